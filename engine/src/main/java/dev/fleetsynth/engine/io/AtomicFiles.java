@@ -1,0 +1,43 @@
+package dev.fleetsynth.engine.io;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+
+/**
+ * Writes that are all or nothing: the content goes to a hidden temporary file beside the target and
+ * is renamed over it once complete, so a crash never leaves a half-written file under the real name.
+ */
+public final class AtomicFiles {
+    /** Writes the content of a file at the given temporary path. */
+    @FunctionalInterface
+    public interface Writer {
+        void writeTo(Path temporary) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    public static void write(Path target, Writer writer) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temporary = dir.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
+        try {
+            writer.writeTo(temporary);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    public static void write(Path target, byte[] content) throws IOException {
+        write(target, temporary -> Files.write(temporary, content));
+    }
+}
