@@ -1,0 +1,99 @@
+package dev.fleetsynth.cli;
+
+import dev.fleetsynth.engine.catalog.Catalog;
+import dev.fleetsynth.engine.parquet.ParquetTables;
+import dev.fleetsynth.engine.profile.MachineProfile;
+import dev.fleetsynth.engine.profile.ProfileRead;
+import dev.fleetsynth.engine.seed.SeedGenerator;
+import dev.fleetsynth.engine.seed.SeedOptions;
+import dev.fleetsynth.engine.table.SensorTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "seed", description = "Generate physics-based run-to-failure seed data into DIR/seed.parquet.")
+final class SeedCommand implements Callable<Integer> {
+    static final String FILE_NAME = "seed.parquet";
+
+    @Spec
+    CommandSpec spec;
+
+    static final class Source {
+        @Option(names = "--machine", paramLabel = "ID", description = "a machine of the catalog (see: fleetsynth catalog)")
+        String machine;
+
+        @Option(names = "--profile", paramLabel = "FILE", description = "a profile file (JSON, YAML or .xlsx)")
+        Path profile;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "" + SeedOptions.DEFAULT_ROWS,
+            description = "rows over all cycles, " + SeedOptions.MIN_ROWS + ".." + SeedOptions.MAX_ROWS + " (default: ${DEFAULT-VALUE})")
+    int rows;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + SeedOptions.DEFAULT_RANDOM_SEED,
+            description = "random seed; the same seed gives the same data (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "output directory, created if missing")
+    Path out;
+
+    @Override
+    public Integer call() {
+        MachineProfile profile = profile();
+        if (rows < SeedOptions.MIN_ROWS || rows > SeedOptions.MAX_ROWS) {
+            throw CliException.usage("--rows must be " + SeedOptions.MIN_ROWS + ".." + SeedOptions.MAX_ROWS + ", got " + rows);
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw CliException.usage("--out " + out + " is a file; give a directory");
+        }
+        Path file = out.resolve(FILE_NAME);
+        long start = System.nanoTime();
+        SensorTable table;
+        try (ProgressBar bar = ProgressBar.onTerminal(spec.commandLine().getErr())) {
+            table = SeedGenerator.generate(profile, new SeedOptions(rows, seed), bar.phase("seed", 0, 0.6));
+            ParquetTables.write(table, file, Map.of(
+                    "fleetsynth.kind", "seed",
+                    "fleetsynth.machine_type", profile.machineType(),
+                    "fleetsynth.random_seed", Long.toString(seed)), bar.phase("parquet", 0.6, 1));
+        } catch (IOException e) {
+            throw CliException.failure("cannot write " + file + ": " + Names.reason(e));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw CliException.failure("cannot read back " + file + ": " + Names.reason(e));
+        }
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %s rows, %d cycles, %d sensors, %s in %.2f s%n", file,
+                Numbers.count(table.rows()), table.cycles(), table.sensorNames().size(), Numbers.bytes(size), seconds);
+        return 0;
+    }
+
+    private MachineProfile profile() {
+        if (source.machine != null) {
+            return Catalog.profile(source.machine).orElseThrow(() -> CliException.usage("unknown machine '" + source.machine + "'"
+                    + Names.didYouMean(source.machine, Catalog.machines().stream().map(Catalog.Entry::machineId).toList())
+                    + "; see: fleetsynth catalog"));
+        }
+        ProfileRead read = ProfileFiles.read(source.profile);
+        if (read instanceof ProfileRead.Valid valid) {
+            return valid.profile();
+        }
+        ProfileRead.Invalid invalid = (ProfileRead.Invalid) read;
+        throw CliException.usage("the profile " + source.profile + " is invalid ("
+                    + invalid.problems().size() + " problem" + (invalid.problems().size() == 1 ? "" : "s") + ", first: "
+                    + invalid.problems().get(0) + "); see all with: fleetsynth validate " + source.profile);
+    }
+}
