@@ -18,7 +18,7 @@ final class ProgressBar implements AutoCloseable {
     private final boolean enabled;
     private final LongSupplier clock;
     private final long started;
-    private long lastDraw = Long.MIN_VALUE;
+    private long lastDraw;
     private boolean drawn;
 
     ProgressBar(PrintWriter err, boolean enabled, LongSupplier nanoClock) {
@@ -43,7 +43,7 @@ final class ProgressBar implements AutoCloseable {
         }
         long now = clock.getAsLong();
         // Redraw at most ten times a second: a terminal write per row would cost more than the work.
-        if (now - started < QUIET_NANOS || (now - lastDraw < 100_000_000L && fraction < 1)) {
+        if (now - started < QUIET_NANOS || (drawn && now - lastDraw < 100_000_000L && fraction < 1)) {
             return;
         }
         lastDraw = now;

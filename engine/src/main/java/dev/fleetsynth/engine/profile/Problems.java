@@ -1,6 +1,7 @@
 package dev.fleetsynth.engine.profile;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,35 @@ final class Problems {
         return byPath.isEmpty();
     }
 
+    /** In document order: file-level problems first, then by field as a profile lists them, sensors by index. */
     List<Problem> list() {
-        return List.copyOf(new ArrayList<>(byPath.values()));
+        List<Problem> sorted = new ArrayList<>(byPath.values());
+        sorted.sort(Comparator.comparingInt((Problem p) -> fieldRank(p.path())).thenComparingInt(p -> firstIndex(p.path())));
+        return List.copyOf(sorted);
+    }
+
+    private static int fieldRank(String path) {
+        if (path.startsWith("(")) {
+            return -1;
+        }
+        int end = 0;
+        while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+            end++;
+        }
+        int rank = ProfileTree.TOP_FIELDS.indexOf(path.substring(0, end));
+        return rank < 0 ? ProfileTree.TOP_FIELDS.size() : rank;
+    }
+
+    private static int firstIndex(String path) {
+        int open = path.indexOf('[');
+        int close = path.indexOf(']', open + 1);
+        if (open < 0 || close < 0) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(path.substring(open + 1, close));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }
