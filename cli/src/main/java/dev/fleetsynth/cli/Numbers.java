@@ -21,6 +21,11 @@ final class Numbers {
         return String.format(Locale.ROOT, "%.1f MB", n / (1024.0 * 1024));
     }
 
+    /** "1 sensor", "4 sensors". */
+    static String of(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }

@@ -92,8 +92,7 @@ final class SeedCommand implements Callable<Integer> {
             return valid.profile();
         }
         ProfileRead.Invalid invalid = (ProfileRead.Invalid) read;
-        throw CliException.usage("the profile " + source.profile + " is invalid ("
-                    + invalid.problems().size() + " problem" + (invalid.problems().size() == 1 ? "" : "s") + ", first: "
-                    + invalid.problems().get(0) + "); see all with: fleetsynth validate " + source.profile);
+        throw CliException.usage("the profile " + source.profile + " is invalid (" + Numbers.of(invalid.problems().size(), "problem")
+                + ", first: " + invalid.problems().get(0) + "); see all with: fleetsynth validate " + source.profile);
     }
 }

@@ -48,14 +48,14 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (result instanceof ProfileRead.Valid valid) {
             MachineProfile p = valid.profile();
-            out.printf("valid: %s (%s, %d sensors, %d failure modes, %d cycles of ~%s h, %s) in %s%n", p.machineId(),
-                    p.machineType(), p.sensors().size(), p.failureModes().size(), p.rul().cycles(),
+            out.printf("valid: %s (%s, %s, %s, %s of ~%s h, %s) in %s%n", p.machineId(), p.machineType(),
+                    Numbers.of(p.sensors().size(), "sensor"), Numbers.of(p.failureModes().size(), "failure mode"),
+                    Numbers.of(p.rul().cycles(), "cycle"),
                     Numbers.plain(p.rul().maxRul()), p.rul().pattern().wireName(), file);
             return 0;
         }
         ProfileRead.Invalid invalid = (ProfileRead.Invalid) result;
-        int n = invalid.problems().size();
-        out.printf("invalid: %d problem%s in %s%n", n, n == 1 ? "" : "s", file);
+        out.printf("invalid: %s in %s%n", Numbers.of(invalid.problems().size(), "problem"), file);
         for (Problem p : invalid.problems()) {
             out.printf("  %s: %s%n", p.path(), p.message());
             out.printf("      fix: %s%n", p.suggestion());

@@ -25,7 +25,25 @@ public record MachineProfile(
     public MachineProfile {
         sensors = List.copyOf(sensors);
         failureModes = List.copyOf(failureModes);
-        operationalParameters = Collections.unmodifiableMap(new LinkedHashMap<>(operationalParameters));
+        Map<String, Object> params = new LinkedHashMap<>();
+        operationalParameters.forEach((name, value) -> params.put(name, canonical(value)));
+        operationalParameters = Collections.unmodifiableMap(params);
+    }
+
+    /**
+     * One representation per number, the one every format reads back: whole numbers as {@code Long}
+     * (an Excel cell holds 15 and 15.0 alike), others as {@code Double}. Without it a profile built
+     * with {@code 15} or {@code 15.0} would not equal itself read back from a file.
+     */
+    private static Object canonical(Object value) {
+        if (value instanceof Long || !(value instanceof Number n)) {
+            return value;
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return n.longValue();
+        }
+        double d = n.doubleValue();
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
     }
 
     public Optional<SensorSpec> sensor(String name) {

@@ -1,14 +1,19 @@
 package dev.fleetsynth.engine.profile;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -37,6 +42,8 @@ public final class ProfileReader {
         json = JsonMapper.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                // what follows the profile (a second object, a second YAML document) is an error, not ignored
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
         LoaderOptions options = new LoaderOptions();
         // Aliases of collections are what "billion laughs" documents are made of; a profile never needs one.
@@ -45,7 +52,13 @@ public final class ProfileReader {
         options.setAllowDuplicateKeys(false);
         options.setNestingDepthLimit(20);
         options.setCodePointLimit((int) MAX_BYTES);
-        yaml = new YAMLMapper(YAMLFactory.builder().loaderOptions(options).build());
+        // Jackson reads YAML event by event, not through SnakeYAML's composer, so the nesting limit is set
+        // here too, and aliases are refused by refuseAliases.
+        yaml = YAMLMapper.builder(YAMLFactory.builder().loaderOptions(options)
+                        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).build())
+                        .build())
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
     }
 
     public ProfileRead read(Path file) throws IOException {
@@ -121,6 +134,9 @@ public final class ProfileReader {
 
     private static JsonNode parseText(ObjectMapper mapper, byte[] bytes, String formatName, Problems problems) {
         try {
+            if (mapper.getFactory() instanceof YAMLFactory) {
+                refuseAliases(mapper, bytes);
+            }
             JsonNode tree = mapper.readTree(bytes);
             if (tree == null || tree.isMissingNode()) {
                 problems.add(Problem.FILE, "the " + formatName + " document is empty", "write the profile's fields: machine_id, sensors, rul, ...");
@@ -137,6 +153,10 @@ public final class ProfileReader {
                 suggestion = "write the values out instead of using YAML anchors and aliases (&name / *name)";
             } else if (lower.contains("end-of-input") || lower.contains("end of input") || lower.contains("unexpected end")) {
                 suggestion = "the file looks cut off: upload the whole file";
+            } else if (lower.contains("trailing token")) {
+                suggestion = "a file holds one profile: remove what follows it (a second object or YAML document)";
+            } else if (lower.contains("nesting depth")) {
+                suggestion = "a profile nests only a few levels deep: write sensors and failure modes as plain lists";
             } else if (lower.contains("duplicate")) {
                 suggestion = "remove the repeated field";
             } else {
@@ -148,6 +168,20 @@ public final class ProfileReader {
         } catch (IOException e) {
             problems.add(Problem.FILE, "the file could not be read: " + e.getMessage(), "upload the file again");
             return null;
+        }
+    }
+
+    /**
+     * An alias would otherwise read as its anchor's name ({@code model: *m} as "m"), and aliases of
+     * collections are what "billion laughs" documents are made of; a profile never needs one.
+     */
+    private static void refuseAliases(ObjectMapper mapper, byte[] bytes) throws IOException {
+        try (JsonParser parser = mapper.getFactory().createParser(bytes)) {
+            while (parser.nextToken() != null) {
+                if (parser instanceof YAMLParser y && y.isCurrentAlias()) {
+                    throw new JsonParseException(parser, "YAML aliases are not supported, found *" + parser.getText());
+                }
+            }
         }
     }
 

@@ -251,12 +251,13 @@ class ProfileValidatorTest {
             "ambient_temp_K | K",
         })
         void missingUnitSuggestsTheUnitTheNameEndsIn(String name, String unit) {
-            MachineProfile p = withModes(withSensor(motor(), 0, s -> Fixtures.unit(Fixtures.named(s, name), null)), List.of());
+            SensorSpec sensor = Fixtures.named(motor().sensors().get(0), name);
+            MachineProfile p = withSensors(withModes(motor(), List.of()), List.of(Fixtures.unit(sensor, null)));
             Problem problem = onlyProblem(validate(p), "sensors[0].unit");
             assertThat(problem.message()).contains("missing");
             assertThat(problem.suggestion()).startsWith("add unit: " + unit + " ");
             // a blank unit is missing too
-            MachineProfile blank = withModes(withSensor(motor(), 0, s -> Fixtures.unit(Fixtures.named(s, name), "  ")), List.of());
+            MachineProfile blank = withSensors(withModes(motor(), List.of()), List.of(Fixtures.unit(sensor, "  ")));
             assertThat(onlyProblem(validate(blank), "sensors[0].unit").suggestion()).startsWith("add unit: " + unit + " ");
         }
 

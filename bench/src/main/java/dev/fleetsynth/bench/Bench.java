@@ -1,0 +1,98 @@
+package dev.fleetsynth.bench;
+
+import dev.fleetsynth.engine.catalog.Catalog;
+import dev.fleetsynth.engine.parquet.ParquetTables;
+import dev.fleetsynth.engine.profile.MachineProfile;
+import dev.fleetsynth.engine.seed.SeedGenerator;
+import dev.fleetsynth.engine.seed.SeedOptions;
+import dev.fleetsynth.engine.table.SensorTable;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The engine's foundation benchmarks, each beside a baseline timed in the same run:
+ * <ul>
+ *   <li>seed generation, 10,000 rows of the motor profile; baseline: the seed documents' linear ramp;
+ *       target {@value #SEED_TARGET_S} s</li>
+ *   <li>Parquet write, 50,000 rows x 12 columns; baseline: the same table as CSV; target {@value #PARQUET_TARGET_S} s</li>
+ * </ul>
+ * Usage: {@code bench/run [--warmup W] [--iterations N]}.
+ */
+public final class Bench {
+    static final double SEED_TARGET_S = 0.2;
+    static final double PARQUET_TARGET_S = 0.3;
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int warmup = 5;
+        int iterations = 21;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--iterations" -> iterations = Integer.parseInt(args[++i]);
+                default -> {
+                    System.err.println("usage: bench/run [--warmup W] [--iterations N]");
+                    System.exit(2);
+                }
+            }
+        }
+        run(new Harness(warmup, iterations), System.out);
+    }
+
+    /** Runs every benchmark and returns whether all met their targets. */
+    static boolean run(Harness harness, PrintStream out) throws Exception {
+        MachineProfile motor = Catalog.profile("motor_siemens_1la7_001").orElseThrow();
+        out.printf(Locale.ROOT, "Fleetsynth benchmarks: java %s, %d cores%n%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
+
+        Harness.Timing ramp = harness.time("seed 10k rows, baseline linear ramp", () -> LinearRampSeed.generate(motor, 10_000, 7));
+        Harness.Timing seed = harness.time("seed 10k rows, engine physics", () -> SeedGenerator.generate(motor, new SeedOptions(10_000, 7)));
+        boolean ok = report(out, seed, ramp, SEED_TARGET_S);
+
+        SensorTable wide = twelveColumns(SeedGenerator.generate(Catalog.profile("cnc_haas_vf2_001").orElseThrow(), new SeedOptions(50_000, 7)));
+        Path dir = Files.createTempDirectory("fleetsynth-bench");
+        try {
+            Path csv = dir.resolve("table.csv");
+            Path parquet = dir.resolve("table.parquet");
+            Harness.Timing csvTime = harness.time("write 50k x 12, baseline CSV", () -> CsvBaseline.write(wide, csv));
+            Harness.Timing parquetTime = harness.time("write 50k x 12, Parquet zstd", () -> {
+                ParquetTables.write(wide, parquet);
+                return Files.size(parquet);
+            });
+            ok &= report(out, parquetTime, csvTime, PARQUET_TARGET_S);
+            out.printf(Locale.ROOT, "  file size: Parquet %,d bytes, CSV %,d bytes%n", Files.size(parquet), Files.size(csv));
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+        out.println();
+        out.println(ok ? "all targets met" : "some targets missed");
+        return ok;
+    }
+
+    private static boolean report(PrintStream out, Harness.Timing measured, Harness.Timing baseline, double target) {
+        boolean met = measured.median() <= target;
+        out.println(baseline.line());
+        out.println(measured.line());
+        out.printf(Locale.ROOT, "  ratio to baseline %.2fx; target %.2f s: %s%n%n", measured.median() / baseline.median(), target,
+                met ? "met" : "MISSED");
+        return met;
+    }
+
+    /** The 12 columns of the target: the 4 fixed ones and the first 8 sensors. */
+    static SensorTable twelveColumns(SensorTable t) {
+        List<String> names = new ArrayList<>(t.sensorNames().subList(0, 8));
+        List<double[]> columns = new ArrayList<>(t.sensors().subList(0, 8));
+        return new SensorTable(t.machineId(), t.timestampMicros(), t.cycle(), t.rul(), names, columns);
+    }
+}
