@@ -1,0 +1,123 @@
+package dev.fleetsynth.engine.generate;
+
+import dev.fleetsynth.engine.table.Column;
+import dev.fleetsynth.engine.table.ColumnTable;
+import dev.fleetsynth.engine.table.SensorTable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * Turns independently sampled rows (rul and sensors) into run-to-failure data: rows are dealt into
+ * cycles of about the seed's cycle length, each cycle ordered by RUL descending to its minimum and
+ * stamped hourly, with the seed's repair stop between cycles. Each split gets whole cycles of its
+ * own, so no cycle appears in two splits and split sizes are met exactly.
+ */
+public final class CycleArranger {
+    static final long HOUR_MICROS = 3_600_000_000L;
+    static final long REPAIR_HOURS = 24;
+
+    private CycleArranger() {
+    }
+
+    /** The three splits of an arranged dataset. */
+    public record Splits(SensorTable train, SensorTable val, SensorTable test) {
+    }
+
+    /**
+     * @param sampled       rows from the model: a numeric {@code rul} column and the sensors, in the seed's order
+     * @param rowsPerCycle  typical rows of one cycle (the seed's rows / cycles)
+     */
+    public static Splits arrange(String machineId, ColumnTable sampled, SplitSizes sizes, double rowsPerCycle, Instant start, long seed) {
+        if (sampled.rows() != sizes.total()) {
+            throw new IllegalArgumentException(sampled.rows() + " rows sampled for splits of " + sizes.total());
+        }
+        double[] rul = numeric(sampled, "rul");
+        List<String> sensorNames = new ArrayList<>();
+        List<double[]> sensors = new ArrayList<>();
+        for (Column c : sampled.columns()) {
+            if (!c.name().equals("rul")) {
+                if (!(c instanceof Column.Numeric n)) {
+                    throw new IllegalArgumentException("sensor column " + c.name() + " is not numeric");
+                }
+                sensorNames.add(n.name());
+                sensors.add(n.values());
+            }
+        }
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        int[] rows = new int[sampled.rows()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        for (int i = rows.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = rows[i];
+            rows[i] = rows[j];
+            rows[j] = t;
+        }
+        Timeline timeline = new Timeline(start.getEpochSecond() * 1_000_000L + start.getNano() / 1_000);
+        SensorTable train = split(machineId, rows, 0, sizes.train(), rowsPerCycle, rul, sensorNames, sensors, timeline);
+        SensorTable val = split(machineId, rows, sizes.train(), sizes.val(), rowsPerCycle, rul, sensorNames, sensors, timeline);
+        SensorTable test = split(machineId, rows, sizes.train() + sizes.val(), sizes.test(), rowsPerCycle, rul, sensorNames, sensors,
+                timeline);
+        return new Splits(train, val, test);
+    }
+
+    private static SensorTable split(String machineId, int[] shuffled, int from, int count, double rowsPerCycle, double[] rul,
+                                     List<String> sensorNames, List<double[]> sensors, Timeline timeline) {
+        long[] ts = new long[count];
+        int[] cycle = new int[count];
+        double[] r = new double[count];
+        List<double[]> columns = new ArrayList<>();
+        for (int s = 0; s < sensors.size(); s++) {
+            columns.add(new double[count]);
+        }
+        int cycles = count == 0 ? 0 : (int) Math.max(1, Math.round(count / Math.max(2, rowsPerCycle)));
+        int at = 0;
+        for (int c = 0; c < cycles; c++) {
+            // Equal shares, the remainder spread over the first cycles.
+            int length = count / cycles + (c < count % cycles ? 1 : 0);
+            Integer[] members = new Integer[length];
+            for (int k = 0; k < length; k++) {
+                members[k] = shuffled[from + at + k];
+            }
+            Arrays.sort(members, (a, b) -> Double.compare(rul[b], rul[a]));
+            timeline.cycle++;
+            for (int k = 0; k < length; k++) {
+                int src = members[k];
+                int dst = at + k;
+                ts[dst] = timeline.clock;
+                timeline.clock += HOUR_MICROS;
+                cycle[dst] = timeline.cycle;
+                r[dst] = rul[src];
+                for (int s = 0; s < sensors.size(); s++) {
+                    columns.get(s)[dst] = sensors.get(s)[src];
+                }
+            }
+            timeline.clock += REPAIR_HOURS * HOUR_MICROS;
+            at += length;
+        }
+        return new SensorTable(machineId, ts, cycle, r, sensorNames, columns);
+    }
+
+    /** Cycle numbers and clock run on across the splits, so cycles are unique in the whole dataset. */
+    private static final class Timeline {
+        int cycle;
+        long clock;
+
+        Timeline(long clock) {
+            this.clock = clock;
+        }
+    }
+
+    private static double[] numeric(ColumnTable t, String name) {
+        Column c = t.column(name).orElseThrow(() -> new IllegalArgumentException("sampled rows have no " + name + " column"));
+        if (!(c instanceof Column.Numeric n)) {
+            throw new IllegalArgumentException(name + " is not numeric");
+        }
+        return n.values();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.fleetsynth.engine.tvae;
+
+import ai.djl.engine.Engine;
+
+/**
+ * The PyTorch engine, configured before first use: offline (the native library comes from the
+ * pytorch-native jar on the class path, never from the internet) and one intra-op and one inter-op
+ * thread, which on a 2-core machine is faster for these small matrices than sharing cores.
+ * The properties are process-wide because the native library is.
+ */
+final class Torch {
+    private Torch() {
+    }
+
+    static Engine engine() {
+        setIfAbsent("ai.djl.offline", "true");
+        setIfAbsent("ai.djl.pytorch.num_threads", "1");
+        setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
+        setIfAbsent("ai.djl.default_engine", "PyTorch");
+        return Engine.getEngine("PyTorch");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

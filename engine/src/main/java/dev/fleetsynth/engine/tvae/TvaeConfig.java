@@ -1,0 +1,64 @@
+package dev.fleetsynth.engine.tvae;
+
+/**
+ * Training settings of CTGAN's TVAE (the seeds' TVAE_CONFIG): encoder and decoder of two hidden
+ * layers each, latent size {@code embeddingDim}, Adam with L2 weight decay {@code l2scale}, the
+ * reconstruction term weighted by {@code lossFactor}.
+ *
+ * @param earlyStopPatience stop when the epoch loss has not improved by {@code earlyStopMinDelta}
+ *                          for this many epochs; 0 disables early stopping
+ */
+public record TvaeConfig(
+        int epochs,
+        int batchSize,
+        int embeddingDim,
+        int compressDim,
+        int decompressDim,
+        double l2scale,
+        double lossFactor,
+        double learningRate,
+        long seed,
+        int earlyStopPatience,
+        double earlyStopMinDelta) {
+
+    public static final int DEFAULT_EPOCHS = 300;
+    public static final int MIN_EPOCHS = 1;
+    public static final int MAX_EPOCHS = 5_000;
+
+    public TvaeConfig {
+        if (epochs < MIN_EPOCHS || epochs > MAX_EPOCHS) {
+            throw new IllegalArgumentException("epochs must be " + MIN_EPOCHS + ".." + MAX_EPOCHS + ", got " + epochs);
+        }
+        if (batchSize < 2 || batchSize > 100_000) {
+            throw new IllegalArgumentException("batch size must be 2..100000, got " + batchSize);
+        }
+        if (embeddingDim < 1 || compressDim < 1 || decompressDim < 1) {
+            throw new IllegalArgumentException("layer sizes must be positive");
+        }
+        if (!(learningRate > 0) || !(l2scale >= 0) || !(lossFactor > 0)) {
+            throw new IllegalArgumentException("learning rate and loss factor must be > 0, weight decay >= 0");
+        }
+        if (earlyStopPatience < 0) {
+            throw new IllegalArgumentException("early-stop patience must be >= 0");
+        }
+    }
+
+    public static TvaeConfig defaults() {
+        return new TvaeConfig(DEFAULT_EPOCHS, 500, 128, 128, 128, 1e-5, 2, 1e-3, 42, 0, 0);
+    }
+
+    public TvaeConfig withEpochs(int n) {
+        return new TvaeConfig(n, batchSize, embeddingDim, compressDim, decompressDim, l2scale, lossFactor, learningRate, seed,
+                earlyStopPatience, earlyStopMinDelta);
+    }
+
+    public TvaeConfig withSeed(long s) {
+        return new TvaeConfig(epochs, batchSize, embeddingDim, compressDim, decompressDim, l2scale, lossFactor, learningRate, s,
+                earlyStopPatience, earlyStopMinDelta);
+    }
+
+    public TvaeConfig withEarlyStop(int patience, double minDelta) {
+        return new TvaeConfig(epochs, batchSize, embeddingDim, compressDim, decompressDim, l2scale, lossFactor, learningRate, seed,
+                patience, minDelta);
+    }
+}
