@@ -182,7 +182,7 @@ public final class TvaeTrainer {
      * CTGAN's TVAE loss on whole matrices: every operation's first operand is a step array, so that
      * results are freed with the step.
      */
-    private static NDArray loss(NDArray x, NDArray xSoft, NDArray recon, NDArray sigma, NDArray mu, NDArray logvar, NDArray std,
+    static NDArray loss(NDArray x, NDArray xSoft, NDArray recon, NDArray sigma, NDArray mu, NDArray logvar, NDArray std,
                                 NDArray halfTanhMask, NDArray tanhMaskRow, NDArray groupIndicator, int groups, float factor,
                                 int batch) {
         // Continuous outputs: sum over rows and tanh columns of (x - tanh(x_hat))^2 / (2 sigma^2), plus batch * sum log sigma.
