@@ -39,6 +39,57 @@ class TvaeTrainerTest {
         assertThat(epochs.get(29).epoch()).isEqualTo(30);
         assertThat(r.lossCurve()[29]).isLessThan(r.lossCurve()[0]);
         assertThat(r.parameters()).hasSize(new TvaeNet(6, 128, 128, 128).size());
-        System.out.printf("loss %s -> %s, step ms %s%n", r.lossCurve()[0], r.finalLoss(), r.stepTimes());
+        assertThat(r.stepTimes().steps()).isEqualTo(30 * 4);
+        assertThat(r.stepTimes().totalMs()).isPositive();
+    }
+
+    @Test
+    void sameSeedGivesBitIdenticalParametersAndAnotherSeedDoesNot() {
+        float[] data = twoColumnData(1_000, 2);
+        TvaeConfig config = TvaeConfig.defaults().withEpochs(5).withSeed(11);
+        TrainingResult a = TvaeTrainer.train(data, 1_000, twoColumnLayout(), config, TrainingListener.NONE, () -> false);
+        TrainingResult b = TvaeTrainer.train(data, 1_000, twoColumnLayout(), config, TrainingListener.NONE, () -> false);
+        TrainingResult c = TvaeTrainer.train(data, 1_000, twoColumnLayout(), config.withSeed(12), TrainingListener.NONE, () -> false);
+        assertThat(a.parameters()).containsExactly(b.parameters());
+        assertThat(a.lossCurve()).containsExactly(b.lossCurve());
+        assertThat(a.parameters()).isNotEqualTo(c.parameters());
+    }
+
+    @Test
+    void sigmasStayWithinTheirClamp() {
+        TrainingResult r = TvaeTrainer.train(twoColumnData(1_000, 3), 1_000, twoColumnLayout(), TvaeConfig.defaults().withEpochs(20),
+                TrainingListener.NONE, () -> false);
+        TvaeNet net = new TvaeNet(6, 128, 128, 128);
+        for (int i = net.sigmaOffset(); i < net.size(); i++) {
+            assertThat(r.parameters()[i]).isBetween((float) TvaeNet.SIGMA_MIN, (float) TvaeNet.SIGMA_MAX);
+        }
+        // the continuous outputs' sigmas have learnt something: they left their initial 0.1
+        assertThat(r.parameters()[net.sigmaOffset()]).isNotEqualTo((float) TvaeNet.SIGMA_INIT);
+    }
+
+    @Test
+    void cancellationStopsBetweenEpochs() {
+        int[] epochs = {0};
+        TrainingResult r = TvaeTrainer.train(twoColumnData(1_000, 4), 1_000, twoColumnLayout(), TvaeConfig.defaults().withEpochs(50),
+                p -> epochs[0] = p.epoch(), () -> epochs[0] >= 3);
+        assertThat(r.outcome()).isEqualTo(TrainingResult.Outcome.CANCELLED);
+        assertThat(r.epochsRun()).isEqualTo(3);
+    }
+
+    @Test
+    void earlyStoppingEndsAPlateau() {
+        TvaeConfig config = TvaeConfig.defaults().withEpochs(400).withEarlyStop(3, 1e6);
+        TrainingResult r = TvaeTrainer.train(twoColumnData(1_000, 5), 1_000, twoColumnLayout(), config, TrainingListener.NONE, () -> false);
+        // with a minimum improvement no epoch can reach, training stops after patience + 1 epochs
+        assertThat(r.outcome()).isEqualTo(TrainingResult.Outcome.STOPPED_EARLY);
+        assertThat(r.epochsRun()).isEqualTo(4);
+    }
+
+    @Test
+    void badInputIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TvaeTrainer.train(new float[5], 1, twoColumnLayout(),
+                TvaeConfig.defaults().withEpochs(1), TrainingListener.NONE, () -> false)).isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TvaeConfig.defaults().withEpochs(0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
