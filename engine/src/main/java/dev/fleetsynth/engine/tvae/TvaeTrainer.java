@@ -6,10 +6,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
@@ -48,10 +49,10 @@ public final class TvaeTrainer {
         }
         TvaeNet net = new TvaeNet(dim, config.compressDim(), config.embeddingDim(), config.decompressDim());
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(config.seed());
+        // The latent noise comes from our own seeded generator, not torch's process-wide one, so a
+        // training is reproducible whatever else runs in the process, trainings in parallel included.
+        ContinuousSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         Engine engine = Torch.engine();
-        // The latent noise is drawn by torch's generator, which is process-wide: seeding it here makes a
-        // training reproducible as long as one training runs at a time in the process.
-        engine.setRandomSeed((int) config.seed());
         int batch = Math.min(config.batchSize(), rows);
         int batches = (rows + batch - 1) / batch;
         float factor = (float) config.lossFactor();
@@ -87,6 +88,8 @@ public final class TvaeTrainer {
             NDArray mean = root.zeros(params.getShape());
             NDArray variance = root.zeros(params.getShape());
             NDIndex sigmaRange = new NDIndex("{}:", net.sigmaOffset());
+            int latent = config.embeddingDim();
+            float[] noise = new float[rows * latent];
             int[] order = new int[rows];
             for (int i = 0; i < rows; i++) {
                 order[i] = i;
@@ -104,6 +107,10 @@ public final class TvaeTrainer {
                     shuffled.attach(epochManager);
                     NDArray shuffledSoft = allSoft.get(index);
                     shuffledSoft.attach(epochManager);
+                    for (int k = 0; k < noise.length; k++) {
+                        noise[k] = (float) gauss.sample();
+                    }
+                    NDArray epochNoise = epochManager.create(noise, new Shape(rows, latent));
                     for (int b = 0; b < batches; b++) {
                         int from = b * batch;
                         int to = Math.min(rows, from + batch);
@@ -113,22 +120,24 @@ public final class TvaeTrainer {
                             x.attach(step);
                             NDArray xSoft = shuffledSoft.get(new NDIndex("{}:{}", from, to));
                             xSoft.attach(step);
+                            NDArray eps = epochNoise.get(new NDIndex("{}:{}", from, to));
+                            eps.attach(step);
                             NDArray loss;
                             long t1;
                             long t2;
-                            try (GradientCollector collector = engine.newGradientCollector()) {
+                            try (Autograd recording = Autograd.record()) {
                                 NDList w = net.views(params, step);
                                 NDArray[] muLogvar = net.encode(w, x);
                                 NDArray mu = muLogvar[0];
                                 NDArray logvar = muLogvar[1];
                                 NDArray std = logvar.mul(0.5f).exp();
-                                NDArray z = step.randomNormal(mu.getShape()).mul(std).add(mu);
+                                NDArray z = eps.mul(std).add(mu);
                                 NDArray recon = net.decode(w, z);
                                 t1 = System.nanoTime();
                                 loss = loss(x, xSoft, recon, net.sigma(w), mu, logvar, std, halfTanhMask, tanhMaskRow,
                                         groupIndicator, groups, factor, to - from);
                                 t2 = System.nanoTime();
-                                collector.backward(loss);
+                                Autograd.backward(loss);
                             }
                             long t3 = System.nanoTime();
                             float value = loss.getFloat();
