@@ -112,23 +112,24 @@ final class GradientBoostedTrees {
         double[] gradient = new double[n];
 
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        int[] all = new int[n];
-        Arrays.setAll(all, i -> i);
         int sampled = Math.max(1, (int) Math.round(settings.subsample() * n));
-        Grower grower = new Grower(binned, binCount, gradient, settings);
+        int[] rows = new int[sampled];
+        Grower grower = new Grower(binned, binCount, gradient, settings, sampled);
         Tree[] trees = new Tree[settings.trees()];
         for (int t = 0; t < trees.length; t++) {
             for (int r = 0; r < n; r++) {
                 gradient[r] = prediction[r] - y[r];
             }
-            // Partial Fisher-Yates: the first `sampled` entries become a uniform sample without replacement.
-            for (int i = 0; i < sampled && sampled < n; i++) {
-                int j = i + rng.nextInt(n - i);
-                int tmp = all[i];
-                all[i] = all[j];
-                all[j] = tmp;
+            // Selection sampling: exactly `sampled` rows without replacement, in table order, which
+            // keeps the histogram loops walking memory forwards.
+            int needed = sampled;
+            int k = 0;
+            for (int r = 0; r < n && needed > 0; r++) {
+                if ((n - r) * rng.nextDouble() < needed) {
+                    rows[k++] = r;
+                    needed--;
+                }
             }
-            int[] rows = Arrays.copyOf(all, sampled);
             trees[t] = grower.grow(rows);
             for (int r = 0; r < n; r++) {
                 prediction[r] += trees[t].predict(binned, r);
@@ -187,17 +188,20 @@ final class GradientBoostedTrees {
     }
 
     /**
-     * Grows one tree at a time over a range of row indices that it partitions in place, so a node
-     * is just {@code [from, to)} of that array. The histogram buffers are reused by every node:
-     * a node's split is chosen before its children are grown.
+     * Grows one tree at a time over an array of row indices that it partitions, so a node is just
+     * {@code [from, to)} of that array. Histograms are kept per depth: a node's children need their
+     * own only if they are split further, and then only the smaller child is counted, the larger
+     * being the parent's histogram minus the smaller's (the usual trick that roughly halves the work).
      */
     private static final class Grower {
         private final byte[][] binned;
         private final int[] binCount;
         private final double[] gradient;
         private final Settings settings;
-        private final double[][] histGradient;
-        private final int[][] histCount;
+        /** [depth][feature][bin]: sum of gradients and row count of the node being worked on at that depth. */
+        private final double[][][] histGradient;
+        private final int[][][] histCount;
+        private final int[] scratch;
         private int[] feature = new int[16];
         private int[] split = new int[16];
         private int[] left = new int[16];
@@ -205,51 +209,46 @@ final class GradientBoostedTrees {
         private double[] value = new double[16];
         private int nodes;
 
-        Grower(byte[][] binned, int[] binCount, double[] gradient, Settings settings) {
+        Grower(byte[][] binned, int[] binCount, double[] gradient, Settings settings, int maxRows) {
             this.binned = binned;
             this.binCount = binCount;
             this.gradient = gradient;
             this.settings = settings;
-            this.histGradient = new double[binned.length][];
-            this.histCount = new int[binned.length][];
-            for (int f = 0; f < binned.length; f++) {
-                histGradient[f] = new double[binCount[f]];
-                histCount[f] = new int[binCount[f]];
+            int levels = settings.maxDepth();
+            this.histGradient = new double[levels][binned.length][];
+            this.histCount = new int[levels][binned.length][];
+            for (int d = 0; d < levels; d++) {
+                for (int f = 0; f < binned.length; f++) {
+                    histGradient[d][f] = new double[binCount[f]];
+                    histCount[d][f] = new int[binCount[f]];
+                }
             }
+            this.scratch = new int[maxRows];
         }
 
         Tree grow(int[] rows) {
             nodes = 0;
-            node(rows, 0, rows.length, 0);
+            double g = 0;
+            for (int r : rows) {
+                g += gradient[r];
+            }
+            if (splittable(rows.length, 0)) {
+                count(rows, 0, rows.length, 0);
+            }
+            node(rows, 0, rows.length, 0, g);
             return new Tree(Arrays.copyOf(feature, nodes), Arrays.copyOf(split, nodes), Arrays.copyOf(left, nodes),
                     Arrays.copyOf(right, nodes), Arrays.copyOf(value, nodes));
         }
 
-        private int node(int[] rows, int from, int to, int depth) {
-            int id = newNode();
-            double g = 0;
-            for (int i = from; i < to; i++) {
-                g += gradient[rows[i]];
-            }
-            int count = to - from;
-            double lambda = settings.lambda();
-            value[id] = -g / (count + lambda) * settings.learningRate();
-            feature[id] = -1;
-            int minLeaf = settings.minLeafRows();
-            if (depth >= settings.maxDepth() || count < 2 * minLeaf) {
-                return id;
-            }
+        private boolean splittable(int count, int depth) {
+            return depth < settings.maxDepth() && count >= 2 * settings.minLeafRows();
+        }
 
-            double parent = g * g / (count + lambda);
-            double bestGain = 1e-12 * Math.max(1, parent);
-            int bestFeature = -1;
-            int bestBin = -1;
+        /** Fills the histograms of depth {@code depth} from the rows {@code [from, to)}. */
+        private void count(int[] rows, int from, int to, int depth) {
             for (int f = 0; f < binned.length; f++) {
-                if (binCount[f] < 2) {
-                    continue;
-                }
-                double[] hg = histGradient[f];
-                int[] hc = histCount[f];
+                double[] hg = histGradient[depth][f];
+                int[] hc = histCount[depth][f];
                 Arrays.fill(hg, 0);
                 Arrays.fill(hc, 0);
                 byte[] b = binned[f];
@@ -259,6 +258,45 @@ final class GradientBoostedTrees {
                     hg[k] += gradient[r];
                     hc[k]++;
                 }
+            }
+        }
+
+        /** Histograms of depth {@code depth + 1} become those of depth {@code depth} minus themselves. */
+        private void subtractFromParent(int depth) {
+            for (int f = 0; f < binned.length; f++) {
+                double[] pg = histGradient[depth][f];
+                int[] pc = histCount[depth][f];
+                double[] cg = histGradient[depth + 1][f];
+                int[] cc = histCount[depth + 1][f];
+                for (int k = 0; k < pg.length; k++) {
+                    cg[k] = pg[k] - cg[k];
+                    cc[k] = pc[k] - cc[k];
+                }
+            }
+        }
+
+        /**
+         * Grows the node over {@code [from, to)} with gradient sum {@code g}; when it is splittable,
+         * the histograms of its depth already hold its rows.
+         */
+        private int node(int[] rows, int from, int to, int depth, double g) {
+            int id = newNode();
+            int count = to - from;
+            double lambda = settings.lambda();
+            value[id] = -g / (count + lambda) * settings.learningRate();
+            feature[id] = -1;
+            if (!splittable(count, depth)) {
+                return id;
+            }
+            int minLeaf = settings.minLeafRows();
+            double parent = g * g / (count + lambda);
+            double bestGain = 1e-12 * Math.max(1, parent);
+            int bestFeature = -1;
+            int bestBin = -1;
+            double bestLeftGradient = 0;
+            for (int f = 0; f < binned.length; f++) {
+                double[] hg = histGradient[depth][f];
+                int[] hc = histCount[depth][f];
                 double gl = 0;
                 int cl = 0;
                 for (int k = 0; k < hg.length - 1; k++) {
@@ -277,6 +315,7 @@ final class GradientBoostedTrees {
                         bestGain = gain;
                         bestFeature = f;
                         bestBin = k;
+                        bestLeftGradient = gl;
                     }
                 }
             }
@@ -284,25 +323,54 @@ final class GradientBoostedTrees {
                 return id;
             }
 
+            // Stable partition: both children keep their rows in table order.
             byte[] b = binned[bestFeature];
-            int i = from;
-            int j = to - 1;
-            while (i <= j) {
-                if ((b[rows[i]] & 0xFF) <= bestBin) {
-                    i++;
+            int l = from;
+            int r = 0;
+            for (int i = from; i < to; i++) {
+                int row = rows[i];
+                if ((b[row] & 0xFF) <= bestBin) {
+                    rows[l++] = row;
                 } else {
-                    int tmp = rows[i];
-                    rows[i] = rows[j];
-                    rows[j] = tmp;
-                    j--;
+                    scratch[r++] = row;
                 }
             }
+            System.arraycopy(scratch, 0, rows, l, r);
+            int mid = l;
+            double gLeft = bestLeftGradient;
+            double gRight = g - bestLeftGradient;
             feature[id] = bestFeature;
             split[id] = bestBin;
-            int l = node(rows, from, i, depth + 1);
-            int r = node(rows, i, to, depth + 1);
-            left[id] = l;
-            right[id] = r;
+
+            boolean leftSplits = splittable(mid - from, depth + 1);
+            boolean rightSplits = splittable(to - mid, depth + 1);
+            boolean leftSmaller = mid - from <= to - mid;
+            int leftId;
+            int rightId;
+            if (leftSplits && rightSplits) {
+                if (leftSmaller) {
+                    count(rows, from, mid, depth + 1);
+                    leftId = node(rows, from, mid, depth + 1, gLeft);
+                    subtractFromParent(depth);
+                    rightId = node(rows, mid, to, depth + 1, gRight);
+                } else {
+                    count(rows, mid, to, depth + 1);
+                    rightId = node(rows, mid, to, depth + 1, gRight);
+                    subtractFromParent(depth);
+                    leftId = node(rows, from, mid, depth + 1, gLeft);
+                }
+            } else {
+                if (leftSplits) {
+                    count(rows, from, mid, depth + 1);
+                }
+                leftId = node(rows, from, mid, depth + 1, gLeft);
+                if (rightSplits) {
+                    count(rows, mid, to, depth + 1);
+                }
+                rightId = node(rows, mid, to, depth + 1, gRight);
+            }
+            left[id] = leftId;
+            right[id] = rightId;
             return id;
         }
 
