@@ -28,6 +28,9 @@ final class Evaluation {
     /** Share of the real cycles (or rows, with one cycle) held out to test the utility regressors on. */
     static final double TEST_FRACTION = 0.3;
 
+    /** A utility ratio below this is reported as a sign of copied rows rather than of good data. */
+    static final double COPY_SUSPICION_RATIO = 0.8;
+
     /** Synthetic rows beyond this are sampled down before training, so a huge table cannot stall a report. */
     static final int MAX_TRAIN_ROWS = 200_000;
 
@@ -354,6 +357,12 @@ final class Evaluation {
         double rmseReal = rmse(realModel.predict(testX), testY);
         double rmseSyn = rmse(synModel.predict(testX), testY);
         double ratio = rmseReal > 0 ? rmseSyn / rmseReal : rmseSyn == 0 ? 1 : Double.POSITIVE_INFINITY;
+        if (ratio < COPY_SUSPICION_RATIO) {
+            // The synthesizer learned from every real row, held-out ones included; a synthetic-trained
+            // model that beats the real-trained one by far has most likely seen copies of the test rows.
+            notes.add(String.format(Locale.ROOT, "utility ratio %.2f is well below 1: the synthetic data may copy real rows, "
+                    + "the held-out ones included; check privacy before trusting it", ratio));
+        }
         return new Utility(settings.describe(), split, trainRows.length, synRows.length, testRows.length, rmseReal, rmseSyn, ratio);
     }
 

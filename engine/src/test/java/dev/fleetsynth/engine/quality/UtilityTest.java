@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 class UtilityTest {
     private static final SensorTable REAL = Tables.seed(3_000, 11);
 
+    /** An independent draw from the process that made the real data: ratio about 1 (0.97 here). */
     @Test
     void syntheticFromTheSameProcessIsAboutAsUsefulAsReal() {
         Utility u = QualityReport.evaluate(REAL, Tables.seed(3_000, 12), 7).utility();
@@ -17,17 +18,23 @@ class UtilityTest {
         assertThat(u.regressor()).contains("gradient-boosted");
     }
 
+    /**
+     * A copy of the real table holds the held-out rows too, so the synthetic-trained model is
+     * scored on rows it learned from and beats the real-trained one (ratio about 0.67 here): the
+     * report flags that as possible copying rather than calling it better than real.
+     */
     @Test
-    void syntheticEqualToRealIsAtLeastAsUseful() {
-        // Trained on every real row, the held-out ones included, so it can only do as well or better.
-        Utility u = QualityReport.evaluate(REAL, REAL, 7).utility();
-        assertThat(u.ratio()).isLessThanOrEqualTo(1.05);
+    void syntheticEqualToRealScoresBelowOneAndIsFlagged() {
+        QualityReport r = QualityReport.evaluate(REAL, REAL, 7);
+        assertThat(r.utility().ratio()).isLessThan(1.0);
+        assertThat(r.notes()).anyMatch(n -> n.contains("may copy real rows"));
     }
 
+    /** Every column shuffled on its own: no sensor says anything about RUL any more (ratio about 3.9 here). */
     @Test
     void shuffledNoiseIsMuchWorse() {
         Utility u = QualityReport.evaluate(REAL, Tables.shuffledNoise(REAL, 3), 7).utility();
-        assertThat(u.ratio()).isGreaterThan(1.5);
+        assertThat(u.ratio()).isGreaterThan(2.0);
     }
 
     @Test
