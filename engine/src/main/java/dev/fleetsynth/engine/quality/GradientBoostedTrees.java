@@ -36,7 +36,9 @@ final class GradientBoostedTrees {
         Settings {
             if (trees < 1 || maxDepth < 1 || !(learningRate > 0) || minLeafRows < 1 || !(subsample > 0 && subsample <= 1)
                     || bins < 2 || bins > 256 || !(lambda >= 0)) {
-                throw new IllegalArgumentException("invalid settings " + this);
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "invalid settings: trees %d, depth %d, learning rate %s, min leaf rows %d, subsample %s, bins %d, lambda %s",
+                        trees, maxDepth, learningRate, minLeafRows, subsample, bins, lambda));
             }
         }
 

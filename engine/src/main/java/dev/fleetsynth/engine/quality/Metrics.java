@@ -29,8 +29,8 @@ public final class Metrics {
      * O(n log n) without the p-value machinery of a statistics library.
      */
     public static double ksStatistic(double[] a, double[] b) {
-        double[] x = sortedFinite(a);
-        double[] y = sortedFinite(b);
+        double[] x = sortedWithoutNaN(a);
+        double[] y = sortedWithoutNaN(b);
         if (x.length == 0 || y.length == 0) {
             return Double.NaN;
         }
@@ -362,7 +362,7 @@ public final class Metrics {
         return keys;
     }
 
-    private static double[] sortedFinite(double[] values) {
+    private static double[] sortedWithoutNaN(double[] values) {
         double[] copy = new double[values.length];
         int n = 0;
         for (double v : values) {

@@ -1,6 +1,7 @@
 package dev.fleetsynth.engine.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +29,23 @@ class GradientBoostedTreesTest {
         double[] x = {1, 2, 3, 4, 5};
         var model = GradientBoostedTrees.fit(new double[][] {x}, new double[] {7, 7, 7, 7, 7}, GradientBoostedTrees.Settings.DEFAULT, 1);
         assertThat(model.predict(new double[][] {{0, 10, Double.NaN}})).containsExactly(7, 7, 7);
+    }
+
+    @Test
+    void sameSeedSameModelAndSettingsAreChecked() {
+        double[] x = new double[500];
+        double[] y = new double[500];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i * 7919) % 500;
+            y[i] = Math.sin(x[i] / 50);
+        }
+        double[][] features = {x};
+        double[] a = GradientBoostedTrees.fit(features, y, GradientBoostedTrees.Settings.DEFAULT, 5).predict(features);
+        double[] b = GradientBoostedTrees.fit(features, y, GradientBoostedTrees.Settings.DEFAULT, 5).predict(features);
+        double[] c = GradientBoostedTrees.fit(features, y, GradientBoostedTrees.Settings.DEFAULT, 6).predict(features);
+        assertThat(a).containsExactly(b);
+        assertThat(a).isNotEqualTo(c);
+        assertThatThrownBy(() -> new GradientBoostedTrees.Settings(0, 4, 0.1, 10, 0.8, 64, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trees 0");
     }
 }
