@@ -69,6 +69,8 @@ public record QualityReport(
      * The full report for a machine: scores on the columns a model learns ({@code rul} and the
      * sensors; time and cycle are rebuilt on generation, so scoring them would say nothing about the
      * model), diagnostics, temporal checks and utility.
+     *
+     * @throws IllegalArgumentException if a table has no rows or the two share no sensor
      */
     public static QualityReport evaluate(SensorTable real, SensorTable synthetic, long seed) {
         return evaluate(real, synthetic, seed, Thresholds.DEFAULT);
@@ -83,6 +85,8 @@ public record QualityReport(
      * The report for any pair of tables (a CSV data set, say): scores and diagnostics on every
      * column; temporal checks when both have numeric {@code rul}, {@code cycle} and
      * {@code timestamp} columns, utility when both have {@code rul}.
+     *
+     * @throws IllegalArgumentException if a table has no rows or the two share no column of the same type
      */
     public static QualityReport evaluate(ColumnTable real, ColumnTable synthetic, long seed) {
         return evaluate(real, synthetic, seed, Thresholds.DEFAULT);
