@@ -20,10 +20,11 @@ import org.apache.commons.rng.simple.RandomSource;
  * {@code weight_concentration_prior=0.001}, {@code covariance_type='full'}, {@code tol=1e-3},
  * {@code reg_covar=1e-6}, {@code max_iter=100}, {@code n_init=1}, {@code init_params='kmeans'} and
  * the default priors (mean precision 1, mean the data mean, degrees of freedom 1 = the number of
- * features, covariance the unbiased data variance). The updates are scikit-learn's, reduced to one
- * dimension and kept in the same order, so that from the same initial clustering the fit agrees with
- * scikit-learn to rounding; the k-means start draws from a different random stream, so a seeded fit
- * matches scikit-learn's in distribution only.
+ * features, covariance the unbiased data variance). The updates are scikit-learn's reduced to one
+ * dimension, so from the same initial clustering the fit takes the same number of iterations and
+ * agrees with scikit-learn to rounding (the tests replay scikit-learn 1.9.1). The k-means start draws
+ * from a different random stream than NumPy's, so a seeded fit matches scikit-learn's in distribution
+ * only.
  *
  * <p>With a concentration prior this small, components the data does not need shrink to weights
  * near zero rather than disappearing; callers keep the components whose {@link #weights() weight}
@@ -86,10 +87,12 @@ public final class BayesianGaussianMixture {
 
     /**
      * Fits {@code min(components, x.length)} components (CTGAN caps the count at the row count, and
-     * k-means cannot start more clusters than there are values).
+     * k-means cannot start more clusters than there are values). A single value, which scikit-learn
+     * refuses, is fitted with a zero covariance prior since it has no sample variance.
      *
      * @param seed seeds the k-means start, the only random step
-     * @throws IllegalArgumentException if {@code x} is empty or holds a value that is not finite
+     * @throws IllegalArgumentException if {@code x} is empty or holds a value that is not finite, or
+     *     {@code components < 1}
      */
     public static BayesianGaussianMixture fit(double[] x, int components, long seed) {
         check(x, components);
@@ -219,6 +222,7 @@ public final class BayesianGaussianMixture {
         return w;
     }
 
+    /** Accessors return copies: the mixture stays immutable. */
     public int components() {
         return means.length;
     }
@@ -259,7 +263,7 @@ public final class BayesianGaussianMixture {
         return lowerBound;
     }
 
-    /** Posterior probability of each component for one value. */
+    /** Posterior probability of each component for one finite value (scikit-learn's {@code predict_proba}). */
     public double[] predictProba(double x) {
         double[] out = new double[means.length];
         posterior(x, out, 0);
