@@ -29,9 +29,11 @@ import org.apache.commons.rng.simple.RandomSource;
  * so each column is described by the modes of a {@link BayesianGaussianMixture} ("mode-specific
  * normalisation", as CTGAN's {@code DataTransformer} with RDT's {@code ClusterBasedNormalizer}): a value
  * becomes a one-hot choice of mode plus its position within that mode, {@code (x - mu) / (4 sigma)}
- * clipped to +-0.99, which a tanh output can reach. The mode is drawn from the value's posterior
- * rather than taken as the most likely one, so that values between modes are spread over both as the
- * mixture says. A categorical column becomes a one-hot over the categories seen in fitting.
+ * clipped to +-0.99, which a tanh output can reach. Only modes with weight above
+ * {@link #WEIGHT_THRESHOLD} get a one-hot position. The mode is drawn from the value's posterior over
+ * those modes (the whole mixture's posterior, renormalised over them after RDT's 1e-6 smoothing) rather
+ * than taken as the most likely one, so that values between modes are spread over both as the mixture
+ * says. A categorical column becomes a one-hot over the categories seen in fitting.
  *
  * <p>Each column gets its own random stream derived from the seed, so results do not depend on how
  * columns are spread over threads. Instances are immutable and safe to share between threads.
