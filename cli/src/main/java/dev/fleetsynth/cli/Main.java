@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
             TemplateCommand.class,
             ValidateCommand.class,
             SeedCommand.class,
+            TrainCommand.class,
+            GenerateCommand.class,
+            RunCommand.class,
+            QualityCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,114 @@
+package dev.fleetsynth.cli;
+
+import dev.fleetsynth.engine.generate.DatasetGenerator;
+import dev.fleetsynth.engine.generate.SplitSizes;
+import dev.fleetsynth.engine.quality.QualityReport;
+import dev.fleetsynth.engine.table.SensorTable;
+import dev.fleetsynth.engine.tvae.TvaeModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "generate",
+        description = "Generate a synthetic dataset from a model: DIR/train.parquet, val.parquet, test.parquet and quality.json.")
+final class GenerateCommand implements Callable<Integer> {
+    static final int DEFAULT_ROWS = 50_000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "DIR", required = true, description = "model directory (from: fleetsynth train)")
+    Path modelDir;
+
+    @ArgGroup(exclusive = true)
+    Sizes sizes;
+
+    static final class Sizes {
+        @Option(names = "--rows", paramLabel = "N", description = "total rows, split 70/15/15 (default: " + DEFAULT_ROWS + ")")
+        Integer rows;
+
+        @ArgGroup(exclusive = false)
+        Explicit explicit;
+    }
+
+    static final class Explicit {
+        @Option(names = "--train", paramLabel = "N", required = true, description = "rows of the train split")
+        int train;
+
+        @Option(names = "--val", paramLabel = "N", required = true, description = "rows of the validation split")
+        int val;
+
+        @Option(names = "--test", paramLabel = "N", required = true, description = "rows of the test split")
+        int test;
+    }
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--seed-data", paramLabel = "FILE", description = "the seed the model learnt, for the quality report "
+            + "(default: seed.parquet beside the model directory, as fleetsynth run lays it out)")
+    Path seedData;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "output directory, created if missing")
+    Path out;
+
+    @Override
+    public Integer call() {
+        SplitSizes split = splitSizes(sizes);
+        TvaeModel model = loadModel(modelDir);
+        Path seedFile = seedData != null ? seedData : modelDir.toAbsolutePath().getParent().resolve(SeedCommand.FILE_NAME);
+        if (!Files.isRegularFile(seedFile)) {
+            throw CliException.usage("the quality report needs the seed data: give --seed-data FILE (no " + seedFile + ")");
+        }
+        SensorTable seedTable = TrainCommand.readSeed(seedFile);
+        long start = System.nanoTime();
+        DatasetGenerator.Dataset dataset = generate(model, seedTable, split, seed, out);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        QualityReport q = dataset.quality();
+        spec.commandLine().getOut().printf(Locale.ROOT,
+                "generated %s rows (train %s, val %s, test %s) in %.2f s into %s; quality %.3f (%s): shapes %.3f, pair trends %.3f%n",
+                Numbers.count(dataset.rows()), Numbers.count(split.train()), Numbers.count(split.val()), Numbers.count(split.test()),
+                seconds, out, q.overall(), q.grade().label(), q.columnShapes(), q.columnPairTrends());
+        return 0;
+    }
+
+    static SplitSizes splitSizes(Sizes sizes) {
+        try {
+            if (sizes == null || sizes.rows != null) {
+                return SplitSizes.of(sizes == null ? DEFAULT_ROWS : sizes.rows);
+            }
+            return new SplitSizes(sizes.explicit.train, sizes.explicit.val, sizes.explicit.test);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
+    }
+
+    static TvaeModel loadModel(Path dir) {
+        try {
+            return TvaeModel.load(dir);
+        } catch (IOException | RuntimeException e) {
+            throw CliException.usage("cannot load the model in " + dir + ": " + e.getMessage());
+        }
+    }
+
+    static DatasetGenerator.Dataset generate(TvaeModel model, SensorTable seedTable, SplitSizes split, long seed, Path out) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw CliException.usage("--out " + out + " is a file; give a directory");
+        }
+        DatasetGenerator.Dataset dataset = DatasetGenerator.generate(model, seedTable, split, seed);
+        try {
+            DatasetGenerator.write(dataset, out, Map.of("fleetsynth.kind", "synthetic", "fleetsynth.random_seed", Long.toString(seed)));
+        } catch (IOException e) {
+            throw CliException.failure("cannot write the dataset to " + out + ": " + Names.reason(e));
+        }
+        return dataset;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.fleetsynth.cli;
+
+import static dev.fleetsynth.cli.CliTest.assertOneLineError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fleetsynth.engine.parquet.ParquetTables;
+import dev.fleetsynth.engine.table.SensorTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** seed -> train -> generate -> quality, and run, through the command line. */
+class PipelineCliTest {
+    @TempDir
+    static Path dir;
+
+    static Path seedFile;
+    static Path modelDir;
+
+    @BeforeAll
+    static void seedAndTrain() {
+        CliRun seed = CliRun.of("seed", "--machine", "pump_ksb_etanorm_001", "--rows", "2000", "--seed", "3", "--out", dir.toString());
+        assertThat(seed.exitCode()).as(seed.err()).isZero();
+        seedFile = dir.resolve("seed.parquet");
+        modelDir = dir.resolve("model");
+        CliRun train = CliRun.of("train", "--seed-data", seedFile.toString(), "--epochs", "5", "--seed", "1", "--out", modelDir.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.out()).startsWith("trained pump_ksb_etanorm_001: 5 epochs, final loss ");
+    }
+
+    @Test
+    void trainWritesAModel() {
+        assertThat(modelDir.resolve("model.params")).exists();
+        assertThat(modelDir.resolve("model.json")).exists();
+    }
+
+    @Test
+    void generateWritesThreeSplitsOfWholeCyclesAndAReport() throws Exception {
+        Path out = dir.resolve("dataset");
+        CliRun run = CliRun.of("generate", "--model", modelDir.toString(), "--train", "2800", "--val", "600", "--test", "600",
+                "--seed", "4", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("generated 4,000 rows (train 2,800, val 600, test 600)").contains("quality 0.");
+        SensorTable train = ParquetTables.read(out.resolve("train.parquet"));
+        SensorTable val = ParquetTables.read(out.resolve("val.parquet"));
+        SensorTable test = ParquetTables.read(out.resolve("test.parquet"));
+        assertThat(train.rows()).isEqualTo(2_800);
+        assertThat(val.rows()).isEqualTo(600);
+        assertThat(test.rows()).isEqualTo(600);
+        Set<Integer> trainCycles = new HashSet<>();
+        for (int c : train.cycle()) {
+            trainCycles.add(c);
+        }
+        for (int c : val.cycle()) {
+            assertThat(trainCycles).doesNotContain(c);
+        }
+        JsonNode quality = new ObjectMapper().readTree(out.resolve("quality.json").toFile());
+        assertThat(quality.get("overall").asDouble()).isBetween(0.0, 1.0);
+        assertThat(quality.get("temporal").get("rul_non_increasing").get("passed").asBoolean()).isTrue();
+        assertThat(quality.get("real_rows").asInt()).isEqualTo(2_000);
+    }
+
+    @Test
+    void qualityCommandScoresParquetAndCsv() throws Exception {
+        Path out = dir.resolve("q");
+        assertThat(CliRun.of("generate", "--model", modelDir.toString(), "--rows", "3000", "--out", out.toString()).exitCode()).isZero();
+        CliRun parquet = CliRun.of("quality", "--real", seedFile.toString(), "--synthetic", out.resolve("train.parquet").toString());
+        assertThat(parquet.exitCode()).as(parquet.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(parquet.out());
+        assertThat(report.get("column_shapes").asDouble()).isBetween(0.0, 1.0);
+        assertThat(report.get("temporal").isNull()).isFalse();
+
+        Path csv = Path.of(getClass().getResource("/ai4i2020-excerpt.csv").toURI());
+        CliRun same = CliRun.of("quality", "--real", csv.toString(), "--synthetic", csv.toString(), "--summary");
+        assertThat(same.exitCode()).as(same.err()).isZero();
+        assertThat(same.out()).contains("1.000");
+    }
+
+    @Test
+    void runLaysOutTheWholePipelineAndASummary() throws Exception {
+        Path out = dir.resolve("run");
+        CliRun run = CliRun.of("run", "--machine", "fan_ebmpapst_r3g_001", "--epochs", "3", "--seed-rows", "1000", "--rows", "2000",
+                "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
+        assertThat(run.out()).contains("fan_ebmpapst_r3g_001").contains("1 machine in");
+        Path m = out.resolve("fan_ebmpapst_r3g_001");
+        assertThat(m.resolve("seed.parquet")).exists();
+        assertThat(m.resolve("model/model.json")).exists();
+        for (String f : new String[] {"train.parquet", "val.parquet", "test.parquet", "quality.json"}) {
+            assertThat(m.resolve("dataset").resolve(f)).exists();
+        }
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("machines")).hasSize(1);
+        assertThat(summary.get("machines").get(0).get("overall").asDouble()).isBetween(0.0, 1.0);
+        // generate finds the seed beside the model without --seed-data, as run lays it out
+        CliRun again = CliRun.of("generate", "--model", m.resolve("model").toString(), "--rows", "1000", "--out", dir.resolve("again").toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+    }
+
+    @Test
+    void errors() throws Exception {
+        assertOneLineError(CliRun.of("train", "--seed-data", dir.resolve("none.parquet").toString(), "--out", dir.toString()), 2, "no such file");
+        assertOneLineError(CliRun.of("train", "--seed-data", seedFile.toString(), "--epochs", "0", "--out", dir.toString()), 2, "--epochs");
+        assertOneLineError(CliRun.of("generate", "--model", dir.resolve("nomodel").toString(), "--out", dir.toString()), 2, "cannot load the model");
+        assertOneLineError(CliRun.of("generate", "--model", modelDir.toString(), "--train", "10", "--out", dir.toString()), 2, "--val");
+        assertOneLineError(CliRun.of("generate", "--model", modelDir.toString(), "--rows", "2", "--out", dir.toString()), 2, "at least 3 rows");
+        Path notParquet = Files.writeString(dir.resolve("x.parquet"), "not parquet");
+        assertOneLineError(CliRun.of("train", "--seed-data", notParquet.toString(), "--out", dir.resolve("m2").toString()), 2, "cannot read seed data");
+        assertOneLineError(CliRun.of("quality", "--real", seedFile.toString(), "--synthetic", dir.resolve("none.csv").toString()), 2, "no such file");
+        assertOneLineError(CliRun.of("run", "--all", "--machine", "x", "--out", dir.toString()), 2, "mutually exclusive");
+    }
+}
