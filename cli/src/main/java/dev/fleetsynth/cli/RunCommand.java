@@ -28,6 +28,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,6 +74,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "output directory, created if missing")
     Path out;
 
+    @Option(names = "--jobs", paramLabel = "N", description = "machines trained at once, each on one core "
+            + "(default: the number of cores); results do not depend on it")
+    Integer jobs;
+
     record Row(String machineId, String category, double seedSeconds, double trainSeconds, int epochs, double finalLoss,
                double generateSeconds, QualityReport quality, String error) {
     }
@@ -87,15 +95,41 @@ final class RunCommand implements Callable<Integer> {
             throw CliException.usage("--out " + out + " is a file; give a directory");
         }
         List<MachineProfile> profiles = profiles();
+        int workers = Math.max(1, Math.min(profiles.size(), jobs != null ? jobs : Runtime.getRuntime().availableProcessors()));
+        if (jobs != null && jobs < 1) {
+            throw CliException.usage("--jobs must be >= 1, got " + jobs);
+        }
         PrintWriter o = spec.commandLine().getOut();
-        List<Row> rowsDone = new ArrayList<>();
         long start = System.nanoTime();
         o.println(header());
-        for (MachineProfile profile : profiles) {
-            Row row = runOne(profile, split);
-            rowsDone.add(row);
-            o.println(line(row));
-            o.flush();
+        o.flush();
+        // Each training is single-threaded and seeded by its own generator, so machines can train side
+        // by side, one per core, and give the same results as one after another.
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        List<Row> rowsDone;
+        try {
+            List<Future<Row>> futures = new ArrayList<>();
+            for (MachineProfile profile : profiles) {
+                futures.add(pool.submit(() -> {
+                    Row row = runOne(profile, split, workers == 1);
+                    synchronized (o) {
+                        o.println(line(row));
+                        o.flush();
+                    }
+                    return row;
+                }));
+            }
+            rowsDone = new ArrayList<>();
+            for (Future<Row> f : futures) {
+                rowsDone.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CliException.failure("interrupted");
+        } catch (ExecutionException e) {
+            throw CliException.failure("a pipeline failed unexpectedly: " + e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         double total = (System.nanoTime() - start) / 1e9;
         long failed = rowsDone.stream().filter(r -> r.error() != null).count();
@@ -130,7 +164,7 @@ final class RunCommand implements Callable<Integer> {
                 + ", first: " + invalid.problems().get(0) + "); see all with: fleetsynth validate " + source.profile);
     }
 
-    private Row runOne(MachineProfile profile, SplitSizes split) {
+    private Row runOne(MachineProfile profile, SplitSizes split, boolean showProgress) {
         Path dir = out.resolve(profile.machineId());
         double seedSeconds = 0;
         double trainSeconds = 0;
@@ -143,7 +177,8 @@ final class RunCommand implements Callable<Integer> {
             seedSeconds = (t1 - t0) / 1e9;
             TvaeConfig config = TvaeConfig.defaults().withEpochs(epochs).withSeed(seed);
             TvaeModel model;
-            try (ProgressBar bar = ProgressBar.onTerminal(spec.commandLine().getErr())) {
+            try (ProgressBar bar = showProgress ? ProgressBar.onTerminal(spec.commandLine().getErr())
+                    : new ProgressBar(spec.commandLine().getErr(), false, System::nanoTime)) {
                 model = TvaeModel.train(seedTable, config, p -> bar.update(String.format(Locale.ROOT, "%s epoch %d/%d", profile.machineId(),
                         p.epoch(), p.epochs()), (double) p.epoch() / p.epochs()), () -> false);
             }
