@@ -29,20 +29,41 @@ public final class Bench {
     private Bench() {
     }
 
+    static final String USAGE = "usage: bench/run [foundation|tvae|generate|stability] [--warmup W] [--iterations N] "
+            + "[--epochs E] [--repeat R] [--runs N] [--jobs J]";
+
     public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 && !args[0].startsWith("--") ? args[0] : "foundation";
         int warmup = 5;
         int iterations = 21;
-        for (int i = 0; i < args.length; i++) {
+        int epochs = 300;
+        int repeat = 3;
+        int runs = 20;
+        int jobs = Runtime.getRuntime().availableProcessors();
+        for (int i = mode.equals(args.length > 0 ? args[0] : "") ? 1 : 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
+                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
+                case "--repeat" -> repeat = Integer.parseInt(args[++i]);
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--jobs" -> jobs = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: bench/run [--warmup W] [--iterations N]");
+                    System.err.println(USAGE);
                     System.exit(2);
                 }
             }
         }
-        run(new Harness(warmup, iterations), System.out);
+        switch (mode) {
+            case "foundation" -> run(new Harness(warmup, iterations), System.out);
+            case "tvae" -> TvaeBench.fit(System.out, epochs, repeat);
+            case "generate" -> TvaeBench.generate(System.out, new Harness(Math.min(warmup, 2), Math.min(iterations, 7)));
+            case "stability" -> System.exit(TvaeBench.stability(System.out, runs, jobs, epochs) ? 0 : 1);
+            default -> {
+                System.err.println(USAGE);
+                System.exit(2);
+            }
+        }
     }
 
     /** Runs every benchmark and returns whether all met their targets. */

@@ -1,5 +1,6 @@
 package dev.fleetsynth.engine.tvae;
 
+import dev.fleetsynth.engine.tvae.transform.DataTransformer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,21 @@ public record OutputLayout(int width, List<Integer> continuous, List<int[]> soft
         if (covered != width) {
             throw new IllegalArgumentException("layout covers " + covered + " of " + width + " outputs");
         }
+    }
+
+    /** The layout of a fitted transformer's output. */
+    public static OutputLayout of(DataTransformer transformer) {
+        Builder b = new Builder();
+        for (DataTransformer.Span span : transformer.spans()) {
+            if (span.activation() == DataTransformer.Activation.TANH) {
+                for (int i = 0; i < span.length(); i++) {
+                    b.continuous();
+                }
+            } else {
+                b.softmax(span.length());
+            }
+        }
+        return b.build();
     }
 
     /** Builder in output order: continuous values and one-hot groups as the transformer lays them out. */

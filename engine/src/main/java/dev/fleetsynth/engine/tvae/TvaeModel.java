@@ -84,23 +84,9 @@ public final class TvaeModel {
         }
         DataTransformer transformer = DataTransformer.fit(table, config.seed());
         float[] data = transformer.transform(table, config.seed());
-        TrainingResult result = TvaeTrainer.train(data, table.rows(), layout(transformer), config, listener, cancelled);
+        TrainingResult result = TvaeTrainer.train(data, table.rows(), OutputLayout.of(transformer), config, listener, cancelled);
         return new TvaeModel(transformer, config, result.parameters(), bounds(table), info,
                 new TrainingSummary(result.lossCurve(), result.outcome(), result.seconds(), result.stepTimes()));
-    }
-
-    static OutputLayout layout(DataTransformer transformer) {
-        OutputLayout.Builder b = new OutputLayout.Builder();
-        for (DataTransformer.Span span : transformer.spans()) {
-            if (span.activation() == DataTransformer.Activation.TANH) {
-                for (int i = 0; i < span.length(); i++) {
-                    b.continuous();
-                }
-            } else {
-                b.softmax(span.length());
-            }
-        }
-        return b.build();
     }
 
     private static Map<String, double[]> bounds(ColumnTable table) {
@@ -135,7 +121,7 @@ public final class TvaeModel {
         ContinuousSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         Engine engine = Torch.engine();
         double[] sigmas = new double[dim];
-        try (NDManager manager = engine.newBaseManager()) {
+        try (Autograd off = Autograd.off(); NDManager manager = engine.newBaseManager()) {
             NDArray flat = manager.create(parameters);
             NDList w = net.views(flat, manager);
             float[] sigma = w.get(12).toFloatArray();

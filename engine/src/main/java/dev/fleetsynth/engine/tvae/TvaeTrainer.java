@@ -64,7 +64,7 @@ public final class TvaeTrainer {
         int epochsRun = 0;
         double best = Double.POSITIVE_INFINITY;
         int sinceBest = 0;
-        try (NDManager root = engine.newBaseManager()) {
+        try (Autograd off = Autograd.off(); NDManager root = engine.newBaseManager()) {
             NDArray all = root.create(data, new Shape(rows, dim));
             float[] tanhMask = new float[dim];
             float[] softMask = new float[dim];
