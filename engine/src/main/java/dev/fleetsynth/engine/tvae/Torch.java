@@ -1,6 +1,7 @@
 package dev.fleetsynth.engine.tvae;
 
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * The PyTorch engine, configured before first use: offline (the native library comes from the
@@ -17,7 +18,13 @@ final class Torch {
         setIfAbsent("ai.djl.pytorch.num_threads", "1");
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
         setIfAbsent("ai.djl.default_engine", "PyTorch");
-        return Engine.getEngine("PyTorch");
+        Engine engine = Engine.getEngine("PyTorch");
+        // OpenMP's thread count is a per-thread setting: DJL sets it on the thread that loads the engine,
+        // and any other thread would run every operation on all cores (two trainings side by side would
+        // then fight over the cores, and their float sums would depend on scheduling). Set it here, on
+        // the calling thread, every time.
+        JniUtils.setNumThreads(Integer.getInteger("ai.djl.pytorch.num_threads", 1));
+        return engine;
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -65,7 +65,7 @@ public final class TvaeTrainer {
         double best = Double.POSITIVE_INFINITY;
         int sinceBest = 0;
         try (Autograd off = Autograd.off(); NDManager root = engine.newBaseManager()) {
-            NDArray all = root.create(data, new Shape(rows, dim));
+            NDArray all = owned(root, data, new Shape(rows, dim));
             float[] tanhMask = new float[dim];
             float[] softMask = new float[dim];
             layout.continuous().forEach(i -> tanhMask[i] = 1f);
@@ -78,12 +78,13 @@ public final class TvaeTrainer {
                     indicator[k * groups + g] = 1f;
                 }
             }
-            NDArray halfTanhMask = root.create(tanhMask, new Shape(1, dim)).mul(0.5f);
-            NDArray tanhMaskRow = root.create(tanhMask, new Shape(1, dim));
-            NDArray groupIndicator = groups == 0 ? null : root.create(indicator, new Shape(dim, groups));
+            Scalars scalars = new Scalars(root);
+            NDArray halfTanhMask = owned(root, tanhMask, new Shape(1, dim)).mul(0.5f);
+            NDArray tanhMaskRow = owned(root, tanhMask, new Shape(1, dim));
+            NDArray groupIndicator = groups == 0 ? null : owned(root, indicator, new Shape(dim, groups));
             // x restricted to the one-hot groups: sum(x_hat * that) is the target logit of every group at once.
-            NDArray allSoft = all.mul(root.create(softMask, new Shape(1, dim)));
-            NDArray params = root.create(net.initialParameters(rng));
+            NDArray allSoft = all.mul(owned(root, softMask, new Shape(1, dim)));
+            NDArray params = owned(root, net.initialParameters(rng), new Shape(net.size()));
             params.setRequiresGradient(true);
             NDArray mean = root.zeros(params.getShape());
             NDArray variance = root.zeros(params.getShape());
@@ -110,7 +111,7 @@ public final class TvaeTrainer {
                     for (int k = 0; k < noise.length; k++) {
                         noise[k] = (float) gauss.sample();
                     }
-                    NDArray epochNoise = epochManager.create(noise, new Shape(rows, latent));
+                    NDArray epochNoise = owned(epochManager, noise, new Shape(rows, latent));
                     for (int b = 0; b < batches; b++) {
                         int from = b * batch;
                         int to = Math.min(rows, from + batch);
@@ -123,24 +124,31 @@ public final class TvaeTrainer {
                             NDArray eps = epochNoise.get(new NDIndex("{}:{}", from, to));
                             eps.attach(step);
                             NDArray loss;
+                            NDArray mu;
+                            NDArray logvar;
+                            NDArray recon;
                             long t1;
                             long t2;
                             try (Autograd recording = Autograd.record()) {
                                 NDList w = net.views(params, step);
                                 NDArray[] muLogvar = net.encode(w, x);
-                                NDArray mu = muLogvar[0];
-                                NDArray logvar = muLogvar[1];
-                                NDArray std = logvar.mul(0.5f).exp();
+                                mu = muLogvar[0];
+                                logvar = muLogvar[1];
+                                NDArray std = logvar.mul(scalars.of(0.5f)).exp();
                                 NDArray z = eps.mul(std).add(mu);
-                                NDArray recon = net.decode(w, z);
+                                recon = net.decode(w, z);
                                 t1 = System.nanoTime();
                                 loss = loss(x, xSoft, recon, net.sigma(w), mu, logvar, std, halfTanhMask, tanhMaskRow,
-                                        groupIndicator, groups, factor, to - from);
+                                        groupIndicator, groups, factor, to - from, scalars);
                                 t2 = System.nanoTime();
                                 Autograd.backward(loss);
                             }
                             long t3 = System.nanoTime();
                             float value = loss.getFloat();
+                            if (!Float.isFinite(value)) {
+                                throw new TrainingDivergedException("the loss became " + value + " at epoch " + (epoch + 1) + ", step "
+                                        + (steps + 1) + " (" + diagnose(mu, logvar, recon, params.get(sigmaRange)) + ")");
+                            }
                             steps++;
                             NDArray gradient = params.getGradient();
                             gradient.attach(step);
@@ -193,21 +201,40 @@ public final class TvaeTrainer {
      */
     static NDArray loss(NDArray x, NDArray xSoft, NDArray recon, NDArray sigma, NDArray mu, NDArray logvar, NDArray std,
                                 NDArray halfTanhMask, NDArray tanhMaskRow, NDArray groupIndicator, int groups, float factor,
-                                int batch) {
+                                int batch, Scalars scalars) {
         // Continuous outputs: sum over rows and tanh columns of (x - tanh(x_hat))^2 / (2 sigma^2), plus batch * sum log sigma.
         NDArray diff = x.sub(recon.tanh());
-        NDArray weights = sigma.pow(-2).mul(halfTanhMask);
+        NDArray weights = sigma.pow(scalars.of(-2f)).mul(halfTanhMask);
         NDArray reconstruction = diff.square().mul(weights).sum();
-        reconstruction = reconstruction.add(sigma.log().mul(tanhMaskRow).sum().mul(batch));
+        reconstruction = reconstruction.add(sigma.log().mul(tanhMaskRow).sum().mul(scalars.of(batch)));
         if (groups > 0) {
             // Cross-entropy of every one-hot group: log-sum-exp over the group minus the target's logit.
             NDArray rowMax = recon.max(new int[] {1}, true).stopGradient();
             NDArray groupSums = recon.sub(rowMax).exp().matMul(groupIndicator);
-            NDArray logSumExp = groupSums.clip(1e-30f, Float.MAX_VALUE).log().sum().add(rowMax.sum().mul(groups));
+            NDArray logSumExp = groupSums.clip(1e-30f, Float.MAX_VALUE).log().sum().add(rowMax.sum().mul(scalars.of(groups)));
             reconstruction = reconstruction.add(logSumExp.sub(recon.mul(xSoft).sum()));
         }
-        NDArray kld = mu.square().add(std.square()).sub(logvar).sub(1f).sum().mul(0.5f);
-        return reconstruction.mul(factor).add(kld).div(batch);
+        NDArray kld = mu.square().add(std.square()).sub(logvar).sub(scalars.of(1f)).sum().mul(scalars.of(0.5f));
+        return reconstruction.mul(scalars.of(factor)).add(kld).div(scalars.of(batch));
+    }
+
+    /** Where a non-finite loss came from, in numbers a bug report can use. */
+    private static String diagnose(NDArray mu, NDArray logvar, NDArray recon, NDArray sigma) {
+        return String.format(java.util.Locale.ROOT, "max |mu| %.3g, logvar %.3g..%.3g, max |x_hat| %.3g, sigma %.3g..%.3g",
+                mu.abs().max().getFloat(), logvar.min().getFloat(), logvar.max().getFloat(), recon.abs().max().getFloat(),
+                sigma.min().getFloat(), sigma.max().getFloat());
+    }
+
+    /**
+     * An array whose memory belongs to PyTorch. DJL's {@code create} wraps a direct buffer that only the
+     * Java wrapper keeps alive; views and results derived from it do not, so once the wrapper is
+     * collected their memory can be freed and reused under them (seen as NaN sigmas and runs that
+     * differed from one JVM to the next until the garbage collector was switched off).
+     */
+    static NDArray owned(NDManager manager, float[] data, Shape shape) {
+        try (NDArray blob = manager.create(data, shape)) {
+            return blob.duplicate();
+        }
     }
 
     private static void shuffle(int[] a, UniformRandomProvider rng) {

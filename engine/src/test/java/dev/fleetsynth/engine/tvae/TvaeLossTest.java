@@ -62,7 +62,7 @@ class TvaeLossTest {
             NDArray loss = TvaeTrainer.loss(xs, xs.mul(m.create(softMask, new Shape(1, dim))), m.create(recon, new Shape(batch, dim)),
                     m.create(sigma), m.create(mu, new Shape(batch, latent)), lv, lv.mul(0.5f).exp(),
                     m.create(tanhMask, new Shape(1, dim)).mul(0.5f), m.create(tanhMask, new Shape(1, dim)),
-                    m.create(indicator, new Shape(dim, groups)), groups, factor, batch);
+                    m.create(indicator, new Shape(dim, groups)), groups, factor, batch, new Scalars(m));
             assertThat((double) loss.getFloat()).isCloseTo(expected, within(1e-3 * Math.abs(expected)));
         }
     }

@@ -56,6 +56,54 @@ class TvaeTrainerTest {
     }
 
     @Test
+    void trainingsSideBySideGiveWhatTheyGiveAlone() throws Exception {
+        float[] data = twoColumnData(1_000, 6);
+        TvaeConfig a = TvaeConfig.defaults().withEpochs(4).withSeed(21);
+        TvaeConfig b = a.withSeed(22);
+        TrainingResult aloneA = TvaeTrainer.train(data, 1_000, twoColumnLayout(), a, TrainingListener.NONE, () -> false);
+        TrainingResult aloneB = TvaeTrainer.train(data, 1_000, twoColumnLayout(), b, TrainingListener.NONE, () -> false);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var fa = pool.submit(() -> TvaeTrainer.train(data, 1_000, twoColumnLayout(), a, TrainingListener.NONE, () -> false));
+            var fb = pool.submit(() -> TvaeTrainer.train(data, 1_000, twoColumnLayout(), b, TrainingListener.NONE, () -> false));
+            assertThat(fa.get().parameters()).containsExactly(aloneA.parameters());
+            assertThat(fb.get().parameters()).containsExactly(aloneB.parameters());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * Regression: scalars that autograd keeps for the backward pass once lived in memory the garbage
+     * collector could free, so collections during training changed (or blew up) the result.
+     */
+    @Test
+    void garbageCollectionDuringTrainingChangesNothing() throws Exception {
+        float[] data = twoColumnData(2_000, 8);
+        TvaeConfig config = TvaeConfig.defaults().withEpochs(6).withSeed(31);
+        TrainingResult quiet = TvaeTrainer.train(data, 2_000, twoColumnLayout(), config, TrainingListener.NONE, () -> false);
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread collector = new Thread(() -> {
+            while (running.get()) {
+                System.gc();
+                byte[][] churn = new byte[64][];
+                for (int i = 0; i < churn.length; i++) {
+                    churn[i] = new byte[64 * 1024];
+                }
+            }
+        });
+        collector.start();
+        TrainingResult collected;
+        try {
+            collected = TvaeTrainer.train(data, 2_000, twoColumnLayout(), config, TrainingListener.NONE, () -> false);
+        } finally {
+            running.set(false);
+            collector.join();
+        }
+        assertThat(collected.parameters()).containsExactly(quiet.parameters());
+    }
+
+    @Test
     void sigmasStayWithinTheirClamp() {
         TrainingResult r = TvaeTrainer.train(twoColumnData(1_000, 3), 1_000, twoColumnLayout(), TvaeConfig.defaults().withEpochs(20),
                 TrainingListener.NONE, () -> false);
