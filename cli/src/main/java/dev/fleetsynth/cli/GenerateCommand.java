@@ -100,9 +100,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     static DatasetGenerator.Dataset generate(TvaeModel model, SensorTable seedTable, SplitSizes split, long seed, Path out) {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw CliException.usage("--out " + out + " is a file; give a directory");
-        }
+        ProfileFiles.requireDirectory(out);
         DatasetGenerator.Dataset dataset = DatasetGenerator.generate(model, seedTable, split, seed);
         try {
             DatasetGenerator.write(dataset, out, Map.of("fleetsynth.kind", "synthetic", "fleetsynth.random_seed", Long.toString(seed)));

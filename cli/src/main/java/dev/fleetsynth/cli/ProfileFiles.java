@@ -1,14 +1,39 @@
 package dev.fleetsynth.cli;
 
+import dev.fleetsynth.engine.catalog.Catalog;
+import dev.fleetsynth.engine.profile.MachineProfile;
 import dev.fleetsynth.engine.profile.ProfileRead;
 import dev.fleetsynth.engine.profile.ProfileReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads a profile file named on the command line, turning I/O failures into one-line errors. */
+/** Profiles named on the command line, by catalog id or file, with failures as one-line errors. */
 final class ProfileFiles {
     private ProfileFiles() {
+    }
+
+    static MachineProfile catalogMachine(String id) {
+        return Catalog.profile(id).orElseThrow(() -> CliException.usage("unknown machine '" + id + "'"
+                + Names.didYouMean(id, Catalog.machines().stream().map(Catalog.Entry::machineId).toList()) + "; see: fleetsynth catalog"));
+    }
+
+    /** The profile in a file, or a usage error that names its first problem. */
+    static MachineProfile validProfile(Path file) {
+        ProfileRead read = read(file);
+        if (read instanceof ProfileRead.Valid valid) {
+            return valid.profile();
+        }
+        ProfileRead.Invalid invalid = (ProfileRead.Invalid) read;
+        throw CliException.usage("the profile " + file + " is invalid (" + Numbers.of(invalid.problems().size(), "problem")
+                + ", first: " + invalid.problems().get(0) + "); see all with: fleetsynth validate " + file);
+    }
+
+    /** An output directory must be a directory or not exist yet. */
+    static void requireDirectory(Path out) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw CliException.usage("--out " + out + " is a file; give a directory");
+        }
     }
 
     static ProfileRead read(Path file) {

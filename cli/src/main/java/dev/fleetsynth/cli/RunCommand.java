@@ -10,7 +10,6 @@ import dev.fleetsynth.engine.generate.SplitSizes;
 import dev.fleetsynth.engine.io.AtomicFiles;
 import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.profile.MachineProfile;
-import dev.fleetsynth.engine.profile.ProfileRead;
 import dev.fleetsynth.engine.quality.QualityReport;
 import dev.fleetsynth.engine.seed.SeedGenerator;
 import dev.fleetsynth.engine.seed.SeedOptions;
@@ -91,9 +90,7 @@ final class RunCommand implements Callable<Integer> {
             throw CliException.usage("--seed-rows must be " + SeedOptions.MIN_ROWS + ".." + SeedOptions.MAX_ROWS + ", got " + seedRows);
         }
         SplitSizes split = GenerateCommand.splitSizes(sizes(rows));
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw CliException.usage("--out " + out + " is a file; give a directory");
-        }
+        ProfileFiles.requireDirectory(out);
         List<MachineProfile> profiles = profiles();
         int workers = Math.max(1, Math.min(profiles.size(), jobs != null ? jobs : Runtime.getRuntime().availableProcessors()));
         if (jobs != null && jobs < 1) {
@@ -150,18 +147,7 @@ final class RunCommand implements Callable<Integer> {
         if (source.all) {
             return Catalog.machines().stream().map(Catalog.Entry::profile).toList();
         }
-        if (source.machine != null) {
-            return List.of(Catalog.profile(source.machine).orElseThrow(() -> CliException.usage("unknown machine '" + source.machine + "'"
-                    + Names.didYouMean(source.machine, Catalog.machines().stream().map(Catalog.Entry::machineId).toList())
-                    + "; see: fleetsynth catalog")));
-        }
-        ProfileRead read = ProfileFiles.read(source.profile);
-        if (read instanceof ProfileRead.Valid valid) {
-            return List.of(valid.profile());
-        }
-        ProfileRead.Invalid invalid = (ProfileRead.Invalid) read;
-        throw CliException.usage("the profile " + source.profile + " is invalid (" + Numbers.of(invalid.problems().size(), "problem")
-                + ", first: " + invalid.problems().get(0) + "); see all with: fleetsynth validate " + source.profile);
+        return List.of(source.machine != null ? ProfileFiles.catalogMachine(source.machine) : ProfileFiles.validProfile(source.profile));
     }
 
     private Row runOne(MachineProfile profile, SplitSizes split, boolean showProgress) {

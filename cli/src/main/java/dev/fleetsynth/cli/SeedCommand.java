@@ -1,9 +1,7 @@
 package dev.fleetsynth.cli;
 
-import dev.fleetsynth.engine.catalog.Catalog;
 import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.profile.MachineProfile;
-import dev.fleetsynth.engine.profile.ProfileRead;
 import dev.fleetsynth.engine.seed.SeedGenerator;
 import dev.fleetsynth.engine.seed.SeedOptions;
 import dev.fleetsynth.engine.table.SensorTable;
@@ -54,9 +52,7 @@ final class SeedCommand implements Callable<Integer> {
         if (rows < SeedOptions.MIN_ROWS || rows > SeedOptions.MAX_ROWS) {
             throw CliException.usage("--rows must be " + SeedOptions.MIN_ROWS + ".." + SeedOptions.MAX_ROWS + ", got " + rows);
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw CliException.usage("--out " + out + " is a file; give a directory");
-        }
+        ProfileFiles.requireDirectory(out);
         Path file = out.resolve(FILE_NAME);
         long start = System.nanoTime();
         SensorTable table;
@@ -82,17 +78,6 @@ final class SeedCommand implements Callable<Integer> {
     }
 
     private MachineProfile profile() {
-        if (source.machine != null) {
-            return Catalog.profile(source.machine).orElseThrow(() -> CliException.usage("unknown machine '" + source.machine + "'"
-                    + Names.didYouMean(source.machine, Catalog.machines().stream().map(Catalog.Entry::machineId).toList())
-                    + "; see: fleetsynth catalog"));
-        }
-        ProfileRead read = ProfileFiles.read(source.profile);
-        if (read instanceof ProfileRead.Valid valid) {
-            return valid.profile();
-        }
-        ProfileRead.Invalid invalid = (ProfileRead.Invalid) read;
-        throw CliException.usage("the profile " + source.profile + " is invalid (" + Numbers.of(invalid.problems().size(), "problem")
-                + ", first: " + invalid.problems().get(0) + "); see all with: fleetsynth validate " + source.profile);
+        return source.machine != null ? ProfileFiles.catalogMachine(source.machine) : ProfileFiles.validProfile(source.profile);
     }
 }

@@ -76,9 +76,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     static void save(TvaeModel model, Path dir) {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw CliException.usage("--out " + dir + " is a file; give a directory");
-        }
+        ProfileFiles.requireDirectory(dir);
         try {
             model.save(dir);
         } catch (IOException e) {

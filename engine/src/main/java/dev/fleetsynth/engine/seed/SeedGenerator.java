@@ -45,7 +45,9 @@ import org.apache.commons.rng.simple.RandomSource;
  *       readings are both >= 0, except temperatures in C or F) are clipped at 0.</li>
  * </ol>
  * Timestamps are hourly; between cycles the machine is down {@value #REPAIR_HOURS} hours for repair.
- * All randomness comes from one generator seeded by {@link SeedOptions#randomSeed()}.
+ * All randomness comes from one generator seeded by {@link SeedOptions#randomSeed()} mixed with the
+ * machine id: the same machine and seed give the same data, and two machines of the same type (the
+ * catalog's seven motors share one sensor design) still get lives of their own.
  */
 public final class SeedGenerator {
     static final double SECONDARY_RESPONSE = 0.35;
@@ -68,7 +70,8 @@ public final class SeedGenerator {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid profile: " + problems.get(0));
         }
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(options.randomSeed());
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(
+                options.randomSeed() * 0x9E3779B97F4A7C15L + profile.machineId().hashCode());
         ContinuousSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng);
 
         int n = options.rows();

@@ -99,6 +99,15 @@ class SeedGeneratorTest {
     }
 
     @Test
+    void machinesOfTheSameDesignGetLivesOfTheirOwn() {
+        MachineProfile other = MOTOR.withIdentity("motor_siemens_1la7_002", "Siemens", "1LA7");
+        SensorTable a = SeedGenerator.generate(MOTOR, new SeedOptions(5_000, 7));
+        SensorTable b = SeedGenerator.generate(other, new SeedOptions(5_000, 7));
+        assertThat(a.sensor("current_A")).isNotEqualTo(b.sensor("current_A"));
+        assertThat(b.machineId()).isEqualTo("motor_siemens_1la7_002");
+    }
+
+    @Test
     void timestampsAreHourlyFromTheStart() {
         Instant start = Instant.parse("2024-03-01T06:00:00Z");
         SensorTable t = SeedGenerator.generate(MOTOR, new SeedOptions(1_000, 3, start));
