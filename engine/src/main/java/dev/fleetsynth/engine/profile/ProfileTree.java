@@ -165,8 +165,7 @@ public final class ProfileTree {
             problems.add("operational_parameters", "must be a mapping of name to value",
                     "write operational_parameters: {rated_power_kW: 15, rated_speed_rpm: 1480}");
         } else if (paramsNode != null) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = paramsNode.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : paramsNode.properties()) {
                 JsonNode v = e.getValue();
                 if (v.isIntegralNumber()) {
                     params.put(e.getKey(), v.longValue());

@@ -247,7 +247,7 @@ public final class TvaeModel {
         TvaeNet net = new TvaeNet(transformer.outputWidth(), config.compressDim(), config.embeddingDim(), config.decompressDim());
         float[] parameters = ParameterFile.read(dir.resolve(PARAMS_FILE), net.size());
         Map<String, double[]> bounds = new LinkedHashMap<>();
-        root.get("bounds").fields().forEachRemaining(e -> bounds.put(e.getKey(),
+        root.get("bounds").properties().forEach(e -> bounds.put(e.getKey(),
                 new double[] {e.getValue().get(0).asDouble(), e.getValue().get(1).asDouble()}));
         ModelInfo info = new ModelInfo(root.get("machine_id").asText(), root.get("rows_per_cycle").asDouble(),
                 Instant.parse(root.get("seed_start").asText()), Instant.parse(root.get("created_at").asText()));
