@@ -6,7 +6,6 @@ import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.quality.QualityReport;
 import dev.fleetsynth.engine.table.ColumnTable;
 import dev.fleetsynth.engine.table.CsvTables;
-import dev.fleetsynth.engine.table.SensorTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ final class QualityCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         QualityReport report;
         if (isParquet(real) && isParquet(synthetic)) {
-            report = QualityReport.evaluate(readParquet(real), readParquet(synthetic), seed);
+            report = QualityReport.evaluate(TrainCommand.readSeed(real), TrainCommand.readSeed(synthetic), seed);
         } else {
             report = QualityReport.evaluate(readAny(real), readAny(synthetic), seed);
         }
@@ -52,17 +51,6 @@ final class QualityCommand implements Callable<Integer> {
 
     private static boolean isParquet(Path p) {
         return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
-    }
-
-    private static SensorTable readParquet(Path p) {
-        if (!Files.isRegularFile(p)) {
-            throw CliException.usage("no such file: " + p);
-        }
-        try {
-            return ParquetTables.read(p);
-        } catch (IOException | RuntimeException e) {
-            throw CliException.usage("cannot read " + p + ": " + e.getMessage());
-        }
     }
 
     private static ColumnTable readAny(Path p) {

@@ -64,6 +64,7 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** A Parquet sensor table named on the command line (seed or synthetic data). */
     static SensorTable readSeed(Path file) {
         if (!Files.isRegularFile(file)) {
             throw CliException.usage("no such file: " + file);
@@ -71,7 +72,7 @@ final class TrainCommand implements Callable<Integer> {
         try {
             return ParquetTables.read(file);
         } catch (IOException | RuntimeException e) {
-            throw CliException.usage("cannot read seed data " + file + ": " + e.getMessage());
+            throw CliException.usage("cannot read sensor data " + file + ": " + e.getMessage());
         }
     }
 

@@ -187,6 +187,19 @@ public final class Metrics {
         return complementOfHalf(sum);
     }
 
+    /** {min, max} of the non-NaN values; min > max when there is none. */
+    static double[] range(double[] values) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            if (v == v) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        return new double[] {min, max};
+    }
+
     /**
      * The bin edges SDMetrics' report cuts a numeric column with before pairing it with a
      * categorical one: {@code bins} equal-width bins over the real data's range (NumPy's
@@ -194,14 +207,9 @@ public final class Metrics {
      * Empty when the real column holds no number.
      */
     public static double[] binEdges(double[] real, int bins) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : real) {
-            if (v == v) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-        }
+        double[] range = range(real);
+        double min = range[0];
+        double max = range[1];
         if (min > max) {
             return new double[0];
         }
@@ -255,14 +263,9 @@ public final class Metrics {
      * maximum (both inclusive), {@code NaN} dropped on both sides; {@code NaN} if either is empty.
      */
     public static double boundaryAdherence(double[] real, double[] synthetic) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : real) {
-            if (v == v) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-        }
+        double[] range = range(real);
+        double min = range[0];
+        double max = range[1];
         if (min > max) {
             return Double.NaN;
         }
