@@ -68,7 +68,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (!Files.isRegularFile(seedFile)) {
             throw CliException.usage("the quality report needs the seed data: give --seed-data FILE (no " + seedFile + ")");
         }
-        SensorTable seedTable = TrainCommand.readSeed(seedFile);
+        SensorTable seedTable = Inputs.sensorTable(seedFile);
         long start = System.nanoTime();
         DatasetGenerator.Dataset dataset = generate(model, seedTable, split, seed, out);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -100,7 +100,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     static DatasetGenerator.Dataset generate(TvaeModel model, SensorTable seedTable, SplitSizes split, long seed, Path out) {
-        ProfileFiles.requireDirectory(out);
+        Inputs.requireDirectory(out);
         DatasetGenerator.Dataset dataset = DatasetGenerator.generate(model, seedTable, split, seed);
         try {
             DatasetGenerator.write(dataset, out, Map.of("fleetsynth.kind", "synthetic", "fleetsynth.random_seed", Long.toString(seed)));

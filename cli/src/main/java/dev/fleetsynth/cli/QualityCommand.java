@@ -37,7 +37,7 @@ final class QualityCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         QualityReport report;
         if (isParquet(real) && isParquet(synthetic)) {
-            report = QualityReport.evaluate(TrainCommand.readSeed(real), TrainCommand.readSeed(synthetic), seed);
+            report = QualityReport.evaluate(Inputs.sensorTable(real), Inputs.sensorTable(synthetic), seed);
         } else {
             report = QualityReport.evaluate(readAny(real), readAny(synthetic), seed);
         }

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fleetsynth.engine.ProgressListener;
 import dev.fleetsynth.engine.catalog.Catalog;
 import dev.fleetsynth.engine.generate.DatasetGenerator;
 import dev.fleetsynth.engine.generate.SplitSizes;
 import dev.fleetsynth.engine.io.AtomicFiles;
-import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.profile.MachineProfile;
 import dev.fleetsynth.engine.quality.QualityReport;
 import dev.fleetsynth.engine.seed.SeedGenerator;
@@ -20,12 +20,10 @@ import dev.fleetsynth.engine.tvae.TvaeModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -90,12 +88,12 @@ final class RunCommand implements Callable<Integer> {
             throw CliException.usage("--seed-rows must be " + SeedOptions.MIN_ROWS + ".." + SeedOptions.MAX_ROWS + ", got " + seedRows);
         }
         SplitSizes split = GenerateCommand.splitSizes(sizes(rows));
-        ProfileFiles.requireDirectory(out);
+        Inputs.requireDirectory(out);
         List<MachineProfile> profiles = profiles();
-        int workers = Math.max(1, Math.min(profiles.size(), jobs != null ? jobs : Runtime.getRuntime().availableProcessors()));
         if (jobs != null && jobs < 1) {
             throw CliException.usage("--jobs must be >= 1, got " + jobs);
         }
+        int workers = Math.min(profiles.size(), jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
         PrintWriter o = spec.commandLine().getOut();
         long start = System.nanoTime();
         o.println(header());
@@ -147,7 +145,7 @@ final class RunCommand implements Callable<Integer> {
         if (source.all) {
             return Catalog.machines().stream().map(Catalog.Entry::profile).toList();
         }
-        return List.of(source.machine != null ? ProfileFiles.catalogMachine(source.machine) : ProfileFiles.validProfile(source.profile));
+        return List.of(source.machine != null ? Inputs.catalogMachine(source.machine) : Inputs.validProfile(source.profile));
     }
 
     private Row runOne(MachineProfile profile, SplitSizes split, boolean showProgress) {
@@ -157,8 +155,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             long t0 = System.nanoTime();
             SensorTable seedTable = SeedGenerator.generate(profile, new SeedOptions(seedRows, seed));
-            ParquetTables.write(seedTable, dir.resolve(SeedCommand.FILE_NAME), Map.of("fleetsynth.kind", "seed",
-                    "fleetsynth.random_seed", Long.toString(seed)), dev.fleetsynth.engine.ProgressListener.NONE);
+            SeedCommand.write(seedTable, profile, seed, dir.resolve(SeedCommand.FILE_NAME), ProgressListener.NONE);
             long t1 = System.nanoTime();
             seedSeconds = (t1 - t0) / 1e9;
             TvaeConfig config = TvaeConfig.defaults().withEpochs(epochs).withSeed(seed);
@@ -171,13 +168,11 @@ final class RunCommand implements Callable<Integer> {
             model.save(dir.resolve("model"));
             long t2 = System.nanoTime();
             trainSeconds = (t2 - t1) / 1e9;
-            DatasetGenerator.Dataset dataset = DatasetGenerator.generate(model, seedTable, split, seed);
-            DatasetGenerator.write(dataset, dir.resolve("dataset"), Map.of("fleetsynth.kind", "synthetic",
-                    "fleetsynth.random_seed", Long.toString(seed)));
+            DatasetGenerator.Dataset dataset = GenerateCommand.generate(model, seedTable, split, seed, dir.resolve("dataset"));
             double genSeconds = (System.nanoTime() - t2) / 1e9;
             return new Row(profile.machineId(), profile.machineType(), seedSeconds, trainSeconds, model.training().lossCurve().length,
                     model.training().finalLoss(), genSeconds, dataset.quality(), null);
-        } catch (IOException | TrainingDivergedException | IllegalArgumentException e) {
+        } catch (IOException | TrainingDivergedException | IllegalArgumentException | CliException e) {
             return new Row(profile.machineId(), profile.machineType(), seedSeconds, trainSeconds, 0, Double.NaN, 0, null,
                     e instanceof IOException io ? Names.reason(io) : e.getMessage());
         }

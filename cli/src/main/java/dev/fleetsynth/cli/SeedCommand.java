@@ -1,5 +1,6 @@
 package dev.fleetsynth.cli;
 
+import dev.fleetsynth.engine.ProgressListener;
 import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.profile.MachineProfile;
 import dev.fleetsynth.engine.seed.SeedGenerator;
@@ -52,16 +53,13 @@ final class SeedCommand implements Callable<Integer> {
         if (rows < SeedOptions.MIN_ROWS || rows > SeedOptions.MAX_ROWS) {
             throw CliException.usage("--rows must be " + SeedOptions.MIN_ROWS + ".." + SeedOptions.MAX_ROWS + ", got " + rows);
         }
-        ProfileFiles.requireDirectory(out);
+        Inputs.requireDirectory(out);
         Path file = out.resolve(FILE_NAME);
         long start = System.nanoTime();
         SensorTable table;
         try (ProgressBar bar = ProgressBar.onTerminal(spec.commandLine().getErr())) {
             table = SeedGenerator.generate(profile, new SeedOptions(rows, seed), bar.phase("seed", 0, 0.6));
-            ParquetTables.write(table, file, Map.of(
-                    "fleetsynth.kind", "seed",
-                    "fleetsynth.machine_type", profile.machineType(),
-                    "fleetsynth.random_seed", Long.toString(seed)), bar.phase("parquet", 0.6, 1));
+            write(table, profile, seed, file, bar.phase("parquet", 0.6, 1));
         } catch (IOException e) {
             throw CliException.failure("cannot write " + file + ": " + Names.reason(e));
         }
@@ -77,7 +75,13 @@ final class SeedCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Writes a seed file with its provenance (kind, machine type, random seed) in the footer. */
+    static void write(SensorTable table, MachineProfile profile, long seed, Path file, ProgressListener progress) throws IOException {
+        ParquetTables.write(table, file, Map.of("fleetsynth.kind", "seed", "fleetsynth.machine_type", profile.machineType(),
+                "fleetsynth.random_seed", Long.toString(seed)), progress);
+    }
+
     private MachineProfile profile() {
-        return source.machine != null ? ProfileFiles.catalogMachine(source.machine) : ProfileFiles.validProfile(source.profile);
+        return source.machine != null ? Inputs.catalogMachine(source.machine) : Inputs.validProfile(source.profile);
     }
 }

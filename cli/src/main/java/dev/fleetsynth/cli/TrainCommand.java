@@ -1,12 +1,10 @@
 package dev.fleetsynth.cli;
 
-import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.table.SensorTable;
 import dev.fleetsynth.engine.tvae.TrainingDivergedException;
 import dev.fleetsynth.engine.tvae.TvaeConfig;
 import dev.fleetsynth.engine.tvae.TvaeModel;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -54,7 +52,7 @@ final class TrainCommand implements Callable<Integer> {
         if (patience < 0) {
             throw CliException.usage("--early-stop must be >= 0, got " + patience);
         }
-        SensorTable seedTable = readSeed(seedData);
+        SensorTable seedTable = Inputs.sensorTable(seedData);
         TvaeConfig config = TvaeConfig.defaults().withEpochs(epochs).withSeed(seed).withEarlyStop(patience, 1e-3);
         try (ProgressBar bar = ProgressBar.onTerminal(spec.commandLine().getErr())) {
             return TvaeModel.train(seedTable, config, p -> bar.update(String.format(Locale.ROOT, "epoch %d/%d loss %.3f eta %ds",
@@ -64,20 +62,8 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** A Parquet sensor table named on the command line (seed or synthetic data). */
-    static SensorTable readSeed(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw CliException.usage("no such file: " + file);
-        }
-        try {
-            return ParquetTables.read(file);
-        } catch (IOException | RuntimeException e) {
-            throw CliException.usage("cannot read sensor data " + file + ": " + e.getMessage());
-        }
-    }
-
     static void save(TvaeModel model, Path dir) {
-        ProfileFiles.requireDirectory(dir);
+        Inputs.requireDirectory(dir);
         try {
             model.save(dir);
         } catch (IOException e) {

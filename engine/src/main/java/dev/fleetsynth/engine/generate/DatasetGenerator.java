@@ -2,6 +2,7 @@ package dev.fleetsynth.engine.generate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.fleetsynth.engine.ProgressListener;
 import dev.fleetsynth.engine.io.AtomicFiles;
 import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.quality.QualityReport;
@@ -48,7 +49,7 @@ public final class DatasetGenerator {
         CycleArranger.Splits s = dataset.splits();
         List<SensorTable> tables = List.of(s.train(), s.val(), s.test());
         for (int i = 0; i < tables.size(); i++) {
-            ParquetTables.write(tables.get(i), dir.resolve(SPLIT_FILES.get(i)), metadata, dev.fleetsynth.engine.ProgressListener.NONE);
+            ParquetTables.write(tables.get(i), dir.resolve(SPLIT_FILES.get(i)), metadata, ProgressListener.NONE);
         }
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         AtomicFiles.write(dir.resolve(QUALITY_FILE),

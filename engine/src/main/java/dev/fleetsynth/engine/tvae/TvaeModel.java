@@ -188,8 +188,9 @@ public final class TvaeModel {
         root.put("format_version", FORMAT_VERSION);
         ObjectNode versions = root.putObject("versions");
         versions.put("fleetsynth", String.valueOf(TvaeModel.class.getPackage().getImplementationVersion()));
-        versions.put("djl", ai.djl.engine.Engine.getDjlVersion());
-        versions.put("engine", Torch.engine().getEngineName() + " " + Torch.engine().getVersion());
+        versions.put("djl", Engine.getDjlVersion());
+        Engine engine = Torch.engine();
+        versions.put("engine", engine.getEngineName() + " " + engine.getVersion());
         versions.put("java", System.getProperty("java.version"));
         root.put("machine_id", info.machineId());
         root.put("rows_per_cycle", info.rowsPerCycle());

@@ -1,16 +1,18 @@
 package dev.fleetsynth.cli;
 
 import dev.fleetsynth.engine.catalog.Catalog;
+import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.profile.MachineProfile;
 import dev.fleetsynth.engine.profile.ProfileRead;
 import dev.fleetsynth.engine.profile.ProfileReader;
+import dev.fleetsynth.engine.table.SensorTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Profiles named on the command line, by catalog id or file, with failures as one-line errors. */
-final class ProfileFiles {
-    private ProfileFiles() {
+/** What the command line names: catalog machines, profile and data files, output directories; failures as one-line errors. */
+final class Inputs {
+    private Inputs() {
     }
 
     static MachineProfile catalogMachine(String id) {
@@ -47,6 +49,18 @@ final class ProfileFiles {
             return new ProfileReader().read(file);
         } catch (IOException e) {
             throw CliException.failure("cannot read " + file + ": " + Names.reason(e));
+        }
+    }
+
+    /** A Parquet sensor table (seed or synthetic data). */
+    static SensorTable sensorTable(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw CliException.usage("no such file: " + file);
+        }
+        try {
+            return ParquetTables.read(file);
+        } catch (IOException | RuntimeException e) {
+            throw CliException.usage("cannot read sensor data " + file + ": " + e.getMessage());
         }
     }
 }
