@@ -1,0 +1,94 @@
+package dev.fleetsynth.testkit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Kafka, PostgreSQL and Redis together: what every Fleetsynth service needs. Used by the test
+ * resources (fresh, on free ports) and by the local stack (persistent, on fixed ports).
+ */
+public final class Infrastructure implements AutoCloseable {
+    /** Where the servers keep their data, and the ports they listen on (0: any free port). */
+    public record Settings(Path dataDir, boolean persistent, int kafkaPort, int postgresPort, int redisPort) {
+        public static Settings ephemeral(Path tempDir) {
+            return new Settings(tempDir, false, 0, 0, 0);
+        }
+    }
+
+    private final KafkaBroker kafka;
+    private final PostgresServer postgres;
+    private final RedisServer redis;
+
+    private Infrastructure(KafkaBroker kafka, PostgresServer postgres, RedisServer redis) {
+        this.kafka = kafka;
+        this.postgres = postgres;
+        this.redis = redis;
+    }
+
+    public static Infrastructure start(Settings settings) throws Exception {
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            RedisServer redis = RedisServer.start(settings.redisPort());
+            started.add(redis);
+            PostgresServer postgres = PostgresServer.start(
+                    settings.persistent() ? settings.dataDir().resolve("postgres") : null, settings.postgresPort());
+            started.add(postgres);
+            KafkaBroker kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(), 4);
+            return new Infrastructure(kafka, postgres, redis);
+        } catch (Exception e) {
+            for (AutoCloseable c : started) {
+                try {
+                    c.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String jdbcUrl() {
+        return postgres.jdbcUrl();
+    }
+
+    public String redisUrl() {
+        return redis.url();
+    }
+
+    /** The Quarkus configuration that points a service at these servers. */
+    public Map<String, String> quarkusConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("kafka.bootstrap.servers", kafkaBootstrapServers());
+        config.put("quarkus.datasource.jdbc.url", jdbcUrl());
+        config.put("quarkus.datasource.username", PostgresServer.USER);
+        config.put("quarkus.datasource.password", "");
+        config.put("quarkus.redis.hosts", redisUrl());
+        return config;
+    }
+
+    @Override
+    public void close() throws Exception {
+        Exception failure = null;
+        for (AutoCloseable c : new AutoCloseable[] {kafka, postgres, redis}) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.fleetsynth.testkit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A real single-node Kafka broker in KRaft mode (broker and controller in one), inside this JVM,
+ * on 127.0.0.1. The log directory is formatted on first use and reused afterwards, so a local
+ * stack keeps its topics and offsets across restarts.
+ */
+public final class KafkaBroker implements AutoCloseable {
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+
+    private KafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Starts a broker with its data in {@code logDir} on {@code port} (0: any free port). */
+    public static KafkaBroker start(Path logDir, int port, int partitions) throws Exception {
+        int brokerPort = Ports.orFree(port);
+        int controllerPort = Ports.free();
+        Files.createDirectories(logDir);
+        String dir = logDir.toAbsolutePath().toString();
+
+        Properties props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", "1");
+        props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("log.dirs", dir);
+        props.put("num.partitions", Integer.toString(partitions));
+        props.put("auto.create.topics.enable", "true");
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("offsets.topic.num.partitions", "4");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        props.put("log.flush.interval.messages", "1");
+        props.put("log.retention.hours", "168");
+        KafkaConfig config = new KafkaConfig(props);
+
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            new Formatter()
+                    .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(1)
+                    .setControllerListenerName("CONTROLLER")
+                    .setMetadataLogDirectory(dir)
+                    .setDirectories(List.of(dir))
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .setUnstableFeatureVersionsEnabled(false)
+                    .setIgnoreFormatted(true)
+                    .run();
+        }
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        return new KafkaBroker(server, "127.0.0.1:" + brokerPort);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+}
