@@ -1,0 +1,32 @@
+package dev.fleetsynth.events;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/** Someone asked for (new) seed data of a machine, from the given profile version. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record SeedRequested(UUID eventId, Instant occurredAt, String machineId, UUID jobId, int profileVersion,
+        String profilePath, int rows, long randomSeed, Pipeline pipeline) implements FleetEvent, JobEvent {
+    public SeedRequested {
+        Objects.requireNonNull(eventId, "event_id");
+        Objects.requireNonNull(occurredAt, "occurred_at");
+        Objects.requireNonNull(machineId, "machine_id");
+        Objects.requireNonNull(jobId, "job_id");
+        Objects.requireNonNull(profilePath, "profile_path");
+        Objects.requireNonNull(pipeline, "pipeline");
+    }
+
+    @Override
+    public String topic() {
+        return Topics.SEED_REQUESTED;
+    }
+
+    @Override
+    public Stage stage() {
+        return Stage.SEED;
+    }
+}
