@@ -40,4 +40,42 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] content) throws IOException {
         write(target, temporary -> Files.write(temporary, content));
     }
+
+    /**
+     * Fills a hidden temporary directory beside {@code target} and renames it to {@code target}
+     * once complete. A directory that already exists is complete (it only ever appears by this
+     * rename) and is kept: the return value says whether this call created it.
+     */
+    public static boolean writeDirectory(Path target, Writer writer) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        if (Files.isDirectory(target)) {
+            return false;
+        }
+        Path temporary = dir.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
+        try {
+            Files.createDirectory(temporary);
+            writer.writeTo(temporary);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+                return false;
+            }
+            return true;
+        } finally {
+            deleteTree(temporary);
+        }
+    }
+
+    /** Deletes a file or a directory with everything in it; nothing happens when it is missing. */
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
 }
