@@ -1,0 +1,45 @@
+package dev.fleetsynth.profile.template;
+
+import java.util.List;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.fleetsynth.engine.catalog.Templates;
+import dev.fleetsynth.engine.profile.ProfileFormat;
+import dev.fleetsynth.engine.profile.ProfileWriter;
+import dev.fleetsynth.support.api.ApiException;
+
+@Path("/templates")
+public class TemplateResource {
+    public record TemplateView(String name, String description, String machineType, int sensorCount) {
+    }
+
+    private final ProfileWriter writer = new ProfileWriter();
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<TemplateView> list() {
+        return Templates.all().stream().map(t -> new TemplateView(t.name(), t.description(), t.profile().machineType(),
+                t.profile().sensors().size())).toList();
+    }
+
+    /** A template as a file to start from: JSON (default), YAML or an Excel workbook. */
+    @GET
+    @Path("/{name}")
+    @Produces({MediaType.APPLICATION_JSON, "application/yaml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    public Response get(@PathParam("name") String name, @QueryParam("format") @DefaultValue("json") String format) {
+        Templates.Template t = Templates.byName(name).orElseThrow(() -> ApiException.notFound("template '" + name
+                + "' (known: " + String.join(", ", Templates.names()) + ")"));
+        ProfileFormat f = ProfileFormat.fromName(format).orElseThrow(() -> ApiException.badRequest("format",
+                "unknown format '" + format + "'", "use json, yaml or xlsx"));
+        return Response.ok(writer.write(t.profile(), f)).type(f.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + name + "." + f.extension() + "\"").build();
+    }
+}
