@@ -1,0 +1,97 @@
+package dev.fleetsynth.support.jobs;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.fleetsynth.events.FleetEvent;
+import dev.fleetsynth.events.JobFailed;
+import dev.fleetsynth.events.Stage;
+import dev.fleetsynth.support.kafka.EventPublisher;
+import dev.fleetsynth.support.kafka.ProcessedEvents;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Runs one job for one event, the same way in every service: drop a redelivered event, make or
+ * find the job row, do the work outside any transaction, then record the outcome and the event
+ * as processed in one transaction, and publish the result (or {@code job.failed}) after it commits.
+ */
+@ApplicationScoped
+public class JobRunner {
+    private static final Logger LOG = Logger.getLogger(JobRunner.class);
+
+    /** The service-specific parts of a job. */
+    public interface Steps {
+        /** In a transaction: create the job row (or find it). False when it has already run. */
+        boolean begin();
+
+        /** The work, outside any transaction; returns the event that announces the result. */
+        FleetEvent work() throws Exception;
+
+        /** In a transaction: record the success. */
+        void succeeded(FleetEvent result);
+
+        /** In a transaction: record the failure. */
+        void failed(JobStatus terminal, String code, String message);
+    }
+
+    @Inject
+    ProcessedEvents processed;
+    @Inject
+    EventPublisher events;
+    @Inject
+    JobMetrics metrics;
+
+    public void run(FleetEvent trigger, UUID jobId, Stage stage, Steps steps) {
+        try (JobLog log = JobLog.of(trigger.machineId(), jobId)) {
+            boolean fresh = QuarkusTransaction.requiringNew().call(() -> !processed.seen(trigger) && steps.begin());
+            if (!fresh) {
+                LOG.infof("%s %s already handled; redelivery dropped", trigger.topic(), trigger.eventId());
+                QuarkusTransaction.requiringNew().run(() -> processed.markProcessed(trigger));
+                return;
+            }
+            metrics.started(stage);
+            long t0 = System.nanoTime();
+            FleetEvent result;
+            try {
+                result = steps.work();
+            } catch (JobFailure f) {
+                finishFailed(trigger, jobId, stage, steps, f.cancelled() ? JobStatus.CANCELLED : JobStatus.FAILED, f.code(),
+                        f.getMessage(), t0);
+                return;
+            } catch (Exception | OutOfMemoryError e) {
+                LOG.errorf(e, "%s job failed", stage.json());
+                finishFailed(trigger, jobId, stage, steps, JobStatus.FAILED, "INTERNAL", String.valueOf(e.getMessage() == null
+                        ? e.getClass().getSimpleName() : e.getMessage()), t0);
+                return;
+            }
+            QuarkusTransaction.requiringNew().run(() -> {
+                steps.succeeded(result);
+                processed.markProcessed(trigger);
+            });
+            events.publish(result);
+            metrics.succeeded(stage, Duration.ofNanos(System.nanoTime() - t0));
+            LOG.infof("%s job succeeded in %.1f s", stage.json(), (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    private void finishFailed(FleetEvent trigger, UUID jobId, Stage stage, Steps steps, JobStatus terminal, String code,
+            String message, long t0) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            steps.failed(terminal, code, message);
+            processed.markProcessed(trigger);
+        });
+        events.publish(JobFailed.now(trigger.machineId(), jobId, stage, code, message));
+        metrics.failed(stage, code, Duration.ofNanos(System.nanoTime() - t0));
+        LOG.warnf("%s job %s: %s", stage.json(), code, message);
+    }
+
+    /** The id of a job that an event starts by itself (auto pipeline): the same for a redelivery. */
+    public static UUID derivedJobId(Stage stage, FleetEvent trigger) {
+        return UUID.nameUUIDFromBytes((stage.json() + ":" + trigger.eventId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}
