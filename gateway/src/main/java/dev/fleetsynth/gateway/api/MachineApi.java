@@ -1,0 +1,191 @@
+package dev.fleetsynth.gateway.api;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.fleetsynth.gateway.task.MachineStatus;
+import dev.fleetsynth.gateway.task.Task;
+import dev.fleetsynth.gateway.task.TaskView;
+import dev.fleetsynth.gateway.upstream.Service;
+import dev.fleetsynth.gateway.upstream.Upstream;
+import dev.fleetsynth.gateway.workflow.Requests;
+import dev.fleetsynth.gateway.workflow.Workflow;
+import dev.fleetsynth.support.api.ApiException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Machines with their workflow state, the workflow steps, and their artifacts (seeds, models, datasets). */
+@Path("/api/gan/machines")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "machines", description = "The fleet, each machine's workflow and its artifacts")
+public class MachineApi {
+    @Inject
+    Upstream upstream;
+    @Inject
+    Workflow workflow;
+    @Inject
+    ObjectMapper json;
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "All machines (?category=...), each with its workflow state and latest quality")
+    public JsonNode list() {
+        JsonNode machines = upstream.getJson(Service.PROFILE, Paths.withQuery("/machines", uri)).orElseGet(json::createArrayNode);
+        Map<String, Map<String, Task>> latest = QuarkusTransaction.requiringNew().call(MachineStatus::latestByMachine);
+        ArrayNode out = json.createArrayNode();
+        for (JsonNode m : machines) {
+            ObjectNode copy = m.deepCopy();
+            String id = m.get("machine_id").asText();
+            copy.set("status", json.valueToTree(MachineStatus.of(id, m.path("version").asInt(), latest.get(id))));
+            out.add(copy);
+        }
+        return out;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One machine with its current profile and workflow state")
+    public JsonNode get(@PathParam("id") String id) {
+        ObjectNode machine = (ObjectNode) upstream.getJson(Service.PROFILE, "/machines/" + id)
+                .orElseThrow(() -> ApiException.notFound("machine '" + id + "'"));
+        machine.set("status", json.valueToTree(status(id, machine.path("version").asInt())));
+        return machine;
+    }
+
+    @GET
+    @Path("/{id}/status")
+    @Operation(summary = "The workflow state of every step: profile, seed, training, generation")
+    public MachineStatus status(@PathParam("id") String id) {
+        JsonNode machine = upstream.getJson(Service.PROFILE, "/machines/" + id)
+                .orElseThrow(() -> ApiException.notFound("machine '" + id + "'"));
+        return status(id, machine.path("version").asInt());
+    }
+
+    private MachineStatus status(String id, int version) {
+        Map<String, Task> latest = QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, Task> byStage = new java.util.HashMap<>();
+            for (String stage : List.of("seed", "training", "generation")) {
+                Task t = Task.latest(id, stage);
+                if (t != null) {
+                    byStage.put(stage, t);
+                }
+            }
+            return byStage;
+        });
+        return MachineStatus.of(id, version, latest);
+    }
+
+    @GET
+    @Path("/{id}/tasks")
+    @Operation(summary = "Every task of the machine, newest first")
+    public List<TaskView> tasks(@PathParam("id") String id) {
+        return QuarkusTransaction.requiringNew().call(() -> Task.ofMachine(id).stream().map(TaskView::of).toList());
+    }
+
+    @POST
+    @Path("/{id}/seed")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Generate physics-based seed data (body optional: rows, seed, pipeline)")
+    public Response seed(@PathParam("id") String id, Requests.Seed body) {
+        return accepted(workflow.seed(id, body, null));
+    }
+
+    @POST
+    @Path("/{id}/train")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Train a TVAE on the machine's seed data (body optional: epochs, batch_size, seed, seed_id, pipeline)")
+    public Response train(@PathParam("id") String id, Requests.Train body) {
+        return accepted(workflow.train(id, body, null));
+    }
+
+    @POST
+    @Path("/{id}/generate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Generate a synthetic train/val/test dataset and its quality report (body optional: rows or "
+            + "train_rows/val_rows/test_rows, model_id, seed)")
+    public Response generate(@PathParam("id") String id, Requests.Generate body) {
+        return accepted(workflow.generate(id, body, null));
+    }
+
+    @POST
+    @Path("/{id}/validate")
+    @Operation(summary = "The quality verdict of the machine's latest dataset against the thresholds (0.75 / 0.85 / 0.90)")
+    public JsonNode validate(@PathParam("id") String id) {
+        return workflow.validation(id);
+    }
+
+    @GET
+    @Path("/{id}/seeds")
+    @Operation(summary = "The machine's seed data sets, newest first")
+    public Response seeds(@PathParam("id") String id) {
+        return upstream.get(Service.SEED, "/seeds?machine_id=" + id);
+    }
+
+    @GET
+    @Path("/{id}/seeds/{seed}/rows")
+    @Operation(summary = "Rows of a seed (?cycle=&offset=&limit=), for previews")
+    public Response seedRows(@PathParam("id") String id, @PathParam("seed") String seed) {
+        return upstream.get(Service.SEED, Paths.withQuery("/seeds/" + seed + "/rows", uri));
+    }
+
+    @GET
+    @Path("/{id}/models")
+    @Operation(summary = "The machine's trained models, newest first")
+    public Response models(@PathParam("id") String id) {
+        return upstream.get(Service.TRAINER, "/models?machine_id=" + id);
+    }
+
+    @GET
+    @Path("/{id}/datasets")
+    @Operation(summary = "The machine's synthetic datasets with their quality scores, newest first")
+    public Response datasets(@PathParam("id") String id) {
+        return upstream.get(Service.GENERATOR, "/datasets?machine_id=" + id);
+    }
+
+    @GET
+    @Path("/{id}/datasets/{dataset}")
+    @Operation(summary = "One dataset")
+    public Response dataset(@PathParam("id") String id, @PathParam("dataset") String dataset) {
+        return upstream.get(Service.GENERATOR, "/datasets/" + dataset);
+    }
+
+    @GET
+    @Path("/{id}/datasets/{dataset}/{view: quality|rows|stats|histograms|correlations}")
+    @Operation(summary = "Explorer views of a dataset: quality report, rows (?split=&offset=&limit=), stats (?split=), "
+            + "histograms (?split=&bins=&source=synthetic|seed), correlations (?split=)")
+    public Response explore(@PathParam("id") String id, @PathParam("dataset") String dataset, @PathParam("view") String view) {
+        return upstream.get(Service.GENERATOR, Paths.withQuery("/datasets/" + dataset + "/" + view, uri));
+    }
+
+    @GET
+    @Path("/{id}/datasets/{dataset}/download/{split}")
+    @Produces({"application/vnd.apache.parquet", "text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Download a split as Parquet or CSV (?format=parquet|csv)")
+    public Response download(@PathParam("id") String id, @PathParam("dataset") String dataset, @PathParam("split") String split) {
+        return upstream.get(Service.GENERATOR, Paths.withQuery("/datasets/" + dataset + "/download/" + split, uri));
+    }
+
+    private static Response accepted(TaskView task) {
+        return Response.accepted(task).header("Location", "/api/gan/tasks/" + task.taskId()).build();
+    }
+}

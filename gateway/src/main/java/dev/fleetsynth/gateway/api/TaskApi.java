@@ -1,0 +1,105 @@
+package dev.fleetsynth.gateway.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.fleetsynth.gateway.task.Task;
+import dev.fleetsynth.gateway.task.TaskView;
+import dev.fleetsynth.gateway.upstream.Service;
+import dev.fleetsynth.gateway.upstream.Upstream;
+import dev.fleetsynth.support.api.ApiError;
+import dev.fleetsynth.support.api.ApiException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Tasks (seed, training and generation jobs) and the training jobs' detail. */
+@Path("/api/gan")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "tasks", description = "Jobs and their progress; live updates on /ws/tasks/{task_id}/progress")
+public class TaskApi {
+    @Inject
+    Upstream upstream;
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("/tasks")
+    @Operation(summary = "Tasks, newest first (?machine_id=&stage=&status=&limit=)")
+    public List<TaskView> tasks(@QueryParam("machine_id") String machineId, @QueryParam("stage") String stage,
+            @QueryParam("status") String status, @QueryParam("limit") @DefaultValue("200") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw ApiException.badRequest("limit", "limit must be 1..1000, got " + limit, "use 200 (the default)");
+        }
+        StringBuilder q = new StringBuilder("1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (machineId != null) {
+            q.append(" and machineId = :machine");
+            params.put("machine", machineId);
+        }
+        if (stage != null) {
+            q.append(" and stage = :stage");
+            params.put("stage", stage);
+        }
+        if (status != null) {
+            q.append(" and status = :status");
+            params.put("status", status);
+        }
+        q.append(" order by createdAt desc");
+        return QuarkusTransaction.requiringNew().call(() -> Task.<Task>find(q.toString(), params).page(0, limit).list().stream()
+                .map(TaskView::of).toList());
+    }
+
+    @GET
+    @Path("/tasks/{id}")
+    @Operation(summary = "A task's state: stage, status, progress, epoch, loss, eta, result or error")
+    public TaskView task(@PathParam("id") UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Task t = Task.findById(id);
+            if (t == null) {
+                throw ApiException.notFound("task '" + id + "'");
+            }
+            return TaskView.of(t);
+        });
+    }
+
+    @POST
+    @Path("/tasks/{id}/cancel")
+    @Operation(summary = "Cancel a training task (queued or running)")
+    public Response cancel(@PathParam("id") UUID id) {
+        TaskView task = task(id);
+        if (!"training".equals(task.stage())) {
+            throw new ApiException(409, ApiError.of("NOT_CANCELLABLE", "only training tasks can be cancelled; this is a "
+                    + task.stage() + " task, which finishes in seconds"));
+        }
+        return upstream.forward(Service.TRAINER, "POST", "/jobs/" + id + "/cancel", new byte[0], MediaType.APPLICATION_JSON);
+    }
+
+    @GET
+    @Path("/training/jobs")
+    @Operation(summary = "Training jobs, live and past (?machine_id=&status=)")
+    public Response trainingJobs() {
+        return upstream.get(Service.TRAINER, Paths.withQuery("/jobs", uri));
+    }
+
+    @GET
+    @Path("/training/jobs/{id}")
+    @Operation(summary = "One training job with its whole loss curve")
+    public Response trainingJob(@PathParam("id") UUID id) {
+        return upstream.get(Service.TRAINER, "/jobs/" + id);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.fleetsynth.gateway.ratelimit;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import dev.fleetsynth.support.api.ApiError;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * At most N API calls per client address per minute, counted in Redis so that all gateway
+ * replicas share the count (fixed one-minute windows). Health checks, WebSockets and the
+ * dashboard's files are not REST calls and are not counted. If Redis does not answer, calls pass:
+ * an outage of the limiter must not become an outage of the API.
+ */
+public class RateLimiter {
+    private static final Logger LOG = Logger.getLogger(RateLimiter.class);
+
+    @Inject
+    ReactiveRedisDataSource redis;
+
+    @ConfigProperty(name = "fleetsynth.rate-limit.per-minute", defaultValue = "100")
+    int perMinute;
+
+    @ServerRequestFilter(preMatching = true)
+    public Uni<Response> limit(HttpServerRequest request) {
+        if (perMinute <= 0 || !request.path().startsWith("/api/")) {
+            return Uni.createFrom().nullItem();
+        }
+        long now = Instant.now().getEpochSecond();
+        long window = now / 60;
+        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String key = "fleetsynth:rate:" + client + ":" + window;
+        return redis.value(Long.class).incr(key)
+                .call(count -> count == 1 ? redis.key().expire(key, 61) : Uni.createFrom().item(true))
+                .map(count -> {
+                    if (count <= perMinute) {
+                        return (Response) null;
+                    }
+                    long retryAfter = Math.max(1, (window + 1) * 60 - now);
+                    return Response.status(429)
+                            .header("Retry-After", retryAfter)
+                            .type("application/json")
+                            .entity(new ApiError("RATE_LIMITED", "more than " + perMinute + " requests in a minute from " + client,
+                                    List.of(new ApiError.Detail("(client)", "rate limit reached", "wait " + retryAfter
+                                            + " s (Retry-After) and send fewer requests; use the WebSockets for progress instead of polling"))))
+                            .build();
+                })
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("rate limiter unavailable, letting the call through: %s", e.getMessage());
+                    return null;
+                });
+    }
+}

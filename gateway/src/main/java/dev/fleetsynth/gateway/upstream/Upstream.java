@@ -1,0 +1,146 @@
+package dev.fleetsynth.gateway.upstream;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.eclipse.microprofile.config.Config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.fleetsynth.support.api.ApiError;
+import dev.fleetsynth.support.api.ApiException;
+
+/**
+ * HTTP calls from the gateway to the services. Answers pass through unchanged (status, body,
+ * content type, download name), so a service's 4xx reaches the caller as the service wrote it;
+ * a service that does not answer becomes a 503 naming it.
+ */
+@ApplicationScoped
+public class Upstream {
+    private static final List<String> PASSED_HEADERS = List.of("Content-Type", "Content-Disposition", "Location");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<Service, String> baseUrls = new EnumMap<>(Service.class);
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Upstream(Config config) {
+        for (Service s : Service.values()) {
+            baseUrls.put(s, config.getValue(s.configKey(), String.class).replaceAll("/+$", ""));
+        }
+    }
+
+    Upstream() {
+        // for CDI proxies
+    }
+
+    /** Forwards a call and relays the answer, streaming its body. */
+    public Response forward(Service service, String method, String pathAndQuery, byte[] body, String contentType) {
+        HttpResponse<InputStream> answer = send(service, method, pathAndQuery, body, contentType, HttpResponse.BodyHandlers.ofInputStream());
+        Response.ResponseBuilder r = Response.status(answer.statusCode());
+        for (String h : PASSED_HEADERS) {
+            answer.headers().firstValue(h).ifPresent(v -> r.header(h, h.equals("Location") ? "/api/gan" + v : v));
+        }
+        StreamingOutput stream = out -> {
+            try (InputStream in = answer.body()) {
+                in.transferTo(out);
+            }
+        };
+        return r.entity(stream).build();
+    }
+
+    public Response get(Service service, String pathAndQuery) {
+        return forward(service, "GET", pathAndQuery, null, null);
+    }
+
+    /** GET as JSON; a 404 is an empty answer, any other failure an ApiException as the service gave it. */
+    public Optional<JsonNode> getJson(Service service, String pathAndQuery) {
+        HttpResponse<byte[]> answer = send(service, "GET", pathAndQuery, null, null, HttpResponse.BodyHandlers.ofByteArray());
+        if (answer.statusCode() == 404) {
+            return Optional.empty();
+        }
+        JsonNode body = parse(service, answer.body());
+        if (answer.statusCode() >= 400) {
+            throw relay(answer.statusCode(), body);
+        }
+        return Optional.of(body);
+    }
+
+    public JsonNode postJson(Service service, String pathAndQuery) {
+        HttpResponse<byte[]> answer = send(service, "POST", pathAndQuery, new byte[0], "application/json", HttpResponse.BodyHandlers.ofByteArray());
+        JsonNode body = parse(service, answer.body());
+        if (answer.statusCode() >= 400) {
+            throw relay(answer.statusCode(), body);
+        }
+        return body;
+    }
+
+    /** Whether the service answers its readiness check. */
+    public boolean ready(Service service) {
+        try {
+            return send(service, "GET", "/q/health/ready", null, null, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (ApiException e) {
+            return false;
+        }
+    }
+
+    private <T> HttpResponse<T> send(Service service, String method, String pathAndQuery, byte[] body, String contentType,
+            HttpResponse.BodyHandler<T> handler) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrls.get(service) + pathAndQuery))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            return http.send(request.build(), handler);
+        } catch (ConnectException | HttpTimeoutException e) {
+            throw unavailable(service);
+        } catch (IOException e) {
+            throw unavailable(service);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(service);
+        }
+    }
+
+    private JsonNode parse(Service service, byte[] body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new ApiException(502, ApiError.of("BAD_UPSTREAM_ANSWER", service.label() + " answered something that is not JSON"));
+        }
+    }
+
+    private ApiException relay(int status, JsonNode body) {
+        try {
+            return new ApiException(status, json.treeToValue(body, ApiError.class));
+        } catch (IOException | IllegalArgumentException e) {
+            return new ApiException(status, ApiError.of("UPSTREAM_ERROR", body.toString()));
+        }
+    }
+
+    private static ApiException unavailable(Service service) {
+        return new ApiException(503, ApiError.of("SERVICE_UNAVAILABLE", service.label()
+                + " does not answer; it may be starting or down (see GET /api/gan/health)"), 5L);
+    }
+}

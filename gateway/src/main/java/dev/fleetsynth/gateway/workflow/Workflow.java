@@ -1,0 +1,161 @@
+package dev.fleetsynth.gateway.workflow;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.fleetsynth.engine.generate.SplitSizes;
+import dev.fleetsynth.engine.seed.SeedOptions;
+import dev.fleetsynth.engine.store.ArtifactStore;
+import dev.fleetsynth.engine.tvae.TvaeConfig;
+import dev.fleetsynth.events.GenerationRequested;
+import dev.fleetsynth.events.Pipeline;
+import dev.fleetsynth.events.SeedRequested;
+import dev.fleetsynth.events.Stage;
+import dev.fleetsynth.events.TrainingRequested;
+import dev.fleetsynth.gateway.task.Task;
+import dev.fleetsynth.gateway.task.TaskTracker;
+import dev.fleetsynth.gateway.task.TaskView;
+import dev.fleetsynth.gateway.upstream.Service;
+import dev.fleetsynth.gateway.upstream.Upstream;
+import dev.fleetsynth.support.api.ApiError;
+import dev.fleetsynth.support.api.ApiException;
+import dev.fleetsynth.support.kafka.EventPublisher;
+
+/**
+ * Turns the user's workflow calls into request events: checks what the step needs (the machine,
+ * its seed, its model) so a request that cannot succeed is refused at once with what to do, then
+ * records the task and publishes the request.
+ */
+@ApplicationScoped
+public class Workflow {
+    public static final long DEFAULT_RANDOM_SEED = SeedOptions.DEFAULT_RANDOM_SEED;
+    public static final int DEFAULT_BATCH_SIZE = 500;
+    public static final int DEFAULT_ROWS = 50_000;
+
+    @Inject
+    Upstream upstream;
+    @Inject
+    EventPublisher events;
+    @Inject
+    TaskTracker tasks;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    public TaskView seed(String machineId, Requests.Seed request, UUID batchId) {
+        Requests.Seed r = request == null ? new Requests.Seed(null, null, null) : request;
+        int rows = r.rows() == null ? SeedOptions.DEFAULT_ROWS : r.rows();
+        if (rows < SeedOptions.MIN_ROWS || rows > SeedOptions.MAX_ROWS) {
+            throw ApiException.badRequest("rows", "rows must be " + SeedOptions.MIN_ROWS + ".." + SeedOptions.MAX_ROWS + ", got " + rows,
+                    "use 10000 (the default) or another value in range");
+        }
+        Pipeline pipeline = pipeline(r.pipeline());
+        JsonNode machine = machine(machineId);
+        int version = machine.get("version").asInt();
+        UUID jobId = UUID.randomUUID();
+        Task task = tasks.requested(jobId, machineId, Stage.SEED, batchId);
+        events.publish(new SeedRequested(UUID.randomUUID(), Instant.now(), machineId, jobId, version,
+                ArtifactStore.profilePath(machineId, version), rows, r.seed() == null ? DEFAULT_RANDOM_SEED : r.seed(), pipeline));
+        return TaskView.of(task);
+    }
+
+    public TaskView train(String machineId, Requests.Train request, UUID batchId) {
+        Requests.Train r = request == null ? new Requests.Train(null, null, null, null, null) : request;
+        int epochs = r.epochs() == null ? TvaeConfig.DEFAULT_EPOCHS : r.epochs();
+        if (epochs < TvaeConfig.MIN_EPOCHS || epochs > TvaeConfig.MAX_EPOCHS) {
+            throw ApiException.badRequest("epochs", "epochs must be " + TvaeConfig.MIN_EPOCHS + ".." + TvaeConfig.MAX_EPOCHS + ", got "
+                    + epochs, "use 300 (the default); fewer for a quick look");
+        }
+        int batch = r.batchSize() == null ? DEFAULT_BATCH_SIZE : r.batchSize();
+        if (batch < 2 || batch > 100_000) {
+            throw ApiException.badRequest("batch_size", "batch_size must be 2..100000, got " + batch, "use 500 (the default)");
+        }
+        Pipeline pipeline = pipeline(r.pipeline());
+        machine(machineId);
+        JsonNode seed = r.seedId() != null
+                ? upstream.getJson(Service.SEED, "/seeds/" + r.seedId()).filter(s -> machineId.equals(s.path("machine_id").asText()))
+                        .orElseThrow(() -> ApiException.badRequest("seed_id", "machine '" + machineId + "' has no seed '" + r.seedId() + "'",
+                                "leave seed_id out to use the latest seed, or pick one from GET /api/gan/machines/" + machineId + "/seeds"))
+                : latest(Service.SEED, "/seeds?machine_id=" + machineId).orElseThrow(() -> new ApiException(409, new ApiError(
+                        "SEED_MISSING", "machine '" + machineId + "' has no seed data to train on", List.of(new ApiError.Detail(
+                                "seed_id", "no seed yet", "generate one first: POST /api/gan/machines/" + machineId + "/seed")))));
+        String seedId = seed.get("seed_id").asText();
+        UUID jobId = UUID.randomUUID();
+        Task task = tasks.requested(jobId, machineId, Stage.TRAINING, batchId);
+        events.publish(new TrainingRequested(UUID.randomUUID(), Instant.now(), machineId, jobId, seedId,
+                ArtifactStore.seedPath(machineId, seedId), epochs, batch, r.seed() == null ? DEFAULT_RANDOM_SEED : r.seed(), pipeline));
+        return TaskView.of(task);
+    }
+
+    public TaskView generate(String machineId, Requests.Generate request, UUID batchId) {
+        Requests.Generate r = request == null ? new Requests.Generate(null, null, null, null, null, null) : request;
+        SplitSizes sizes = sizes(r);
+        machine(machineId);
+        JsonNode model = r.modelId() != null
+                ? upstream.getJson(Service.TRAINER, "/models/" + r.modelId()).filter(m -> machineId.equals(m.path("machine_id").asText()))
+                        .orElseThrow(() -> ApiException.badRequest("model_id", "machine '" + machineId + "' has no model '" + r.modelId() + "'",
+                                "leave model_id out to use the latest model"))
+                : latest(Service.TRAINER, "/models?machine_id=" + machineId).orElseThrow(() -> new ApiException(409, new ApiError(
+                        "MODEL_MISSING", "machine '" + machineId + "' has no trained model", List.of(new ApiError.Detail("model_id",
+                                "no model yet", "train one first: POST /api/gan/machines/" + machineId + "/train")))));
+        String modelId = model.get("model_id").asText();
+        String seedId = model.get("seed_id").asText();
+        UUID jobId = UUID.randomUUID();
+        Task task = tasks.requested(jobId, machineId, Stage.GENERATION, batchId);
+        events.publish(new GenerationRequested(UUID.randomUUID(), Instant.now(), machineId, jobId, modelId,
+                ArtifactStore.modelPath(machineId, modelId), ArtifactStore.seedPath(machineId, seedId), sizes.train(), sizes.val(),
+                sizes.test(), r.seed() == null ? DEFAULT_RANDOM_SEED : r.seed()));
+        return TaskView.of(task);
+    }
+
+    private static SplitSizes sizes(Requests.Generate r) {
+        boolean explicit = r.trainRows() != null || r.valRows() != null || r.testRows() != null;
+        if (explicit && r.rows() != null) {
+            throw ApiException.badRequest("rows", "give either rows or train_rows/val_rows/test_rows, not both",
+                    "remove rows, or remove the three split sizes");
+        }
+        try {
+            if (explicit) {
+                if (r.trainRows() == null || r.valRows() == null || r.testRows() == null) {
+                    throw ApiException.badRequest(r.trainRows() == null ? "train_rows" : r.valRows() == null ? "val_rows" : "test_rows",
+                            "all three split sizes are needed", "give train_rows, val_rows and test_rows, e.g. 35000, 7500, 7500");
+                }
+                return new SplitSizes(r.trainRows(), r.valRows(), r.testRows());
+            }
+            return SplitSizes.of(r.rows() == null ? DEFAULT_ROWS : r.rows());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(explicit ? "train_rows" : "rows", e.getMessage(), "use rows 3.." + SplitSizes.MAX_ROWS
+                    + ", e.g. 50000");
+        }
+    }
+
+    /** The quality verdict of the machine's latest dataset. */
+    public JsonNode validation(String machineId) {
+        return new dev.fleetsynth.gateway.api.Validation(upstream, json).of(machineId);
+    }
+
+    JsonNode machine(String machineId) {
+        return upstream.getJson(Service.PROFILE, "/machines/" + machineId)
+                .orElseThrow(() -> ApiException.notFound("machine '" + machineId + "'"));
+    }
+
+    private java.util.Optional<JsonNode> latest(Service service, String pathAndQuery) {
+        return upstream.getJson(service, pathAndQuery).filter(list -> list.isArray() && !list.isEmpty()).map(list -> list.get(0));
+    }
+
+    private static Pipeline pipeline(String value) {
+        if (value == null || value.isBlank()) {
+            return Pipeline.MANUAL;
+        }
+        try {
+            return Pipeline.of(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("pipeline", e.getMessage(), "use 'auto' to run the following steps by themselves, or 'manual'");
+        }
+    }
+}
