@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.gateway.task.TaskView;
+import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 /**
@@ -27,23 +28,28 @@ import io.quarkus.websockets.next.WebSocketConnection;
 public class LiveHub {
     private static final Logger LOG = Logger.getLogger(LiveHub.class);
 
-    private final Map<UUID, Set<WebSocketConnection>> byTask = new ConcurrentHashMap<>();
-    private final Set<WebSocketConnection> everything = ConcurrentHashMap.newKeySet();
+    // Connection ids, not connections: the injected connection is a proxy valid only inside its
+    // own callbacks, while OpenConnections gives the connection itself from any thread.
+    private final Map<UUID, Set<String>> byTask = new ConcurrentHashMap<>();
+    private final Set<String> everything = ConcurrentHashMap.newKeySet();
 
     @Inject
     ObjectMapper json;
+    @Inject
+    OpenConnections connections;
 
     public void watch(UUID taskId, WebSocketConnection connection) {
-        byTask.computeIfAbsent(taskId, k -> ConcurrentHashMap.newKeySet()).add(connection);
+        byTask.computeIfAbsent(taskId, k -> ConcurrentHashMap.newKeySet()).add(connection.id());
     }
 
     public void watchAll(WebSocketConnection connection) {
-        everything.add(connection);
+        everything.add(connection.id());
     }
 
     public void leave(WebSocketConnection connection) {
-        everything.remove(connection);
-        byTask.values().forEach(set -> set.remove(connection));
+        String id = connection.id();
+        everything.remove(id);
+        byTask.values().forEach(set -> set.remove(id));
         byTask.values().removeIf(Set::isEmpty);
     }
 
@@ -52,22 +58,24 @@ public class LiveHub {
         if (event == null) {
             return;
         }
-        TaskView update = LiveUpdates.of(event);
-        if (update == null) {
-            return;
-        }
-        String message = write(update);
-        for (WebSocketConnection c : everything) {
-            send(c, message, false);
-        }
-        Set<WebSocketConnection> watchers = byTask.get(update.taskId());
-        if (watchers != null) {
-            for (WebSocketConnection c : watchers) {
-                send(c, message, update.finished());
+        try {
+            TaskView update = LiveUpdates.of(event);
+            if (update == null) {
+                return;
             }
-            if (update.finished()) {
-                byTask.remove(update.taskId());
+            String message = write(update);
+            for (String id : everything) {
+                connections.findByConnectionId(id).ifPresent(c -> send(c, message, false));
             }
+            Set<String> watchers = update.finished() ? byTask.remove(update.taskId()) : byTask.get(update.taskId());
+            if (watchers != null) {
+                for (String id : watchers) {
+                    connections.findByConnectionId(id).ifPresent(c -> send(c, message, update.finished()));
+                }
+            }
+        } catch (RuntimeException e) {
+            // A failed fan-out must not stop the channel; the task state is kept by TaskTracker anyway.
+            LOG.warnf(e, "could not forward %s to websocket clients", event.topic());
         }
     }
 

@@ -25,7 +25,8 @@ public final class TaskSockets {
         try {
             taskId = UUID.fromString(connection.pathParam("task_id"));
         } catch (IllegalArgumentException e) {
-            LiveHub.send(connection, "{\"code\":\"BAD_REQUEST\",\"message\":\"task_id must be a UUID\",\"details\":[]}", true);
+            connection.sendTextAndAwait("{\"code\":\"BAD_REQUEST\",\"message\":\"task_id must be a UUID\",\"details\":[]}");
+            connection.closeAndAwait();
             return;
         }
         hub.watch(taskId, connection);
@@ -41,11 +42,13 @@ public final class TaskSockets {
         } else {
             finished = snapshot.contains("\"finished\":true");
         }
+        // onOpen runs on a worker thread (it returns void), so waiting here is fine.
         if (snapshot != null) {
-            LiveHub.send(connection, snapshot, finished);
+            connection.sendTextAndAwait(snapshot);
         }
         if (finished) {
             hub.leave(connection);
+            connection.closeAndAwait();
         }
     }
 

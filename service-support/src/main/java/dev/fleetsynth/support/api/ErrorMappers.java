@@ -33,6 +33,17 @@ public class ErrorMappers {
                 List.of(new ApiError.Detail(field, message, "send a JSON object as documented at /q/openapi")))).toResponse();
     }
 
+    /** Quarkus has its own mapper for these two; ours keeps every error in one shape. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unparsable(com.fasterxml.jackson.core.JsonParseException e) {
+        return badJson(e);
+    }
+
     @ServerExceptionMapper
     public Response illegalArgument(IllegalArgumentException e) {
         return new ApiException(400, ApiError.of("BAD_REQUEST", e.getMessage())).toResponse();

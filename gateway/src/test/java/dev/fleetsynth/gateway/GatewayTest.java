@@ -1,0 +1,257 @@
+package dev.fleetsynth.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.fleetsynth.events.EventCodec;
+import dev.fleetsynth.events.FleetEvent;
+import dev.fleetsynth.events.JobFailed;
+import dev.fleetsynth.events.ModelTrained;
+import dev.fleetsynth.events.Pipeline;
+import dev.fleetsynth.events.SeedReady;
+import dev.fleetsynth.events.SeedRequested;
+import dev.fleetsynth.events.Stage;
+import dev.fleetsynth.events.TrainingProgress;
+import dev.fleetsynth.support.jobs.JobRunner;
+import dev.fleetsynth.testkit.FleetsynthServers;
+import dev.fleetsynth.testkit.TopicReader;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The gateway on its own, against real Kafka, PostgreSQL and Redis, fed with events as the services would publish them. */
+@QuarkusTest
+@QuarkusTestResource(FleetsynthServers.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GatewayTest {
+    private final EventCodec codec = new EventCodec();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @TestHTTPResource("/")
+    URI root;
+
+    private void publish(FleetEvent event) {
+        TopicReader.publish(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), event.topic(),
+                event.machineId(), codec.toJson(event));
+    }
+
+    private static JsonNode awaitTask(UUID taskId, String status) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            var r = given().get("/api/gan/tasks/" + taskId);
+            last = r.asString();
+            if (r.statusCode() == 200 && status.equals(r.jsonPath().getString("status"))) {
+                return new ObjectMapper().readTree(last);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("task " + taskId + " never reached " + status + "; last answer " + last);
+    }
+
+    @Test
+    @Order(1)
+    void tasksFollowTheEventsOfEveryStage() throws Exception {
+        UUID seedJob = UUID.randomUUID();
+        publish(new SeedRequested(UUID.randomUUID(), Instant.now(), "pump_a", seedJob, 1, "machines/pump_a/profile/v1.json", 2000, 42,
+                Pipeline.AUTO));
+        SeedReady ready = new SeedReady(UUID.randomUUID(), Instant.now(), "pump_a", seedJob, seedJob.toString(),
+                "machines/pump_a/seed/" + seedJob + ".parquet", 2000, 3, 1, 120, Pipeline.AUTO);
+        publish(ready);
+        JsonNode seed = awaitTask(seedJob, "succeeded");
+        assertThat(seed.get("result_id").asText()).isEqualTo(seedJob.toString());
+        assertThat(seed.get("stage").asText()).isEqualTo("seed");
+        UUID trainJob = JobRunner.derivedJobId(Stage.TRAINING, ready);
+        assertThat(seed.get("next_task_id").asText()).isEqualTo(trainJob.toString());
+
+        publish(new TrainingProgress(UUID.randomUUID(), Instant.now(), "pump_a", trainJob, 3, 10, 1.5, 300, 700));
+        JsonNode running = awaitTask(trainJob, "running");
+        assertThat(running.get("epoch").asInt()).isEqualTo(3);
+        assertThat(running.get("progress").asDouble()).isEqualTo(0.3);
+        assertThat(running.get("eta_ms").asLong()).isEqualTo(700);
+
+        // model.trained overtakes a late progress event: the task stays finished.
+        publish(new ModelTrained(UUID.randomUUID(), Instant.now(), "pump_a", trainJob, trainJob.toString(), "machines/pump_a/models/"
+                + trainJob, seedJob.toString(), ready.seedPath(), 10, -2.5, 1000, Pipeline.MANUAL));
+        awaitTask(trainJob, "succeeded");
+        publish(new TrainingProgress(UUID.randomUUID(), Instant.now(), "pump_a", trainJob, 9, 10, 1.0, 900, 100));
+        Thread.sleep(1000);
+        JsonNode done = awaitTask(trainJob, "succeeded");
+        assertThat(done.get("loss").asDouble()).isEqualTo(-2.5);
+        assertThat(done.get("progress").asDouble()).isEqualTo(1.0);
+
+        given().get("/api/gan/tasks?machine_id=pump_a").then().statusCode(200).body("size()", equalTo(2));
+    }
+
+    @Test
+    @Order(2)
+    void theWebSocketStreamsProgressAndClosesAfterTheLastMessage() throws Exception {
+        UUID job = UUID.randomUUID();
+        Socket socket = Socket.open(root, "/ws/gan/training/" + job);
+        for (int epoch = 0; epoch <= 4; epoch += 2) {
+            publish(new TrainingProgress(UUID.randomUUID(), Instant.now(), "fan_b", job, epoch, 4, 2.0 - epoch, epoch * 100L, 400));
+        }
+        publish(new ModelTrained(UUID.randomUUID(), Instant.now(), "fan_b", job, job.toString(), "machines/fan_b/models/" + job,
+                "s", "machines/fan_b/seed/s.parquet", 4, -1.0, 400, Pipeline.MANUAL));
+        assertThat(socket.closed.get(30, TimeUnit.SECONDS)).isTrue();
+        List<JsonNode> messages = socket.messages();
+        assertThat(messages).extracting(m -> m.get("status").asText()).containsExactly("running", "running", "running", "succeeded");
+        assertThat(messages).extracting(m -> m.path("epoch").asInt()).containsExactly(0, 2, 4, 4);
+        assertThat(messages.get(3).get("finished").asBoolean()).isTrue();
+
+        // A client that joins after the end gets the final state at once, then the socket closes.
+        awaitTask(job, "succeeded");
+        Socket late = Socket.open(root, "/ws/tasks/" + job + "/progress");
+        assertThat(late.closed.get(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(late.messages()).hasSize(1);
+        assertThat(late.messages().get(0).get("status").asText()).isEqualTo("succeeded");
+    }
+
+    @Test
+    @Order(3)
+    void aClientThatJoinsLateGetsTheLatestProgressFirst() throws Exception {
+        UUID job = UUID.randomUUID();
+        publish(new TrainingProgress(UUID.randomUUID(), Instant.now(), "cnc_c", job, 7, 20, 0.5, 700, 1300));
+        awaitTask(job, "running");
+        Socket socket = Socket.open(root, "/ws/tasks/" + job + "/progress");
+        socket.awaitMessages(1);
+        assertThat(socket.messages().get(0).get("epoch").asInt()).isEqualTo(7);
+        publish(JobFailed.now("cnc_c", job, Stage.TRAINING, "CANCELLED", "cancelled on request"));
+        assertThat(socket.closed.get(30, TimeUnit.SECONDS)).isTrue();
+        JsonNode last = socket.messages().get(socket.messages().size() - 1);
+        assertThat(last.get("status").asText()).isEqualTo("cancelled");
+        assertThat(last.get("error").get("code").asText()).isEqualTo("CANCELLED");
+        assertThat(awaitTask(job, "cancelled").get("error").get("message").asText()).isEqualTo("cancelled on request");
+    }
+
+    @Test
+    @Order(4)
+    void errorsAreJsonWithCodeMessageAndDetails() {
+        given().get("/api/gan/tasks/" + UUID.randomUUID()).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        given().get("/api/gan/tasks/not-a-uuid").then().statusCode(404);
+        given().contentType("application/json").body("{}").post("/api/gan/machines/pump_a/seed").then().statusCode(503)
+                .body("code", equalTo("SERVICE_UNAVAILABLE")).body("message", containsString("profile-service"))
+                .header("Retry-After", notNullValue());
+        given().contentType("application/json").body("{\"epochs\": 0}").post("/api/gan/machines/pump_a/train").then().statusCode(400)
+                .body("details[0].field", equalTo("epochs"));
+        given().contentType("application/json").body("{\"rows\": 10, \"train_rows\": 5}").post("/api/gan/machines/pump_a/generate")
+                .then().statusCode(400).body("details[0].field", equalTo("rows"));
+        given().contentType("application/json").body("{\"epochs\": \"many\"}").post("/api/gan/machines/pump_a/train").then()
+                .statusCode(400).body("code", notNullValue());
+        given().contentType("application/json").body("{}").post("/api/gan/batch/train").then().statusCode(400)
+                .body("details[0].field", equalTo("machine_ids"));
+        given().get("/api/gan/health").then().statusCode(503).body("services.gateway", equalTo("UP"))
+                .body("services.'trainer-service'", equalTo("DOWN"));
+    }
+
+    @Test
+    @Order(5)
+    void openApiDescribesThePublicApi() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body(containsString("/api/gan/machines/{id}/train"))
+                .body(containsString("/api/gan/tasks/{id}"))
+                .body(containsString("/api/gan/batch/{operation}"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    @Order(100)
+    void moreThanTheLimitPerMinuteGets429WithRetryAfterButHealthStaysOpen() {
+        int answered = 0;
+        int limited = 0;
+        String retryAfter = null;
+        for (int i = 0; i < 130 && limited == 0; i++) {
+            var r = given().get("/api/gan/tasks/" + UUID.randomUUID());
+            if (r.statusCode() == 429) {
+                limited++;
+                retryAfter = r.header("Retry-After");
+                assertThat(r.jsonPath().getString("code")).isEqualTo("RATE_LIMITED");
+            } else {
+                answered++;
+            }
+        }
+        assertThat(limited).isEqualTo(1);
+        assertThat(answered).isLessThanOrEqualTo(100);
+        assertThat(Integer.parseInt(retryAfter)).isBetween(1, 60);
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    /** A WebSocket client (the JDK's) that keeps every text message. */
+    static final class Socket implements WebSocket.Listener {
+        final List<String> received = new CopyOnWriteArrayList<>();
+        final CompletableFuture<Boolean> closed = new CompletableFuture<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        static Socket open(URI root, String path) throws Exception {
+            Socket s = new Socket();
+            URI ws = URI.create("ws://" + root.getHost() + ":" + root.getPort() + path);
+            HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(ws, s).get(10, TimeUnit.SECONDS);
+            return s;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                received.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(true);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
+        }
+
+        void awaitMessages(int n) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (received.size() < n && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(received).hasSizeGreaterThanOrEqualTo(n);
+        }
+
+        List<JsonNode> messages() {
+            ObjectMapper m = new ObjectMapper();
+            return received.stream().map(s -> {
+                try {
+                    return m.readTree(s);
+                } catch (Exception e) {
+                    throw new AssertionError(s, e);
+                }
+            }).toList();
+        }
+    }
+}
