@@ -49,7 +49,8 @@ public class TrainingJobs {
     /**
      * In the job runner's transaction: makes or finds the job row and claims it for this replica.
      * False when the job is finished (done before, or cancelled while it waited in Kafka). A row
-     * left running by a replica that died is claimed again and its job starts over.
+     * left running by a replica that died is claimed again and its job starts over once the dead
+     * replica's lock has expired.
      */
     @Transactional(TxType.MANDATORY)
     public boolean claim(TrainingRequest r, String owner) {
@@ -58,7 +59,8 @@ public class TrainingJobs {
         if (job.jobStatus().finished()) {
             return false;
         }
-        job.status = JobStatus.QUEUED.json();
+        // A running row stays running: its first run may still be going (a partition moved to this
+        // replica mid-training); this run waits for the machine's lock and then finds it finished.
         job.claimedBy = owner;
         return true;
     }
