@@ -1,0 +1,230 @@
+package dev.fleetsynth.trainer.job;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.fleetsynth.engine.parquet.ParquetTables;
+import dev.fleetsynth.engine.store.ArtifactStore;
+import dev.fleetsynth.engine.table.SensorTable;
+import dev.fleetsynth.engine.tvae.TrainingDivergedException;
+import dev.fleetsynth.engine.tvae.TrainingResult;
+import dev.fleetsynth.engine.tvae.TvaeConfig;
+import dev.fleetsynth.engine.tvae.TvaeModel;
+import dev.fleetsynth.events.FleetEvent;
+import dev.fleetsynth.events.ModelTrained;
+import dev.fleetsynth.events.Stage;
+import dev.fleetsynth.support.jobs.JobFailure;
+import dev.fleetsynth.support.jobs.JobRunner;
+import dev.fleetsynth.support.jobs.JobStatus;
+import dev.fleetsynth.support.kafka.EventPublisher;
+import dev.fleetsynth.trainer.coordination.CancelFlags;
+import dev.fleetsynth.trainer.coordination.TrainingLock;
+import dev.fleetsynth.trainer.model.Model;
+
+/**
+ * Runs one training job through the {@link JobRunner}: validate the request, wait for the machine's
+ * lock (queued), load the seed, train with progress reports and cancel checks, save the model
+ * directory all or nothing, record the model and publish model.trained.
+ */
+@ApplicationScoped
+public class TrainingRunner {
+    private static final Logger LOG = Logger.getLogger(TrainingRunner.class);
+
+    @Inject
+    JobRunner runner;
+    @Inject
+    TrainingJobs jobs;
+    @Inject
+    TrainingLock lock;
+    @Inject
+    CancelFlags cancels;
+    @Inject
+    EventPublisher events;
+    @Inject
+    TrainerMetrics metrics;
+    @Inject
+    TrainingConfig config;
+    @Inject
+    ArtifactStore store;
+
+    public void run(TrainingRequest request) {
+        runner.run(request.trigger(), request.jobId(), Stage.TRAINING, new Job(request));
+    }
+
+    /**
+     * model.trained's event id: the same for every run of one job. Should a job ever be announced
+     * twice (a replica that lost its partition mid-training and a second one that took it over),
+     * consumers drop the repeat by its event id, and the generator derives the same job from it.
+     */
+    public static UUID resultEventId(UUID jobId) {
+        return UUID.nameUUIDFromBytes(("model.trained:" + jobId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The engine's settings for a request; IllegalArgumentException names what is out of range. */
+    static TvaeConfig tvaeConfig(TrainingRequest r) {
+        TvaeConfig d = TvaeConfig.defaults().withEpochs(r.epochs()).withSeed(r.randomSeed());
+        return new TvaeConfig(d.epochs(), r.batchSize(), d.embeddingDim(), d.compressDim(), d.decompressDim(), d.l2scale(),
+                d.lossFactor(), d.learningRate(), d.seed(), d.earlyStopPatience(), d.earlyStopMinDelta());
+    }
+
+    /** One job's steps and what its work leaves for the success step. */
+    private final class Job implements JobRunner.Steps {
+        private final TrainingRequest r;
+        private Instant endedAt;
+        private Model model;
+        private double[] lossCurve;
+        private long elapsedMs;
+
+        Job(TrainingRequest r) {
+            this.r = r;
+        }
+
+        @Override
+        public boolean begin() {
+            return jobs.claim(r, lock.owner(r.jobId()));
+        }
+
+        @Override
+        public FleetEvent work() throws Exception {
+            TvaeConfig tvae;
+            String modelPath;
+            try {
+                tvae = tvaeConfig(r);
+                modelPath = ArtifactStore.modelPath(r.machineId(), r.jobId().toString());
+                store.resolve(r.seedPath());
+            } catch (IllegalArgumentException e) {
+                throw new JobFailure("INVALID_REQUEST", "invalid training request: " + e.getMessage());
+            }
+            BooleanSupplier cancelled = cancels.watcher(r.jobId());
+            if (cancels.requested(r.jobId())) {
+                throw new JobFailure("CANCELLED", "cancelled before it started");
+            }
+            try (TrainingLock.Lease lease = lock.acquire(r.machineId(), r.jobId(), cancelled)) {
+                try {
+                    return trainHoldingLock(tvae, modelPath, lease, cancelled);
+                } finally {
+                    // The job's end is stamped before the lock goes, so that the next job of the machine starts after it.
+                    endedAt = Instant.now();
+                }
+            } finally {
+                if (endedAt == null) {
+                    endedAt = Instant.now();
+                }
+            }
+        }
+
+        private FleetEvent trainHoldingLock(TvaeConfig tvae, String modelPath, TrainingLock.Lease lease, BooleanSupplier cancelled)
+                throws IOException {
+            TrainingJob row = jobs.current(r.jobId());
+            if (row.jobStatus().finished()) {
+                return repeatOf(row);
+            }
+            long t0 = System.nanoTime();
+            jobs.started(r.jobId(), Instant.now());
+            if (store.exists(modelPath)) {
+                // A run that died between saving the model and recording it: the model is complete, keep it.
+                LOG.infof("model %s exists from an earlier run of this job; recording it", modelPath);
+                TvaeModel saved = TvaeModel.load(store.resolve(modelPath));
+                return finished(modelPath, saved.training().lossCurve(), Math.round(saved.training().seconds() * 1000));
+            }
+            SensorTable seed = readSeed();
+            ProgressReporter progress = new ProgressReporter(r, config, events, jobs, metrics);
+            progress.start();
+            TvaeModel trained;
+            metrics.trainingStarted();
+            try {
+                trained = TvaeModel.train(seed, tvae, progress, () -> lease.lost() || cancelled.getAsBoolean());
+            } catch (TrainingDivergedException e) {
+                throw new JobFailure("TRAINING_DIVERGED", "training diverged: " + e.getMessage()
+                        + "; request it again with another random_seed", e);
+            } catch (IllegalArgumentException e) {
+                throw new JobFailure("SEED_UNUSABLE", "cannot train on seed " + r.seedPath() + ": " + e.getMessage(), e);
+            } finally {
+                metrics.trainingEnded();
+            }
+            if (trained.training().outcome() == TrainingResult.Outcome.CANCELLED) {
+                if (lease.lost()) {
+                    throw new JobFailure("LOCK_LOST", "the machine's training lock expired during the training; the job stopped "
+                            + "so that two trainings of one machine never run at once; request it again");
+                }
+                throw new JobFailure("CANCELLED", "cancelled at epoch " + trained.training().lossCurve().length + " of " + r.epochs());
+            }
+            if (cancelledJustNow()) {
+                throw new JobFailure("CANCELLED", "cancelled after the last epoch, before the model was saved");
+            }
+            store.writeDirectory(modelPath, dir -> trained.save(dir));
+            return finished(modelPath, trained.training().lossCurve(), Duration.ofNanos(System.nanoTime() - t0).toMillis());
+        }
+
+        private SensorTable readSeed() {
+            if (!Files.isRegularFile(store.resolve(r.seedPath()))) {
+                throw new JobFailure("SEED_MISSING", "no seed file at " + r.seedPath() + " in the artifact store; "
+                        + "generate the seed (seed.requested) before training on it");
+            }
+            try {
+                return ParquetTables.read(store.resolve(r.seedPath()));
+            } catch (IOException | RuntimeException e) {
+                throw new JobFailure("SEED_UNUSABLE", "cannot read seed " + r.seedPath() + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** A cancel that came during the last epoch; Redis being away counts as "not cancelled". */
+        private boolean cancelledJustNow() {
+            try {
+                return cancels.requested(r.jobId());
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+
+        private ModelTrained finished(String modelPath, double[] curve, long durationMs) {
+            double finalLoss = curve.length == 0 ? Double.NaN : curve[curve.length - 1];
+            model = new Model();
+            model.modelId = r.jobId().toString();
+            model.machineId = r.machineId();
+            model.jobId = r.jobId();
+            model.seedId = r.seedId();
+            model.path = modelPath;
+            model.epochs = curve.length;
+            model.finalLoss = finalLoss;
+            model.durationMs = durationMs;
+            model.createdAt = Instant.now();
+            lossCurve = curve;
+            elapsedMs = durationMs;
+            return new ModelTrained(resultEventId(r.jobId()), Instant.now(), r.machineId(), r.jobId(), model.modelId, modelPath,
+                    r.seedId(), r.seedPath(), curve.length, finalLoss, durationMs, r.pipeline());
+        }
+
+        /** The job was finished by another run while this one waited for the lock: announce the same outcome again. */
+        private FleetEvent repeatOf(TrainingJob row) {
+            if (row.jobStatus() != JobStatus.SUCCEEDED) {
+                throw new JobFailure(row.errorCode == null ? "INTERNAL" : row.errorCode,
+                        row.errorMessage == null ? "failed in an earlier run" : row.errorMessage);
+            }
+            Model earlier = jobs.model(row.modelId);
+            ModelTrained event = finished(earlier.path, row.lossCurve == null ? new double[0] : row.lossCurve, earlier.durationMs);
+            model = earlier;
+            return event;
+        }
+
+        @Override
+        public void succeeded(FleetEvent result) {
+            jobs.succeeded(r.jobId(), model, lossCurve, elapsedMs, endedAt == null ? Instant.now() : endedAt);
+        }
+
+        @Override
+        public void failed(JobStatus terminal, String code, String message) {
+            jobs.failed(r.jobId(), terminal, code, message, endedAt == null ? Instant.now() : endedAt);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.fleetsynth.trainer.model;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A trained model in the artifact store (model.params + model.json under {@code path}). */
+@Entity
+@Table(name = "models")
+public class Model extends PanacheEntityBase {
+    @Id
+    public String modelId;
+    public String machineId;
+    public UUID jobId;
+    public String seedId;
+    public String path;
+    /** Epochs trained. */
+    public int epochs;
+    public double finalLoss;
+    public long durationMs;
+    public Instant createdAt;
+}

@@ -1,0 +1,13 @@
+package dev.fleetsynth.trainer.model;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A trained model as the API shows it; {@code path} is relative to the artifact store's root. */
+public record ModelView(String modelId, String machineId, UUID jobId, String seedId, String path, int epochs, double finalLoss,
+        long durationMs, Instant createdAt) {
+
+    static ModelView of(Model m) {
+        return new ModelView(m.modelId, m.machineId, m.jobId, m.seedId, m.path, m.epochs, m.finalLoss, m.durationMs, m.createdAt);
+    }
+}
