@@ -265,7 +265,7 @@ class SeedServiceTest {
     }
 
     @Test
-    void anInvalidProfileFailsWithProfileInvalid() throws Exception {
+    void anInvalidProfileOrRowCountFailsTheJob() throws Exception {
         String machineId = "pump_seed_invalid_001";
         String path = ArtifactStore.profilePath(machineId, 1);
         store().writeFile(path, "{\"machine_id\": \"pump_seed_invalid_001\"}".getBytes());
@@ -274,6 +274,10 @@ class SeedServiceTest {
         JobFailed failed = awaitFailed(jobId);
         assertThat(failed.code()).isEqualTo("PROFILE_INVALID");
         assertThat(Files.exists(store().resolve("machines/" + machineId + "/seed"))).isFalse();
+
+        UUID tooFew = UUID.randomUUID();
+        publish(request(machineId, tooFew, path, 10));
+        assertThat(awaitFailed(tooFew).code()).isEqualTo("INVALID_REQUEST");
     }
 
     @Test
