@@ -1,0 +1,246 @@
+package dev.fleetsynth.generator.datasets;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import dev.fleetsynth.engine.generate.DatasetGenerator;
+import dev.fleetsynth.engine.parquet.ParquetTables;
+import dev.fleetsynth.engine.store.ArtifactStore;
+import dev.fleetsynth.engine.table.SensorTable;
+import dev.fleetsynth.generator.explorer.Explorer;
+import dev.fleetsynth.generator.explorer.ExplorerCache;
+import dev.fleetsynth.generator.explorer.Source;
+import dev.fleetsynth.support.api.ApiException;
+
+/**
+ * Datasets and the data explorer: metadata, the quality report, paged rows, statistics, histograms,
+ * correlations and downloads of a split. Statistics, histograms and correlations are cached in
+ * Redis (header {@code X-Cache: hit|miss}).
+ */
+@jakarta.ws.rs.Path("/datasets")
+@Produces(MediaType.APPLICATION_JSON)
+public class DatasetResource {
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 5000;
+    static final int DEFAULT_BINS = 20;
+    static final int MAX_BINS = 200;
+    static final String PARQUET = "application/vnd.apache.parquet";
+
+    /** One page of a split: {@code rows} are arrays in the order of {@code columns}; timestamps are ISO-8601 UTC. */
+    public record RowsPage(String datasetId, String split, int total, int offset, int limit, List<String> columns,
+            List<List<Object>> rows) {
+    }
+
+    @Inject
+    DatasetTables tables;
+    @Inject
+    ExplorerCache cache;
+    @Inject
+    ArtifactStore store;
+
+    @GET
+    public List<DatasetView> list(@QueryParam("machine_id") String machineId) {
+        return Dataset.newestFirst(machineId == null || machineId.isBlank() ? null : machineId).stream().map(DatasetView::of).toList();
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/{dataset_id}")
+    public DatasetView get(@PathParam("dataset_id") String datasetId) {
+        return DatasetView.of(require(datasetId));
+    }
+
+    /** The quality report exactly as the engine wrote it. */
+    @GET
+    @jakarta.ws.rs.Path("/{dataset_id}/quality")
+    public Response quality(@PathParam("dataset_id") String datasetId) throws IOException {
+        Dataset d = require(datasetId);
+        return Response.ok(Files.readAllBytes(store.resolve(d.path).resolve(DatasetGenerator.QUALITY_FILE)), MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/{dataset_id}/rows")
+    public RowsPage rows(@PathParam("dataset_id") String datasetId, @QueryParam("split") String splitParam,
+            @QueryParam("offset") String offsetParam, @QueryParam("limit") String limitParam) {
+        Split split = Split.parse(splitParam);
+        int offset = intParam("offset", offsetParam, 0, 0, Integer.MAX_VALUE, "a row offset of 0 or more");
+        int limit = intParam("limit", limitParam, DEFAULT_LIMIT, 1, MAX_LIMIT, "a page size from 1 to " + MAX_LIMIT);
+        Dataset d = require(datasetId);
+        SensorTable t = tables.split(d, split);
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = offset; i < t.rows() && i < (long) offset + limit; i++) {
+            List<Object> row = new ArrayList<>(4 + t.sensorNames().size());
+            row.add(instant(t.timestampMicros()[i]));
+            row.add(t.machineId());
+            row.add(t.cycle()[i]);
+            row.add(finite(t.rul()[i]));
+            for (double[] sensor : t.sensors()) {
+                row.add(finite(sensor[i]));
+            }
+            rows.add(row);
+        }
+        return new RowsPage(d.datasetId, split.json(), t.rows(), offset, limit, columns(t), rows);
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/{dataset_id}/stats")
+    public Response stats(@PathParam("dataset_id") String datasetId, @QueryParam("split") String splitParam,
+            @QueryParam("source") String sourceParam) {
+        Split split = Split.parse(splitParam);
+        Source source = Source.parse(sourceParam);
+        Dataset d = require(datasetId);
+        return cached(cache.get(key("stats", d, split, source), () -> Explorer.stats(d.datasetId, split.json(), source, table(d, split, source))));
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/{dataset_id}/histograms")
+    public Response histograms(@PathParam("dataset_id") String datasetId, @QueryParam("split") String splitParam,
+            @QueryParam("bins") String binsParam, @QueryParam("source") String sourceParam) {
+        Split split = Split.parse(splitParam);
+        int bins = intParam("bins", binsParam, DEFAULT_BINS, 1, MAX_BINS, "a number of bins from 1 to " + MAX_BINS);
+        Source source = Source.parse(sourceParam);
+        Dataset d = require(datasetId);
+        return cached(cache.get(key("histograms", d, split, source) + ":" + bins, () -> {
+            SensorTable synthetic = tables.split(d, split);
+            SensorTable seed = tables.seed(d);
+            return Explorer.histograms(d.datasetId, split.json(), source, bins, source == Source.SEED ? seed : synthetic, synthetic, seed);
+        }));
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/{dataset_id}/correlations")
+    public Response correlations(@PathParam("dataset_id") String datasetId, @QueryParam("split") String splitParam,
+            @QueryParam("source") String sourceParam) {
+        Split split = Split.parse(splitParam);
+        Source source = Source.parse(sourceParam);
+        Dataset d = require(datasetId);
+        return cached(cache.get(key("correlations", d, split, source),
+                () -> Explorer.correlations(d.datasetId, split.json(), source, table(d, split, source))));
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/{dataset_id}/download/{split}")
+    @Produces({PARQUET, "text/csv", MediaType.APPLICATION_JSON})
+    public Response download(@PathParam("dataset_id") String datasetId, @PathParam("split") String splitParam,
+            @QueryParam("format") String formatParam) {
+        Split split = Split.parse(splitParam);
+        String format = formatParam == null || formatParam.isBlank() ? "parquet" : formatParam.trim().toLowerCase(Locale.ROOT);
+        if (!format.equals("parquet") && !format.equals("csv")) {
+            throw ApiException.badRequest("format", "unknown format '" + formatParam + "'", "use format=parquet or format=csv");
+        }
+        Dataset d = require(datasetId);
+        String fileName = d.machineId + "_" + split.json() + "." + format;
+        Response.ResponseBuilder r;
+        if (format.equals("parquet")) {
+            Path file = tables.file(d, split);
+            r = Response.ok(file.toFile(), PARQUET);
+        } else {
+            SensorTable t = tables.split(d, split);
+            r = Response.ok((StreamingOutput) out -> writeCsv(t, out), "text/csv; charset=UTF-8");
+        }
+        return r.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+
+    /** RFC 4180 CSV with a header row; numbers as Java writes doubles (read back exactly), empty for a missing value. */
+    static void writeCsv(SensorTable t, java.io.OutputStream out) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        w.write(String.join(",", columns(t).stream().map(DatasetResource::csvField).toList()));
+        w.write("\r\n");
+        String machine = csvField(t.machineId());
+        for (int i = 0; i < t.rows(); i++) {
+            w.write(instant(t.timestampMicros()[i]));
+            w.write(',');
+            w.write(machine);
+            w.write(',');
+            w.write(Integer.toString(t.cycle()[i]));
+            w.write(',');
+            w.write(csvNumber(t.rul()[i]));
+            for (double[] sensor : t.sensors()) {
+                w.write(',');
+                w.write(csvNumber(sensor[i]));
+            }
+            w.write("\r\n");
+        }
+        w.flush();
+    }
+
+    private static String csvNumber(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "";
+    }
+
+    private static String csvField(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    private SensorTable table(Dataset d, Split split, Source source) {
+        return source == Source.SEED ? tables.seed(d) : tables.split(d, split);
+    }
+
+    private static String key(String kind, Dataset d, Split split, Source source) {
+        return kind + ":" + d.datasetId + ":" + split.json() + ":" + source.json();
+    }
+
+    private static Response cached(ExplorerCache.Answer answer) {
+        return Response.ok(answer.json(), MediaType.APPLICATION_JSON).header("X-Cache", answer.hit() ? "hit" : "miss").build();
+    }
+
+    static List<String> columns(SensorTable t) {
+        List<String> columns = new ArrayList<>(List.of(ParquetTables.TIMESTAMP, ParquetTables.MACHINE_ID, ParquetTables.CYCLE,
+                ParquetTables.RUL));
+        columns.addAll(t.sensorNames());
+        return columns;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static String instant(long micros) {
+        return java.time.Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000).toString();
+    }
+
+    private static Dataset require(String datasetId) {
+        Dataset d = Dataset.find(datasetId);
+        if (d == null) {
+            throw ApiException.notFound("dataset '" + datasetId + "'");
+        }
+        return d;
+    }
+
+    /** Parsed here rather than by JAX-RS, which answers a malformed number with a bare 404. */
+    static int intParam(String field, String value, int absent, int min, int max, String fix) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        int v;
+        try {
+            v = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(field, field + " must be a whole number, not '" + value + "'", "use " + fix);
+        }
+        if (v < min || v > max) {
+            throw ApiException.badRequest(field, field + " is " + v + ", out of range", "use " + fix);
+        }
+        return v;
+    }
+}

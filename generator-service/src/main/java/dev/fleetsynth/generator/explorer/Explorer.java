@@ -1,0 +1,179 @@
+package dev.fleetsynth.generator.explorer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+
+import dev.fleetsynth.engine.parquet.ParquetTables;
+import dev.fleetsynth.engine.table.SensorTable;
+
+/**
+ * What the data explorer shows of a table: per-column statistics, histograms and the correlation
+ * matrix. Pure functions of the tables, so answers can be cached for as long as the data lives.
+ */
+public final class Explorer {
+    private Explorer() {
+    }
+
+    public record ValueCount(String value, long count) {
+    }
+
+    /**
+     * One column's statistics. Numeric columns ({@code cycle}, {@code rul}, sensors) fill count,
+     * mean, std (sample, n - 1), min, p25, median, p75 (linear interpolation, as pandas' describe)
+     * and max; {@code cycle} also distinct. The categorical {@code machine_id} fills count, distinct
+     * and top. {@code timestamp} fills count, first and last (ISO-8601, UTC).
+     */
+    public record ColumnStats(String name, String kind, long count, Double mean, Double std, Double min, Double p25, Double median,
+            Double p75, Double max, Integer distinct, List<ValueCount> top, String first, String last) {
+    }
+
+    public record Stats(String datasetId, String split, String source, int rows, List<ColumnStats> columns) {
+    }
+
+    /** {@code edges} has one more entry than {@code counts}; bin i holds edges[i] <= v < edges[i+1], the last bin also its upper edge. */
+    public record ColumnHistogram(String name, double[] edges, long[] counts) {
+    }
+
+    public record Histograms(String datasetId, String split, String source, int bins, int rows, List<ColumnHistogram> columns) {
+    }
+
+    /** Pearson's r for every pair of value columns; null where a column is constant. */
+    public record Correlations(String datasetId, String split, String source, int rows, List<String> columns,
+            List<List<Double>> values) {
+    }
+
+    public static Stats stats(String datasetId, String split, Source source, SensorTable t) {
+        List<ColumnStats> columns = new ArrayList<>();
+        long[] ts = t.timestampMicros();
+        columns.add(new ColumnStats(ParquetTables.TIMESTAMP, "timestamp", ts.length, null, null, null, null, null, null, null, null,
+                null, ts.length == 0 ? null : instant(Arrays.stream(ts).min().getAsLong()),
+                ts.length == 0 ? null : instant(Arrays.stream(ts).max().getAsLong())));
+        // A table holds one machine; the column is described like any categorical one all the same.
+        columns.add(new ColumnStats(ParquetTables.MACHINE_ID, "categorical", t.rows(), null, null, null, null, null, null, null,
+                t.rows() == 0 ? 0 : 1, t.rows() == 0 ? List.of() : List.of(new ValueCount(t.machineId(), t.rows())), null, null));
+        double[] cycle = Arrays.stream(t.cycle()).asDoubleStream().toArray();
+        columns.add(numeric(ParquetTables.CYCLE, cycle, (int) Arrays.stream(t.cycle()).distinct().count()));
+        for (Map.Entry<String, double[]> c : valueColumns(t).entrySet()) {
+            columns.add(numeric(c.getKey(), c.getValue(), null));
+        }
+        return new Stats(datasetId, split, source.json(), t.rows(), columns);
+    }
+
+    static ColumnStats numeric(String name, double[] all, Integer distinct) {
+        double[] v = Arrays.stream(all).filter(Double::isFinite).toArray();
+        if (v.length == 0) {
+            return new ColumnStats(name, "numeric", 0, null, null, null, null, null, null, null, distinct, null, null, null);
+        }
+        Percentile p = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+        p.setData(v);
+        double std = new StandardDeviation(true).evaluate(v);
+        return new ColumnStats(name, "numeric", v.length, new Mean().evaluate(v), v.length > 1 ? std : null,
+                Arrays.stream(v).min().getAsDouble(), p.evaluate(25), p.evaluate(50), p.evaluate(75), Arrays.stream(v).max().getAsDouble(),
+                distinct, null, null, null);
+    }
+
+    /**
+     * Histograms of the value columns of {@code shown}, with edges spanning both the synthetic split
+     * and the seed, so that the two sources' answers for the same split and bins overlay bin for bin.
+     */
+    public static Histograms histograms(String datasetId, String split, Source source, int bins, SensorTable shown,
+            SensorTable synthetic, SensorTable seed) {
+        Map<String, double[]> shownColumns = valueColumns(shown);
+        Map<String, double[]> syntheticColumns = valueColumns(synthetic);
+        Map<String, double[]> seedColumns = valueColumns(seed);
+        List<ColumnHistogram> columns = new ArrayList<>();
+        for (Map.Entry<String, double[]> c : shownColumns.entrySet()) {
+            double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            widen(range, syntheticColumns.get(c.getKey()));
+            widen(range, seedColumns.get(c.getKey()));
+            widen(range, c.getValue());
+            columns.add(histogram(c.getKey(), c.getValue(), range[0], range[1], bins));
+        }
+        return new Histograms(datasetId, split, source.json(), bins, shown.rows(), columns);
+    }
+
+    static ColumnHistogram histogram(String name, double[] values, double min, double max, int bins) {
+        if (!(min <= max)) {
+            // no finite value on either side: an empty histogram over [0, 1]
+            min = 0;
+            max = 1;
+        } else if (min == max) {
+            // one value everywhere: a unit-wide range around it, so the bins have a width
+            min -= 0.5;
+            max += 0.5;
+        }
+        double[] edges = new double[bins + 1];
+        double width = (max - min) / bins;
+        for (int i = 0; i <= bins; i++) {
+            edges[i] = min + i * width;
+        }
+        edges[bins] = max;
+        long[] counts = new long[bins];
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                int b = (int) Math.floor((v - min) / width);
+                counts[Math.max(0, Math.min(bins - 1, b))]++;
+            }
+        }
+        return new ColumnHistogram(name, edges, counts);
+    }
+
+    public static Correlations correlations(String datasetId, String split, Source source, SensorTable t) {
+        Map<String, double[]> columns = valueColumns(t);
+        List<String> names = new ArrayList<>(columns.keySet());
+        List<double[]> data = new ArrayList<>(columns.values());
+        PearsonsCorrelation pearson = new PearsonsCorrelation();
+        List<List<Double>> values = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            values.add(new ArrayList<>());
+        }
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = 0; j < names.size(); j++) {
+                Double r = null;
+                if (j < i) {
+                    r = values.get(j).get(i);
+                } else if (t.rows() >= 2) {
+                    double v = pearson.correlation(data.get(i), data.get(j));
+                    r = Double.isFinite(v) ? v : null;
+                }
+                values.get(i).add(r);
+            }
+        }
+        return new Correlations(datasetId, split, source.json(), t.rows(), names, values);
+    }
+
+    /** The columns a model learns and the explorer charts: rul, then the sensors in file order. */
+    static Map<String, double[]> valueColumns(SensorTable t) {
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        columns.put(ParquetTables.RUL, t.rul());
+        for (int i = 0; i < t.sensorNames().size(); i++) {
+            columns.put(t.sensorNames().get(i), t.sensors().get(i));
+        }
+        return columns;
+    }
+
+    private static void widen(double[] range, double[] values) {
+        if (values == null) {
+            return;
+        }
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                range[0] = Math.min(range[0], v);
+                range[1] = Math.max(range[1], v);
+            }
+        }
+    }
+
+    static String instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000).toString();
+    }
+}

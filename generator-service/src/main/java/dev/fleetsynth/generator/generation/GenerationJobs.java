@@ -1,0 +1,214 @@
+package dev.fleetsynth.generator.generation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.fleetsynth.engine.generate.DatasetGenerator;
+import dev.fleetsynth.engine.generate.SplitSizes;
+import dev.fleetsynth.engine.parquet.ParquetTables;
+import dev.fleetsynth.engine.quality.QualityReport;
+import dev.fleetsynth.engine.store.ArtifactStore;
+import dev.fleetsynth.engine.table.SensorTable;
+import dev.fleetsynth.engine.tvae.TvaeModel;
+import dev.fleetsynth.events.DatasetGenerated;
+import dev.fleetsynth.events.FleetEvent;
+import dev.fleetsynth.events.Stage;
+import dev.fleetsynth.generator.datasets.Dataset;
+import dev.fleetsynth.generator.jobs.GenerationJob;
+import dev.fleetsynth.support.jobs.JobFailure;
+import dev.fleetsynth.support.jobs.JobMetrics;
+import dev.fleetsynth.support.jobs.JobRunner;
+import dev.fleetsynth.support.jobs.JobStatus;
+
+/**
+ * Runs a generation job: model and seed from the artifact store, a synthetic dataset and its quality
+ * report from the engine, all four files written into the store as one directory (all or nothing).
+ */
+@ApplicationScoped
+public class GenerationJobs {
+    public static final String MODEL_MISSING = "MODEL_MISSING";
+    public static final String MODEL_INVALID = "MODEL_INVALID";
+    public static final String SEED_MISSING = "SEED_MISSING";
+    public static final String SEED_INVALID = "SEED_INVALID";
+    public static final String INVALID_REQUEST = "INVALID_REQUEST";
+
+    @Inject
+    JobRunner runner;
+    @Inject
+    ArtifactStore store;
+    @Inject
+    JobMetrics metrics;
+
+    /** The result and what the datasets row needs beyond the event. */
+    private record Outcome(DatasetGenerated event, Double utilityRatio) {
+    }
+
+    public void run(GenerationRequest request) {
+        // The row needs the utility ratio, which the event does not carry: kept here between work and record.
+        Outcome[] outcome = new Outcome[1];
+        runner.run(request.trigger(), request.jobId(), Stage.GENERATION, new JobRunner.Steps() {
+            @Override
+            public boolean begin() {
+                return GenerationJobs.this.begin(request);
+            }
+
+            @Override
+            public FleetEvent work() throws Exception {
+                outcome[0] = GenerationJobs.this.work(request);
+                return outcome[0].event();
+            }
+
+            @Override
+            public void succeeded(FleetEvent result) {
+                GenerationJobs.this.succeeded(request, outcome[0]);
+            }
+
+            @Override
+            public void failed(JobStatus terminal, String code, String message) {
+                GenerationJob job = GenerationJob.find(request.jobId());
+                job.fail(terminal, code, message == null || message.length() <= 2000 ? message : message.substring(0, 1997) + "...",
+                        Instant.now());
+            }
+        });
+    }
+
+    private boolean begin(GenerationRequest r) {
+        GenerationJob job = GenerationJob.find(r.jobId());
+        Instant now = Instant.now();
+        if (job == null) {
+            job = new GenerationJob();
+            job.jobId = r.jobId();
+            job.machineId = r.machineId();
+            job.createdAt = now;
+            job.triggerTopic = r.trigger().topic();
+            job.modelId = r.modelId();
+            job.modelPath = r.modelPath();
+            job.seedPath = r.seedPath();
+            job.trainRows = r.trainRows();
+            job.valRows = r.valRows();
+            job.testRows = r.testRows();
+            job.randomSeed = r.randomSeed();
+            job.start(now);
+            job.persist();
+            return true;
+        }
+        if (job.jobStatus().finished()) {
+            return false;
+        }
+        // Left running by a process that stopped midway: run it again (the dataset is written all or nothing).
+        job.start(now);
+        return true;
+    }
+
+    private Outcome work(GenerationRequest r) throws IOException {
+        long t0 = System.nanoTime();
+        SplitSizes sizes;
+        try {
+            sizes = new SplitSizes(r.trainRows(), r.valRows(), r.testRows());
+        } catch (IllegalArgumentException e) {
+            throw new JobFailure(INVALID_REQUEST, e.getMessage());
+        }
+        String path;
+        try {
+            path = ArtifactStore.datasetPath(r.machineId(), r.datasetId());
+        } catch (IllegalArgumentException e) {
+            throw new JobFailure(INVALID_REQUEST, e.getMessage());
+        }
+        TvaeModel model = model(r);
+        SensorTable seed = seed(r);
+        DatasetGenerator.Dataset dataset = DatasetGenerator.generate(model, seed, sizes, r.randomSeed());
+        // Same footer as the CLI's datasets. An existing directory is this job's finished output from
+        // an earlier run (a dataset is only ever renamed into place complete): it is kept.
+        store.writeDirectory(path, dir -> DatasetGenerator.write(dataset, dir,
+                Map.of("fleetsynth.kind", "synthetic", "fleetsynth.random_seed", Long.toString(r.randomSeed()))));
+        metrics.rowsGenerated("synthetic", dataset.rows());
+
+        QualityReport q = dataset.quality();
+        // Follows from the job, so a job that ever ran twice announces its dataset once to consumers that drop redeliveries.
+        UUID eventId = UUID.nameUUIDFromBytes(("dataset.generated:" + r.jobId()).getBytes(StandardCharsets.UTF_8));
+        DatasetGenerated event = new DatasetGenerated(eventId, Instant.now(), r.machineId(), r.jobId(), r.datasetId(), r.modelId(),
+                path, dataset.splits().train().rows(), dataset.splits().val().rows(), dataset.splits().test().rows(), q.overall(),
+                q.columnShapes(), q.columnPairTrends(), q.grade().label(), q.passed(), (System.nanoTime() - t0) / 1_000_000);
+        Double utility = q.utility() == null || Double.isNaN(q.utility().ratio()) ? null : q.utility().ratio();
+        return new Outcome(event, utility);
+    }
+
+    private TvaeModel model(GenerationRequest r) {
+        Path dir = existing(r.modelPath(), MODEL_MISSING, "model");
+        if (!Files.isRegularFile(dir.resolve(TvaeModel.JSON_FILE)) || !Files.isRegularFile(dir.resolve(TvaeModel.PARAMS_FILE))) {
+            throw new JobFailure(MODEL_MISSING, "no complete model at " + r.modelPath() + " in the artifact store (needs "
+                    + TvaeModel.JSON_FILE + " and " + TvaeModel.PARAMS_FILE + ")");
+        }
+        try {
+            return TvaeModel.load(dir);
+        } catch (IOException | RuntimeException e) {
+            throw new JobFailure(MODEL_INVALID, "cannot load the model at " + r.modelPath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private SensorTable seed(GenerationRequest r) {
+        Path file = existing(r.seedPath(), SEED_MISSING, "seed");
+        if (!Files.isRegularFile(file)) {
+            throw new JobFailure(SEED_MISSING, "no seed file at " + r.seedPath() + " in the artifact store");
+        }
+        try {
+            return ParquetTables.read(file);
+        } catch (IOException | RuntimeException e) {
+            throw new JobFailure(SEED_INVALID, "cannot read the seed at " + r.seedPath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path existing(String relative, String code, String what) {
+        Path p;
+        try {
+            p = store.resolve(relative);
+        } catch (IllegalArgumentException e) {
+            throw new JobFailure(code, "the " + what + " path is not usable: " + e.getMessage());
+        }
+        if (!Files.exists(p)) {
+            throw new JobFailure(code, "no " + what + " at " + relative + " in the artifact store");
+        }
+        return p;
+    }
+
+    private void succeeded(GenerationRequest r, Outcome outcome) {
+        DatasetGenerated e = outcome.event();
+        Instant now = Instant.now();
+        GenerationJob job = GenerationJob.find(r.jobId());
+        job.succeed(now);
+        job.datasetId = e.datasetId();
+        if (Dataset.find(e.datasetId()) == null) {
+            Dataset d = new Dataset();
+            d.datasetId = e.datasetId();
+            d.machineId = r.machineId();
+            d.jobId = r.jobId();
+            d.modelId = r.modelId();
+            d.path = e.datasetPath();
+            d.seedPath = r.seedPath();
+            d.trainRows = e.trainRows();
+            d.valRows = e.valRows();
+            d.testRows = e.testRows();
+            d.qualityOverall = finite(e.qualityOverall());
+            d.columnShapes = finite(e.columnShapes());
+            d.columnPairTrends = finite(e.columnPairTrends());
+            d.grade = e.grade();
+            d.passed = e.passed();
+            d.utilityRatio = outcome.utilityRatio();
+            d.randomSeed = r.randomSeed();
+            d.createdAt = now;
+            d.persist();
+        }
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.fleetsynth.seed.generation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.fleetsynth.engine.ProgressListener;
+import dev.fleetsynth.engine.parquet.ParquetTables;
+import dev.fleetsynth.engine.profile.MachineProfile;
+import dev.fleetsynth.engine.profile.ProfileRead;
+import dev.fleetsynth.engine.profile.ProfileReader;
+import dev.fleetsynth.engine.seed.SeedGenerator;
+import dev.fleetsynth.engine.seed.SeedOptions;
+import dev.fleetsynth.engine.store.ArtifactStore;
+import dev.fleetsynth.engine.table.SensorTable;
+import dev.fleetsynth.events.FleetEvent;
+import dev.fleetsynth.events.SeedReady;
+import dev.fleetsynth.events.Stage;
+import dev.fleetsynth.seed.jobs.SeedJob;
+import dev.fleetsynth.seed.seeds.Seed;
+import dev.fleetsynth.support.jobs.JobFailure;
+import dev.fleetsynth.support.jobs.JobRunner;
+import dev.fleetsynth.support.jobs.JobStatus;
+
+/** Runs a seed job: profile from the artifact store, physics seed from the engine, Parquet back into the store. */
+@ApplicationScoped
+public class SeedJobs {
+    public static final String PROFILE_MISSING = "PROFILE_MISSING";
+    public static final String PROFILE_INVALID = "PROFILE_INVALID";
+    public static final String INVALID_REQUEST = "INVALID_REQUEST";
+
+    @Inject
+    JobRunner runner;
+    @Inject
+    ArtifactStore store;
+
+    private final ProfileReader reader = new ProfileReader();
+
+    public void run(SeedRequest request) {
+        runner.run(request.trigger(), request.jobId(), Stage.SEED, new JobRunner.Steps() {
+            @Override
+            public boolean begin() {
+                return SeedJobs.this.begin(request);
+            }
+
+            @Override
+            public FleetEvent work() throws Exception {
+                return SeedJobs.this.work(request);
+            }
+
+            @Override
+            public void succeeded(FleetEvent result) {
+                SeedJobs.this.succeeded(request, (SeedReady) result);
+            }
+
+            @Override
+            public void failed(JobStatus terminal, String code, String message) {
+                SeedJob job = SeedJob.find(request.jobId());
+                job.fail(terminal, code, truncate(message), Instant.now());
+            }
+        });
+    }
+
+    private boolean begin(SeedRequest r) {
+        SeedJob job = SeedJob.find(r.jobId());
+        Instant now = Instant.now();
+        if (job == null) {
+            job = new SeedJob();
+            job.jobId = r.jobId();
+            job.machineId = r.machineId();
+            job.createdAt = now;
+            job.triggerTopic = r.trigger().topic();
+            job.pipeline = r.pipeline().json();
+            job.profileVersion = r.profileVersion();
+            job.rows = r.rows();
+            job.randomSeed = r.randomSeed();
+            job.start(now);
+            job.persist();
+            return true;
+        }
+        if (job.jobStatus().finished()) {
+            return false;
+        }
+        // Left running by a process that stopped midway: run it again (the output is written all or nothing).
+        job.start(now);
+        return true;
+    }
+
+    private SeedReady work(SeedRequest r) throws IOException {
+        long t0 = System.nanoTime();
+        SeedOptions options;
+        try {
+            options = new SeedOptions(r.rows(), r.randomSeed());
+        } catch (IllegalArgumentException e) {
+            throw new JobFailure(INVALID_REQUEST, e.getMessage());
+        }
+        MachineProfile profile = profile(r);
+        SensorTable table = SeedGenerator.generate(profile, options);
+        String path = ArtifactStore.seedPath(r.machineId(), r.seedId());
+        // The same footer as the CLI's seed files, so a file's provenance reads the same wherever it was made.
+        ParquetTables.write(table, store.resolve(path), Map.of("fleetsynth.kind", "seed", "fleetsynth.machine_type",
+                profile.machineType(), "fleetsynth.random_seed", Long.toString(r.randomSeed())), ProgressListener.NONE);
+        // The result's event id follows from the job: should a job ever run twice (a crash before its
+        // outcome was recorded), the trainer drops the second seed.ready as a redelivery.
+        UUID eventId = UUID.nameUUIDFromBytes(("seed.ready:" + r.jobId()).getBytes(StandardCharsets.UTF_8));
+        return new SeedReady(eventId, Instant.now(), r.machineId(), r.jobId(), r.seedId(), path, table.rows(),
+                table.cycles(), r.profileVersion(), (System.nanoTime() - t0) / 1_000_000, r.pipeline());
+    }
+
+    private MachineProfile profile(SeedRequest r) throws IOException {
+        Path file;
+        try {
+            file = store.resolve(r.profilePath());
+        } catch (IllegalArgumentException e) {
+            throw new JobFailure(PROFILE_MISSING, e.getMessage());
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new JobFailure(PROFILE_MISSING, "no profile at " + r.profilePath() + " in the artifact store");
+        }
+        ProfileRead read = reader.read(file);
+        if (read instanceof ProfileRead.Invalid invalid) {
+            throw new JobFailure(PROFILE_INVALID, "the profile at " + r.profilePath() + " is not valid: "
+                    + invalid.problems().stream().limit(5).map(Object::toString).collect(Collectors.joining("; ")));
+        }
+        MachineProfile profile = ((ProfileRead.Valid) read).profile();
+        if (!profile.machineId().equals(r.machineId())) {
+            throw new JobFailure(PROFILE_INVALID, "the profile at " + r.profilePath() + " is for machine '" + profile.machineId()
+                    + "', not '" + r.machineId() + "'");
+        }
+        return profile;
+    }
+
+    private void succeeded(SeedRequest r, SeedReady ready) {
+        Instant now = Instant.now();
+        SeedJob job = SeedJob.find(r.jobId());
+        job.succeed(now);
+        job.seedId = ready.seedId();
+        if (Seed.find(ready.seedId()) == null) {
+            Seed s = new Seed();
+            s.seedId = ready.seedId();
+            s.machineId = r.machineId();
+            s.jobId = r.jobId();
+            s.path = ready.seedPath();
+            s.rows = ready.rows();
+            s.cycles = ready.cycles();
+            s.profileVersion = r.profileVersion();
+            s.randomSeed = r.randomSeed();
+            s.createdAt = now;
+            s.persist();
+        }
+    }
+
+    private static String truncate(String message) {
+        return message == null || message.length() <= 2000 ? message : message.substring(0, 1997) + "...";
+    }
+}
