@@ -21,15 +21,21 @@ public final class Infrastructure implements AutoCloseable {
     private final KafkaBroker kafka;
     private final PostgresServer postgres;
     private final RedisServer redis;
+    private final Thread onExit;
 
-    private Infrastructure(KafkaBroker kafka, PostgresServer postgres, RedisServer redis) {
+    private Infrastructure(KafkaBroker kafka, PostgresServer postgres, RedisServer redis, Thread onExit) {
         this.kafka = kafka;
         this.postgres = postgres;
         this.redis = redis;
+        this.onExit = onExit;
     }
 
     public static Infrastructure start(Settings settings) throws Exception {
         List<AutoCloseable> started = new ArrayList<>();
+        // Redis and PostgreSQL are child processes: if the JVM exits without close() (Kafka's fatal
+        // fault handler calls exit, so does Ctrl-C), they must not outlive it.
+        Thread onExit = new Thread(() -> closeAll(started), "fleetsynth-servers-exit");
+        Runtime.getRuntime().addShutdownHook(onExit);
         try {
             RedisServer redis = RedisServer.start(settings.redisPort());
             started.add(redis);
@@ -37,17 +43,24 @@ public final class Infrastructure implements AutoCloseable {
                     settings.persistent() ? settings.dataDir().resolve("postgres") : null, settings.postgresPort());
             started.add(postgres);
             KafkaBroker kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(), 4);
-            return new Infrastructure(kafka, postgres, redis);
+            started.add(kafka);
+            return new Infrastructure(kafka, postgres, redis, onExit);
         } catch (Exception e) {
-            for (AutoCloseable c : started) {
-                try {
-                    c.close();
-                } catch (Exception suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
+            closeAll(started);
+            Runtime.getRuntime().removeShutdownHook(onExit);
             throw e;
         }
+    }
+
+    private static synchronized void closeAll(List<AutoCloseable> started) {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception ignored) {
+                // best effort on the way out
+            }
+        }
+        started.clear();
     }
 
     public String kafkaBootstrapServers() {
@@ -75,6 +88,11 @@ public final class Infrastructure implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException alreadyExiting) {
+            // the hook is running or has run
+        }
         Exception failure = null;
         for (AutoCloseable c : new AutoCloseable[] {kafka, postgres, redis}) {
             try {
