@@ -5,8 +5,11 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -60,6 +63,65 @@ public class MachineApi {
             out.add(copy);
         }
         return out;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Create a machine from a profile (JSON, YAML or xlsx; ?pipeline=auto to seed, train and generate by itself)")
+    public Response create(byte[] body, @HeaderParam("Content-Type") String contentType) {
+        return upstream.forward(Service.PROFILE, "POST", Paths.withQuery("/machines", uri), body, contentType);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a machine and its profile versions (its files stay in the artifact store)")
+    public Response delete(@PathParam("id") String id) {
+        return upstream.forward(Service.PROFILE, "DELETE", "/machines/" + id, null, null);
+    }
+
+    @GET
+    @Path("/{id}/profile")
+    @Produces({MediaType.APPLICATION_JSON, "application/yaml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @Operation(summary = "Download the machine's current profile (?format=json|yaml|xlsx)")
+    public Response profile(@PathParam("id") String id) {
+        return upstream.get(Service.PROFILE, Paths.withQuery("/machines/" + id + "/profile", uri));
+    }
+
+    @PUT
+    @Path("/{id}/profile")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Edit the profile: validates it and adds a version (?comment=...)")
+    public Response edit(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String contentType) {
+        return upstream.forward(Service.PROFILE, "PUT", Paths.withQuery("/machines/" + id + "/profile", uri), body, contentType);
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @Operation(summary = "The profile's version history, newest first")
+    public Response versions(@PathParam("id") String id) {
+        return upstream.get(Service.PROFILE, "/machines/" + id + "/versions");
+    }
+
+    @GET
+    @Path("/{id}/versions/{version}")
+    @Operation(summary = "One version of the profile")
+    public Response version(@PathParam("id") String id, @PathParam("version") int version) {
+        return upstream.get(Service.PROFILE, "/machines/" + id + "/versions/" + version);
+    }
+
+    @POST
+    @Path("/{id}/versions/{version}/restore")
+    @Operation(summary = "Restore a version (adds it again as the newest version)")
+    public Response restore(@PathParam("id") String id, @PathParam("version") int version) {
+        return upstream.forward(Service.PROFILE, "POST", "/machines/" + id + "/versions/" + version + "/restore", new byte[0],
+                MediaType.APPLICATION_JSON);
+    }
+
+    @GET
+    @Path("/{id}/diff")
+    @Operation(summary = "Field-by-field difference between two versions (?from=N&to=M)")
+    public Response diff(@PathParam("id") String id) {
+        return upstream.get(Service.PROFILE, Paths.withQuery("/machines/" + id + "/diff", uri));
     }
 
     @GET

@@ -1,0 +1,273 @@
+package dev.fleetsynth.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.fleetsynth.engine.parquet.ParquetTables;
+import dev.fleetsynth.engine.table.SensorTable;
+
+/**
+ * The whole platform, end to end, as a user drives it: the five services started as their packaged
+ * apps against real Kafka, PostgreSQL and Redis, and every call made to the gateway over HTTP and
+ * WebSocket.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+    private static final String MACHINE = "pump_e2e_001";
+
+    @TempDir
+    static Path dataDir;
+    static LocalStack stack;
+    static String api;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void startTheStack() throws Exception {
+        Path repo = Path.of(System.getProperty("fleetsynth.repo", "..")).toAbsolutePath().normalize();
+        // The rate limit is per client address, and this test is one client doing the work of many.
+        stack = LocalStack.start(new LocalStack.Settings(repo, dataDir, false, 0, 0, 0, 0,
+                Map.of("fleetsynth.rate-limit.per-minute", "100000"), new PrintStream(System.out, true, StandardCharsets.UTF_8)));
+        api = stack.gatewayUrl() + "/api/gan";
+        System.out.println("resident memory per service (MiB) after start: " + stack.residentMemoryMiB());
+    }
+
+    @AfterAll
+    static void stopTheStack() throws Exception {
+        if (stack != null) {
+            System.out.println("resident memory per service (MiB) at the end: " + stack.residentMemoryMiB());
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aBadProfileUploadGetsA422NamingTheFieldsAndWritesNothing() throws Exception {
+        HttpResponse<String> r = multipart("/machines", "bad.yaml", resource("bad-pump.yaml"), Map.of());
+        assertThat(r.statusCode()).isEqualTo(422);
+        JsonNode error = json.readTree(r.body());
+        assertThat(error.get("code").asText()).isEqualTo("INVALID_PROFILE");
+        assertThat(error.get("details").findValuesAsText("field")).contains("machine_id", "sensors[0].noise", "rul.max_rul", "rul.cycles");
+        assertThat(error.get("details").findValuesAsText("fix")).allMatch(fix -> !fix.isBlank());
+        assertThat(get("/machines/pump_with_spaces").statusCode()).isEqualTo(404);
+        assertThat(Files.exists(dataDir.resolve("artifacts/machines/pump_with_spaces"))).isFalse();
+    }
+
+    @Test
+    @Order(2)
+    void aYamlProfileGoesThroughSeedTrainingAndGenerationToParquetFiles() throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<String> created = multipart("/machines", "pump.yaml", resource("e2e-pump.yaml"), Map.of());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(json.readTree(created.body()).get("machine_id").asText()).isEqualTo(MACHINE);
+
+        JsonNode seedTask = post("/machines/" + MACHINE + "/seed", "{\"rows\": 2000}", 202);
+        JsonNode seed = awaitTask(seedTask.get("task_id").asText(), Duration.ofSeconds(60));
+        assertThat(seed.get("status").asText()).isEqualTo("succeeded");
+
+        JsonNode trainTask = post("/machines/" + MACHINE + "/train", "{\"epochs\": 40, \"pipeline\": \"auto\"}", 202);
+        String trainId = trainTask.get("task_id").asText();
+        Socket socket = Socket.open(URI.create(stack.gatewayUrl()), "/ws/gan/training/" + trainId);
+        assertThat(socket.closed.get(180, TimeUnit.SECONDS)).isTrue();
+        List<JsonNode> messages = socket.messages(json);
+        assertThat(messages).isNotEmpty();
+        JsonNode last = messages.get(messages.size() - 1);
+        assertThat(last.get("status").asText()).as(last.toString()).isEqualTo("succeeded");
+        assertThat(last.get("epoch").asInt()).isEqualTo(40);
+        assertThat(messages.stream().filter(m -> m.get("status").asText().equals("running")).count()).isGreaterThanOrEqualTo(1);
+
+        JsonNode training = awaitTask(trainId, Duration.ofSeconds(30));
+        assertThat(training.get("status").asText()).isEqualTo("succeeded");
+        assertThat(training.get("progress").asDouble()).isEqualTo(1.0);
+        assertThat(Double.isFinite(training.get("loss").asDouble())).isTrue();
+        JsonNode trainingJob = getJson("/training/jobs/" + trainId);
+        assertThat(trainingJob.get("loss_curve")).hasSize(40);
+
+        // pipeline auto: generation follows by itself, as the training task's next task.
+        String generationId = training.get("next_task_id").asText();
+        JsonNode generation = awaitTask(generationId, Duration.ofSeconds(120));
+        assertThat(generation.get("status").asText()).as(generation.toString()).isEqualTo("succeeded");
+        String datasetId = generation.get("result_id").asText();
+        assertThat(generation.get("quality_overall").asDouble()).isBetween(0.0, 1.0);
+
+        Map<String, Integer> expected = Map.of("train", 35_000, "val", 7_500, "test", 7_500);
+        for (var split : expected.entrySet()) {
+            HttpResponse<InputStream> file = http.send(HttpRequest.newBuilder(URI.create(api + "/machines/" + MACHINE + "/datasets/"
+                    + datasetId + "/download/" + split.getKey())).build(), HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(file.statusCode()).isEqualTo(200);
+            Path local = dataDir.resolve("download-" + split.getKey() + ".parquet");
+            try (InputStream in = file.body()) {
+                Files.copy(in, local);
+            }
+            SensorTable table = ParquetTables.read(local);
+            assertThat(table.rows()).isEqualTo(split.getValue());
+            assertThat(table.sensorNames()).containsExactly("flow_rate_m3h", "bearing_temp_C", "vibration_mm_s");
+        }
+        System.out.printf("end to end (seed 2,000 rows, 40 epochs, 50,000 rows generated and scored): %.1f s%n",
+                (System.nanoTime() - t0) / 1e9);
+
+        JsonNode status = getJson("/machines/" + MACHINE + "/status");
+        assertThat(status.get("state").asText()).isEqualTo("dataset_ready");
+        assertThat(status.get("quality_overall").asDouble()).isEqualTo(generation.get("quality_overall").asDouble());
+
+        JsonNode stats = getJson("/machines/" + MACHINE + "/datasets/" + datasetId + "/stats?split=val");
+        assertThat(stats.get("rows").asInt()).isEqualTo(7_500);
+        JsonNode histograms = getJson("/machines/" + MACHINE + "/datasets/" + datasetId + "/histograms?split=train&bins=10&source=seed");
+        assertThat(histograms.get("columns").get(0).get("counts")).hasSize(10);
+        JsonNode verdict = json.readTree(http.send(HttpRequest.newBuilder(URI.create(api + "/machines/" + MACHINE + "/validate"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(verdict.get("dataset_id").asText()).isEqualTo(datasetId);
+        assertThat(verdict.get("thresholds").get("minimum").asDouble()).isEqualTo(0.75);
+    }
+
+    @Test
+    @Order(3)
+    void aBatchSeedsThreeCatalogMachines() throws Exception {
+        List<String> machines = List.of("pump_ksb_etanorm_001", "fan_ebmpapst_r3g_001", "conveyor_dorner_3200_001");
+        JsonNode batch = post("/batch/seed", json.writeValueAsString(Map.of("machine_ids", machines, "seed_rows", 1000)), 202);
+        String batchId = batch.get("batch_id").asText();
+        assertThat(batch.get("total").asInt()).isEqualTo(3);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        JsonNode view = batch;
+        while (System.nanoTime() < deadline) {
+            view = getJson("/batch/" + batchId);
+            if (view.get("counts").path("succeeded").asInt() == 3) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(view.get("counts").path("succeeded").asInt()).as(view.toString()).isEqualTo(3);
+        String csv = get("/batch/" + batchId + "/report?format=csv").body();
+        assertThat(csv.lines()).hasSize(4);
+    }
+
+    private JsonNode awaitTask(String taskId, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode task = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = get("/tasks/" + taskId);
+            if (r.statusCode() == 200) {
+                task = json.readTree(r.body());
+                if (task.get("finished").asBoolean()) {
+                    return task;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("task " + taskId + " did not finish in " + timeout + "; last: " + task);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(api + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode getJson(String path) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+        return json.readTree(r.body());
+    }
+
+    private JsonNode post(String path, String body, int expected) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(expected);
+        return json.readTree(r.body());
+    }
+
+    private HttpResponse<String> multipart(String path, String fileName, byte[] content, Map<String, String> fields) throws Exception {
+        String boundary = "fleetsynth-" + UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        for (var f : fields.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue()
+                    + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/yaml\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(api + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] resource(String name) throws Exception {
+        try (InputStream in = PlatformIT.class.getResourceAsStream("/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** A WebSocket client (the JDK's) that keeps every text message. */
+    static final class Socket implements WebSocket.Listener {
+        final List<String> received = new CopyOnWriteArrayList<>();
+        final CompletableFuture<Boolean> closed = new CompletableFuture<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        static Socket open(URI root, String path) throws Exception {
+            Socket s = new Socket();
+            HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://" + root.getHost() + ":" + root.getPort() + path), s).get(10, TimeUnit.SECONDS);
+            return s;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                received.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(true);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
+        }
+
+        List<JsonNode> messages(ObjectMapper json) {
+            return received.stream().map(s -> {
+                try {
+                    return json.readTree(s);
+                } catch (Exception e) {
+                    throw new AssertionError(s, e);
+                }
+            }).toList();
+        }
+    }
+}
