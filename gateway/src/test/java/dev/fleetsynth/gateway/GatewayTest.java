@@ -8,14 +8,10 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -39,6 +35,7 @@ import dev.fleetsynth.events.TrainingProgress;
 import dev.fleetsynth.support.jobs.JobRunner;
 import dev.fleetsynth.testkit.FleetsynthServers;
 import dev.fleetsynth.testkit.TopicReader;
+import dev.fleetsynth.testkit.WebSocketRecorder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -111,24 +108,24 @@ class GatewayTest {
     @Order(2)
     void theWebSocketStreamsProgressAndClosesAfterTheLastMessage() throws Exception {
         UUID job = UUID.randomUUID();
-        Socket socket = Socket.open(root, "/ws/gan/training/" + job);
+        WebSocketRecorder socket = WebSocketRecorder.open(root, "/ws/gan/training/" + job);
         for (int epoch = 0; epoch <= 4; epoch += 2) {
             publish(new TrainingProgress(UUID.randomUUID(), Instant.now(), "fan_b", job, epoch, 4, 2.0 - epoch, epoch * 100L, 400));
         }
         publish(new ModelTrained(UUID.randomUUID(), Instant.now(), "fan_b", job, job.toString(), "machines/fan_b/models/" + job,
                 "s", "machines/fan_b/seed/s.parquet", 4, -1.0, 400, Pipeline.MANUAL));
-        assertThat(socket.closed.get(30, TimeUnit.SECONDS)).isTrue();
-        List<JsonNode> messages = socket.messages();
+        assertThat(socket.awaitClose(Duration.ofSeconds(30))).isTrue();
+        List<JsonNode> messages = messages(socket);
         assertThat(messages).extracting(m -> m.get("status").asText()).containsExactly("running", "running", "running", "succeeded");
         assertThat(messages).extracting(m -> m.path("epoch").asInt()).containsExactly(0, 2, 4, 4);
         assertThat(messages.get(3).get("finished").asBoolean()).isTrue();
 
         // A client that joins after the end gets the final state at once, then the socket closes.
         awaitTask(job, "succeeded");
-        Socket late = Socket.open(root, "/ws/tasks/" + job + "/progress");
-        assertThat(late.closed.get(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(late.messages()).hasSize(1);
-        assertThat(late.messages().get(0).get("status").asText()).isEqualTo("succeeded");
+        WebSocketRecorder late = WebSocketRecorder.open(root, "/ws/tasks/" + job + "/progress");
+        assertThat(late.awaitClose(Duration.ofSeconds(30))).isTrue();
+        assertThat(messages(late)).hasSize(1);
+        assertThat(messages(late).get(0).get("status").asText()).isEqualTo("succeeded");
     }
 
     @Test
@@ -137,12 +134,12 @@ class GatewayTest {
         UUID job = UUID.randomUUID();
         publish(new TrainingProgress(UUID.randomUUID(), Instant.now(), "cnc_c", job, 7, 20, 0.5, 700, 1300));
         awaitTask(job, "running");
-        Socket socket = Socket.open(root, "/ws/tasks/" + job + "/progress");
-        socket.awaitMessages(1);
-        assertThat(socket.messages().get(0).get("epoch").asInt()).isEqualTo(7);
+        WebSocketRecorder socket = WebSocketRecorder.open(root, "/ws/tasks/" + job + "/progress");
+        assertThat(socket.awaitMessages(1, Duration.ofSeconds(30))).isTrue();
+        assertThat(messages(socket).get(0).get("epoch").asInt()).isEqualTo(7);
         publish(JobFailed.now("cnc_c", job, Stage.TRAINING, "CANCELLED", "cancelled on request"));
-        assertThat(socket.closed.get(30, TimeUnit.SECONDS)).isTrue();
-        JsonNode last = socket.messages().get(socket.messages().size() - 1);
+        assertThat(socket.awaitClose(Duration.ofSeconds(30))).isTrue();
+        JsonNode last = messages(socket).get(messages(socket).size() - 1);
         assertThat(last.get("status").asText()).isEqualTo("cancelled");
         assertThat(last.get("error").get("code").asText()).isEqualTo("CANCELLED");
         assertThat(awaitTask(job, "cancelled").get("error").get("message").asText()).isEqualTo("cancelled on request");
@@ -200,58 +197,14 @@ class GatewayTest {
         given().get("/q/health/ready").then().statusCode(200);
     }
 
-    /** A WebSocket client (the JDK's) that keeps every text message. */
-    static final class Socket implements WebSocket.Listener {
-        final List<String> received = new CopyOnWriteArrayList<>();
-        final CompletableFuture<Boolean> closed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        static Socket open(URI root, String path) throws Exception {
-            Socket s = new Socket();
-            URI ws = URI.create("ws://" + root.getHost() + ":" + root.getPort() + path);
-            HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(ws, s).get(10, TimeUnit.SECONDS);
-            return s;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                received.add(partial.toString());
-                partial.setLength(0);
+    private static List<JsonNode> messages(WebSocketRecorder socket) {
+        ObjectMapper m = new ObjectMapper();
+        return socket.messages().stream().map(s -> {
+            try {
+                return m.readTree(s);
+            } catch (Exception e) {
+                throw new AssertionError(s, e);
             }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(true);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.completeExceptionally(error);
-        }
-
-        void awaitMessages(int n) throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (received.size() < n && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(received).hasSizeGreaterThanOrEqualTo(n);
-        }
-
-        List<JsonNode> messages() {
-            ObjectMapper m = new ObjectMapper();
-            return received.stream().map(s -> {
-                try {
-                    return m.readTree(s);
-                } catch (Exception e) {
-                    throw new AssertionError(s, e);
-                }
-            }).toList();
-        }
+        }).toList();
     }
 }

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.table.SensorTable;
+import dev.fleetsynth.testkit.WebSocketRecorder;
 
 /**
  * The whole platform, end to end, as a user drives it: the five services started as their packaged
@@ -97,9 +94,9 @@ class PlatformIT {
 
         JsonNode trainTask = post("/machines/" + MACHINE + "/train", "{\"epochs\": 40, \"pipeline\": \"auto\"}", 202);
         String trainId = trainTask.get("task_id").asText();
-        Socket socket = Socket.open(URI.create(stack.gatewayUrl()), "/ws/gan/training/" + trainId);
-        assertThat(socket.closed.get(180, TimeUnit.SECONDS)).isTrue();
-        List<JsonNode> messages = socket.messages(json);
+        WebSocketRecorder socket = WebSocketRecorder.open(URI.create(stack.gatewayUrl()), "/ws/gan/training/" + trainId);
+        assertThat(socket.awaitClose(Duration.ofSeconds(180))).isTrue();
+        List<JsonNode> messages = messages(socket);
         assertThat(messages).isNotEmpty();
         JsonNode last = messages.get(messages.size() - 1);
         assertThat(last.get("status").asText()).as(last.toString()).isEqualTo("succeeded");
@@ -225,49 +222,14 @@ class PlatformIT {
         }
     }
 
-    /** A WebSocket client (the JDK's) that keeps every text message. */
-    static final class Socket implements WebSocket.Listener {
-        final List<String> received = new CopyOnWriteArrayList<>();
-        final CompletableFuture<Boolean> closed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        static Socket open(URI root, String path) throws Exception {
-            Socket s = new Socket();
-            HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://" + root.getHost() + ":" + root.getPort() + path), s).get(10, TimeUnit.SECONDS);
-            return s;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                received.add(partial.toString());
-                partial.setLength(0);
+    private static List<JsonNode> messages(WebSocketRecorder socket) {
+        ObjectMapper m = new ObjectMapper();
+        return socket.messages().stream().map(s -> {
+            try {
+                return m.readTree(s);
+            } catch (Exception e) {
+                throw new AssertionError(s, e);
             }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(true);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.completeExceptionally(error);
-        }
-
-        List<JsonNode> messages(ObjectMapper json) {
-            return received.stream().map(s -> {
-                try {
-                    return json.readTree(s);
-                } catch (Exception e) {
-                    throw new AssertionError(s, e);
-                }
-            }).toList();
-        }
+        }).toList();
     }
 }

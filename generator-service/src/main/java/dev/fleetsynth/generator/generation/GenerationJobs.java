@@ -26,6 +26,7 @@ import dev.fleetsynth.generator.jobs.GenerationJob;
 import dev.fleetsynth.support.jobs.JobFailure;
 import dev.fleetsynth.support.jobs.JobMetrics;
 import dev.fleetsynth.support.jobs.JobRunner;
+import dev.fleetsynth.support.jobs.JobRecord;
 import dev.fleetsynth.support.jobs.JobStatus;
 
 /**
@@ -74,20 +75,16 @@ public class GenerationJobs {
             @Override
             public void failed(JobStatus terminal, String code, String message) {
                 GenerationJob job = GenerationJob.find(request.jobId());
-                job.fail(terminal, code, message == null || message.length() <= 2000 ? message : message.substring(0, 1997) + "...",
-                        Instant.now());
+                job.fail(terminal, code, message, Instant.now());
             }
         });
     }
 
     private boolean begin(GenerationRequest r) {
-        GenerationJob job = GenerationJob.find(r.jobId());
-        Instant now = Instant.now();
-        if (job == null) {
-            job = new GenerationJob();
+        return JobRecord.begin(GenerationJob.find(r.jobId()), () -> {
+            GenerationJob job = new GenerationJob();
             job.jobId = r.jobId();
             job.machineId = r.machineId();
-            job.createdAt = now;
             job.triggerTopic = r.trigger().topic();
             job.modelId = r.modelId();
             job.modelPath = r.modelPath();
@@ -96,16 +93,8 @@ public class GenerationJobs {
             job.valRows = r.valRows();
             job.testRows = r.testRows();
             job.randomSeed = r.randomSeed();
-            job.start(now);
-            job.persist();
-            return true;
-        }
-        if (job.jobStatus().finished()) {
-            return false;
-        }
-        // Left running by a process that stopped midway: run it again (the dataset is written all or nothing).
-        job.start(now);
-        return true;
+            return job;
+        }, Instant.now());
     }
 
     private Outcome work(GenerationRequest r) throws IOException {

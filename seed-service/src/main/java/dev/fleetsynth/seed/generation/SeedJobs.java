@@ -28,6 +28,7 @@ import dev.fleetsynth.seed.jobs.SeedJob;
 import dev.fleetsynth.seed.seeds.Seed;
 import dev.fleetsynth.support.jobs.JobFailure;
 import dev.fleetsynth.support.jobs.JobRunner;
+import dev.fleetsynth.support.jobs.JobRecord;
 import dev.fleetsynth.support.jobs.JobStatus;
 
 /** Runs a seed job: profile from the artifact store, physics seed from the engine, Parquet back into the store. */
@@ -64,34 +65,23 @@ public class SeedJobs {
             @Override
             public void failed(JobStatus terminal, String code, String message) {
                 SeedJob job = SeedJob.find(request.jobId());
-                job.fail(terminal, code, truncate(message), Instant.now());
+                job.fail(terminal, code, message, Instant.now());
             }
         });
     }
 
     private boolean begin(SeedRequest r) {
-        SeedJob job = SeedJob.find(r.jobId());
-        Instant now = Instant.now();
-        if (job == null) {
-            job = new SeedJob();
+        return JobRecord.begin(SeedJob.find(r.jobId()), () -> {
+            SeedJob job = new SeedJob();
             job.jobId = r.jobId();
             job.machineId = r.machineId();
-            job.createdAt = now;
             job.triggerTopic = r.trigger().topic();
             job.pipeline = r.pipeline().json();
             job.profileVersion = r.profileVersion();
             job.rows = r.rows();
             job.randomSeed = r.randomSeed();
-            job.start(now);
-            job.persist();
-            return true;
-        }
-        if (job.jobStatus().finished()) {
-            return false;
-        }
-        // Left running by a process that stopped midway: run it again (the output is written all or nothing).
-        job.start(now);
-        return true;
+            return job;
+        }, Instant.now());
     }
 
     private SeedReady work(SeedRequest r) throws IOException {
@@ -156,9 +146,5 @@ public class SeedJobs {
             s.createdAt = now;
             s.persist();
         }
-    }
-
-    private static String truncate(String message) {
-        return message == null || message.length() <= 2000 ? message : message.substring(0, 1997) + "...";
     }
 }

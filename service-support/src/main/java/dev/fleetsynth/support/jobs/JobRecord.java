@@ -2,6 +2,7 @@ package dev.fleetsynth.support.jobs;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
@@ -15,6 +16,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @MappedSuperclass
 public abstract class JobRecord extends PanacheEntityBase {
+    /** The length of the error_message column. */
+    public static final int MESSAGE_LIMIT = 2000;
+
     @Id
     public UUID jobId;
     public String machineId;
@@ -43,7 +47,27 @@ public abstract class JobRecord extends PanacheEntityBase {
     public void fail(JobStatus terminal, String code, String message, Instant now) {
         status = terminal.json();
         errorCode = code;
-        errorMessage = message;
+        errorMessage = message == null || message.length() <= MESSAGE_LIMIT ? message : message.substring(0, MESSAGE_LIMIT - 3) + "...";
         finishedAt = now;
+    }
+
+    /**
+     * Starts a job in the caller's transaction: a new row made by {@code fresh}, or an unfinished
+     * row left by a process that stopped midway (run again: outputs are written all or nothing).
+     * False for a job that has finished, which must not run twice.
+     */
+    public static <J extends JobRecord> boolean begin(J existing, Supplier<J> fresh, Instant now) {
+        if (existing == null) {
+            J job = fresh.get();
+            job.createdAt = now;
+            job.start(now);
+            job.persist();
+            return true;
+        }
+        if (existing.jobStatus().finished()) {
+            return false;
+        }
+        existing.start(now);
+        return true;
     }
 }
