@@ -28,7 +28,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Starts a broker with its data in {@code logDir} on {@code port} (0: any free port). */
     public static KafkaBroker start(Path logDir, int port, int partitions) throws Exception {
-        int brokerPort = Ports.orFree(port);
+        int brokerPort = Ports.orFree(port, "Kafka");
         int controllerPort = Ports.free();
         Files.createDirectories(logDir);
         String dir = logDir.toAbsolutePath().toString();

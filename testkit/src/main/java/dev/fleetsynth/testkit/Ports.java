@@ -18,8 +18,20 @@ public final class Ports {
         }
     }
 
-    /** The given port, or a free one when it is 0. */
-    public static int orFree(int port) {
-        return port == 0 ? free() : port;
+    /**
+     * The given port, or a free one when it is 0. A fixed port that something else holds is an
+     * error naming the port and the server, rather than a server that fails to start obscurely.
+     */
+    public static int orFree(int port, String server) {
+        if (port == 0) {
+            return free();
+        }
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return port;
+        } catch (IOException e) {
+            throw new IllegalStateException(server + " cannot listen on 127.0.0.1:" + port
+                    + ": the port is in use (another Fleetsynth still running, or another server)", e);
+        }
     }
 }

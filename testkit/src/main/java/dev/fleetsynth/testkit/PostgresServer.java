@@ -27,7 +27,7 @@ public final class PostgresServer implements AutoCloseable {
 
     public static PostgresServer start(Path dataDir, int port) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setPort(Ports.orFree(port))
+                .setPort(Ports.orFree(port, "PostgreSQL"))
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
