@@ -157,6 +157,14 @@ class ProfileServiceTest {
     }
 
     @Test
+    void anExcelWorkbookUploadCreatesTheMachineToo() {
+        byte[] xlsx = given().get("/templates/cnc?format=xlsx").then().statusCode(200).extract().asByteArray();
+        String id = given().multiPart("file", "cnc.xlsx", xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .post("/machines").then().statusCode(201).body("machine_type", equalTo("cnc")).extract().path("machine_id");
+        given().get("/machines/" + id + "/profile?format=yaml").then().statusCode(200).body(containsString("machine_type: cnc"));
+    }
+
+    @Test
     void healthAndMetricsAreServed() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200);
