@@ -3,7 +3,6 @@ import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
-  AriaComponent,
   DataZoomComponent,
   GridComponent,
   LegendComponent,
@@ -18,7 +17,6 @@ echarts.use([
   HeatmapChart,
   LineChart,
   ScatterChart,
-  AriaComponent,
   DataZoomComponent,
   GridComponent,
   LegendComponent,
@@ -53,7 +51,7 @@ export function Chart({ option, label, height = 260 }: { option: echarts.ECharts
   }, []);
   useEffect(() => {
     chart.current?.setOption(
-      { textStyle: chartText, backgroundColor: 'transparent', animation: false, aria: { enabled: true }, ...option },
+      { textStyle: chartText, backgroundColor: 'transparent', animation: false, ...option },
       { notMerge: true },
     );
   }, [option]);

@@ -32,6 +32,7 @@ function Field({
   type = 'text',
   options,
   hint,
+  defaultOption,
 }: {
   path: string;
   label: string;
@@ -41,6 +42,7 @@ function Field({
   type?: 'text' | 'number' | 'select';
   options?: string[];
   hint?: string;
+  defaultOption?: string;
 }) {
   const id = useId();
   const value = getPath(profile, path);
@@ -57,7 +59,9 @@ function Field({
       <label htmlFor={id}>{label}</label>
       {type === 'select' ? (
         <select {...common} value={String(value ?? '')} onChange={(e) => onChange(path, e.target.value)}>
-          {options && !options.includes(String(value ?? '')) && <option value={String(value ?? '')}>{String(value ?? '(choose)')}</option>}
+          {options && !options.includes(String(value ?? '')) && (
+            <option value={String(value ?? '')}>{value == null || value === '' ? (defaultOption ? `(default: ${defaultOption})` : '(choose)') : String(value)}</option>
+          )}
           {options?.map((o) => (
             <option key={o} value={o}>
               {o}
@@ -133,7 +137,7 @@ export function ProfileForm({ profile, problems, onChange }: { profile: Profile;
             <Field path={`sensors[${i}].base`} label="Healthy reading" type="number" {...f} />
             <Field path={`sensors[${i}].range`} label="Change to failure" type="number" {...f} />
             <Field path={`sensors[${i}].noise`} label="Noise (std)" type="number" {...f} />
-            <Field path={`sensors[${i}].response`} label="Response" type="select" options={RESPONSES} {...f} />
+            <Field path={`sensors[${i}].response`} label="Response" type="select" options={RESPONSES} defaultOption="linear" {...f} />
           </div>
         </fieldset>
       ))}
