@@ -45,7 +45,8 @@ export function App() {
     const on = () => {
       setPage(pageFromHash(location.hash));
       setMenuOpen(false);
-      main.current?.focus();
+      window.scrollTo(0, 0);
+      main.current?.focus({ preventScroll: true });
     };
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
