@@ -131,8 +131,12 @@ export function useTaskProgress(taskId: string | undefined, lossCurve?: () => Pr
       ws.onmessage = (m) => {
         try {
           const t = JSON.parse(m.data) as Task;
-          if (t.finished) finished = true;
           dispatch({ type: 'update', task: t });
+          if (t.finished && !finished) {
+            finished = true;
+            // progress messages are throttled: the finished job's curve has every epoch
+            curveRef.current?.().then((c) => c && !stopped && dispatch({ type: 'curve', curve: c }), () => undefined);
+          }
         } catch {
           // ignore a message that is not a task
         }

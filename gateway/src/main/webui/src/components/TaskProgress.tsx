@@ -8,7 +8,7 @@ import { ErrorBox, Progress, StatusBadge } from './ui';
 
 export function lossOption(losses: { epoch: number; loss: number }[], epochs?: number) {
   return {
-    grid: { left: 56, right: 16, top: 16, bottom: 36 },
+    grid: { left: 56, right: 16, top: 30, bottom: 36 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 24, min: 1, max: epochs || undefined, ...axisStyle },
     yAxis: { type: 'value', name: 'loss', scale: true, ...axisStyle },

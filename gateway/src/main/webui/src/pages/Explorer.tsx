@@ -183,7 +183,8 @@ function CycleTraces({ machineId, dataset, split }: { machineId: string; dataset
       yAxis: { type: 'value', scale: true, name: current, ...axisStyle },
       series: [
         { type: 'line', name: 'seed (cycle 1)', showSymbol: false, data: thin(seedTrace?.points ?? [], 800), lineStyle: { color: '#06B6D4', width: 1.5 }, itemStyle: { color: '#06B6D4' } },
-        { type: 'line', name: `synthetic (first ${split} cycle)`, showSymbol: false, data: thin(synthTrace?.points ?? [], 800), lineStyle: { color: '#8B5CF6', width: 1.5 }, itemStyle: { color: '#8B5CF6' } },
+        // synthetic rows are sampled, not a time series: drawn as points
+        { type: 'scatter', name: `synthetic (first ${split} cycle)`, symbolSize: 3, data: thin(synthTrace?.points ?? [], 1500), itemStyle: { color: '#A78BFA' } },
       ],
     };
   }, [current, seed.data, synth.data, split]);
