@@ -1,0 +1,94 @@
+import { useEffect, useRef, useState } from 'react';
+import { useFleetEvents } from './live';
+import { PAGES, pageFromHash, useUi, type Page } from './store';
+import { Overview } from './pages/Overview';
+import { Wizard } from './pages/Wizard';
+import { Machines } from './pages/Machines';
+import { Training } from './pages/Training';
+import { Explorer } from './pages/Explorer';
+import { BatchPage } from './pages/Batch';
+import { ValidationPage } from './pages/Validation';
+
+const VIEWS: Record<Page, () => JSX.Element> = {
+  overview: Overview,
+  wizard: Wizard,
+  machines: Machines,
+  training: Training,
+  explorer: Explorer,
+  batch: BatchPage,
+  validation: ValidationPage,
+};
+
+function Toasts() {
+  const toasts = useUi((s) => s.toasts);
+  const dismiss = useUi((s) => s.dismiss);
+  return (
+    <div className="toasts" aria-live="polite">
+      {toasts.map((t) => (
+        <div key={t.id} className={`toast toast-${t.tone}`} role={t.tone === 'error' ? 'alert' : 'status'}>
+          <span>{t.text}</span>
+          <button className="ghost small" onClick={() => dismiss(t.id)} aria-label="Dismiss notification">
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function App() {
+  const [page, setPage] = useState<Page>(() => pageFromHash(location.hash));
+  const [menuOpen, setMenuOpen] = useState(false);
+  const main = useRef<HTMLElement>(null);
+  useFleetEvents();
+  useEffect(() => {
+    const on = () => {
+      setPage(pageFromHash(location.hash));
+      setMenuOpen(false);
+      window.scrollTo(0, 0);
+      main.current?.focus({ preventScroll: true });
+    };
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  useEffect(() => {
+    document.title = `${PAGES.find((p) => p.id === page)?.label} · Fleetsynth`;
+  }, [page]);
+  const View = VIEWS[page];
+  return (
+    <div className="layout">
+      <a className="skip" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
+        Skip to content
+      </a>
+      <header className="header">
+        <button className="ghost menu-button" aria-expanded={menuOpen} aria-controls="nav" onClick={() => setMenuOpen(!menuOpen)}>
+          <span aria-hidden="true">☰</span>
+          <span className="sr-only">Menu</span>
+        </button>
+        <span className="logo" aria-hidden="true">
+          ◆
+        </span>
+        <span className="brand">Fleetsynth</span>
+        <span className="tagline">synthetic sensor data for predictive maintenance</span>
+      </header>
+      <nav id="nav" className={'nav' + (menuOpen ? ' open' : '')} aria-label="Main">
+        <ul>
+          {PAGES.map((p) => (
+            <li key={p.id}>
+              <a href={`#/${p.id}`} aria-current={p.id === page ? 'page' : undefined}>
+                {p.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <p className="nav-foot">
+          API: <a href="/q/swagger-ui">Swagger UI</a>
+        </p>
+      </nav>
+      <main id="main" ref={main} tabIndex={-1} className="main">
+        <View />
+      </main>
+      <Toasts />
+    </div>
+  );
+}

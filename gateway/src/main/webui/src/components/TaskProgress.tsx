@@ -1,0 +1,73 @@
+// A running task: progress bar, epoch / loss / ETA for trainings, a live loss chart and cancel.
+import { useMemo, useState } from 'react';
+import { enc, errorText, get, postJson, type TrainingJob } from '../api';
+import { useTaskProgress } from '../live';
+import { formatDuration, percent, type ProgressState } from '../logic/progress';
+import { axisStyle, Chart } from './Chart';
+import { ErrorBox, Progress, StatusBadge } from './ui';
+
+export function lossOption(losses: { epoch: number; loss: number }[], epochs?: number) {
+  return {
+    grid: { left: 56, right: 16, top: 30, bottom: 36 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 24, min: 1, max: epochs || undefined, ...axisStyle },
+    yAxis: { type: 'value', name: 'loss', scale: true, ...axisStyle },
+    series: [{ type: 'line', name: 'loss', showSymbol: losses.length < 40, data: losses.map((p) => [p.epoch, p.loss]), lineStyle: { color: '#06B6D4', width: 2 }, itemStyle: { color: '#06B6D4' } }],
+  };
+}
+
+export function TaskStatusLine({ state }: { state: ProgressState }) {
+  const t = state.task;
+  if (!t) return <p className="muted">Connecting to the task…</p>;
+  return (
+    <div aria-live="polite">
+      <div className="inline" style={{ alignItems: 'center', marginBottom: 8 }}>
+        <StatusBadge status={t.status} />
+        <span>{percent(t.progress)} %</span>
+        {t.stage === 'training' && t.epoch != null && (
+          <span>
+            epoch {t.epoch} / {t.epochs}
+          </span>
+        )}
+        {t.loss != null && <span>loss {t.loss.toFixed(4)}</span>}
+        {!t.finished && t.eta_ms != null && <span>ETA {formatDuration(t.eta_ms)}</span>}
+        {t.elapsed_ms != null && <span className="muted">elapsed {formatDuration(t.elapsed_ms)}</span>}
+      </div>
+      <Progress value={t.progress} label={`${t.stage} progress`} />
+      {t.error && <ErrorBox error={{ message: t.error.message, code: t.error.code }} title={`${t.stage} ${t.status}`} />}
+    </div>
+  );
+}
+
+export function TrainingProgress({ taskId, epochs }: { taskId: string; epochs?: number }) {
+  const state = useTaskProgress(taskId, async () => (await get<TrainingJob>(`/training/jobs/${enc(taskId)}`)).loss_curve);
+  const [cancelError, setCancelError] = useState<unknown>();
+  const [cancelling, setCancelling] = useState(false);
+  const option = useMemo(() => lossOption(state.losses, state.task?.epochs ?? epochs), [state.losses, state.task?.epochs, epochs]);
+  return (
+    <div>
+      <TaskStatusLine state={state} />
+      <Chart option={option} label={`Training loss by epoch, ${state.losses.length} epochs so far`} height={240} />
+      {state.task && !state.task.finished && (
+        <button
+          className="danger small"
+          disabled={cancelling}
+          onClick={async () => {
+            setCancelling(true);
+            try {
+              await postJson(`/tasks/${enc(taskId)}/cancel`);
+            } catch (e) {
+              setCancelError(e);
+              setCancelling(false);
+            }
+          }}
+        >
+          {cancelling ? 'Cancelling…' : 'Cancel training'}
+        </button>
+      )}
+      {cancelError ? <ErrorBox error={cancelError} title="Could not cancel" /> : null}
+    </div>
+  );
+}
+
+export { errorText };

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { MachineStatus, Task } from '../api';
+import { applyTask } from '../live';
+import { heatmapCells, overlayHistogram, qualityBand, stateGroup, thin, tracesAgainstRul, workflowSteps } from './charts';
+
+describe('chart data shaping', () => {
+  it('puts seed and synthetic histograms on shares of their own rows', () => {
+    const edges = [0, 1, 2, 3];
+    const h = overlayHistogram({ name: 'x', edges, counts: [10, 30, 60] }, { name: 'x', edges, counts: [1000, 0, 1000] });
+    expect(h.labels).toEqual(['0.000–1.0', '1.0–2.0', '2.0–3.0']);
+    expect(h.seed).toEqual([0.1, 0.3, 0.6]);
+    expect(h.synthetic).toEqual([0.5, 0, 0.5]);
+    expect(overlayHistogram(undefined, undefined).labels).toEqual([]);
+  });
+
+  it('turns a correlation matrix into heatmap cells, leaving out undefined ones', () => {
+    const cells = heatmapCells({ rows: 10, columns: ['a', 'b'], values: [[1, -0.456], [-0.456, null]] });
+    expect(cells).toEqual([
+      [0, 0, 1],
+      [1, 0, -0.46],
+      [0, 1, -0.46],
+    ]);
+  });
+
+  it('draws traces against RUL from seed objects and dataset arrays', () => {
+    const cols = ['timestamp', 'machine_id', 'cycle', 'rul', 'temp'];
+    const fromArrays = tracesAgainstRul(cols, [
+      ['t', 'm', 1, 10, 40],
+      ['t', 'm', 1, 9, 41],
+    ]);
+    expect(fromArrays).toEqual([{ name: 'temp', points: [[10, 40], [9, 41]] }]);
+    const fromObjects = tracesAgainstRul(cols, [{ rul: 5, temp: 1 }]);
+    expect(fromObjects[0].points).toEqual([[5, 1]]);
+    expect(thin([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 4)).toEqual([1, 4, 7, 10]);
+  });
+
+  it('bands quality by the 0.75 / 0.85 / 0.90 thresholds', () => {
+    expect(qualityBand(0.95).tone).toBe('excellent');
+    expect(qualityBand(0.9).tone).toBe('excellent');
+    expect(qualityBand(0.86).tone).toBe('good');
+    expect(qualityBand(0.75).tone).toBe('acceptable');
+    expect(qualityBand(0.7).tone).toBe('poor');
+    expect(qualityBand(undefined).tone).toBe('none');
+  });
+});
+
+describe('live fleet updates', () => {
+  const t = (p: Partial<Task>): Task => ({ task_id: 'x', machine_id: 'm', stage: 'seed', status: 'running', progress: 0.5, finished: false, ...p });
+  const fresh: MachineStatus = { machine_id: 'm', running: false, state: 'profile_ready' };
+
+  it('applies task updates to a machine status as the gateway computes it', () => {
+    let s = applyTask(fresh, t({}));
+    expect(s.running).toBe(true);
+    expect(s.state).toBe('seed_running');
+    expect(stateGroup(s)).toBe('running');
+    s = applyTask(s, t({ status: 'succeeded', finished: true, progress: 1 }));
+    expect(s.state).toBe('seed_ready');
+    s = applyTask(s, t({ task_id: 'g', stage: 'generation', status: 'succeeded', finished: true, quality_overall: 0.8, grade: 'acceptable' }));
+    expect(s.state).toBe('dataset_ready');
+    expect(s.quality_overall).toBe(0.8);
+    expect(workflowSteps(s)).toEqual({ profile: 'done', seed: 'done', model: 'none', dataset: 'done' });
+    s = applyTask(s, t({ task_id: 'tr', stage: 'training', status: 'failed', finished: true }));
+    expect(s.state).toBe('training_failed');
+    expect(stateGroup(s)).toBe('failed');
+  });
+});

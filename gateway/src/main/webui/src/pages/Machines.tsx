@@ -1,0 +1,292 @@
+// The machines as a table: search, filter by category and state, sort, quick actions, and the
+// profile's version history with diff and restore.
+import { useMemo, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { del, enc, get, postJson, type Diff, type Machine, type VersionView } from '../api';
+import { Card, ErrorBox, QualityBadge, Spinner, StepDot } from '../components/ui';
+import { stateGroup, workflowSteps } from '../logic/charts';
+import { categories, useMachines } from '../queries';
+import { useUi } from '../store';
+
+type SortKey = 'machine_id' | 'machine_type' | 'sensor_count' | 'state' | 'quality' | 'version';
+
+export function sortMachines(ms: Machine[], key: SortKey, asc: boolean): Machine[] {
+  const val = (m: Machine): string | number => {
+    switch (key) {
+      case 'quality':
+        return m.status?.quality_overall ?? -1;
+      case 'state':
+        return m.status?.state ?? '';
+      case 'sensor_count':
+        return m.sensor_count;
+      case 'version':
+        return m.version;
+      default:
+        return m[key] ?? '';
+    }
+  };
+  return [...ms].sort((a, b) => {
+    const x = val(a);
+    const y = val(b);
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    return asc ? c : -c;
+  });
+}
+
+function Versions({ machine }: { machine: Machine }) {
+  const qc = useQueryClient();
+  const id = machine.machine_id;
+  const versions = useQuery({ queryKey: ['machine', id, 'versions'], queryFn: () => get<VersionView[]>(`/machines/${enc(id)}/versions`) });
+  const [from, setFrom] = useState<number>();
+  const diff = useQuery({
+    queryKey: ['machine', id, 'diff', from, machine.version],
+    queryFn: () => get<Diff>(`/machines/${enc(id)}/diff?from=${from}&to=${machine.version}`),
+    enabled: from != null && from !== machine.version,
+  });
+  const [error, setError] = useState<unknown>();
+  const restore = async (v: number) => {
+    setError(undefined);
+    try {
+      await postJson(`/machines/${enc(id)}/versions/${v}/restore`);
+      useUi.getState().toast('success', `Version ${v} of ${id} restored as the newest version`);
+      qc.invalidateQueries({ queryKey: ['machine', id] });
+      qc.invalidateQueries({ queryKey: ['machines'] });
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <Card title={`Profile versions of ${id}`}>
+      <ErrorBox error={versions.error ?? error} />
+      {versions.isLoading && <Spinner />}
+      {versions.data && (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Version</th>
+                <th scope="col">Created</th>
+                <th scope="col">Comment</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.data.map((v) => (
+                <tr key={v.version}>
+                  <td>
+                    v{v.version}
+                    {v.version === machine.version ? ' (current)' : ''}
+                  </td>
+                  <td>{new Date(v.created_at).toLocaleString()}</td>
+                  <td>{v.comment ?? ''}</td>
+                  <td>
+                    {v.version !== machine.version && (
+                      <div className="card-actions">
+                        <button className="secondary small" onClick={() => setFrom(v.version)}>
+                          Diff with current<span className="sr-only"> for v{v.version}</span>
+                        </button>
+                        <button className="secondary small" onClick={() => restore(v.version)}>
+                          Restore<span className="sr-only"> v{v.version}</span>
+                        </button>
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {versions.data?.length === 1 && <p className="muted">Only one version so far: editing the profile (PUT …/profile) adds versions.</p>}
+      {from != null && (
+        <div>
+          <h3>
+            Changes from v{from} to v{machine.version}
+          </h3>
+          <ErrorBox error={diff.error} />
+          {diff.isLoading && <Spinner />}
+          {diff.data && diff.data.changes.length === 0 && <p className="muted">No differences.</p>}
+          <ul>
+            {diff.data?.changes.map((c, i) => (
+              <li key={i} className={`diff-${c.kind.toLowerCase()}`}>
+                <code>{c.path}</code> {c.kind.toLowerCase()}: {c.before !== undefined && c.before !== null ? JSON.stringify(c.before) : ''}
+                {c.kind.toLowerCase() === 'changed' ? ' → ' : ''}
+                {c.after !== undefined && c.after !== null ? JSON.stringify(c.after) : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+export function Machines() {
+  const { data, error, isLoading } = useMachines();
+  const qc = useQueryClient();
+  const toast = useUi((s) => s.toast);
+  const [q, setQ] = useState('');
+  const [cat, setCat] = useState('');
+  const [state, setState] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'machine_id', asc: true });
+  const [actionError, setActionError] = useState<unknown>();
+  const [selected, setSelected] = useState<string>();
+  const [toDelete, setToDelete] = useState<string>();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const rows = useMemo(() => {
+    const needle = q.trim().toLowerCase();
+    const filtered = (data ?? []).filter(
+      (m) =>
+        (!needle || [m.machine_id, m.manufacturer, m.model, m.machine_type].some((s) => s?.toLowerCase().includes(needle))) &&
+        (!cat || m.machine_type === cat) &&
+        (!state || stateGroup(m.status) === state),
+    );
+    return sortMachines(filtered, sort.key, sort.asc);
+  }, [data, q, cat, state, sort]);
+  const act = async (m: Machine, op: 'seed' | 'train' | 'generate') => {
+    setActionError(undefined);
+    try {
+      const body = op === 'seed' ? { rows: 10000 } : op === 'train' ? {} : {};
+      await postJson(`/machines/${enc(m.machine_id)}/${op}`, body);
+      toast('info', `${op} started for ${m.machine_id}`);
+    } catch (e) {
+      setActionError(e);
+    }
+  };
+  const confirmDelete = (id: string) => {
+    setToDelete(id);
+    dialog.current?.showModal();
+  };
+  const doDelete = async () => {
+    const id = toDelete;
+    dialog.current?.close();
+    if (!id) return;
+    try {
+      await del(`/machines/${enc(id)}`);
+      toast('success', `${id} deleted`);
+      qc.setQueryData<Machine[]>(['machines'], (old) => old?.filter((m) => m.machine_id !== id));
+      if (selected === id) setSelected(undefined);
+    } catch (e) {
+      setActionError(e);
+    }
+  };
+  const header = (key: SortKey, label: string) => (
+    <th scope="col" aria-sort={sort.key === key ? (sort.asc ? 'ascending' : 'descending') : 'none'}>
+      <button className="sort" onClick={() => setSort({ key, asc: sort.key === key ? !sort.asc : true })}>
+        {label} {sort.key === key ? (sort.asc ? '▲' : '▼') : ''}
+      </button>
+    </th>
+  );
+  const sel = data?.find((m) => m.machine_id === selected);
+  return (
+    <>
+      <h1>Machines</h1>
+      <p className="lead">Search, filter and act on the fleet; open a machine for its profile history.</p>
+      <Card>
+        <div className="toolbar">
+          <div className="field">
+            <label htmlFor="m-search">Search</label>
+            <input id="m-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="id, maker, model…" />
+          </div>
+          <div className="field">
+            <label htmlFor="m-cat">Category</label>
+            <select id="m-cat" value={cat} onChange={(e) => setCat(e.target.value)}>
+              <option value="">all</option>
+              {categories(data).map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="m-state">State</label>
+            <select id="m-state" value={state} onChange={(e) => setState(e.target.value)}>
+              <option value="">all</option>
+              <option value="new">profile only</option>
+              <option value="seeded">seed ready</option>
+              <option value="trained">model ready</option>
+              <option value="dataset">dataset ready</option>
+              <option value="running">running</option>
+              <option value="failed">failed</option>
+            </select>
+          </div>
+        </div>
+        <ErrorBox error={error ?? actionError} />
+        {isLoading && <Spinner />}
+        {data && (
+          <>
+            <p className="muted" aria-live="polite">
+              {rows.length} of {data.length} machines
+            </p>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    {header('machine_id', 'Machine')}
+                    {header('machine_type', 'Category')}
+                    {header('sensor_count', 'Sensors')}
+                    {header('version', 'Version')}
+                    {header('state', 'Workflow')}
+                    {header('quality', 'Quality')}
+                    <th scope="col">Actions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((m) => {
+                    const s = workflowSteps(m.status);
+                    return (
+                      <tr key={m.machine_id}>
+                        <td>
+                          <button className="ghost small" onClick={() => setSelected(m.machine_id)} aria-label={`Open ${m.machine_id}`}>
+                            {m.machine_id}
+                          </button>
+                        </td>
+                        <td>{m.machine_type}</td>
+                        <td className="num">{m.sensor_count}</td>
+                        <td className="num">v{m.version}</td>
+                        <td>
+                          <StepDot name="seed" state={s.seed} /> <StepDot name="model" state={s.model} /> <StepDot name="dataset" state={s.dataset} />
+                        </td>
+                        <td>
+                          <QualityBadge score={m.status?.quality_overall} grade={m.status?.grade} />
+                        </td>
+                        <td>
+                          <div className="card-actions">
+                            <button className="secondary small" disabled={m.status?.running} onClick={() => act(m, 'seed')}>
+                              Seed<span className="sr-only"> {m.machine_id}</span>
+                            </button>
+                            <button className="secondary small" disabled={m.status?.running || s.seed !== 'done'} onClick={() => act(m, 'train')}>
+                              Train<span className="sr-only"> {m.machine_id}</span>
+                            </button>
+                            <button className="secondary small" disabled={m.status?.running || s.model !== 'done'} onClick={() => act(m, 'generate')}>
+                              Generate<span className="sr-only"> {m.machine_id}</span>
+                            </button>
+                            <button className="ghost small" onClick={() => confirmDelete(m.machine_id)}>
+                              Delete<span className="sr-only"> {m.machine_id}</span>
+                            </button>
+                          </div>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </Card>
+      {sel && <Versions machine={sel} />}
+      <dialog ref={dialog} aria-labelledby="del-title">
+        <h2 id="del-title">Delete {toDelete}?</h2>
+        <p>The machine and its profile versions are removed. Its files stay in the artifact store.</p>
+        <div className="actions">
+          <button className="secondary" onClick={() => dialog.current?.close()}>
+            Cancel
+          </button>
+          <button className="danger" onClick={doDelete}>
+            Delete
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,220 @@
+// Quality per machine against the thresholds, the dataset's quality report (scores, temporal
+// checks, utility), and retraining for the machines that fail.
+import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { enc, get, postJson, type Machine } from '../api';
+import { axisStyle, Chart } from '../components/Chart';
+import { Card, ErrorBox, QualityBadge, Spinner } from '../components/ui';
+import { THRESHOLDS } from '../logic/charts';
+import { useMachines } from '../queries';
+import { useUi } from '../store';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Report = Record<string, any>;
+
+const num = (v: unknown, d = 3) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '—');
+
+export function QualityReportView({ machineId, datasetId }: { machineId: string; datasetId: string }) {
+  const { data: r, error, isLoading } = useQuery({
+    queryKey: ['quality', datasetId],
+    queryFn: () => get<Report>(`/machines/${enc(machineId)}/datasets/${enc(datasetId)}/quality`),
+  });
+  const option = useMemo(() => {
+    if (!r?.column_scores) return undefined;
+    const cols = (r.column_scores as Report[]).filter((c) => typeof c.score === 'number');
+    return {
+      grid: { left: 130, right: 20, top: 10, bottom: 30 },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'value', min: 0, max: 1, ...axisStyle },
+      yAxis: { type: 'category', data: cols.map((c) => c.column), ...axisStyle },
+      series: [
+        {
+          type: 'bar',
+          name: 'column shape score',
+          data: cols.map((c) => c.score),
+          itemStyle: { color: '#8B5CF6' },
+          markLine: {
+            symbol: 'none',
+            label: { color: '#CBD5E1' },
+            data: [{ xAxis: THRESHOLDS.minimum }, { xAxis: THRESHOLDS.good }, { xAxis: THRESHOLDS.excellent }],
+            lineStyle: { color: '#F59E0B', type: 'dashed' },
+          },
+        },
+      ],
+    };
+  }, [r]);
+  if (isLoading) return <Spinner label="Loading the quality report" />;
+  if (error) return <ErrorBox error={error} title="Could not load the quality report" />;
+  if (!r) return null;
+  const temporal = r.temporal as Report | null;
+  const utility = r.utility as Report | null;
+  return (
+    <div className="grid grid-2" aria-label="Quality report" style={{ marginTop: 12 }}>
+      <div>
+        <h3>
+          Quality <QualityBadge score={r.overall} grade={r.grade} /> {r.passed ? '· passed' : '· below the minimum'}
+        </h3>
+        <dl className="kv">
+          <dt>Overall</dt>
+          <dd>{num(r.overall)}</dd>
+          <dt>Column shapes</dt>
+          <dd>{num(r.column_shapes)}</dd>
+          <dt>Column pair trends</dt>
+          <dd>{num(r.column_pair_trends)}</dd>
+          <dt>Thresholds</dt>
+          <dd>
+            minimum {r.thresholds?.minimum ?? 0.75} · good {r.thresholds?.good ?? 0.85} · excellent {r.thresholds?.excellent ?? 0.9}
+          </dd>
+          <dt>Rows (seed / synthetic)</dt>
+          <dd>
+            {r.real_rows} / {r.synthetic_rows}
+          </dd>
+          <dt>Temporal checks</dt>
+          <dd>{temporal ? (temporal.passed ? 'passed' : 'failed') : 'not computed'}</dd>
+          {temporal &&
+            Object.entries(temporal)
+              .filter(([, v]) => v && typeof v === 'object' && !Array.isArray(v))
+              .map(([k, v]) => (
+                <FragmentKV key={k} k={`· ${k.replace(/_/g, ' ')}`} v={(v as Report).passed != null ? ((v as Report).passed ? 'passed' : 'failed') : JSON.stringify(v)} />
+              ))}
+          {temporal?.correlation_signs && (
+            <FragmentKV
+              k="· correlation signs kept"
+              v={`${(temporal.correlation_signs as Report[]).filter((s) => s.kept).length} of ${(temporal.correlation_signs as Report[]).length} sensors`}
+            />
+          )}
+          <dt>Utility (RUL model)</dt>
+          <dd>
+            {utility
+              ? `RMSE trained on seed ${num(utility.rmse_real_trained, 1)}, on synthetic ${num(utility.rmse_synthetic_trained, 1)} (ratio ${num(utility.ratio, 2)}; 1 is as good as real data)`
+              : 'not computed'}
+          </dd>
+        </dl>
+      </div>
+      <div>{option && <Chart option={option} label="Column shape score per column, with the 0.75, 0.85 and 0.90 thresholds" height={Math.max(180, 26 * (r.column_scores?.length ?? 4) + 50)} />}</div>
+    </div>
+  );
+}
+
+function FragmentKV({ k, v }: { k: string; v: string }) {
+  return (
+    <>
+      <dt>{k}</dt>
+      <dd>{v}</dd>
+    </>
+  );
+}
+
+export function ValidationPage() {
+  const { data, error, isLoading } = useMachines();
+  const [selected, setSelected] = useState<string>();
+  const [busy, setBusy] = useState<string>();
+  const [actionError, setActionError] = useState<unknown>();
+  const toast = useUi((s) => s.toast);
+  const rows = useMemo(
+    () =>
+      (data ?? [])
+        .filter((m) => m.status?.generation)
+        .sort((a, b) => (a.status.quality_overall ?? -1) - (b.status.quality_overall ?? -1)),
+    [data],
+  );
+  const chart = useMemo(
+    () => ({
+      grid: { left: 50, right: 20, top: 20, bottom: 90 },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: rows.map((m) => m.machine_id), axisLabel: { color: '#CBD5E1', rotate: 40 }, axisLine: axisStyle.axisLine },
+      yAxis: { type: 'value', min: 0, max: 1, ...axisStyle },
+      series: [
+        {
+          type: 'bar',
+          name: 'quality',
+          data: rows.map((m) => ({
+            value: m.status.quality_overall ?? 0,
+            itemStyle: { color: (m.status.quality_overall ?? 0) >= 0.9 ? '#10B981' : (m.status.quality_overall ?? 0) >= 0.85 ? '#06B6D4' : (m.status.quality_overall ?? 0) >= 0.75 ? '#F59E0B' : '#EF4444' },
+          })),
+          markLine: {
+            symbol: 'none',
+            label: { color: '#CBD5E1', formatter: '{c}' },
+            lineStyle: { color: '#CBD5E1', type: 'dashed' },
+            data: [{ yAxis: 0.75 }, { yAxis: 0.85 }, { yAxis: 0.9 }],
+          },
+        },
+      ],
+    }),
+    [rows],
+  );
+  const retrain = async (m: Machine) => {
+    setBusy(m.machine_id);
+    setActionError(undefined);
+    try {
+      await postJson(`/machines/${enc(m.machine_id)}/train`, { pipeline: 'auto' });
+      toast('info', `Retraining ${m.machine_id}; a new dataset follows by itself`);
+    } catch (e) {
+      setActionError(e);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const sel = rows.find((m) => m.machine_id === selected);
+  return (
+    <>
+      <h1>Validation</h1>
+      <p className="lead">Quality of each machine's latest synthetic dataset: below 0.75 fails, 0.85 is good, 0.90 excellent.</p>
+      <ErrorBox error={error ?? actionError} />
+      {isLoading && <Spinner />}
+      {data && rows.length === 0 && <p className="empty">No machine has a dataset yet. Generate one in the wizard or with a batch.</p>}
+      {rows.length > 0 && (
+        <Card title="Quality by machine">
+          <Chart option={chart} label={`Quality score of ${rows.length} machines against the thresholds 0.75, 0.85 and 0.90`} height={300} />
+          <div className="table-wrap" style={{ marginTop: 12 }}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Machine</th>
+                  <th scope="col">Category</th>
+                  <th scope="col">Quality</th>
+                  <th scope="col">Verdict</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((m) => {
+                  const q = m.status.quality_overall;
+                  const gen = m.status.generation!;
+                  const fails = gen.status !== 'succeeded' || q == null || q < THRESHOLDS.minimum;
+                  return (
+                    <tr key={m.machine_id}>
+                      <td>{m.machine_id}</td>
+                      <td>{m.machine_type}</td>
+                      <td>{gen.status === 'succeeded' ? <QualityBadge score={q} grade={m.status.grade} /> : gen.status}</td>
+                      <td>{fails ? 'fail' : 'pass'}</td>
+                      <td>
+                        <div className="card-actions">
+                          {gen.result_id && (
+                            <button className="secondary small" onClick={() => setSelected(m.machine_id)}>
+                              Report<span className="sr-only"> of {m.machine_id}</span>
+                            </button>
+                          )}
+                          {fails && (
+                            <button className="small" disabled={busy === m.machine_id || m.status.running} onClick={() => retrain(m)}>
+                              Retrain<span className="sr-only"> {m.machine_id}</span>
+                            </button>
+                          )}
+                        </div>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      )}
+      {sel?.status.generation?.result_id && (
+        <Card title={`Quality report: ${sel.machine_id}`}>
+          <QualityReportView machineId={sel.machine_id} datasetId={sel.status.generation.result_id} />
+        </Card>
+      )}
+    </>
+  );
+}

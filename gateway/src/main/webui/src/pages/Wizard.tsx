@@ -1,0 +1,515 @@
+// New machine wizard: input method, profile (upload, form or template), validate & fix, create,
+// seed data with a preview, training with a live loss chart, generation with the quality report.
+// Its state lives in localStorage, so a reload or another page resumes where the user left it.
+import { useMemo, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { parse as parseYaml } from 'yaml';
+import { ApiError, enc, get, postFile, postJson, type Machine, type Profile, type SeedRows, type Task, type Validation } from '../api';
+import { axisStyle, Chart } from '../components/Chart';
+import { blankProfile, ProfileForm } from '../components/ProfileForm';
+import { ProblemList } from '../components/Problems';
+import { TaskStatusLine, TrainingProgress } from '../components/TaskProgress';
+import { Card, ErrorBox, Spinner } from '../components/ui';
+import { useTaskProgress } from '../live';
+import { thin, tracesAgainstRul } from '../logic/charts';
+import { setPath } from '../logic/validation';
+import { WIZARD_STEPS, navigate, useUi, useWizard } from '../store';
+import { QualityReportView } from './Validation';
+
+const PALETTE = ['#3B82F6', '#06B6D4', '#8B5CF6', '#10B981', '#F59E0B', '#EC4899', '#F97316', '#A3E635'];
+
+function Stepper() {
+  const w = useWizard();
+  const reachable = (i: number) => {
+    if (i <= 1) return true;
+    if (i === 2) return !!w.profile || w.problems.length > 0;
+    if (i === 3) return w.validated || !!w.machineId;
+    if (i === 4) return !!w.machineId;
+    if (i === 5) return !!w.seedId;
+    return !!w.trainTaskId;
+  };
+  return (
+    <ol className="stepper" aria-label="Wizard steps">
+      {WIZARD_STEPS.map((name, i) => (
+        <li key={name} className={i < w.step ? 'done' : ''}>
+          <button aria-current={i === w.step ? 'step' : undefined} disabled={!reachable(i)} onClick={() => w.set({ step: i })}>
+            <span className="n" aria-hidden="true">
+              {i < w.step ? '✓' : i + 1}
+            </span>
+            <span className="sr-only">Step {i + 1}: </span>
+            {name}
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function StepMethod() {
+  const w = useWizard();
+  const choose = (method: 'upload' | 'form' | 'template') =>
+    w.set({ method, step: 1, profile: method === 'form' ? (w.profile ?? blankProfile()) : w.profile, problems: [], validated: false });
+  return (
+    <Card title="How do you want to describe the machine?">
+      <div className="choices">
+        <button className="choice" onClick={() => choose('upload')}>
+          <strong>Upload a profile</strong>
+          <span>A JSON, YAML or Excel (.xlsx) file: drag and drop or browse.</span>
+        </button>
+        <button className="choice" onClick={() => choose('form')}>
+          <strong>Fill in a form</strong>
+          <span>Sensors, operational parameters and lifetime, step by step.</span>
+        </button>
+        <button className="choice" onClick={() => choose('template')}>
+          <strong>Start from a template</strong>
+          <span>A ready profile of a motor, pump, compressor… to adapt.</span>
+        </button>
+      </div>
+    </Card>
+  );
+}
+
+function parseLocally(text: string, name: string): Profile | undefined {
+  if (/\.xlsx$/i.test(name)) return undefined;
+  try {
+    const v = parseYaml(text);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Profile) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function StepUpload() {
+  const w = useWizard();
+  const [over, setOver] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const input = useRef<HTMLInputElement>(null);
+  const take = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const v = await postFile<Validation>('/profiles/validate', file);
+      const local = v.profile ?? parseLocally(await file.text(), file.name);
+      w.set({ fileName: file.name, format: v.format, profile: local, problems: v.problems, validated: v.valid, step: 2 });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card title="Upload a profile">
+      <div
+        className={'dropzone' + (over ? ' over' : '')}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          take(e.dataTransfer.files[0]);
+        }}
+      >
+        <p>Drop a .json, .yaml or .xlsx profile here, or</p>
+        <label htmlFor="profile-file" className="button secondary" style={{ display: 'inline-flex' }}>
+          Choose a file
+        </label>
+        <input
+          id="profile-file"
+          ref={input}
+          className="sr-only"
+          type="file"
+          accept=".json,.yaml,.yml,.xlsx,application/json,application/yaml"
+          onChange={(e) => take(e.target.files?.[0])}
+        />
+        {busy && (
+          <p>
+            <Spinner label="Checking the profile" />
+          </p>
+        )}
+        {w.fileName && <p className="muted">Last file: {w.fileName}</p>}
+      </div>
+      <ErrorBox error={error} title="The upload failed" />
+      <p className="muted">
+        Need a starting point? Download a template: <a href="/api/gan/templates/pump?format=yaml">pump (YAML)</a> ·{' '}
+        <a href="/api/gan/templates/pump?format=xlsx">pump (Excel)</a>
+      </p>
+    </Card>
+  );
+}
+
+function StepTemplate() {
+  const w = useWizard();
+  const { data, error, isLoading } = useQuery({ queryKey: ['templates'], queryFn: () => get<unknown>('/templates') });
+  const [busy, setBusy] = useState<string>();
+  const [loadError, setLoadError] = useState<unknown>();
+  const names: string[] = useMemo(() => {
+    const d = data as unknown;
+    if (Array.isArray(d)) return d.map((x) => (typeof x === 'string' ? x : (x as { name: string }).name));
+    if (d && typeof d === 'object' && Array.isArray((d as { templates?: unknown[] }).templates))
+      return (d as { templates: (string | { name: string })[] }).templates.map((x) => (typeof x === 'string' ? x : x.name));
+    return [];
+  }, [data]);
+  const pick = async (name: string) => {
+    setBusy(name);
+    try {
+      const p = await get<Profile>(`/templates/${enc(name)}?format=json`);
+      w.set({ profile: p, method: 'template', fileName: undefined, problems: [], validated: false });
+    } catch (e) {
+      setLoadError(e);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  return (
+    <>
+      <Card title="Start from a template">
+        <ErrorBox error={error ?? loadError} title="Could not load templates" />
+        {isLoading && <Spinner />}
+        <div className="actions" style={{ marginTop: 0 }}>
+          {names.map((n) => (
+            <button key={n} className="secondary small" disabled={!!busy} onClick={() => pick(n)}>
+              {busy === n ? '…' : n}
+            </button>
+          ))}
+        </div>
+      </Card>
+      {w.profile && <FormStep />}
+    </>
+  );
+}
+
+function FormStep() {
+  const w = useWizard();
+  return (
+    <Card title="Machine profile">
+      <ProfileForm profile={w.profile ?? blankProfile()} problems={w.problems} onChange={(p) => w.set({ profile: p, validated: false })} />
+      <div className="actions">
+        <button onClick={() => w.set({ step: 2 })}>Next: validate</button>
+      </div>
+    </Card>
+  );
+}
+
+function StepValidate() {
+  const w = useWizard();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const validate = async (profile: Profile | undefined) => {
+    if (!profile) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const v = await postJson<Validation>('/profiles/validate', profile);
+      w.set({ problems: v.problems, validated: v.valid, profile: v.valid && v.profile ? v.profile : profile });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const apply = (field: string, value: unknown) => {
+    const next = setPath(w.profile ?? blankProfile(), field, value);
+    w.set({ profile: next, validated: false });
+    validate(next);
+  };
+  return (
+    <>
+      <Card
+        title="Validate & fix"
+        actions={
+          <button className="secondary small" disabled={busy || !w.profile} onClick={() => validate(w.profile)}>
+            {busy ? 'Checking…' : 'Check again'}
+          </button>
+        }
+      >
+        {w.fileName && <p className="muted">File: {w.fileName}</p>}
+        <ErrorBox error={error} title="Validation failed" />
+        {w.validated && w.problems.length === 0 && (
+          <p role="status" className="tone-excellent badge">
+            The profile is valid{w.format ? ` (${w.format})` : ''}
+          </p>
+        )}
+        {!w.validated && w.problems.length === 0 && !busy && <p className="muted">Not checked yet: press “Check again”.</p>}
+        <ProblemList problems={w.problems} onApply={w.profile ? apply : undefined} />
+        {!w.profile && w.problems.length > 0 && (
+          <p className="muted">This file could not be read into the form; fix it and upload it again.</p>
+        )}
+        <div className="actions">
+          <button className="secondary" onClick={() => w.set({ step: 1 })}>
+            Back
+          </button>
+          <button disabled={!w.validated} onClick={() => w.set({ step: 3 })}>
+            Next: create the machine
+          </button>
+        </div>
+      </Card>
+      {w.profile && (
+        <Card title="Profile (edit here, then check again)">
+          <ProfileForm profile={w.profile} problems={w.problems} onChange={(p) => w.set({ profile: p, validated: false })} />
+        </Card>
+      )}
+    </>
+  );
+}
+
+function StepCreate() {
+  const w = useWizard();
+  const qc = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const p = w.profile;
+  const create = async () => {
+    if (!p) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const m = await postJson<Machine>('/machines', p);
+      qc.invalidateQueries({ queryKey: ['machines'] });
+      useUi.getState().toast('success', `Machine ${m.machine_id} created`);
+      w.set({ machineId: m.machine_id, step: 4 });
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'INVALID_PROFILE') w.set({ problems: e.details, validated: false, step: 2 });
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card title="Create the machine">
+      {p && (
+        <dl className="kv">
+          <dt>Machine id</dt>
+          <dd>{p.machine_id}</dd>
+          <dt>Category</dt>
+          <dd>{p.machine_type}</dd>
+          <dt>Sensors</dt>
+          <dd>{p.sensors?.map((s) => `${s.name} (${s.unit})`).join(', ')}</dd>
+          <dt>Lifetime</dt>
+          <dd>
+            {p.rul?.max_rul} h, {p.rul?.cycles} cycles, {p.rul?.degradation_pattern}
+          </dd>
+        </dl>
+      )}
+      <ErrorBox error={error} title="Could not create the machine" />
+      {error instanceof ApiError && error.code === 'MACHINE_EXISTS' && p && (
+        <button className="secondary" onClick={() => w.set({ machineId: p.machine_id, step: 4 })}>
+          Continue with the existing {p.machine_id}
+        </button>
+      )}
+      <div className="actions">
+        <button className="secondary" onClick={() => w.set({ step: 2 })}>
+          Back
+        </button>
+        <button disabled={busy || !p} onClick={create}>
+          {busy ? 'Creating…' : 'Create machine'}
+        </button>
+      </div>
+    </Card>
+  );
+}
+
+export function seedPreviewOption(page: SeedRows) {
+  const traces = tracesAgainstRul(page.columns, page.rows);
+  return {
+    grid: { left: 56, right: 16, top: 40, bottom: 44 },
+    legend: { top: 0, textStyle: { color: '#CBD5E1' }, type: 'scroll' },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'value', name: 'RUL (h) → failure', nameLocation: 'middle', nameGap: 28, inverse: true, ...axisStyle },
+    yAxis: { type: 'value', scale: true, ...axisStyle },
+    series: traces.map((t, i) => ({
+      type: 'line',
+      name: t.name,
+      showSymbol: false,
+      data: thin(t.points, 800),
+      lineStyle: { width: 1.5, color: PALETTE[i % PALETTE.length] },
+      itemStyle: { color: PALETTE[i % PALETTE.length] },
+    })),
+  };
+}
+
+function SeedPreview({ machineId, seedId }: { machineId: string; seedId: string }) {
+  const { data, error, isLoading } = useQuery({
+    queryKey: ['seed-rows', seedId, 1],
+    queryFn: () => get<SeedRows>(`/machines/${enc(machineId)}/seeds/${enc(seedId)}/rows?cycle=1&limit=5000`),
+  });
+  const option = useMemo(() => (data ? seedPreviewOption(data) : undefined), [data]);
+  return (
+    <div>
+      <h3>Preview: cycle 1 of {data?.cycles ?? '…'}, sensor readings as the machine wears out</h3>
+      <ErrorBox error={error} title="Could not load the preview" />
+      {isLoading && <Spinner label="Loading the preview" />}
+      {option && <Chart option={option} label={`Seed data preview: sensor traces against remaining useful life for cycle 1 (${data?.rows.length} rows)`} height={300} />}
+    </div>
+  );
+}
+
+function useStartTask() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const start = async (path: string, body: unknown, onTask: (t: Task) => void) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      onTask(await postJson<Task>(path, body));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, start };
+}
+
+function StepSeed() {
+  const w = useWizard();
+  const { busy, error, start } = useStartTask();
+  const progress = useTaskProgress(w.seedTaskId);
+  const t = progress.task;
+  if (t?.status === 'succeeded' && t.result_id && w.seedId !== t.result_id) w.set({ seedId: t.result_id });
+  const running = !!t && !t.finished;
+  return (
+    <Card title={`Seed data for ${w.machineId}`}>
+      <p className="muted">Physics-based run-to-failure data with RUL labels; the model learns from it.</p>
+      <div className="inline">
+        <div className="field" style={{ maxWidth: 220 }}>
+          <label htmlFor="seed-rows">Rows</label>
+          <input id="seed-rows" type="number" min={100} max={1000000} value={w.seedRows} onChange={(e) => w.set({ seedRows: Number(e.target.value) })} />
+        </div>
+        <button
+          style={{ marginBottom: 12 }}
+          disabled={busy || running}
+          onClick={() => start(`/machines/${enc(w.machineId!)}/seed`, { rows: w.seedRows }, (task) => w.set({ seedTaskId: task.task_id, seedId: undefined }))}
+        >
+          {w.seedTaskId ? 'Generate again' : 'Generate seed data'}
+        </button>
+      </div>
+      <ErrorBox error={error} title="Could not start" />
+      {w.seedTaskId && <TaskStatusLine state={progress} />}
+      {w.seedId && w.machineId && <SeedPreview machineId={w.machineId} seedId={w.seedId} />}
+      <div className="actions">
+        <button disabled={!w.seedId} onClick={() => w.set({ step: 5 })}>
+          Next: train
+        </button>
+      </div>
+    </Card>
+  );
+}
+
+function StepTrain() {
+  const w = useWizard();
+  const { busy, error, start } = useStartTask();
+  const progress = useTaskProgress(w.trainTaskId);
+  const t = progress.task;
+  const running = !!t && !t.finished;
+  return (
+    <Card title={`Train a TVAE for ${w.machineId}`}>
+      <div className="inline">
+        <div className="field" style={{ maxWidth: 220 }}>
+          <label htmlFor="epochs">Epochs</label>
+          <input id="epochs" type="number" min={1} max={5000} value={w.epochs} onChange={(e) => w.set({ epochs: Number(e.target.value) })} />
+        </div>
+        <button
+          style={{ marginBottom: 12 }}
+          disabled={busy || running}
+          onClick={() =>
+            start(`/machines/${enc(w.machineId!)}/train`, { epochs: w.epochs, seed_id: w.seedId }, (task) =>
+              w.set({ trainTaskId: task.task_id, generationTaskId: undefined, datasetId: undefined }),
+            )
+          }
+        >
+          {w.trainTaskId ? 'Train again' : 'Start training'}
+        </button>
+      </div>
+      <ErrorBox error={error} title="Could not start the training" />
+      {w.trainTaskId && <TrainingProgress taskId={w.trainTaskId} epochs={w.epochs} />}
+      <div className="actions">
+        <button disabled={t?.status !== 'succeeded'} onClick={() => w.set({ step: 6 })}>
+          Next: generate
+        </button>
+      </div>
+    </Card>
+  );
+}
+
+function StepGenerate() {
+  const w = useWizard();
+  const { busy, error, start } = useStartTask();
+  const progress = useTaskProgress(w.generationTaskId);
+  const t = progress.task;
+  if (t?.status === 'succeeded' && t.result_id && w.datasetId !== t.result_id) w.set({ datasetId: t.result_id });
+  const running = !!t && !t.finished;
+  const openExplorer = useUi((s) => s.openExplorer);
+  return (
+    <Card title={`Generate a synthetic dataset for ${w.machineId}`}>
+      <p className="muted">Train / val / test splits (70 / 15 / 15) and a quality report against the seed data.</p>
+      <div className="inline">
+        <div className="field" style={{ maxWidth: 220 }}>
+          <label htmlFor="gen-rows">Rows in all</label>
+          <input id="gen-rows" type="number" min={100} max={10000000} value={w.rows} onChange={(e) => w.set({ rows: Number(e.target.value) })} />
+        </div>
+        <button
+          style={{ marginBottom: 12 }}
+          disabled={busy || running}
+          onClick={() =>
+            start(`/machines/${enc(w.machineId!)}/generate`, { rows: w.rows }, (task) => w.set({ generationTaskId: task.task_id, datasetId: undefined }))
+          }
+        >
+          {w.generationTaskId ? 'Generate again' : 'Generate dataset'}
+        </button>
+      </div>
+      <ErrorBox error={error} title="Could not start the generation" />
+      {w.generationTaskId && <TaskStatusLine state={progress} />}
+      {w.datasetId && w.machineId && (
+        <>
+          <QualityReportView machineId={w.machineId} datasetId={w.datasetId} />
+          <div className="actions">
+            <button onClick={() => openExplorer(w.machineId, w.datasetId)}>Explore the data</button>
+            <button className="secondary" onClick={() => navigate('validation')}>
+              Fleet validation
+            </button>
+            <button
+              className="secondary"
+              onClick={() => {
+                w.reset();
+              }}
+            >
+              Start another machine
+            </button>
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}
+
+export function Wizard() {
+  const w = useWizard();
+  return (
+    <>
+      <div className="card-head">
+        <div>
+          <h1>New machine</h1>
+          <p className="lead">From a profile to a validated synthetic dataset in seven steps. Your progress is kept if you leave this page.</p>
+        </div>
+        {(w.step > 0 || w.machineId) && (
+          <button className="secondary small" onClick={() => w.reset()}>
+            Start over
+          </button>
+        )}
+      </div>
+      <Stepper />
+      {w.step === 0 && <StepMethod />}
+      {w.step === 1 && (w.method === 'upload' ? <StepUpload /> : w.method === 'template' ? <StepTemplate /> : <FormStep />)}
+      {w.step === 2 && <StepValidate />}
+      {w.step === 3 && <StepCreate />}
+      {w.step === 4 && w.machineId && <StepSeed />}
+      {w.step === 5 && w.machineId && <StepTrain />}
+      {w.step === 6 && w.machineId && <StepGenerate />}
+    </>
+  );
+}
