@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { enc, get, postJson, type Batch, type BatchItem } from '../api';
-import { Card, ErrorBox, Progress, QualityBadge, Spinner, StatusBadge } from '../components/ui';
+import { Card, ErrorBox, Progress, QualityBadge, Spinner, StatusBadge, TableHead } from '../components/ui';
 import { onTaskUpdate } from '../live';
 import { categories, useMachines } from '../queries';
 
@@ -219,15 +219,7 @@ export function BatchPage() {
               </div>
               <div className="table-wrap">
                 <table aria-label="Batch results">
-                  <thead>
-                    <tr>
-                      <th scope="col">Machine</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Progress</th>
-                      <th scope="col">Quality</th>
-                      <th scope="col">Result</th>
-                    </tr>
-                  </thead>
+                  <TableHead columns={['Machine', 'Status', 'Progress', 'Quality', 'Result']} />
                   <tbody>
                     {items.map((i) => (
                       <tr key={i.machine_id} data-verdict={itemVerdict(i)}>

@@ -3,7 +3,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, enc, get, postJson, type Diff, type Machine, type VersionView } from '../api';
-import { Card, ErrorBox, QualityBadge, Spinner, StepDot } from '../components/ui';
+import { Card, ErrorBox, QualityBadge, Spinner, StepDot, TableHead } from '../components/ui';
 import { stateGroup, workflowSteps } from '../logic/charts';
 import { categories, useMachines } from '../queries';
 import { useUi } from '../store';
@@ -62,14 +62,7 @@ function Versions({ machine }: { machine: Machine }) {
       {versions.data && (
         <div className="table-wrap">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Created</th>
-                <th scope="col">Comment</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Version', 'Created', 'Comment', 'Actions']} />
             <tbody>
               {versions.data.map((v) => (
                 <tr key={v.version}>

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { enc, get, type TrainingJob } from '../api';
 import { Chart } from '../components/Chart';
 import { lossOption, TrainingProgress } from '../components/TaskProgress';
-import { Card, ErrorBox, Progress, Spinner, StatusBadge } from '../components/ui';
+import { Card, ErrorBox, Progress, Spinner, StatusBadge, TableHead } from '../components/ui';
 import { onTaskUpdate } from '../live';
 import { formatDuration } from '../logic/progress';
 import { useTrainingJobs } from '../queries';
@@ -91,18 +91,7 @@ export function Training() {
         {jobs.length > 0 && (
           <div className="table-wrap">
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">Machine</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Epoch</th>
-                  <th scope="col">Loss</th>
-                  <th scope="col">Progress</th>
-                  <th scope="col">Time</th>
-                  <th scope="col">Started</th>
-                  <th scope="col">Curve</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Machine', 'Status', 'Epoch', 'Loss', 'Progress', 'Time', 'Started', 'Curve']} />
               <tbody>
                 {jobs.map((j) => (
                   <tr key={j.job_id} aria-selected={sel?.job_id === j.job_id}>

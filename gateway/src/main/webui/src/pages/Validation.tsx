@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { enc, get, postJson, type Machine } from '../api';
 import { axisStyle, Chart } from '../components/Chart';
-import { Card, ErrorBox, QualityBadge, Spinner } from '../components/ui';
+import { Card, ErrorBox, QualityBadge, Spinner, TableHead } from '../components/ui';
 import { THRESHOLDS } from '../logic/charts';
 import { useMachines } from '../queries';
 import { useUi } from '../store';
@@ -168,15 +168,7 @@ export function ValidationPage() {
           <Chart option={chart} label={`Quality score of ${rows.length} machines against the thresholds 0.75, 0.85 and 0.90`} height={300} />
           <div className="table-wrap" style={{ marginTop: 12 }}>
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">Machine</th>
-                  <th scope="col">Category</th>
-                  <th scope="col">Quality</th>
-                  <th scope="col">Verdict</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Machine', 'Category', 'Quality', 'Verdict', 'Actions']} />
               <tbody>
                 {rows.map((m) => {
                   const q = m.status.quality_overall;
