@@ -4,44 +4,48 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Quarkus test resource: real Kafka (KRaft), PostgreSQL and Redis for a service's tests, started
- * fresh on free loopback ports, with an artifact directory of their own.
+ * Quarkus test resource: everything a service needs, fresh for its tests: real Kafka (KRaft),
+ * PostgreSQL and Redis (the three resources of this package, started together) and an artifact
+ * directory of its own.
  */
 public class FleetsynthServers implements QuarkusTestResourceLifecycleManager {
-    private Infrastructure infrastructure;
-    private Path dataDir;
+    private final List<QuarkusTestResourceLifecycleManager> servers = new ArrayList<>();
+    private Path artifacts;
 
     @Override
     public Map<String, String> start() {
+        Map<String, String> config = new LinkedHashMap<>();
         try {
-            dataDir = Files.createTempDirectory("fleetsynth-test-");
-            infrastructure = Infrastructure.start(Infrastructure.Settings.ephemeral(dataDir));
-            Map<String, String> config = new java.util.LinkedHashMap<>(infrastructure.quarkusConfig());
-            config.put("fleetsynth.artifacts.root", dataDir.resolve("artifacts").toString());
+            for (QuarkusTestResourceLifecycleManager server : List.of(new RedisResource(), new PostgresResource(), new KafkaResource())) {
+                config.putAll(server.start());
+                servers.add(server);
+            }
+            artifacts = Files.createTempDirectory("fleetsynth-artifacts-");
+            config.put("fleetsynth.artifacts.root", artifacts.toString());
             return config;
-        } catch (Exception e) {
+        } catch (IOException | RuntimeException e) {
+            stop();
             throw new IllegalStateException("could not start the test servers: " + e.getMessage(), e);
         }
     }
 
     @Override
     public void stop() {
-        try {
-            if (infrastructure != null) {
-                infrastructure.close();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("could not stop the test servers", e);
-        } finally {
-            deleteTree(dataDir);
+        for (int i = servers.size() - 1; i >= 0; i--) {
+            servers.get(i).stop();
         }
+        servers.clear();
+        deleteTree(artifacts);
     }
 
     static void deleteTree(Path root) {

@@ -1,0 +1,32 @@
+package dev.fleetsynth.testkit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** Quarkus test resource: a real Kafka broker (KRaft, in this JVM) on a free loopback port. */
+public class KafkaResource implements QuarkusTestResourceLifecycleManager {
+    private KafkaBroker broker;
+    private Path logDir;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            logDir = Files.createTempDirectory("fleetsynth-kafka-");
+            broker = KafkaBroker.start(logDir, 0, 4);
+            return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start Kafka: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (broker != null) {
+            broker.close();
+        }
+        FleetsynthServers.deleteTree(logDir);
+    }
+}
