@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Synthetic run-to-failure sensor data for predictive maintenance.",
+        footer = {"", "The platform (services, API and dashboard): ./fleetsynth up"},
         subcommands = {
             CatalogCommand.class,
             TemplatesCommand.class,
