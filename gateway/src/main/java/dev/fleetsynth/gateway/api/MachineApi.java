@@ -144,17 +144,7 @@ public class MachineApi {
     }
 
     private MachineStatus status(String id, int version) {
-        Map<String, Task> latest = QuarkusTransaction.requiringNew().call(() -> {
-            Map<String, Task> byStage = new java.util.HashMap<>();
-            for (String stage : List.of("seed", "training", "generation")) {
-                Task t = Task.latest(id, stage);
-                if (t != null) {
-                    byStage.put(stage, t);
-                }
-            }
-            return byStage;
-        });
-        return MachineStatus.of(id, version, latest);
+        return MachineStatus.of(id, version, QuarkusTransaction.requiringNew().call(() -> MachineStatus.latestOf(id)));
     }
 
     @GET

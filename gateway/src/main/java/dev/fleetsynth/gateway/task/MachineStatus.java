@@ -16,12 +16,25 @@ import dev.fleetsynth.events.Stage;
 public record MachineStatus(String machineId, Integer profileVersion, TaskView seed, TaskView training, TaskView generation,
         boolean running, Double qualityOverall, String grade, String state) {
 
-    /** The latest task per machine and stage, for many machines in one query. */
-    @SuppressWarnings("unchecked")
+    /** The latest task per machine and stage, for every machine in one query. */
     public static Map<String, Map<String, Task>> latestByMachine() {
-        List<Task> latest = Task.getEntityManager().createNativeQuery(
-                "SELECT DISTINCT ON (machine_id, stage) * FROM tasks ORDER BY machine_id, stage, created_at DESC", Task.class)
-                .getResultList();
+        return latest(null);
+    }
+
+    /** The latest task per stage of one machine. */
+    public static Map<String, Task> latestOf(String machineId) {
+        return latest(machineId).getOrDefault(machineId, Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Task>> latest(String machineId) {
+        var query = Task.getEntityManager().createNativeQuery("SELECT DISTINCT ON (machine_id, stage) * FROM tasks"
+                + (machineId == null ? "" : " WHERE machine_id = :machine")
+                + " ORDER BY machine_id, stage, created_at DESC", Task.class);
+        if (machineId != null) {
+            query.setParameter("machine", machineId);
+        }
+        List<Task> latest = query.getResultList();
         Map<String, Map<String, Task>> byMachine = new HashMap<>();
         for (Task t : latest) {
             byMachine.computeIfAbsent(t.machineId, k -> new HashMap<>()).put(t.stage, t);
@@ -34,7 +47,7 @@ public record MachineStatus(String machineId, Integer profileVersion, TaskView s
         TaskView seed = view(l.get(Stage.SEED.json()));
         TaskView training = view(l.get(Stage.TRAINING.json()));
         TaskView generation = view(l.get(Stage.GENERATION.json()));
-        boolean running = List.of(l.values().toArray(new Task[0])).stream().anyMatch(t -> !t.finished());
+        boolean running = l.values().stream().anyMatch(t -> !t.finished());
         Task lastDataset = l.get(Stage.GENERATION.json());
         Double quality = lastDataset != null && "succeeded".equals(lastDataset.status) ? lastDataset.qualityOverall : null;
         String grade = quality == null ? null : lastDataset.grade;

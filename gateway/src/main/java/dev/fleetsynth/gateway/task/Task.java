@@ -43,8 +43,4 @@ public class Task extends PanacheEntityBase {
     public static List<Task> ofMachine(String machineId) {
         return list("machineId = ?1 order by createdAt desc", machineId);
     }
-
-    public static Task latest(String machineId, String stage) {
-        return find("machineId = ?1 and stage = ?2 order by createdAt desc", machineId, stage).firstResult();
-    }
 }

@@ -25,6 +25,7 @@ import dev.fleetsynth.gateway.upstream.Service;
 import dev.fleetsynth.gateway.upstream.Upstream;
 import dev.fleetsynth.support.api.ApiError;
 import dev.fleetsynth.support.api.ApiException;
+import dev.fleetsynth.support.api.RequestValues;
 import dev.fleetsynth.support.kafka.EventPublisher;
 
 /**
@@ -54,7 +55,7 @@ public class Workflow {
             throw ApiException.badRequest("rows", "rows must be " + SeedOptions.MIN_ROWS + ".." + SeedOptions.MAX_ROWS + ", got " + rows,
                     "use 10000 (the default) or another value in range");
         }
-        Pipeline pipeline = pipeline(r.pipeline());
+        Pipeline pipeline = RequestValues.pipeline(r.pipeline());
         JsonNode machine = machine(machineId);
         int version = machine.get("version").asInt();
         UUID jobId = UUID.randomUUID();
@@ -75,7 +76,7 @@ public class Workflow {
         if (batch < 2 || batch > 100_000) {
             throw ApiException.badRequest("batch_size", "batch_size must be 2..100000, got " + batch, "use 500 (the default)");
         }
-        Pipeline pipeline = pipeline(r.pipeline());
+        Pipeline pipeline = RequestValues.pipeline(r.pipeline());
         machine(machineId);
         JsonNode seed = r.seedId() != null
                 ? upstream.getJson(Service.SEED, "/seeds/" + r.seedId()).filter(s -> machineId.equals(s.path("machine_id").asText()))
@@ -146,16 +147,5 @@ public class Workflow {
 
     private java.util.Optional<JsonNode> latest(Service service, String pathAndQuery) {
         return upstream.getJson(service, pathAndQuery).filter(list -> list.isArray() && !list.isEmpty()).map(list -> list.get(0));
-    }
-
-    private static Pipeline pipeline(String value) {
-        if (value == null || value.isBlank()) {
-            return Pipeline.MANUAL;
-        }
-        try {
-            return Pipeline.of(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("pipeline", e.getMessage(), "use 'auto' to run the following steps by themselves, or 'manual'");
-        }
     }
 }

@@ -22,10 +22,10 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.fleetsynth.engine.profile.MachineProfile;
 import dev.fleetsynth.engine.profile.ProfileFormat;
-import dev.fleetsynth.events.Pipeline;
 import dev.fleetsynth.profile.intake.ProfileIntake;
 import dev.fleetsynth.profile.intake.Uploads;
 import dev.fleetsynth.support.api.ApiException;
+import dev.fleetsynth.support.api.RequestValues;
 
 @Path("/machines")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,7 +47,7 @@ public class MachineResource {
     public Response createFromUpload(@RestForm("file") FileUpload file, @RestForm("pipeline") String pipeline) {
         Uploads.Upload upload = Uploads.read(file);
         MachineProfile profile = intake.requireValid(upload.content(), upload.fileName(), upload.contentType());
-        return created(machines.create(profile, pipeline(pipeline), "user"));
+        return created(machines.create(profile, RequestValues.pipeline(pipeline), "user"));
     }
 
     @POST
@@ -55,7 +55,7 @@ public class MachineResource {
     public Response createFromBody(byte[] body, @HeaderParam("Content-Type") String contentType,
             @QueryParam("pipeline") String pipeline) {
         MachineProfile profile = intake.requireValid(body, null, contentType);
-        return created(machines.create(profile, pipeline(pipeline), "user"));
+        return created(machines.create(profile, RequestValues.pipeline(pipeline), "user"));
     }
 
     @GET
@@ -127,17 +127,5 @@ public class MachineResource {
 
     private static Response created(MachineView view) {
         return Response.status(201).entity(view).header("Location", "/machines/" + view.machineId()).build();
-    }
-
-    static Pipeline pipeline(String value) {
-        if (value == null || value.isBlank()) {
-            return Pipeline.MANUAL;
-        }
-        try {
-            return Pipeline.of(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("pipeline", e.getMessage(),
-                    "use 'auto' to seed, train and generate by itself, or 'manual' to wait for each request");
-        }
     }
 }
