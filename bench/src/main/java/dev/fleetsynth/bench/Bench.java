@@ -6,6 +6,7 @@ import dev.fleetsynth.engine.profile.MachineProfile;
 import dev.fleetsynth.engine.seed.SeedGenerator;
 import dev.fleetsynth.engine.seed.SeedOptions;
 import dev.fleetsynth.engine.table.SensorTable;
+import dev.fleetsynth.engine.tvae.TvaeConfig;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,14 +31,18 @@ public final class Bench {
     }
 
     static final String USAGE = "usage: bench/run [foundation|tvae|generate|stability] [--warmup W] [--iterations N] "
-            + "[--epochs E] [--repeat R] [--runs N] [--jobs J]";
+            + "[--epochs E] [--repeat R] [--threads T] [--runs N] [--jobs J]";
 
     public static void main(String[] args) throws Exception {
+        // One intra-op thread from the start, for the baseline too: the engine reads it when it loads,
+        // and whichever benchmark loads it first must not leave an OpenMP team spinning on the other core.
+        System.setProperty("ai.djl.pytorch.num_threads", "1");
         String mode = args.length > 0 && !args[0].startsWith("--") ? args[0] : "foundation";
         int warmup = 5;
         int iterations = 21;
         int epochs = 300;
         int repeat = 3;
+        int threads = TvaeConfig.DEFAULT_THREADS;
         int runs = 20;
         int jobs = Runtime.getRuntime().availableProcessors();
         for (int i = mode.equals(args.length > 0 ? args[0] : "") ? 1 : 0; i < args.length; i++) {
@@ -46,6 +51,7 @@ public final class Bench {
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
                 case "--epochs" -> epochs = Integer.parseInt(args[++i]);
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--jobs" -> jobs = Integer.parseInt(args[++i]);
                 default -> {
@@ -56,7 +62,7 @@ public final class Bench {
         }
         switch (mode) {
             case "foundation" -> run(new Harness(warmup, iterations), System.out);
-            case "tvae" -> TvaeBench.fit(System.out, epochs, repeat);
+            case "tvae" -> TvaeBench.fit(System.out, epochs, repeat, threads);
             case "generate" -> TvaeBench.generate(System.out, new Harness(Math.min(warmup, 2), Math.min(iterations, 7)));
             case "stability" -> System.exit(TvaeBench.stability(System.out, runs, jobs, epochs) ? 0 : 1);
             default -> {

@@ -48,7 +48,7 @@ final class TvaeBench {
         return SeedGenerator.generate(Catalog.profile("motor_siemens_1la7_001").orElseThrow(), new SeedOptions(10_000, 7));
     }
 
-    static void fit(PrintStream out, int epochs, int repeat) {
+    static void fit(PrintStream out, int epochs, int repeat, int threads) {
         SensorTable seed = motorSeed();
         ColumnTable table = ColumnTable.learnable(seed);
         DataTransformer transformer = DataTransformer.fit(table, 42);
@@ -59,13 +59,14 @@ final class TvaeBench {
         TrainingResult.StepTimes last = null;
         double lastLoss = Double.NaN;
         for (int i = 0; i < repeat; i++) {
-            TvaeModel model = TvaeModel.train(seed, TvaeConfig.defaults().withEpochs(epochs), TrainingListener.NONE, () -> false);
+            TvaeModel model = TvaeModel.train(seed, TvaeConfig.defaults().withEpochs(epochs).withThreads(threads), TrainingListener.NONE,
+                    () -> false);
             seconds[i] = model.training().seconds();
             last = model.training().stepTimes();
             lastLoss = model.training().finalLoss();
             out.printf(Locale.ROOT, "  fit %d: %.2f s, final loss %.4f%n", i + 1, seconds[i], lastLoss);
         }
-        Harness.Timing t = new Harness.Timing("TVAE fit, motor 10k rows, " + epochs + " epochs", seconds);
+        Harness.Timing t = new Harness.Timing("TVAE fit, motor 10k rows, " + epochs + " epochs, " + threads + " thread(s)", seconds);
         out.println(t.line());
         out.printf(Locale.ROOT, "  output width %d, %d steps; per step %.3f ms: forward %.3f, loss %.3f, backward %.3f, optimiser %.3f%n",
                 layout.width(), last.steps(), last.totalMs(), last.forwardMs(), last.lossMs(), last.backwardMs(), last.optimiserMs());
@@ -110,12 +111,14 @@ final class TvaeBench {
     static boolean stability(PrintStream out, int runs, int jobs, int epochs) throws Exception {
         SensorTable seed = motorSeed();
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        // fits side by side share the cores
+        int threads = Math.max(1, Math.min(TvaeConfig.MAX_THREADS, Runtime.getRuntime().availableProcessors() / jobs));
         List<Future<Run>> futures = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {
             long s = i;
             futures.add(pool.submit(() -> {
-                TvaeModel model = TvaeModel.train(seed, TvaeConfig.defaults().withEpochs(epochs).withSeed(s), TrainingListener.NONE,
-                        () -> false);
+                TvaeModel model = TvaeModel.train(seed, TvaeConfig.defaults().withEpochs(epochs).withSeed(s).withThreads(threads),
+                        TrainingListener.NONE, () -> false);
                 double[] curve = model.training().lossCurve();
                 boolean finite = Arrays.stream(curve).allMatch(Double::isFinite);
                 double overall = DatasetGenerator.generate(model, seed, SplitSizes.of(50_000), s).quality().overall();

@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "output directory, created if missing")
     Path out;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "machines trained at once, each on one core "
+    @Option(names = "--jobs", paramLabel = "N", description = "machines trained at once, sharing the cores "
             + "(default: the number of cores); results do not depend on it")
     Integer jobs;
 
@@ -93,20 +93,23 @@ final class RunCommand implements Callable<Integer> {
         if (jobs != null && jobs < 1) {
             throw CliException.usage("--jobs must be >= 1, got " + jobs);
         }
-        int workers = Math.min(profiles.size(), jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
+        int cores = Runtime.getRuntime().availableProcessors();
+        int workers = Math.min(profiles.size(), jobs != null ? jobs : cores);
+        // Machines side by side get the cores between them; a machine alone gets two.
+        int threads = Math.max(1, Math.min(TvaeConfig.MAX_THREADS, cores / workers));
         PrintWriter o = spec.commandLine().getOut();
         long start = System.nanoTime();
         o.println(header());
         o.flush();
-        // Each training is single-threaded and seeded by its own generator, so machines can train side
-        // by side, one per core, and give the same results as one after another.
+        // A training gives the same model on one thread or two, so machines can train side by side,
+        // sharing the cores, and give the same results as one after another.
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         List<Row> rowsDone;
         try {
             List<Future<Row>> futures = new ArrayList<>();
             for (MachineProfile profile : profiles) {
                 futures.add(pool.submit(() -> {
-                    Row row = runOne(profile, split, workers == 1);
+                    Row row = runOne(profile, split, threads, workers == 1);
                     synchronized (o) {
                         o.println(line(row));
                         o.flush();
@@ -148,7 +151,7 @@ final class RunCommand implements Callable<Integer> {
         return List.of(source.machine != null ? Inputs.catalogMachine(source.machine) : Inputs.validProfile(source.profile));
     }
 
-    private Row runOne(MachineProfile profile, SplitSizes split, boolean showProgress) {
+    private Row runOne(MachineProfile profile, SplitSizes split, int threads, boolean showProgress) {
         Path dir = out.resolve(profile.machineId());
         double seedSeconds = 0;
         double trainSeconds = 0;
@@ -158,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
             SeedCommand.write(seedTable, profile, seed, dir.resolve(SeedCommand.FILE_NAME), ProgressListener.NONE);
             long t1 = System.nanoTime();
             seedSeconds = (t1 - t0) / 1e9;
-            TvaeConfig config = TvaeConfig.defaults().withEpochs(epochs).withSeed(seed);
+            TvaeConfig config = TvaeConfig.defaults().withEpochs(epochs).withSeed(seed).withThreads(threads);
             TvaeModel model;
             try (ProgressBar bar = showProgress ? ProgressBar.onTerminal(spec.commandLine().getErr())
                     : new ProgressBar(spec.commandLine().getErr(), false, System::nanoTime)) {

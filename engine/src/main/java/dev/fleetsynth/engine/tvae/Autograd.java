@@ -1,38 +1,23 @@
 package dev.fleetsynth.engine.tvae;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * Gradient recording for one thread. DJL's GradientCollector allows one collector per process (a
- * static flag), which would serialise the trainings of a fleet; PyTorch's grad mode is per thread,
- * so each training thread switches it on for its own forward pass. A new thread starts with
- * recording ON in PyTorch (DJL turns it off only on the thread that loads the engine), so work
- * outside a forward pass runs inside {@link #off()}.
+ * Switches PyTorch's gradient recording off for the calling thread until closed. Training works out
+ * its gradients by hand ({@link ShardPass}) and sampling needs none, but PyTorch starts every new
+ * thread with recording on (DJL turns it off only on the thread that loads the engine), and a
+ * recording thread pays for bookkeeping on every operation.
  */
 final class Autograd implements AutoCloseable {
     private final boolean previous;
 
-    private Autograd(boolean enabled) {
+    private Autograd() {
         previous = JniUtils.isGradMode();
-        JniUtils.setGradMode(enabled);
+        JniUtils.setGradMode(false);
     }
 
-    /** Records operations for back-propagation until closed. */
-    static Autograd record() {
-        return new Autograd(true);
-    }
-
-    /** Records nothing until closed: parameter updates, sampling. */
     static Autograd off() {
-        return new Autograd(false);
-    }
-
-    /** Back-propagates a scalar loss into the gradients of the arrays that require them. */
-    static void backward(NDArray loss) {
-        NDArray seed = loss.onesLike();
-        JniUtils.backward((PtNDArray) loss, (PtNDArray) seed, false, false);
+        return new Autograd();
     }
 
     @Override

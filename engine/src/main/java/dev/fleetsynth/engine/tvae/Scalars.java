@@ -7,15 +7,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Constants for arithmetic that autograd records, as arrays whose memory PyTorch owns.
- *
- * <p>This is the cause of the blow-ups and of the runs that differed with the same seed: DJL's
- * {@code x.mul(0.5f)} wraps the number in a temporary array over a direct buffer, runs the
- * operation and closes the wrapper. Autograd keeps that scalar to compute the gradient later, but
- * nothing keeps the buffer alive, so the garbage collector may free and reuse its memory before the
- * backward pass reads it: gradients then depend on whatever lies there (NaN sigmas, loss plateaus,
- * runs that are identical only while no collection happens). Inside a recorded forward pass,
- * arithmetic with numbers therefore goes through these constants.
+ * Constant scalars as arrays made once and reused. DJL's {@code x.mul(0.5f)} wraps the number in a
+ * fresh array for every call (three native calls instead of one), and a training step has dozens
+ * of such constants. The arrays' memory belongs to PyTorch: an array made from a Java buffer is only
+ * as alive as that buffer, which once let the garbage collector free a constant that autograd still
+ * needed (the cause of the blow-ups the first trainings showed). Not for use by two threads at once.
  */
 final class Scalars {
     private final NDManager manager;

@@ -27,6 +27,15 @@ final class Torch {
         return engine;
     }
 
+    /**
+     * Readies a helper thread of a loaded engine: one OpenMP thread (see above), and no gradient
+     * recording, which PyTorch switches on for every new thread.
+     */
+    static void prepareThread() {
+        JniUtils.setNumThreads(Integer.getInteger("ai.djl.pytorch.num_threads", 1));
+        JniUtils.setGradMode(false);
+    }
+
     private static void setIfAbsent(String key, String value) {
         if (System.getProperty(key) == null) {
             System.setProperty(key, value);

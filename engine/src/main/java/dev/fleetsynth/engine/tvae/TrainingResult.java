@@ -5,7 +5,8 @@ package dev.fleetsynth.engine.tvae;
  *
  * @param parameters the network's flat parameter buffer (see {@link TvaeNet})
  * @param lossCurve  mean loss of every epoch run
- * @param stepTimes  mean milliseconds per step spent in forward, loss, backward and optimiser
+ * @param stepTimes  mean milliseconds per step spent in forward, loss and backward (the shards the
+ *                   calling thread computed) and optimiser (the rest: waiting for the helper, Adam)
  */
 public record TrainingResult(
         float[] parameters,

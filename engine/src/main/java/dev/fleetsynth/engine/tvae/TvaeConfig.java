@@ -7,6 +7,8 @@ package dev.fleetsynth.engine.tvae;
  *
  * @param earlyStopPatience stop when the epoch loss has not improved by {@code earlyStopMinDelta}
  *                          for this many epochs; 0 disables early stopping
+ * @param threads           1 or 2: how many threads compute a batch's two halves; the model is the
+ *                          same either way, two is faster when two cores are free
  */
 public record TvaeConfig(
         int epochs,
@@ -19,11 +21,14 @@ public record TvaeConfig(
         double learningRate,
         long seed,
         int earlyStopPatience,
-        double earlyStopMinDelta) {
+        double earlyStopMinDelta,
+        int threads) {
 
     public static final int DEFAULT_EPOCHS = 300;
     public static final int MIN_EPOCHS = 1;
     public static final int MAX_EPOCHS = 5_000;
+    public static final int DEFAULT_THREADS = 2;
+    public static final int MAX_THREADS = 2;
 
     public TvaeConfig {
         if (epochs < MIN_EPOCHS || epochs > MAX_EPOCHS) {
@@ -38,27 +43,35 @@ public record TvaeConfig(
         if (!(learningRate > 0) || !(l2scale >= 0) || !(lossFactor > 0)) {
             throw new IllegalArgumentException("learning rate and loss factor must be > 0, weight decay >= 0");
         }
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be 1.." + MAX_THREADS + ", got " + threads);
+        }
         if (earlyStopPatience < 0) {
             throw new IllegalArgumentException("early-stop patience must be >= 0");
         }
     }
 
     public static TvaeConfig defaults() {
-        return new TvaeConfig(DEFAULT_EPOCHS, 500, 128, 128, 128, 1e-5, 2, 1e-3, 42, 0, 0);
+        return new TvaeConfig(DEFAULT_EPOCHS, 500, 128, 128, 128, 1e-5, 2, 1e-3, 42, 0, 0, DEFAULT_THREADS);
     }
 
     public TvaeConfig withEpochs(int n) {
         return new TvaeConfig(n, batchSize, embeddingDim, compressDim, decompressDim, l2scale, lossFactor, learningRate, seed,
-                earlyStopPatience, earlyStopMinDelta);
+                earlyStopPatience, earlyStopMinDelta, threads);
     }
 
     public TvaeConfig withSeed(long s) {
         return new TvaeConfig(epochs, batchSize, embeddingDim, compressDim, decompressDim, l2scale, lossFactor, learningRate, s,
-                earlyStopPatience, earlyStopMinDelta);
+                earlyStopPatience, earlyStopMinDelta, threads);
+    }
+
+    public TvaeConfig withThreads(int n) {
+        return new TvaeConfig(epochs, batchSize, embeddingDim, compressDim, decompressDim, l2scale, lossFactor, learningRate, seed,
+                earlyStopPatience, earlyStopMinDelta, n);
     }
 
     public TvaeConfig withEarlyStop(int patience, double minDelta) {
         return new TvaeConfig(epochs, batchSize, embeddingDim, compressDim, decompressDim, l2scale, lossFactor, learningRate, seed,
-                patience, minDelta);
+                patience, minDelta, threads);
     }
 }

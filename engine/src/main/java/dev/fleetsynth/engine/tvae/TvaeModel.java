@@ -208,6 +208,7 @@ public final class TvaeModel {
         c.put("seed", config.seed());
         c.put("early_stop_patience", config.earlyStopPatience());
         c.put("early_stop_min_delta", config.earlyStopMinDelta());
+        c.put("threads", config.threads());
         root.put("parameters", parameters.length);
         ObjectNode b = root.putObject("bounds");
         bounds.forEach((name, range) -> b.putArray(name).add(range[0]).add(range[1]));
@@ -243,7 +244,8 @@ public final class TvaeModel {
         TvaeConfig config = new TvaeConfig(c.get("epochs").asInt(), c.get("batch_size").asInt(), c.get("embedding_dim").asInt(),
                 c.get("compress_dim").asInt(), c.get("decompress_dim").asInt(), c.get("l2scale").asDouble(),
                 c.get("loss_factor").asDouble(), c.get("learning_rate").asDouble(), c.get("seed").asLong(),
-                c.get("early_stop_patience").asInt(), c.get("early_stop_min_delta").asDouble());
+                c.get("early_stop_patience").asInt(), c.get("early_stop_min_delta").asDouble(),
+                c.path("threads").asInt(1));
         DataTransformer transformer = DataTransformer.fromJson(root.get("transformer"));
         TvaeNet net = new TvaeNet(transformer.outputWidth(), config.compressDim(), config.embeddingDim(), config.decompressDim());
         float[] parameters = ParameterFile.read(dir.resolve(PARAMS_FILE), net.size());

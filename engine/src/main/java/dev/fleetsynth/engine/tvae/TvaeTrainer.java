@@ -7,10 +7,15 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
@@ -19,21 +24,33 @@ import org.apache.commons.rng.simple.RandomSource;
  * each one-hot group, both times {@code lossFactor} and over the batch, plus the KL divergence of
  * the latent code; Adam with L2 weight decay; sigmas clamped to [0.01, 1] after every step.
  *
- * <p>Speed comes from doing few native operations per step (each costs microseconds whatever its
- * size): the loss is computed on whole matrices with masks instead of a loop over columns (the
- * cross-entropy of every one-hot group at once through a log-sum-exp by group indicator matmul),
+ * <p>Speed comes from doing few native operations per step, since each costs microseconds whatever
+ * its size: the gradient is worked out in closed form ({@link ShardPass}) instead of recorded by
+ * autograd, the loss is computed on whole matrices with masks instead of a loop over columns,
  * batches are slices of one tensor shuffled once per epoch, and the parameters live in one flat
- * buffer updated by one fused Adam call that also clears the gradient.
+ * buffer updated by one fused Adam call.
  *
- * <p>Memory: DJL attaches a result to its first operand's manager, so every array that outlives a
- * step (data, masks, parameters) is never a first operand inside the step, and the views, batch
- * slices and gradient handles taken from them are attached to the step's manager, which is closed
- * after every step.
+ * <p>Every batch is cut into {@link #SHARDS} shards whose gradients are added before the update.
+ * With two threads the shards are computed side by side, each on one core: a 500-row matrix
+ * product is too small for the math library to share across cores, so cutting the batch is what
+ * lets a second core help. Each shard draws its noise from its own seeded stream and the gradients
+ * are added in shard order, so a seed gives the same model on one thread or two, whatever else runs
+ * in the process.
+ *
+ * <p>Memory: DJL attaches a result to its first operand's manager, so arrays that outlive a step
+ * (data, masks, parameters) are never a first operand inside a step, and what is derived from them
+ * is attached to the step's manager, which is closed after every step.
  */
 public final class TvaeTrainer {
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
     private static final double EPSILON = 1e-8;
+    /**
+     * Shards per batch, whatever the thread count, so that a training gives the same model on one
+     * thread as on two. Two because a 500-row batch in halves keeps the matrix products large
+     * enough to run at full speed, and because the machines this runs on have at least two cores.
+     */
+    static final int SHARDS = 2;
 
     private TvaeTrainer() {
     }
@@ -48,13 +65,12 @@ public final class TvaeTrainer {
             throw new IllegalArgumentException("need at least 2 rows to train, got " + rows);
         }
         TvaeNet net = new TvaeNet(dim, config.compressDim(), config.embeddingDim(), config.decompressDim());
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(config.seed());
-        // The latent noise comes from our own seeded generator, not torch's process-wide one, so a
-        // training is reproducible whatever else runs in the process, trainings in parallel included.
-        ContinuousSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+        JumpableUniformRandomProvider rng = (JumpableUniformRandomProvider) RandomSource.XO_RO_SHI_RO_128_PP.create(config.seed());
+        float[] initial = net.initialParameters(rng);
         Engine engine = Torch.engine();
         int batch = Math.min(config.batchSize(), rows);
         int batches = (rows + batch - 1) / batch;
+        int threads = Math.min(config.threads(), SHARDS);
         float factor = (float) config.lossFactor();
         double[] curve = new double[config.epochs()];
         long[] phase = new long[4];
@@ -64,33 +80,32 @@ public final class TvaeTrainer {
         int epochsRun = 0;
         double best = Double.POSITIVE_INFINITY;
         int sinceBest = 0;
+        ExecutorService helpers = threads == 1 ? null : Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(() -> {
+                Torch.prepareThread();
+                r.run();
+            }, "tvae-shard");
+            t.setDaemon(true);
+            return t;
+        });
         try (Autograd off = Autograd.off(); NDManager root = engine.newBaseManager()) {
             NDArray all = owned(root, data, new Shape(rows, dim));
-            float[] tanhMask = new float[dim];
-            float[] softMask = new float[dim];
-            layout.continuous().forEach(i -> tanhMask[i] = 1f);
-            int groups = layout.softmaxSpans().size();
-            float[] indicator = new float[dim * Math.max(1, groups)];
-            for (int g = 0; g < groups; g++) {
-                int[] span = layout.softmaxSpans().get(g);
-                for (int k = span[0]; k < span[0] + span[1]; k++) {
-                    softMask[k] = 1f;
-                    indicator[k * groups + g] = 1f;
-                }
-            }
-            Scalars scalars = new Scalars(root);
-            NDArray halfTanhMask = owned(root, tanhMask, new Shape(1, dim)).mul(0.5f);
-            NDArray tanhMaskRow = owned(root, tanhMask, new Shape(1, dim));
-            NDArray groupIndicator = groups == 0 ? null : owned(root, indicator, new Shape(dim, groups));
-            // x restricted to the one-hot groups: sum(x_hat * that) is the target logit of every group at once.
-            NDArray allSoft = all.mul(owned(root, softMask, new Shape(1, dim)));
-            NDArray params = owned(root, net.initialParameters(rng), new Shape(net.size()));
-            params.setRequiresGradient(true);
+            ShardPass.Masks masks = masks(root, layout);
+            NDArray allSoft = all.mul(masks.soft());
+            NDArray params = owned(root, initial, new Shape(net.size()));
             NDArray mean = root.zeros(params.getShape());
             NDArray variance = root.zeros(params.getShape());
+            NDList views = net.views(params, root);
+            NDArray sigma = net.sigma(views);
             NDIndex sigmaRange = new NDIndex("{}:", net.sigmaOffset());
-            int latent = config.embeddingDim();
-            float[] noise = new float[rows * latent];
+            Scalars scalars = new Scalars(root);
+            ShardPass[] passes = new ShardPass[SHARDS];
+            for (int s = 0; s < SHARDS; s++) {
+                passes[s] = new ShardPass(views, masks, new Scalars(root.newSubManager()), config.embeddingDim(), rng.jump());
+            }
+            long[] cuts = shardCuts(rows, batch, SHARDS);
+            boolean[] continuous = new boolean[dim];
+            layout.continuous().forEach(i -> continuous[i] = true);
             int[] order = new int[rows];
             for (int i = 0; i < rows; i++) {
                 order[i] = i;
@@ -104,67 +119,44 @@ public final class TvaeTrainer {
                 double lossSum = 0;
                 try (NDManager epochManager = root.newSubManager()) {
                     NDArray index = epochManager.create(order);
-                    NDArray shuffled = all.get(index);
-                    shuffled.attach(epochManager);
-                    NDArray shuffledSoft = allSoft.get(index);
-                    shuffledSoft.attach(epochManager);
-                    for (int k = 0; k < noise.length; k++) {
-                        noise[k] = (float) gauss.sample();
-                    }
-                    NDArray epochNoise = owned(epochManager, noise, new Shape(rows, latent));
+                    NDList xs = attached(all.get(index), epochManager).split(cuts);
+                    NDList softs = attached(allSoft.get(index), epochManager).split(cuts);
                     for (int b = 0; b < batches; b++) {
                         int from = b * batch;
-                        int to = Math.min(rows, from + batch);
+                        int size = Math.min(rows, from + batch) - from;
                         try (NDManager step = epochManager.newSubManager()) {
                             long t0 = System.nanoTime();
-                            NDArray x = shuffled.get(new NDIndex("{}:{}", from, to));
-                            x.attach(step);
-                            NDArray xSoft = shuffledSoft.get(new NDIndex("{}:{}", from, to));
-                            xSoft.attach(step);
-                            NDArray eps = epochNoise.get(new NDIndex("{}:{}", from, to));
-                            eps.attach(step);
-                            NDArray loss;
-                            NDArray mu;
-                            NDArray logvar;
-                            NDArray recon;
-                            long t1;
-                            long t2;
-                            try (Autograd recording = Autograd.record()) {
-                                NDList w = net.views(params, step);
-                                NDArray[] muLogvar = net.encode(w, x);
-                                mu = muLogvar[0];
-                                logvar = muLogvar[1];
-                                NDArray std = logvar.mul(scalars.of(0.5f)).exp();
-                                NDArray z = eps.mul(std).add(mu);
-                                recon = net.decode(w, z);
-                                t1 = System.nanoTime();
-                                loss = loss(x, xSoft, recon, net.sigma(w), mu, logvar, std, halfTanhMask, tanhMaskRow,
-                                        groupIndicator, groups, factor, to - from, scalars);
-                                t2 = System.nanoTime();
-                                Autograd.backward(loss);
+                            long busyBefore = phase[0] + phase[1] + phase[2];
+                            ShardPass.StepInputs in = stepInputs(step, sigma, masks, scalars, size, factor);
+                            ShardPass.Result[] results = runShards(passes, helpers, step, xs, softs, b, in, phase);
+                            NDArray gradient = null;
+                            double[] terms = new double[ShardPass.TERMS];
+                            for (ShardPass.Result r : results) {
+                                if (r != null) {
+                                    gradient = gradient == null ? r.gradient() : gradient.addi(r.gradient());
+                                    float[] t = r.lossTerms().toFloatArray();
+                                    for (int k = 0; k < terms.length; k++) {
+                                        terms[k] += t[k];
+                                    }
+                                }
                             }
-                            long t3 = System.nanoTime();
-                            float value = loss.getFloat();
-                            if (!Float.isFinite(value)) {
+                            float[] sigmas = sigma.toFloatArray();
+                            double value = loss(terms, sigmas, continuous, masks.groups(), size, factor, config.embeddingDim());
+                            if (!Double.isFinite(value)) {
                                 throw new TrainingDivergedException("the loss became " + value + " at epoch " + (epoch + 1) + ", step "
-                                        + (steps + 1) + " (" + diagnose(mu, logvar, recon, params.get(sigmaRange)) + ")");
+                                        + (steps + 1) + " (sigma " + range(sigmas) + ")");
                             }
                             steps++;
-                            NDArray gradient = params.getGradient();
-                            gradient.attach(step);
                             double correction = Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps));
                             params.getNDArrayInternal().adamUpdate(new NDList(params, gradient, mean, variance), new NDList(params),
                                     (float) config.learningRate(), (float) (config.learningRate() * correction),
                                     (float) config.l2scale(), 1f, -1f, (float) BETA1, (float) BETA2, (float) EPSILON, false, false);
-                            NDArray sigma = params.get(sigmaRange);
-                            sigma.attach(step);
-                            params.set(sigmaRange, sigma.clip(TvaeNet.SIGMA_MIN, TvaeNet.SIGMA_MAX));
-                            long t4 = System.nanoTime();
-                            phase[0] += t1 - t0;
-                            phase[1] += t2 - t1;
-                            phase[2] += t3 - t2;
-                            phase[3] += t4 - t3;
-                            lossSum += value * (to - from);
+                            params.set(sigmaRange, attached(sigma.clip(TvaeNet.SIGMA_MIN, TvaeNet.SIGMA_MAX), step));
+                            long t2 = System.nanoTime();
+                            // Shards on the calling thread time themselves; the rest of the step (waiting for the helper, adding
+                            // the gradients, Adam) counts as the optimiser's.
+                            phase[3] += (t2 - t0) - (phase[0] + phase[1] + phase[2] - busyBefore);
+                            lossSum += value * size;
                         }
                     }
                 }
@@ -174,9 +166,6 @@ public final class TvaeTrainer {
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
                 Duration eta = elapsed.multipliedBy(config.epochs() - epochsRun).dividedBy(epochsRun);
                 listener.epoch(new TrainingListener.EpochProgress(epochsRun, config.epochs(), epochLoss, elapsed, eta));
-                if (!Double.isFinite(epochLoss)) {
-                    throw new TrainingDivergedException("the loss became " + epochLoss + " at epoch " + epochsRun);
-                }
                 if (config.earlyStopPatience() > 0) {
                     if (epochLoss < best - config.earlyStopMinDelta()) {
                         best = epochLoss;
@@ -192,37 +181,148 @@ public final class TvaeTrainer {
             double seconds = (System.nanoTime() - start) / 1e9;
             return new TrainingResult(trained, java.util.Arrays.copyOf(curve, epochsRun), outcome, seconds,
                     new TrainingResult.StepTimes(phase[0] / n / 1e6, phase[1] / n / 1e6, phase[2] / n / 1e6, phase[3] / n / 1e6, steps));
+        } finally {
+            if (helpers != null) {
+                helpers.shutdownNow();
+            }
         }
     }
 
     /**
-     * CTGAN's TVAE loss on whole matrices: every operation's first operand is a step array, so that
-     * results are freed with the step.
+     * Runs one batch's shards, the first on the calling thread and the others on the helper thread
+     * if there is one, and waits for all of them, also when one fails, so that no shard still works on an array the
+     * step is about to free.
      */
-    static NDArray loss(NDArray x, NDArray xSoft, NDArray recon, NDArray sigma, NDArray mu, NDArray logvar, NDArray std,
-                                NDArray halfTanhMask, NDArray tanhMaskRow, NDArray groupIndicator, int groups, float factor,
-                                int batch, Scalars scalars) {
-        // Continuous outputs: sum over rows and tanh columns of (x - tanh(x_hat))^2 / (2 sigma^2), plus batch * sum log sigma.
-        NDArray diff = x.sub(recon.tanh());
-        NDArray weights = sigma.pow(scalars.of(-2f)).mul(halfTanhMask);
-        NDArray reconstruction = diff.square().mul(weights).sum();
-        reconstruction = reconstruction.add(sigma.log().mul(tanhMaskRow).sum().mul(scalars.of(batch)));
-        if (groups > 0) {
-            // Cross-entropy of every one-hot group: log-sum-exp over the group minus the target's logit.
-            NDArray rowMax = recon.max(new int[] {1}, true).stopGradient();
-            NDArray groupSums = recon.sub(rowMax).exp().matMul(groupIndicator);
-            NDArray logSumExp = groupSums.clip(1e-30f, Float.MAX_VALUE).log().sum().add(rowMax.sum().mul(scalars.of(groups)));
-            reconstruction = reconstruction.add(logSumExp.sub(recon.mul(xSoft).sum()));
+    private static ShardPass.Result[] runShards(ShardPass[] passes, ExecutorService helper, NDManager step, NDList xs, NDList softs,
+                                                int batch, ShardPass.StepInputs in, long[] phase) {
+        ShardPass.Result[] results = new ShardPass.Result[SHARDS];
+        List<Future<?>> others = new ArrayList<>();
+        RuntimeException failure = null;
+        try {
+            // The last shards go to the helper first, so that it starts while this thread works on the first.
+            for (int s = SHARDS - 1; s >= 0; s--) {
+                // Each shard has its own manager: a manager's bookkeeping is synchronized, and two
+                // threads attaching every result to one manager would wait on each other.
+                NDManager own = step.newSubManager();
+                NDArray x = attached(xs.get(batch * SHARDS + s), own);
+                NDArray xSoft = attached(softs.get(batch * SHARDS + s), own);
+                if (x.getShape().get(0) == 0) {
+                    continue;
+                }
+                ShardPass pass = passes[s];
+                int shard = s;
+                if (s == 0 || helper == null) {
+                    results[s] = pass.run(own, x, xSoft, in, phase);
+                } else {
+                    others.add(helper.submit(() -> {
+                        results[shard] = pass.run(own, x, xSoft, in, null);
+                    }));
+                }
+            }
+        } catch (RuntimeException e) {
+            failure = e;
         }
-        NDArray kld = mu.square().add(std.square()).sub(logvar).sub(scalars.of(1f)).sum().mul(scalars.of(0.5f));
-        return reconstruction.mul(scalars.of(factor)).add(kld).div(scalars.of(batch));
+        boolean interrupted = false;
+        for (Future<?> f : others) {
+            while (true) {
+                try {
+                    f.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return results;
     }
 
-    /** Where a non-finite loss came from, in numbers a bug report can use. */
-    private static String diagnose(NDArray mu, NDArray logvar, NDArray recon, NDArray sigma) {
-        return String.format(java.util.Locale.ROOT, "max |mu| %.3g, logvar %.3g..%.3g, max |x_hat| %.3g, sigma %.3g..%.3g",
-                mu.abs().max().getFloat(), logvar.min().getFloat(), logvar.max().getFloat(), recon.abs().max().getFloat(),
-                sigma.min().getFloat(), sigma.max().getFloat());
+    /**
+     * Where the shuffled data is cut: every batch into {@code shards} shards of nearly equal rows
+     * (a shard may be empty when a last batch has fewer rows than shards).
+     */
+    static long[] shardCuts(int rows, int batch, int shards) {
+        int batches = (rows + batch - 1) / batch;
+        long[] cuts = new long[batches * shards - 1];
+        int k = 0;
+        for (int b = 0; b < batches; b++) {
+            int from = b * batch;
+            int size = Math.min(rows, from + batch) - from;
+            for (int s = 1; s <= shards; s++) {
+                if (k < cuts.length) {
+                    cuts[k++] = from + (long) size * s / shards;
+                }
+            }
+        }
+        return cuts;
+    }
+
+    static ShardPass.Masks masks(NDManager root, OutputLayout layout) {
+        int dim = layout.width();
+        float[] tanhMask = new float[dim];
+        float[] softMask = new float[dim];
+        layout.continuous().forEach(i -> tanhMask[i] = 1f);
+        int groups = layout.softmaxSpans().size();
+        float[] indicator = new float[dim * Math.max(1, groups)];
+        float[] indicatorT = new float[dim * Math.max(1, groups)];
+        for (int g = 0; g < groups; g++) {
+            int[] span = layout.softmaxSpans().get(g);
+            for (int k = span[0]; k < span[0] + span[1]; k++) {
+                softMask[k] = 1f;
+                indicator[k * groups + g] = 1f;
+                indicatorT[g * dim + k] = 1f;
+            }
+        }
+        return new ShardPass.Masks(owned(root, tanhMask, new Shape(dim)), owned(root, softMask, new Shape(dim)),
+                groups == 0 ? null : owned(root, indicator, new Shape(dim, groups)),
+                groups == 0 ? null : owned(root, indicatorT, new Shape(groups, dim)), groups);
+    }
+
+    /** The sigma-derived values of this step, attached to the step. */
+    static ShardPass.StepInputs stepInputs(NDManager step, NDArray sigma, ShardPass.Masks masks, Scalars scalars, int batch,
+                                                   float factor) {
+        NDArray invSigma = attached(masks.tanh().div(sigma), step);
+        NDArray invVar = invSigma.square();
+        return new ShardPass.StepInputs(invVar, invVar.mul(scalars.of(0.5f)), invSigma.muli(scalars.of(factor / batch)), batch, factor);
+    }
+
+    /** The batch's loss from the shards' summed terms (see {@link ShardPass}) and the sigmas the step used. */
+    static double loss(double[] terms, float[] sigmas, boolean[] continuous, int groups, int batch, float factor, int latent) {
+        double sumLog = 0;
+        for (int i = 0; i < sigmas.length; i++) {
+            if (continuous[i]) {
+                sumLog += Math.log(sigmas[i]);
+            }
+        }
+        double reconstruction = terms[ShardPass.RECONSTRUCTION] + batch * sumLog
+                + terms[ShardPass.LOG_SUM_EXP] + groups * terms[ShardPass.ROW_MAX] - terms[ShardPass.TARGET_LOGIT];
+        double kl = 0.5 * (terms[ShardPass.KL] - (double) batch * latent);
+        return (factor * reconstruction + kl) / batch;
+    }
+
+    private static String range(float[] v) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float f : v) {
+            min = Math.min(min, f);
+            max = Math.max(max, f);
+        }
+        return min + ".." + max;
+    }
+
+    private static NDArray attached(NDArray array, NDManager manager) {
+        array.attach(manager);
+        return array;
     }
 
     /**

@@ -73,9 +73,34 @@ class TvaeTrainerTest {
         }
     }
 
+    @Test
+    void oneThreadOrTwoGiveTheSameModel() {
+        // an odd row count gives uneven shards and a short last batch
+        float[] data = twoColumnData(1_001, 9);
+        TvaeConfig config = TvaeConfig.defaults().withEpochs(4).withSeed(41);
+        TrainingResult one = TvaeTrainer.train(data, 1_001, twoColumnLayout(), config.withThreads(1), TrainingListener.NONE, () -> false);
+        TrainingResult two = TvaeTrainer.train(data, 1_001, twoColumnLayout(), config.withThreads(2), TrainingListener.NONE, () -> false);
+        assertThat(two.parameters()).containsExactly(one.parameters());
+        assertThat(two.lossCurve()).containsExactly(one.lossCurve());
+    }
+
+    @Test
+    void aLastBatchOfOneRowLeavesAShardEmptyAndStillTrains() {
+        TrainingResult r = TvaeTrainer.train(twoColumnData(501, 10), 501, twoColumnLayout(), TvaeConfig.defaults().withEpochs(3),
+                TrainingListener.NONE, () -> false);
+        assertThat(r.stepTimes().steps()).isEqualTo(6);
+        assertThat(java.util.Arrays.stream(r.lossCurve()).allMatch(Double::isFinite)).isTrue();
+    }
+
+    @Test
+    void shardsCutEveryBatchInNearlyEqualHalves() {
+        assertThat(TvaeTrainer.shardCuts(1_001, 500, 2)).containsExactly(250, 500, 750, 1_000, 1_000);
+    }
+
     /**
-     * Regression: scalars that autograd keeps for the backward pass once lived in memory the garbage
-     * collector could free, so collections during training changed (or blew up) the result.
+     * Regression: arrays over Java buffers (the shards' noise now, autograd's scalars once) live
+     * only as long as those buffers, so collections during training once changed (or blew up) the
+     * result.
      */
     @Test
     void garbageCollectionDuringTrainingChangesNothing() throws Exception {
@@ -139,5 +164,7 @@ class TvaeTrainerTest {
                 TvaeConfig.defaults().withEpochs(1), TrainingListener.NONE, () -> false)).isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TvaeConfig.defaults().withEpochs(0))
                 .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TvaeConfig.defaults().withThreads(3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads must be 1..2");
     }
 }

@@ -74,7 +74,7 @@ public class TrainingRunner {
     static TvaeConfig tvaeConfig(TrainingRequest r) {
         TvaeConfig d = TvaeConfig.defaults().withEpochs(r.epochs()).withSeed(r.randomSeed());
         return new TvaeConfig(d.epochs(), r.batchSize(), d.embeddingDim(), d.compressDim(), d.decompressDim(), d.l2scale(),
-                d.lossFactor(), d.learningRate(), d.seed(), d.earlyStopPatience(), d.earlyStopMinDelta());
+                d.lossFactor(), d.learningRate(), d.seed(), d.earlyStopPatience(), d.earlyStopMinDelta(), d.threads());
     }
 
     /** One job's steps and what its work leaves for the success step. */
