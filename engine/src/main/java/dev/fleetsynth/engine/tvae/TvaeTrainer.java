@@ -71,16 +71,13 @@ public final class TvaeTrainer {
         int batch = Math.min(config.batchSize(), rows);
         int batches = (rows + batch - 1) / batch;
         int threads = Math.min(config.threads(), SHARDS);
-        float factor = (float) config.lossFactor();
         double[] curve = new double[config.epochs()];
-        long[] phase = new long[4];
-        long steps = 0;
         long start = System.nanoTime();
         TrainingResult.Outcome outcome = TrainingResult.Outcome.COMPLETED;
         int epochsRun = 0;
         double best = Double.POSITIVE_INFINITY;
         int sinceBest = 0;
-        ExecutorService helpers = threads == 1 ? null : Executors.newSingleThreadExecutor(r -> {
+        ExecutorService helper = threads == 1 ? null : Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(() -> {
                 Torch.prepareThread();
                 r.run();
@@ -90,22 +87,9 @@ public final class TvaeTrainer {
         });
         try (Autograd off = Autograd.off(); NDManager root = engine.newBaseManager()) {
             NDArray all = owned(root, data, new Shape(rows, dim));
-            ShardPass.Masks masks = masks(root, layout);
-            NDArray allSoft = all.mul(masks.soft());
-            NDArray params = owned(root, initial, new Shape(net.size()));
-            NDArray mean = root.zeros(params.getShape());
-            NDArray variance = root.zeros(params.getShape());
-            NDList views = net.views(params, root);
-            NDArray sigma = net.sigma(views);
-            NDIndex sigmaRange = new NDIndex("{}:", net.sigmaOffset());
-            Scalars scalars = new Scalars(root);
-            ShardPass[] passes = new ShardPass[SHARDS];
-            for (int s = 0; s < SHARDS; s++) {
-                passes[s] = new ShardPass(views, masks, new Scalars(root.newSubManager()), config.embeddingDim(), rng.jump());
-            }
+            Optimisation run = new Optimisation(root, net, layout, config, initial, rng, helper);
+            NDArray allSoft = all.mul(run.masks.soft());
             long[] cuts = shardCuts(rows, batch, SHARDS);
-            boolean[] continuous = new boolean[dim];
-            layout.continuous().forEach(i -> continuous[i] = true);
             int[] order = new int[rows];
             for (int i = 0; i < rows; i++) {
                 order[i] = i;
@@ -122,40 +106,13 @@ public final class TvaeTrainer {
                     NDList xs = attached(all.get(index), epochManager).split(cuts);
                     NDList softs = attached(allSoft.get(index), epochManager).split(cuts);
                     for (int b = 0; b < batches; b++) {
-                        int from = b * batch;
-                        int size = Math.min(rows, from + batch) - from;
+                        int size = Math.min(rows, (b + 1) * batch) - b * batch;
                         try (NDManager step = epochManager.newSubManager()) {
-                            long t0 = System.nanoTime();
-                            long busyBefore = phase[0] + phase[1] + phase[2];
-                            ShardPass.StepInputs in = stepInputs(step, sigma, masks, scalars, size, factor);
-                            ShardPass.Result[] results = runShards(passes, helpers, step, xs, softs, b, in, phase);
-                            NDArray gradient = null;
-                            double[] terms = new double[ShardPass.TERMS];
-                            for (ShardPass.Result r : results) {
-                                if (r != null) {
-                                    gradient = gradient == null ? r.gradient() : gradient.addi(r.gradient());
-                                    float[] t = r.lossTerms().toFloatArray();
-                                    for (int k = 0; k < terms.length; k++) {
-                                        terms[k] += t[k];
-                                    }
-                                }
-                            }
-                            float[] sigmas = sigma.toFloatArray();
-                            double value = loss(terms, sigmas, continuous, masks.groups(), size, factor, config.embeddingDim());
+                            double value = run.step(step, xs, softs, b, size);
                             if (!Double.isFinite(value)) {
                                 throw new TrainingDivergedException("the loss became " + value + " at epoch " + (epoch + 1) + ", step "
-                                        + (steps + 1) + " (sigma " + range(sigmas) + ")");
+                                        + run.steps + " (sigma " + run.sigmaRange() + ")");
                             }
-                            steps++;
-                            double correction = Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps));
-                            params.getNDArrayInternal().adamUpdate(new NDList(params, gradient, mean, variance), new NDList(params),
-                                    (float) config.learningRate(), (float) (config.learningRate() * correction),
-                                    (float) config.l2scale(), 1f, -1f, (float) BETA1, (float) BETA2, (float) EPSILON, false, false);
-                            params.set(sigmaRange, attached(sigma.clip(TvaeNet.SIGMA_MIN, TvaeNet.SIGMA_MAX), step));
-                            long t2 = System.nanoTime();
-                            // Shards on the calling thread time themselves; the rest of the step (waiting for the helper, adding
-                            // the gradients, Adam) counts as the optimiser's.
-                            phase[3] += (t2 - t0) - (phase[0] + phase[1] + phase[2] - busyBefore);
                             lossSum += value * size;
                         }
                     }
@@ -176,22 +133,111 @@ public final class TvaeTrainer {
                     }
                 }
             }
-            float[] trained = params.toFloatArray();
-            double n = Math.max(1, steps);
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new TrainingResult(trained, java.util.Arrays.copyOf(curve, epochsRun), outcome, seconds,
-                    new TrainingResult.StepTimes(phase[0] / n / 1e6, phase[1] / n / 1e6, phase[2] / n / 1e6, phase[3] / n / 1e6, steps));
+            return new TrainingResult(run.params.toFloatArray(), java.util.Arrays.copyOf(curve, epochsRun), outcome, seconds,
+                    run.stepTimes());
         } finally {
-            if (helpers != null) {
-                helpers.shutdownNow();
+            if (helper != null) {
+                helper.shutdownNow();
             }
         }
     }
 
     /**
-     * Runs one batch's shards, the first on the calling thread and the others on the helper thread
-     * if there is one, and waits for all of them, also when one fails, so that no shard still works on an array the
-     * step is about to free.
+     * The optimiser's state and one step of it: the shards' gradients added, then Adam, then the
+     * sigmas clamped. Lives in the training's root manager; nothing in it outlives the training.
+     */
+    private static final class Optimisation {
+        final ShardPass.Masks masks;
+        final NDArray params;
+        private final NDArray mean;
+        private final NDArray variance;
+        private final NDArray sigma;
+        private final NDIndex sigmaRange;
+        private final Scalars scalars;
+        private final ShardPass[] passes = new ShardPass[SHARDS];
+        private final ExecutorService helper;
+        private final TvaeConfig config;
+        private final boolean[] continuous;
+        private final long[] phase = new long[4];
+        long steps;
+        private float[] lastSigmas;
+
+        Optimisation(NDManager root, TvaeNet net, OutputLayout layout, TvaeConfig config, float[] initial,
+                     JumpableUniformRandomProvider rng, ExecutorService helper) {
+            this.config = config;
+            this.helper = helper;
+            masks = masks(root, layout);
+            params = owned(root, initial, new Shape(net.size()));
+            mean = root.zeros(params.getShape());
+            variance = root.zeros(params.getShape());
+            NDList views = net.views(params, root);
+            sigma = net.sigma(views);
+            sigmaRange = new NDIndex("{}:", net.sigmaOffset());
+            scalars = new Scalars(root);
+            for (int s = 0; s < SHARDS; s++) {
+                passes[s] = new ShardPass(views, masks, new Scalars(root.newSubManager()), config.embeddingDim(), rng.jump());
+            }
+            continuous = new boolean[layout.width()];
+            layout.continuous().forEach(i -> continuous[i] = true);
+        }
+
+        /** One step on batch {@code b} of the epoch's shards; returns the batch's loss before the update. */
+        double step(NDManager step, NDList xs, NDList softs, int b, int size) {
+            long t0 = System.nanoTime();
+            long busyBefore = phase[0] + phase[1] + phase[2];
+            float factor = (float) config.lossFactor();
+            ShardPass.StepInputs in = stepInputs(step, sigma, masks, scalars, size, factor);
+            ShardPass.Result[] results = runShards(passes, helper, step, xs, softs, b, in, phase);
+            NDArray gradient = null;
+            double[] terms = new double[ShardPass.TERMS];
+            for (ShardPass.Result r : results) {
+                if (r != null) {
+                    gradient = gradient == null ? r.gradient() : gradient.addi(r.gradient());
+                    float[] t = r.lossTerms().toFloatArray();
+                    for (int k = 0; k < terms.length; k++) {
+                        terms[k] += t[k];
+                    }
+                }
+            }
+            lastSigmas = sigma.toFloatArray();
+            double value = loss(terms, lastSigmas, continuous, masks.groups(), size, factor, config.embeddingDim());
+            steps++;
+            if (!Double.isFinite(value)) {
+                return value;
+            }
+            double correction = Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps));
+            params.getNDArrayInternal().adamUpdate(new NDList(params, gradient, mean, variance), new NDList(params),
+                    (float) config.learningRate(), (float) (config.learningRate() * correction),
+                    (float) config.l2scale(), 1f, -1f, (float) BETA1, (float) BETA2, (float) EPSILON, false, false);
+            params.set(sigmaRange, attached(sigma.clip(TvaeNet.SIGMA_MIN, TvaeNet.SIGMA_MAX), step));
+            // Shards on the calling thread time themselves; the rest of the step (waiting for the
+            // helper, adding the gradients, Adam) counts as the optimiser's.
+            phase[3] += (System.nanoTime() - t0) - (phase[0] + phase[1] + phase[2] - busyBefore);
+            return value;
+        }
+
+        String sigmaRange() {
+            float min = Float.POSITIVE_INFINITY;
+            float max = Float.NEGATIVE_INFINITY;
+            for (float f : lastSigmas) {
+                min = Math.min(min, f);
+                max = Math.max(max, f);
+            }
+            return min + ".." + max;
+        }
+
+        TrainingResult.StepTimes stepTimes() {
+            double n = Math.max(1, steps);
+            return new TrainingResult.StepTimes(phase[0] / n / 1e6, phase[1] / n / 1e6, phase[2] / n / 1e6, phase[3] / n / 1e6,
+                    steps);
+        }
+    }
+
+    /**
+     * Runs one batch's shards, the first on the calling thread and the other on the helper thread if
+     * there is one, and waits for both, also when one fails, so that no shard still works on an
+     * array the step is about to free.
      */
     private static ShardPass.Result[] runShards(ShardPass[] passes, ExecutorService helper, NDManager step, NDList xs, NDList softs,
                                                 int batch, ShardPass.StepInputs in, long[] phase) {
@@ -308,16 +354,6 @@ public final class TvaeTrainer {
                 + terms[ShardPass.LOG_SUM_EXP] + groups * terms[ShardPass.ROW_MAX] - terms[ShardPass.TARGET_LOGIT];
         double kl = 0.5 * (terms[ShardPass.KL] - (double) batch * latent);
         return (factor * reconstruction + kl) / batch;
-    }
-
-    private static String range(float[] v) {
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        for (float f : v) {
-            min = Math.min(min, f);
-            max = Math.max(max, f);
-        }
-        return min + ".." + max;
     }
 
     private static NDArray attached(NDArray array, NDManager manager) {
