@@ -17,11 +17,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * One shard of a training batch through the TVAE, forward and back, with the gradient of CTGAN's
  * TVAE loss worked out by hand instead of recorded by autograd.
  *
- * <p>Why by hand: a step is a few dozen small matrix operations, and each native operation costs
- * microseconds of fixed overhead whatever its size; autograd adds its own bookkeeping per operation
- * and a backward pass that repeats much of the forward work in small pieces. The closed form below
- * needs about a hundred operations per shard, most of them in place, and no graph. It is checked
- * against autograd's gradient in {@code ShardPassTest}.
+ * <p>Why by hand: the two shards of a batch run on two threads at once, and each needs a gradient
+ * of its own to add afterwards, while autograd accumulates every backward pass into the
+ * parameters' one gradient. The closed form also needs no graph: about a hundred operations per
+ * shard, many of them in place. On one thread it is about as fast as the autograd step it
+ * replaced. {@code TvaeLossTest} checks it against autograd's gradient.
  *
  * <p>With {@code L = [F (R + C) + K] / B} for a batch of {@code B} rows, where {@code R} is the
  * Gaussian term of the continuous outputs, {@code C} the cross-entropy of the one-hot groups and

@@ -7,12 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -28,7 +22,7 @@ import org.apache.commons.rng.simple.RandomSource;
  * its size: the gradient is worked out in closed form ({@link ShardPass}) instead of recorded by
  * autograd, the loss is computed on whole matrices with masks instead of a loop over columns,
  * batches are slices of one tensor shuffled once per epoch, and the parameters live in one flat
- * buffer updated by one fused Adam call.
+ * buffer updated by one fused Adam call per half.
  *
  * <p>Every batch is cut into {@link #SHARDS} shards whose gradients are added before the update.
  * With two threads the shards are computed side by side, each on one core: a 500-row matrix
@@ -77,17 +71,11 @@ public final class TvaeTrainer {
         int epochsRun = 0;
         double best = Double.POSITIVE_INFINITY;
         int sinceBest = 0;
-        ExecutorService helper = threads == 1 ? null : Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(() -> {
-                Torch.prepareThread();
-                r.run();
-            }, "tvae-shard");
-            t.setDaemon(true);
-            return t;
-        });
+        // A second thread only where a second core can run it: it spins while it waits for work.
+        Partner partner = threads < 2 || Runtime.getRuntime().availableProcessors() < 2 ? null : new Partner();
         try (Autograd off = Autograd.off(); NDManager root = engine.newBaseManager()) {
             NDArray all = owned(root, data, new Shape(rows, dim));
-            Optimisation run = new Optimisation(root, net, layout, config, initial, rng, helper);
+            Optimisation run = new Optimisation(root, net, layout, config, initial, rng, partner);
             NDArray allSoft = all.mul(run.masks.soft());
             long[] cuts = shardCuts(rows, batch, SHARDS);
             int[] order = new int[rows];
@@ -137,8 +125,8 @@ public final class TvaeTrainer {
             return new TrainingResult(run.params.toFloatArray(), java.util.Arrays.copyOf(curve, epochsRun), outcome, seconds,
                     run.stepTimes());
         } finally {
-            if (helper != null) {
-                helper.shutdownNow();
+            if (partner != null) {
+                partner.close();
             }
         }
     }
@@ -156,7 +144,10 @@ public final class TvaeTrainer {
         private final NDIndex sigmaRange;
         private final Scalars scalars;
         private final ShardPass[] passes = new ShardPass[SHARDS];
-        private final ExecutorService helper;
+        private final Partner partner;
+        /** The two halves of the parameters and of Adam's moments, updated side by side. */
+        private final NDArray[] halves;
+        private final long half;
         private final TvaeConfig config;
         private final boolean[] continuous;
         private final long[] phase = new long[4];
@@ -164,9 +155,9 @@ public final class TvaeTrainer {
         private float[] lastSigmas;
 
         Optimisation(NDManager root, TvaeNet net, OutputLayout layout, TvaeConfig config, float[] initial,
-                     JumpableUniformRandomProvider rng, ExecutorService helper) {
+                     JumpableUniformRandomProvider rng, Partner partner) {
             this.config = config;
-            this.helper = helper;
+            this.partner = partner;
             masks = masks(root, layout);
             params = owned(root, initial, new Shape(net.size()));
             mean = root.zeros(params.getShape());
@@ -180,6 +171,13 @@ public final class TvaeTrainer {
             }
             continuous = new boolean[layout.width()];
             layout.continuous().forEach(i -> continuous[i] = true);
+            half = net.size() / 2;
+            halves = new NDArray[] {split(params, true), split(mean, true), split(variance, true),
+                split(params, false), split(mean, false), split(variance, false)};
+        }
+
+        private NDArray split(NDArray whole, boolean first) {
+            return first ? whole.get(new NDIndex().addSliceDim(0, half)) : whole.get(new NDIndex().addSliceDim(half, whole.size()));
         }
 
         /** One step on batch {@code b} of the epoch's shards; returns the batch's loss before the update. */
@@ -188,12 +186,13 @@ public final class TvaeTrainer {
             long busyBefore = phase[0] + phase[1] + phase[2];
             float factor = (float) config.lossFactor();
             ShardPass.StepInputs in = stepInputs(step, sigma, masks, scalars, size, factor);
-            ShardPass.Result[] results = runShards(passes, helper, step, xs, softs, b, in, phase);
-            NDArray gradient = null;
+            ShardPass.Result[] results = runShards(step, xs, softs, b, in);
             double[] terms = new double[ShardPass.TERMS];
+            NDArray[] gradients = new NDArray[SHARDS];
+            int count = 0;
             for (ShardPass.Result r : results) {
                 if (r != null) {
-                    gradient = gradient == null ? r.gradient() : gradient.addi(r.gradient());
+                    gradients[count++] = r.gradient();
                     float[] t = r.lossTerms().toFloatArray();
                     for (int k = 0; k < terms.length; k++) {
                         terms[k] += t[k];
@@ -207,14 +206,71 @@ public final class TvaeTrainer {
                 return value;
             }
             double correction = Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps));
-            params.getNDArrayInternal().adamUpdate(new NDList(params, gradient, mean, variance), new NDList(params),
-                    (float) config.learningRate(), (float) (config.learningRate() * correction),
-                    (float) config.l2scale(), 1f, -1f, (float) BETA1, (float) BETA2, (float) EPSILON, false, false);
+            // Adam is element-wise, so each thread updates one half of the buffer: the same numbers
+            // as one call over the whole, in half the time.
+            NDArray first = gradients[0];
+            NDArray second = count > 1 ? gradients[1] : null;
+            Runnable upper = () -> update(1, split(first, false), second == null ? null : split(second, false), correction);
+            if (partner == null) {
+                update(0, split(first, true), second == null ? null : split(second, true), correction);
+                upper.run();
+            } else {
+                partner.submit(upper);
+                try {
+                    update(0, split(first, true), second == null ? null : split(second, true), correction);
+                } finally {
+                    partner.await();
+                }
+            }
             params.set(sigmaRange, attached(sigma.clip(TvaeNet.SIGMA_MIN, TvaeNet.SIGMA_MAX), step));
             // Shards on the calling thread time themselves; the rest of the step (waiting for the
             // helper, adding the gradients, Adam) counts as the optimiser's.
             phase[3] += (System.nanoTime() - t0) - (phase[0] + phase[1] + phase[2] - busyBefore);
             return value;
+        }
+
+        /** Adds the shards' gradients over one half of the buffer and runs Adam on that half. */
+        private void update(int which, NDArray gradient, NDArray other, double correction) {
+            if (other != null) {
+                gradient.addi(other);
+            }
+            NDArray p = halves[3 * which];
+            p.getNDArrayInternal().adamUpdate(new NDList(p, gradient, halves[3 * which + 1], halves[3 * which + 2]), new NDList(p), (float) config.learningRate(), (float) (config.learningRate() * correction),
+                    (float) config.l2scale(), 1f, -1f, (float) BETA1, (float) BETA2, (float) EPSILON, false, false);
+        }
+
+        /**
+         * Runs one batch's shards, the first on this thread and the second on the partner if there
+         * is one, and waits for both, also when one fails, so that no shard still works on an array
+         * the step is about to free.
+         */
+        private ShardPass.Result[] runShards(NDManager step, NDList xs, NDList softs, int batch, ShardPass.StepInputs in) {
+            ShardPass.Result[] results = new ShardPass.Result[SHARDS];
+            NDManager[] own = new NDManager[SHARDS];
+            NDArray[][] inputs = new NDArray[SHARDS][];
+            for (int s = 0; s < SHARDS; s++) {
+                // Each shard has its own manager: a manager's bookkeeping is synchronized, and two
+                // threads attaching every result to one manager would wait on each other.
+                own[s] = step.newSubManager();
+                inputs[s] = new NDArray[] {attached(xs.get(batch * SHARDS + s), own[s]), attached(softs.get(batch * SHARDS + s), own[s])};
+            }
+            boolean handedOver = false;
+            if (partner != null && inputs[1][0].getShape().get(0) > 0) {
+                partner.submit(() -> results[1] = passes[1].run(own[1], inputs[1][0], inputs[1][1], in, null));
+                handedOver = true;
+            }
+            try {
+                for (int s = 0; s < SHARDS; s++) {
+                    if ((s == 0 || !handedOver) && inputs[s][0].getShape().get(0) > 0) {
+                        results[s] = passes[s].run(own[s], inputs[s][0], inputs[s][1], in, phase);
+                    }
+                }
+            } finally {
+                if (handedOver) {
+                    partner.await();
+                }
+            }
+            return results;
         }
 
         String sigmaRange() {
@@ -232,65 +288,6 @@ public final class TvaeTrainer {
             return new TrainingResult.StepTimes(phase[0] / n / 1e6, phase[1] / n / 1e6, phase[2] / n / 1e6, phase[3] / n / 1e6,
                     steps);
         }
-    }
-
-    /**
-     * Runs one batch's shards, the first on the calling thread and the other on the helper thread if
-     * there is one, and waits for both, also when one fails, so that no shard still works on an
-     * array the step is about to free.
-     */
-    private static ShardPass.Result[] runShards(ShardPass[] passes, ExecutorService helper, NDManager step, NDList xs, NDList softs,
-                                                int batch, ShardPass.StepInputs in, long[] phase) {
-        ShardPass.Result[] results = new ShardPass.Result[SHARDS];
-        List<Future<?>> others = new ArrayList<>();
-        RuntimeException failure = null;
-        try {
-            // The last shards go to the helper first, so that it starts while this thread works on the first.
-            for (int s = SHARDS - 1; s >= 0; s--) {
-                // Each shard has its own manager: a manager's bookkeeping is synchronized, and two
-                // threads attaching every result to one manager would wait on each other.
-                NDManager own = step.newSubManager();
-                NDArray x = attached(xs.get(batch * SHARDS + s), own);
-                NDArray xSoft = attached(softs.get(batch * SHARDS + s), own);
-                if (x.getShape().get(0) == 0) {
-                    continue;
-                }
-                ShardPass pass = passes[s];
-                int shard = s;
-                if (s == 0 || helper == null) {
-                    results[s] = pass.run(own, x, xSoft, in, phase);
-                } else {
-                    others.add(helper.submit(() -> {
-                        results[shard] = pass.run(own, x, xSoft, in, null);
-                    }));
-                }
-            }
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        boolean interrupted = false;
-        for (Future<?> f : others) {
-            while (true) {
-                try {
-                    f.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                    }
-                    break;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        return results;
     }
 
     /**
