@@ -11,13 +11,16 @@ import java.util.concurrent.locks.LockSupport;
  * It is only started when two cores are there for the two threads.
  */
 final class Partner implements AutoCloseable {
-    private static final long SPIN_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** How long the partner spins for its next task, and the training thread for its result. */
+    private static final long IDLE_SPIN_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long AWAIT_SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
 
     private final Thread thread;
     private final AtomicReference<Runnable> next = new AtomicReference<>();
     private volatile boolean busy;
     private volatile boolean closed;
     private volatile RuntimeException failure;
+    private volatile Thread waiter;
 
     Partner() {
         thread = new Thread(this::loop, "tvae-shard");
@@ -32,10 +35,21 @@ final class Partner implements AutoCloseable {
         LockSupport.unpark(thread);
     }
 
-    /** Waits until the task handed over last has run, and rethrows what it threw. */
+    /**
+     * Waits until the task handed over last has run, and rethrows what it threw. Spins only briefly:
+     * on a busy machine a spinning waiter would take the core the partner needs.
+     */
     void await() {
-        while (busy) {
+        long start = System.nanoTime();
+        while (busy && System.nanoTime() - start < AWAIT_SPIN_NANOS) {
             Thread.onSpinWait();
+        }
+        if (busy) {
+            waiter = Thread.currentThread();
+            while (busy) {
+                LockSupport.park(this);
+            }
+            waiter = null;
         }
         RuntimeException f = failure;
         if (f != null) {
@@ -50,7 +64,7 @@ final class Partner implements AutoCloseable {
         while (!closed) {
             Runnable task = next.getAndSet(null);
             if (task == null) {
-                if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                if (System.nanoTime() - idleSince < IDLE_SPIN_NANOS) {
                     Thread.onSpinWait();
                 } else {
                     LockSupport.park(this);
@@ -65,6 +79,10 @@ final class Partner implements AutoCloseable {
                 failure = new IllegalStateException(e);
             } finally {
                 busy = false;
+                Thread w = waiter;
+                if (w != null) {
+                    LockSupport.unpark(w);
+                }
                 idleSince = System.nanoTime();
             }
         }
