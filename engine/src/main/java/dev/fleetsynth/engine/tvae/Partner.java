@@ -15,8 +15,11 @@ final class Partner implements AutoCloseable {
     private static final long IDLE_SPIN_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long AWAIT_SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
 
+    private record Task(Runnable work, Runnable afterwards) {
+    }
+
     private final Thread thread;
-    private final AtomicReference<Runnable> next = new AtomicReference<>();
+    private final AtomicReference<Task> next = new AtomicReference<>();
     private volatile boolean busy;
     private volatile boolean closed;
     private volatile RuntimeException failure;
@@ -29,9 +32,18 @@ final class Partner implements AutoCloseable {
     }
 
     /** Hands over a task; the previous one must have been awaited. */
-    void submit(Runnable task) {
+    void submit(Runnable work) {
+        submit(work, null);
+    }
+
+    /**
+     * Hands over a task, and work to do once {@link #await()} has let the training thread go on:
+     * what the partner can prepare for the next step while the training thread ends this one. A
+     * failure of that work is reported by the next {@code await}.
+     */
+    void submit(Runnable work, Runnable afterwards) {
         busy = true;
-        next.set(task);
+        next.set(new Task(work, afterwards));
         LockSupport.unpark(thread);
     }
 
@@ -62,7 +74,7 @@ final class Partner implements AutoCloseable {
         Torch.prepareThread();
         long idleSince = System.nanoTime();
         while (!closed) {
-            Runnable task = next.getAndSet(null);
+            Task task = next.getAndSet(null);
             if (task == null) {
                 if (System.nanoTime() - idleSince < IDLE_SPIN_NANOS) {
                     Thread.onSpinWait();
@@ -71,20 +83,26 @@ final class Partner implements AutoCloseable {
                 }
                 continue;
             }
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                failure = e;
-            } catch (Error e) {
-                failure = new IllegalStateException(e);
-            } finally {
-                busy = false;
-                Thread w = waiter;
-                if (w != null) {
-                    LockSupport.unpark(w);
-                }
-                idleSince = System.nanoTime();
+            run(task.work());
+            busy = false;
+            Thread w = waiter;
+            if (w != null) {
+                LockSupport.unpark(w);
             }
+            if (task.afterwards() != null) {
+                run(task.afterwards());
+            }
+            idleSince = System.nanoTime();
+        }
+    }
+
+    private void run(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            failure = e;
+        } catch (Error e) {
+            failure = new IllegalStateException(e);
         }
     }
 

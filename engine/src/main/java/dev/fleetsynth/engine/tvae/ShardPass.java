@@ -57,7 +57,10 @@ final class ShardPass {
     private final Scalars scalars;
     private final int latent;
     private final ContinuousSampler gauss;
-    private ByteBuffer noise;
+    private final ByteBuffer[] buffers = new ByteBuffer[2];
+    private int inUse = -1;
+    private int ready = -1;
+    private int readyRows;
 
     /**
      * Per-step values every shard shares: derived from the sigmas after the last update.
@@ -185,20 +188,48 @@ final class ShardPass {
     }
 
     /**
+     * Draws the noise of this pass's next shard ahead of time, for a thread that would otherwise
+     * wait; the numbers and their order are the same as when drawn at the start of the shard.
+     */
+    void prefetch(int rows) {
+        if (ready < 0 && rows > 0) {
+            ready = fill(spare(rows), rows);
+            readyRows = rows;
+        }
+    }
+
+    /**
      * The shard's latent noise, from its own seeded stream. The array is a view of a direct buffer
-     * this pass keeps (no copy); it is refilled only after the step that used it has been freed.
+     * this pass keeps (no copy). Two buffers alternate, so that the next shard's noise can be drawn
+     * while this one's is still in use; a buffer is refilled only after the step that used it has
+     * been freed.
      */
     private NDArray noise(NDManager step, int rows) {
-        int n = rows * latent;
-        if (noise == null || noise.capacity() < n * Float.BYTES) {
-            noise = ByteBuffer.allocateDirect(n * Float.BYTES).order(ByteOrder.nativeOrder());
+        if (ready >= 0 && readyRows != rows) {
+            throw new IllegalStateException("noise drawn for " + readyRows + " rows, the shard has " + rows);
         }
-        FloatBuffer f = noise.asFloatBuffer();
-        for (int i = 0; i < n; i++) {
+        inUse = ready >= 0 ? ready : fill(spare(rows), rows);
+        ready = -1;
+        ByteBuffer view = buffers[inUse].duplicate().order(ByteOrder.nativeOrder());
+        view.limit(rows * latent * Float.BYTES);
+        return step.create(view, new Shape(rows, latent), DataType.FLOAT32);
+    }
+
+    /** The index of the buffer not handed out last, made large enough for {@code rows}. */
+    private int spare(int rows) {
+        int bytes = rows * latent * Float.BYTES;
+        int k = inUse == 0 ? 1 : 0;
+        if (buffers[k] == null || buffers[k].capacity() < bytes) {
+            buffers[k] = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+        }
+        return k;
+    }
+
+    private int fill(int k, int rows) {
+        FloatBuffer f = buffers[k].asFloatBuffer();
+        for (int i = 0, n = rows * latent; i < n; i++) {
             f.put(i, (float) gauss.sample());
         }
-        ByteBuffer slice = noise.duplicate().order(ByteOrder.nativeOrder());
-        slice.limit(n * Float.BYTES);
-        return step.create(slice, new Shape(rows, latent), DataType.FLOAT32);
+        return k;
     }
 }

@@ -95,8 +95,9 @@ public final class TvaeTrainer {
                     NDList softs = attached(allSoft.get(index), epochManager).split(cuts);
                     for (int b = 0; b < batches; b++) {
                         int size = Math.min(rows, (b + 1) * batch) - b * batch;
+                        int nextSize = b + 1 < batches ? Math.min(rows, (b + 2) * batch) - (b + 1) * batch : batch;
                         try (NDManager step = epochManager.newSubManager()) {
-                            double value = run.step(step, xs, softs, b, size);
+                            double value = run.step(step, xs, softs, b, size, nextSize);
                             if (!Double.isFinite(value)) {
                                 throw new TrainingDivergedException("the loss became " + value + " at epoch " + (epoch + 1) + ", step "
                                         + run.steps + " (sigma " + run.sigmaRange() + ")");
@@ -180,13 +181,16 @@ public final class TvaeTrainer {
             return first ? whole.get(new NDIndex().addSliceDim(0, half)) : whole.get(new NDIndex().addSliceDim(half, whole.size()));
         }
 
-        /** One step on batch {@code b} of the epoch's shards; returns the batch's loss before the update. */
-        double step(NDManager step, NDList xs, NDList softs, int b, int size) {
+        /**
+         * One step on batch {@code b} of the epoch's shards; returns the batch's loss before the
+         * update. {@code nextSize} is the next batch's, whose noise the threads draw while they wait.
+         */
+        double step(NDManager step, NDList xs, NDList softs, int b, int size, int nextSize) {
             long t0 = System.nanoTime();
             long busyBefore = phase[0] + phase[1] + phase[2];
             float factor = (float) config.lossFactor();
             ShardPass.StepInputs in = stepInputs(step, sigma, masks, scalars, size, factor);
-            ShardPass.Result[] results = runShards(step, xs, softs, b, in);
+            ShardPass.Result[] results = runShards(step, xs, softs, b, in, shardRows(nextSize, 0));
             double[] terms = new double[ShardPass.TERMS];
             NDArray[] gradients = new NDArray[SHARDS];
             int count = 0;
@@ -215,7 +219,7 @@ public final class TvaeTrainer {
                 update(0, split(first, true), second == null ? null : split(second, true), correction);
                 upper.run();
             } else {
-                partner.submit(upper);
+                partner.submit(upper, () -> passes[1].prefetch(shardRows(nextSize, 1)));
                 try {
                     update(0, split(first, true), second == null ? null : split(second, true), correction);
                 } finally {
@@ -244,7 +248,8 @@ public final class TvaeTrainer {
          * is one, and waits for both, also when one fails, so that no shard still works on an array
          * the step is about to free.
          */
-        private ShardPass.Result[] runShards(NDManager step, NDList xs, NDList softs, int batch, ShardPass.StepInputs in) {
+        private ShardPass.Result[] runShards(NDManager step, NDList xs, NDList softs, int batch, ShardPass.StepInputs in,
+                                             int nextRows) {
             ShardPass.Result[] results = new ShardPass.Result[SHARDS];
             NDManager[] own = new NDManager[SHARDS];
             NDArray[][] inputs = new NDArray[SHARDS][];
@@ -267,6 +272,7 @@ public final class TvaeTrainer {
                 }
             } finally {
                 if (handedOver) {
+                    passes[0].prefetch(nextRows);
                     partner.await();
                 }
             }
@@ -288,6 +294,11 @@ public final class TvaeTrainer {
             return new TrainingResult.StepTimes(phase[0] / n / 1e6, phase[1] / n / 1e6, phase[2] / n / 1e6, phase[3] / n / 1e6,
                     steps);
         }
+    }
+
+    /** Rows of shard {@code s} of a batch of {@code size} rows, as {@link #shardCuts} cuts it. */
+    static int shardRows(int size, int s) {
+        return size * (s + 1) / SHARDS - size * s / SHARDS;
     }
 
     /**

@@ -25,4 +25,20 @@ class PartnerTest {
         }
         assertThat(runs).hasValue(2);
     }
+
+    @Test
+    void workAfterATaskRunsOnceTheTaskIsAwaitedAndItsFailureComesWithTheNextAwait() {
+        Torch.engine();
+        AtomicInteger order = new AtomicInteger();
+        try (Partner partner = new Partner()) {
+            partner.submit(() -> order.compareAndSet(0, 1), () -> {
+                order.compareAndSet(1, 2);
+                throw new IllegalStateException("prefetch failed");
+            });
+            partner.await();
+            partner.submit(() -> order.compareAndSet(2, 3));
+            assertThatThrownBy(partner::await).hasMessage("prefetch failed");
+        }
+        assertThat(order).hasValue(3);
+    }
 }
