@@ -111,8 +111,7 @@ final class TvaeBench {
     static boolean stability(PrintStream out, int runs, int jobs, int epochs) throws Exception {
         SensorTable seed = motorSeed();
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
-        // fits side by side share the cores
-        int threads = Math.max(1, Math.min(TvaeConfig.MAX_THREADS, Runtime.getRuntime().availableProcessors() / jobs));
+        int threads = TvaeConfig.threadsBeside(jobs);
         List<Future<Run>> futures = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {
             long s = i;

@@ -93,10 +93,8 @@ final class RunCommand implements Callable<Integer> {
         if (jobs != null && jobs < 1) {
             throw CliException.usage("--jobs must be >= 1, got " + jobs);
         }
-        int cores = Runtime.getRuntime().availableProcessors();
-        int workers = Math.min(profiles.size(), jobs != null ? jobs : cores);
-        // Machines side by side get the cores between them; a machine alone gets two.
-        int threads = Math.max(1, Math.min(TvaeConfig.MAX_THREADS, cores / workers));
+        int workers = Math.min(profiles.size(), jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
+        int threads = TvaeConfig.threadsBeside(workers);
         PrintWriter o = spec.commandLine().getOut();
         long start = System.nanoTime();
         o.println(header());

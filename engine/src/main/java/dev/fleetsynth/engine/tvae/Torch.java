@@ -23,7 +23,7 @@ final class Torch {
         // and any other thread would run every operation on all cores (two trainings side by side would
         // then fight over the cores, and their float sums would depend on scheduling). Set it here, on
         // the calling thread, every time.
-        JniUtils.setNumThreads(Integer.getInteger("ai.djl.pytorch.num_threads", 1));
+        JniUtils.setNumThreads(intraOpThreads());
         return engine;
     }
 
@@ -32,8 +32,12 @@ final class Torch {
      * recording, which PyTorch switches on for every new thread.
      */
     static void prepareThread() {
-        JniUtils.setNumThreads(Integer.getInteger("ai.djl.pytorch.num_threads", 1));
+        JniUtils.setNumThreads(intraOpThreads());
         JniUtils.setGradMode(false);
+    }
+
+    private static int intraOpThreads() {
+        return Integer.getInteger("ai.djl.pytorch.num_threads", 1);
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -65,6 +65,14 @@ public record TvaeConfig(
                 earlyStopPatience, earlyStopMinDelta, threads);
     }
 
+    /**
+     * Threads for each of {@code trainings} run side by side on this machine: the cores shared
+     * between them, at least 1 and at most {@link #MAX_THREADS}.
+     */
+    public static int threadsBeside(int trainings) {
+        return Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors() / Math.max(1, trainings)));
+    }
+
     public TvaeConfig withThreads(int n) {
         return new TvaeConfig(epochs, batchSize, embeddingDim, compressDim, decompressDim, l2scale, lossFactor, learningRate, seed,
                 earlyStopPatience, earlyStopMinDelta, n);

@@ -94,8 +94,9 @@ public final class TvaeTrainer {
                     NDList xs = attached(all.get(index), epochManager).split(cuts);
                     NDList softs = attached(allSoft.get(index), epochManager).split(cuts);
                     for (int b = 0; b < batches; b++) {
-                        int size = Math.min(rows, (b + 1) * batch) - b * batch;
-                        int nextSize = b + 1 < batches ? Math.min(rows, (b + 2) * batch) - (b + 1) * batch : batch;
+                        int size = batchRows(rows, batch, b);
+                        // after the epoch's last batch comes the next epoch's first
+                        int nextSize = batchRows(rows, batch, (b + 1) % batches);
                         try (NDManager step = epochManager.newSubManager()) {
                             double value = run.step(step, xs, softs, b, size, nextSize);
                             if (!Double.isFinite(value)) {
@@ -296,6 +297,11 @@ public final class TvaeTrainer {
         }
     }
 
+    /** Rows of batch {@code b}: {@code batch}, except for a shorter last one. */
+    static int batchRows(int rows, int batch, int b) {
+        return Math.min(rows, (b + 1) * batch) - b * batch;
+    }
+
     /** Rows of shard {@code s} of a batch of {@code size} rows, as {@link #shardCuts} cuts it. */
     static int shardRows(int size, int s) {
         return size * (s + 1) / SHARDS - size * s / SHARDS;
@@ -311,7 +317,7 @@ public final class TvaeTrainer {
         int k = 0;
         for (int b = 0; b < batches; b++) {
             int from = b * batch;
-            int size = Math.min(rows, from + batch) - from;
+            int size = batchRows(rows, batch, b);
             for (int s = 1; s <= shards; s++) {
                 if (k < cuts.length) {
                     cuts[k++] = from + (long) size * s / shards;
