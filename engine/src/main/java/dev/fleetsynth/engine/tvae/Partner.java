@@ -73,6 +73,8 @@ final class Partner implements AutoCloseable {
     private void loop() {
         Torch.prepareThread();
         long idleSince = System.nanoTime();
+        // a failure of the work after a task, held back until the next task is done
+        RuntimeException deferred = null;
         while (!closed) {
             Task task = next.getAndSet(null);
             if (task == null) {
@@ -83,26 +85,29 @@ final class Partner implements AutoCloseable {
                 }
                 continue;
             }
-            run(task.work());
+            RuntimeException f = run(task.work());
+            failure = f != null ? f : deferred;
+            deferred = null;
             busy = false;
             Thread w = waiter;
             if (w != null) {
                 LockSupport.unpark(w);
             }
             if (task.afterwards() != null) {
-                run(task.afterwards());
+                deferred = run(task.afterwards());
             }
             idleSince = System.nanoTime();
         }
     }
 
-    private void run(Runnable r) {
+    private static RuntimeException run(Runnable r) {
         try {
             r.run();
+            return null;
         } catch (RuntimeException e) {
-            failure = e;
+            return e;
         } catch (Error e) {
-            failure = new IllegalStateException(e);
+            return new IllegalStateException(e);
         }
     }
 
