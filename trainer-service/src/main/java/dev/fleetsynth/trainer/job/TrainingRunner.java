@@ -70,11 +70,15 @@ public class TrainingRunner {
         return UUID.nameUUIDFromBytes(("model.trained:" + jobId).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The engine's settings for a request; IllegalArgumentException names what is out of range. */
+    /**
+     * The engine's settings for a request; IllegalArgumentException names what is out of range.
+     * One thread: the service shares its machine with other services and trainings, where a second
+     * training thread can cost more than it gains; the model is the same either way.
+     */
     static TvaeConfig tvaeConfig(TrainingRequest r) {
         TvaeConfig d = TvaeConfig.defaults().withEpochs(r.epochs()).withSeed(r.randomSeed());
         return new TvaeConfig(d.epochs(), r.batchSize(), d.embeddingDim(), d.compressDim(), d.decompressDim(), d.l2scale(),
-                d.lossFactor(), d.learningRate(), d.seed(), d.earlyStopPatience(), d.earlyStopMinDelta(), d.threads());
+                d.lossFactor(), d.learningRate(), d.seed(), d.earlyStopPatience(), d.earlyStopMinDelta(), 1);
     }
 
     /** One job's steps and what its work leaves for the success step. */
