@@ -12,9 +12,10 @@ import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Turns independently sampled rows (rul and sensors) into run-to-failure data: rows are dealt into
- * cycles of about the seed's cycle length, each cycle ordered by RUL descending to its minimum and
- * stamped hourly, with the seed's repair stop between cycles. Each split gets whole cycles of its
- * own, so no cycle appears in two splits and split sizes are met exactly.
+ * cycles of about the seed's cycle length ({@link CycleTracks}: each cycle spans the RUL range, and
+ * its consecutive rows are alike), each cycle ordered by RUL descending to its minimum and stamped
+ * hourly, with the seed's repair stop between cycles. Each split gets whole cycles of its own, so no
+ * cycle appears in two splits and split sizes are met exactly.
  */
 public final class CycleArranger {
     static final long HOUR_MICROS = 3_600_000_000L;
@@ -76,31 +77,37 @@ public final class CycleArranger {
             columns.add(new double[count]);
         }
         int cycles = count == 0 ? 0 : (int) Math.max(1, Math.round(count / Math.max(2, rowsPerCycle)));
+        int[] mine = Arrays.copyOfRange(shuffled, from, from + count);
+        double[][] scaled = CycleTracks.scaled(sensors.toArray(double[][]::new), mine);
+        // Cycles are matched in groups of at most CycleTracks.MAX_CYCLES, each with its share of the rows.
+        int groups = (cycles + CycleTracks.MAX_CYCLES - 1) / CycleTracks.MAX_CYCLES;
         int at = 0;
-        for (int c = 0; c < cycles; c++) {
-            // Equal shares, the remainder spread over the first cycles.
-            int length = count / cycles + (c < count % cycles ? 1 : 0);
-            Integer[] members = new Integer[length];
-            for (int k = 0; k < length; k++) {
-                members[k] = shuffled[from + at + k];
-            }
-            Arrays.sort(members, (a, b) -> Double.compare(rul[b], rul[a]));
-            timeline.cycle++;
-            for (int k = 0; k < length; k++) {
-                int src = members[k];
-                int dst = at + k;
-                ts[dst] = timeline.clock;
-                timeline.clock += HOUR_MICROS;
-                cycle[dst] = timeline.cycle;
-                r[dst] = rul[src];
-                for (int s = 0; s < sensors.size(); s++) {
-                    columns.get(s)[dst] = sensors.get(s)[src];
+        for (int g = 0; g < groups; g++) {
+            int cyclesBefore = cycles * g / groups;
+            int cyclesAfter = cycles * (g + 1) / groups;
+            int rowsAfter = (int) ((long) count * cyclesAfter / cycles);
+            int[] group = sortedByRulDescending(Arrays.copyOfRange(mine, (int) ((long) count * cyclesBefore / cycles), rowsAfter), rul);
+            for (int[] members : CycleTracks.deal(group, scaled, cyclesAfter - cyclesBefore)) {
+                timeline.cycle++;
+                for (int src : members) {
+                    ts[at] = timeline.clock;
+                    timeline.clock += HOUR_MICROS;
+                    cycle[at] = timeline.cycle;
+                    r[at] = rul[src];
+                    for (int s = 0; s < sensors.size(); s++) {
+                        columns.get(s)[at] = sensors.get(s)[src];
+                    }
+                    at++;
                 }
+                timeline.clock += REPAIR_HOURS * HOUR_MICROS;
             }
-            timeline.clock += REPAIR_HOURS * HOUR_MICROS;
-            at += length;
         }
         return new SensorTable(machineId, ts, cycle, r, sensorNames, columns);
+    }
+
+    /** Ties keep the shuffled order, so the result depends on the seed only. */
+    private static int[] sortedByRulDescending(int[] rows, double[] rul) {
+        return Arrays.stream(rows).boxed().sorted((a, b) -> Double.compare(rul[b], rul[a])).mapToInt(Integer::intValue).toArray();
     }
 
     /** Cycle numbers and clock run on across the splits, so cycles are unique in the whole dataset. */

@@ -3,6 +3,7 @@ package dev.fleetsynth.engine.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fleetsynth.engine.quality.Metrics;
 import dev.fleetsynth.engine.table.Column;
 import dev.fleetsynth.engine.table.ColumnTable;
 import dev.fleetsynth.engine.table.SensorTable;
@@ -86,6 +87,101 @@ class CycleArrangerTest {
         CycleArranger.Splits b = CycleArranger.arrange("m_001", in, SplitSizes.of(5_000), 700, START, 5);
         assertThat(a.train().sameData(b.train())).isTrue();
         assertThat(a.test().sameData(b.test())).isTrue();
+    }
+
+    @Test
+    void consecutiveRowsOfACycleAreAlikeWhereTheSampledMachinesDiffer() {
+        // Rows from 12 machines that run hotter or cooler than one another, plus noise of one hour:
+        // a cycle should follow one level instead of jumping between them every row.
+        Random r = new Random(6);
+        int rows = 12_000;
+        double[] rul = new double[rows];
+        double[] temp = new double[rows];
+        double[] current = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            int machine = i % 12;
+            rul[i] = r.nextDouble() * 1000;
+            temp[i] = 40 + 30 * (1 - rul[i] / 1000) + 3 * machine + 0.3 * r.nextGaussian();
+            current[i] = 10 - 0.4 * machine + 0.05 * r.nextGaussian();
+        }
+        ColumnTable in = new ColumnTable(List.of(new Column.Numeric("rul", rul), new Column.Numeric("bearing_temp_C", temp),
+                new Column.Numeric("current_A", current)));
+        SensorTable train = CycleArranger.arrange("m_001", in, new SplitSizes(10_000, 1_000, 1_000), 1_000, START, 8).train();
+        assertRunToFailure(train);
+        int[][] groups = groups(train);
+        assertThat(groups).hasNumberOfRows(10);
+        for (int[] g : groups) {
+            assertThat(g.length).isBetween(999, 1001);
+        }
+        // the same rows dealt at random into cycles of the same lengths, each sorted by RUL
+        List<Integer> order = new java.util.ArrayList<>(IntStream.range(0, train.rows()).boxed().toList());
+        java.util.Collections.shuffle(order, new Random(1));
+        int[][] dealt = new int[groups.length][];
+        int at = 0;
+        for (int c = 0; c < groups.length; c++) {
+            dealt[c] = order.subList(at, at + groups[c].length).stream()
+                    .sorted((a, b) -> Double.compare(train.rul()[b], train.rul()[a])).mapToInt(Integer::intValue).toArray();
+            at += groups[c].length;
+        }
+        for (String sensor : List.of("bearing_temp_C", "current_A")) {
+            double matched = Metrics.lag1Autocorrelation(train.sensor(sensor), groups);
+            double random = Metrics.lag1Autocorrelation(train.sensor(sensor), dealt);
+            assertThat(matched).as(sensor + ": matched %.3f, random %.3f", matched, random).isGreaterThan(random + 0.3);
+        }
+    }
+
+    @Test
+    void manyCyclesAreMatchedInGroupsAndEveryRowIsKept() {
+        ColumnTable in = sampled(20_000, 7);
+        SensorTable train = CycleArranger.arrange("m_001", in, new SplitSizes(16_000, 2_000, 2_000), 50, START, 2).train();
+        assertRunToFailure(train);
+        int[][] groups = groups(train);
+        assertThat(groups.length).isEqualTo(320).isGreaterThan(CycleTracks.MAX_CYCLES);
+        for (int[] g : groups) {
+            assertThat(g.length).isBetween(49, 51);
+            // each cycle runs from near the top of the RUL range to near failure
+            assertThat(train.rul()[g[0]]).isGreaterThan(900);
+            assertThat(train.rul()[g[g.length - 1]]).isLessThan(100);
+        }
+    }
+
+    @Test
+    void dealingKeepsEveryRowOnceInRulOrderWithLengthsOneApart() {
+        int[] rows = {9, 4, 7, 1, 0, 3, 8, 2, 6, 5};
+        double[][] features = {{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}};
+        int[][] cycles = CycleTracks.deal(rows, features, 3);
+        assertThat(Arrays.stream(cycles).mapToInt(c -> c.length).sorted()).containsExactly(3, 3, 4);
+        assertThat(Arrays.stream(cycles).flatMapToInt(Arrays::stream).sorted()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        for (int[] c : cycles) {
+            for (int k = 1; k < c.length; k++) {
+                // a later band never comes before an earlier one
+                assertThat(position(rows, c[k])).isGreaterThan(position(rows, c[k - 1]));
+            }
+        }
+        // worked by hand: band {1, 0, 3} after {9, 4, 7}: 4-3 is the closest pair (1), then 7-1 (36),
+        // leaving 9-0; band {8, 2, 6}: 3-2 (1, before 1-2 by cycle), 1-6 (25), 0-8; the last row, 5,
+        // goes to the cycle ending nearest, at 6
+        assertThat(cycles[0]).containsExactly(9, 0, 8);
+        assertThat(cycles[1]).containsExactly(4, 3, 2);
+        assertThat(cycles[2]).containsExactly(7, 1, 6, 5);
+        assertThatThrownBy(() -> CycleTracks.deal(rows, features, 11)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CycleTracks.deal(rows, features, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static int position(int[] rows, int row) {
+        return IntStream.range(0, rows.length).filter(i -> rows[i] == row).findFirst().orElseThrow() / 3;
+    }
+
+    static int[][] groups(SensorTable t) {
+        List<int[]> out = new java.util.ArrayList<>();
+        int from = 0;
+        for (int i = 1; i <= t.rows(); i++) {
+            if (i == t.rows() || t.cycle()[i] != t.cycle()[from]) {
+                out.add(IntStream.range(from, i).toArray());
+                from = i;
+            }
+        }
+        return out.toArray(int[][]::new);
     }
 
     static Set<Integer> cycles(SensorTable t) {

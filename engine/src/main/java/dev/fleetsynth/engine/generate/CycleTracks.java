@@ -1,0 +1,120 @@
+package dev.fleetsynth.engine.generate;
+
+import java.util.Arrays;
+
+/**
+ * Deals rows into cycles so that each cycle reads like one machine's sensors over time, not like a
+ * random draw every hour.
+ *
+ * <p>The model samples rows independently, so rows of similar RUL differ by as much as different
+ * machines and the noise of one hour do. Dealt at random, a cycle's sensors jump from row to row
+ * (a lag-1 autocorrelation near 0.4 where the seed has 0.99). Here the rows, sorted by RUL
+ * descending, are cut into bands of one row per cycle; the first band starts the cycles, and every
+ * later band's rows go to the cycles whose last rows they are nearest to (greedily, the closest
+ * pair first, in sensor values scaled to unit variance). Every cycle thus runs the whole RUL range
+ * downwards, and the set of rows, hence every distribution and correlation the quality report
+ * scores, is unchanged.
+ *
+ * <p>A band costs {@code cycles^2} distances, so at most {@link #MAX_CYCLES} cycles are matched
+ * together; more cycles are split into groups of that many, each dealt its own share of the rows.
+ */
+final class CycleTracks {
+    static final int MAX_CYCLES = 64;
+
+    private CycleTracks() {
+    }
+
+    /**
+     * @param rows     row indices, sorted by RUL descending
+     * @param features per feature, its values for all rows (indexed by row), scaled to comparable spread
+     * @param cycles   how many cycles, 1..{@link #MAX_CYCLES}, at most {@code rows.length}
+     * @return per cycle, its rows in order (RUL descending); lengths differ by at most one
+     */
+    static int[][] deal(int[] rows, double[][] features, int cycles) {
+        if (cycles < 1 || cycles > MAX_CYCLES || cycles > rows.length) {
+            throw new IllegalArgumentException("cannot deal " + rows.length + " rows into " + cycles + " cycles");
+        }
+        int bands = (rows.length + cycles - 1) / cycles;
+        int[][] members = new int[cycles][bands];
+        int[] length = new int[cycles];
+        for (int c = 0; c < cycles; c++) {
+            members[c][length[c]++] = rows[c];
+        }
+        long[] pairs = new long[cycles * cycles];
+        boolean[] cycleTaken = new boolean[cycles];
+        boolean[] rowTaken = new boolean[cycles];
+        for (int b = 1; b < bands; b++) {
+            int from = b * cycles;
+            int width = Math.min(cycles, rows.length - from);
+            int n = 0;
+            for (int c = 0; c < cycles; c++) {
+                int last = members[c][length[c] - 1];
+                for (int j = 0; j < width; j++) {
+                    // a non-negative float's bits order like the float: sort by distance, then by pair
+                    float d = (float) distance(features, last, rows[from + j]);
+                    pairs[n++] = ((long) Float.floatToIntBits(d) << 32) | ((long) c * width + j);
+                }
+            }
+            Arrays.sort(pairs, 0, n);
+            Arrays.fill(cycleTaken, false);
+            Arrays.fill(rowTaken, false);
+            int matched = 0;
+            for (int p = 0; p < n && matched < width; p++) {
+                int pair = (int) pairs[p];
+                int c = pair / width;
+                int j = pair % width;
+                if (!cycleTaken[c] && !rowTaken[j]) {
+                    cycleTaken[c] = true;
+                    rowTaken[j] = true;
+                    members[c][length[c]++] = rows[from + j];
+                    matched++;
+                }
+            }
+        }
+        int[][] out = new int[cycles][];
+        for (int c = 0; c < cycles; c++) {
+            out[c] = Arrays.copyOf(members[c], length[c]);
+        }
+        return out;
+    }
+
+    private static double distance(double[][] features, int a, int b) {
+        double sum = 0;
+        for (double[] f : features) {
+            double d = f[a] - f[b];
+            sum += d * d;
+        }
+        // a NaN never wins a match, but still sorts as a number
+        return sum == sum ? sum : Float.MAX_VALUE;
+    }
+
+    /**
+     * Each feature divided by its standard deviation over {@code rows}, so that no sensor's unit
+     * decides the matches; a constant feature is left out.
+     */
+    static double[][] scaled(double[][] features, int[] rows) {
+        return Arrays.stream(features).map(f -> {
+            double sum = 0;
+            double sumSq = 0;
+            int n = 0;
+            for (int r : rows) {
+                double v = f[r];
+                if (v == v) {
+                    sum += v;
+                    sumSq += v * v;
+                    n++;
+                }
+            }
+            double mean = n == 0 ? 0 : sum / n;
+            double sd = n < 2 ? 0 : Math.sqrt(Math.max(0, (sumSq - n * mean * mean) / (n - 1)));
+            if (!(sd > 0)) {
+                return null;
+            }
+            double[] s = new double[f.length];
+            for (int r : rows) {
+                s[r] = f[r] / sd;
+            }
+            return s;
+        }).filter(f -> f != null).toArray(double[][]::new);
+    }
+}
