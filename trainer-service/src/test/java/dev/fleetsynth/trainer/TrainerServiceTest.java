@@ -191,7 +191,10 @@ class TrainerServiceTest {
         Path dir = modelDir(machine, req.jobId());
         assertThat(dir.resolve(TvaeModel.PARAMS_FILE)).isRegularFile();
         assertThat(dir.resolve(TvaeModel.JSON_FILE)).isRegularFile();
-        assertThat(TvaeModel.load(dir).training().lossCurve()).hasSize(5);
+        TvaeModel saved = TvaeModel.load(dir);
+        assertThat(saved.training().lossCurve()).hasSize(5);
+        // fleetsynth.training.threads in the test profile
+        assertThat(saved.config().threads()).isEqualTo(2);
         try (Stream<Path> models = Files.list(dir.getParent())) {
             assertThat(models.filter(p -> !p.getFileName().toString().startsWith("."))).hasSize(1);
         }

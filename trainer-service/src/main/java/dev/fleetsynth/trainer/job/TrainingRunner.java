@@ -9,9 +9,12 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
 
 import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.store.ArtifactStore;
@@ -70,15 +73,20 @@ public class TrainingRunner {
         return UUID.nameUUIDFromBytes(("model.trained:" + jobId).getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * The engine's settings for a request; IllegalArgumentException names what is out of range.
-     * One thread: the service shares its machine with other services and trainings, where a second
-     * training thread can cost more than it gains; the model is the same either way.
-     */
-    static TvaeConfig tvaeConfig(TrainingRequest r) {
+    /** A thread count out of range stops the service at start instead of failing every job. */
+    void checkSettings(@Observes StartupEvent start) {
+        try {
+            TvaeConfig.defaults().withThreads(config.threads());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("fleetsynth.training.threads: " + e.getMessage(), e);
+        }
+    }
+
+    /** The engine's settings for a request; IllegalArgumentException names what is out of range. */
+    static TvaeConfig tvaeConfig(TrainingRequest r, int threads) {
         TvaeConfig d = TvaeConfig.defaults().withEpochs(r.epochs()).withSeed(r.randomSeed());
         return new TvaeConfig(d.epochs(), r.batchSize(), d.embeddingDim(), d.compressDim(), d.decompressDim(), d.l2scale(),
-                d.lossFactor(), d.learningRate(), d.seed(), d.earlyStopPatience(), d.earlyStopMinDelta(), 1);
+                d.lossFactor(), d.learningRate(), d.seed(), d.earlyStopPatience(), d.earlyStopMinDelta(), threads);
     }
 
     /** One job's steps and what its work leaves for the success step. */
@@ -103,7 +111,7 @@ public class TrainingRunner {
             TvaeConfig tvae;
             String modelPath;
             try {
-                tvae = tvaeConfig(r);
+                tvae = tvaeConfig(r, config.threads());
                 modelPath = ArtifactStore.modelPath(r.machineId(), r.jobId().toString());
                 store.resolve(r.seedPath());
             } catch (IllegalArgumentException e) {
