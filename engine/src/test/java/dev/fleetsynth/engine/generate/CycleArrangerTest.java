@@ -146,30 +146,42 @@ class CycleArrangerTest {
     }
 
     @Test
-    void dealingKeepsEveryRowOnceInRulOrderWithLengthsOneApart() {
+    void dealingGivesEachCycleTheRowsNearestToItsLastOne() {
+        // rows in RUL order, each row's one feature equal to its index; 10 rows fill less than one band
         int[] rows = {9, 4, 7, 1, 0, 3, 8, 2, 6, 5};
         double[][] features = {{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}};
         int[][] cycles = CycleTracks.deal(rows, features, 3);
-        assertThat(Arrays.stream(cycles).mapToInt(c -> c.length).sorted()).containsExactly(3, 3, 4);
-        assertThat(Arrays.stream(cycles).flatMapToInt(Arrays::stream).sorted()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
-        for (int[] c : cycles) {
-            for (int k = 1; k < c.length; k++) {
-                // a later band never comes before an earlier one
-                assertThat(position(rows, c[k])).isGreaterThan(position(rows, c[k - 1]));
-            }
-        }
-        // worked by hand: band {1, 0, 3} after {9, 4, 7}: 4-3 is the closest pair (1), then 7-1 (36),
-        // leaving 9-0; band {8, 2, 6}: 3-2 (1, before 1-2 by cycle), 1-6 (25), 0-8; the last row, 5,
-        // goes to the cycle ending nearest, at 6
-        assertThat(cycles[0]).containsExactly(9, 0, 8);
-        assertThat(cycles[1]).containsExactly(4, 3, 2);
-        assertThat(cycles[2]).containsExactly(7, 1, 6, 5);
+        // Worked by hand: 9, 4 and 7 start the cycles, which end with 4, 3 and 3 rows. Closest pairs
+        // first (distance 1: 9-8, 4-3, 4-5, 7-6; 7-8 comes too late), then 7-2 (25), 9-1 (64), 9-0 (81);
+        // each cycle takes its rows in RUL order.
+        assertThat(cycles[0]).containsExactly(9, 1, 0, 8);
+        assertThat(cycles[1]).containsExactly(4, 3, 5);
+        assertThat(cycles[2]).containsExactly(7, 2, 6);
         assertThatThrownBy(() -> CycleTracks.deal(rows, features, 11)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CycleTracks.deal(rows, features, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static int position(int[] rows, int row) {
-        return IntStream.range(0, rows.length).filter(i -> rows[i] == row).findFirst().orElseThrow() / 3;
+    @Test
+    void dealingKeepsEveryRowOnceInRulOrderWithLengthsOneApart() {
+        Random r = new Random(3);
+        int n = 1_000;
+        double[] value = new double[n];
+        for (int i = 0; i < n; i++) {
+            value[i] = r.nextGaussian();
+        }
+        int[] rows = IntStream.range(0, n).map(i -> n - 1 - i).toArray();
+        for (int cycles : new int[] {1, 2, 7, 31, 64}) {
+            int[][] dealt = CycleTracks.deal(rows, new double[][] {value}, cycles);
+            assertThat(dealt).hasNumberOfRows(cycles);
+            for (int c = 0; c < cycles; c++) {
+                assertThat(dealt[c]).hasSize(n / cycles + (c < n % cycles ? 1 : 0));
+                // rows[] runs from n - 1 down, so RUL order is descending row number
+                for (int k = 1; k < dealt[c].length; k++) {
+                    assertThat(dealt[c][k]).isLessThan(dealt[c][k - 1]);
+                }
+            }
+            assertThat(Arrays.stream(dealt).flatMapToInt(Arrays::stream).sorted().toArray()).containsExactly(IntStream.range(0, n).toArray());
+        }
     }
 
     static int[][] groups(SensorTable t) {
