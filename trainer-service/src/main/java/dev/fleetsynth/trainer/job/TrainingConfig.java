@@ -1,6 +1,7 @@
 package dev.fleetsynth.trainer.job;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -19,13 +20,12 @@ public interface TrainingConfig {
     long autoRandomSeed();
 
     /**
-     * Threads per training, 1 or 2 (the model is the same either way). Two fit about 1.6x faster
-     * where a second core is free for them; where the trainer shares two cores with the other
-     * services, as {@code ./fleetsynth up} runs it on a small machine, the threads wait on each
-     * other and two can be slower than one.
+     * Threads per training, 1 or 2 (the model is the same either way); when unset, see
+     * {@link TrainingRunner#threads}. Two fit about 1.6x faster where a second core is free for
+     * them; where the trainer shares two cores with the other services, as {@code ./fleetsynth up}
+     * runs it on a small machine, the threads wait on each other and two can be slower than one.
      */
-    @WithDefault("1")
-    int threads();
+    OptionalInt threads();
 
     /** Expiry of the per-machine lock; the holder renews it every third of this while it trains. */
     @WithDefault("60s")

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -75,11 +76,21 @@ public class TrainingRunner {
 
     /** A thread count out of range stops the service at start instead of failing every job. */
     void checkSettings(@Observes StartupEvent start) {
+        int threads = threads(config.threads(), Runtime.getRuntime().availableProcessors());
         try {
-            TvaeConfig.defaults().withThreads(config.threads());
+            TvaeConfig.defaults().withThreads(threads);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("fleetsynth.training.threads: " + e.getMessage(), e);
         }
+        LOG.infof("trainings run on %d thread(s)", threads);
+    }
+
+    /**
+     * Threads per training: the configured count, else two where the JVM sees at least four cores
+     * (a training and the platform's other services fit beside each other), else one.
+     */
+    static int threads(OptionalInt configured, int processors) {
+        return configured.orElse(processors >= 4 ? 2 : 1);
     }
 
     /** The engine's settings for a request; IllegalArgumentException names what is out of range. */
@@ -111,7 +122,7 @@ public class TrainingRunner {
             TvaeConfig tvae;
             String modelPath;
             try {
-                tvae = tvaeConfig(r, config.threads());
+                tvae = tvaeConfig(r, threads(config.threads(), Runtime.getRuntime().availableProcessors()));
                 modelPath = ArtifactStore.modelPath(r.machineId(), r.jobId().toString());
                 store.resolve(r.seedPath());
             } catch (IllegalArgumentException e) {
