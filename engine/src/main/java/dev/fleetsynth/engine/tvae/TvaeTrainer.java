@@ -71,9 +71,13 @@ public final class TvaeTrainer {
         int epochsRun = 0;
         double best = Double.POSITIVE_INFINITY;
         int sinceBest = 0;
-        // A second thread only where a second core can run it: it spins while it waits for work.
-        Partner partner = threads < 2 || Runtime.getRuntime().availableProcessors() < 2 ? null : new Partner();
+        Partner partner = null;
         try (Autograd off = Autograd.off(); NDManager root = engine.newBaseManager()) {
+            // A second thread only where a second core can run it (it spins while it waits for work),
+            // and not for a GPU, where both shards would queue on the one device anyway.
+            if (threads > 1 && Runtime.getRuntime().availableProcessors() > 1 && !root.getDevice().isGpu()) {
+                partner = new Partner();
+            }
             NDArray all = owned(root, data, new Shape(rows, dim));
             Optimisation run = new Optimisation(root, net, layout, config, initial, rng, partner);
             NDArray allSoft = all.mul(run.masks.soft());

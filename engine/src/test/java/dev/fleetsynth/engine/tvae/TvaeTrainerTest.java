@@ -78,8 +78,15 @@ class TvaeTrainerTest {
         // an odd row count gives uneven shards and a short last batch
         float[] data = twoColumnData(1_001, 9);
         TvaeConfig config = TvaeConfig.defaults().withEpochs(4).withSeed(41);
-        TrainingResult one = TvaeTrainer.train(data, 1_001, twoColumnLayout(), config.withThreads(1), TrainingListener.NONE, () -> false);
-        TrainingResult two = TvaeTrainer.train(data, 1_001, twoColumnLayout(), config.withThreads(2), TrainingListener.NONE, () -> false);
+        java.util.Set<Integer> shardThreads = new java.util.HashSet<>();
+        TrainingListener watch = p -> shardThreads.add((int) Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("tvae-shard")).count());
+        TrainingResult one = TvaeTrainer.train(data, 1_001, twoColumnLayout(), config.withThreads(1), watch, () -> false);
+        assertThat(shardThreads).containsExactly(0);
+        shardThreads.clear();
+        TrainingResult two = TvaeTrainer.train(data, 1_001, twoColumnLayout(), config.withThreads(2), watch, () -> false);
+        // the second thread really ran (on a machine with two cores, as every one this builds on)
+        assertThat(shardThreads).containsExactly(Runtime.getRuntime().availableProcessors() > 1 ? 1 : 0);
         assertThat(two.parameters()).containsExactly(one.parameters());
         assertThat(two.lossCurve()).containsExactly(one.lossCurve());
     }
