@@ -1,6 +1,7 @@
 package dev.fleetsynth.engine.generate;
 
 import java.util.Arrays;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 /**
  * Deals rows into cycles so that each cycle reads like one machine's sensors over time, not like a
@@ -115,25 +116,19 @@ final class CycleTracks {
      */
     static double[][] scaled(double[][] features, int[] rows) {
         return Arrays.stream(features).map(f -> {
-            double sum = 0;
-            double sumSq = 0;
-            int n = 0;
+            StandardDeviation sd = new StandardDeviation();
             for (int r : rows) {
-                double v = f[r];
-                if (v == v) {
-                    sum += v;
-                    sumSq += v * v;
-                    n++;
+                if (!Double.isNaN(f[r])) {
+                    sd.increment(f[r]);
                 }
             }
-            double mean = n == 0 ? 0 : sum / n;
-            double sd = n < 2 ? 0 : Math.sqrt(Math.max(0, (sumSq - n * mean * mean) / (n - 1)));
-            if (!(sd > 0)) {
+            double spread = sd.getResult();
+            if (!(spread > 0)) {
                 return null;
             }
             double[] s = new double[f.length];
             for (int r : rows) {
-                s[r] = f[r] / sd;
+                s[r] = f[r] / spread;
             }
             return s;
         }).filter(f -> f != null).toArray(double[][]::new);
