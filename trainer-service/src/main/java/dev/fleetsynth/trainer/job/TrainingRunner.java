@@ -76,13 +76,17 @@ public class TrainingRunner {
 
     /** A thread count out of range stops the service at start instead of failing every job. */
     void checkSettings(@Observes StartupEvent start) {
-        int threads = threads(config.threads(), Runtime.getRuntime().availableProcessors());
+        int threads = threads();
         try {
             TvaeConfig.defaults().withThreads(threads);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("fleetsynth.training.threads: " + e.getMessage(), e);
         }
         LOG.infof("trainings run on %d thread(s)", threads);
+    }
+
+    private int threads() {
+        return threads(config.threads(), Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -122,7 +126,7 @@ public class TrainingRunner {
             TvaeConfig tvae;
             String modelPath;
             try {
-                tvae = tvaeConfig(r, threads(config.threads(), Runtime.getRuntime().availableProcessors()));
+                tvae = tvaeConfig(r, threads());
                 modelPath = ArtifactStore.modelPath(r.machineId(), r.jobId().toString());
                 store.resolve(r.seedPath());
             } catch (IllegalArgumentException e) {
