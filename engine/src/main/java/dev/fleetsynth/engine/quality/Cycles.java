@@ -3,7 +3,7 @@ package dev.fleetsynth.engine.quality;
 import java.util.Arrays;
 
 /** Row indices grouped by run-to-failure cycle, which the temporal checks and the utility split work in. */
-final class Cycles {
+public final class Cycles {
     private Cycles() {
     }
 
@@ -25,7 +25,7 @@ final class Cycles {
      * rows together, but nothing forces a synthetic table to, so rows are gathered rather than cut
      * into runs: interleaved rows of one cycle are still judged as one cycle.
      */
-    static int[][] groups(int[] cycle) {
+    public static int[][] groups(int[] cycle) {
         int[] ids = distinct(cycle);
         int[] index = new int[cycle.length];
         int[] size = new int[ids.length];

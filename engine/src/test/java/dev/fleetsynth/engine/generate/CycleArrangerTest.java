@@ -3,6 +3,7 @@ package dev.fleetsynth.engine.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fleetsynth.engine.quality.Cycles;
 import dev.fleetsynth.engine.quality.Metrics;
 import dev.fleetsynth.engine.table.Column;
 import dev.fleetsynth.engine.table.ColumnTable;
@@ -108,7 +109,7 @@ class CycleArrangerTest {
                 new Column.Numeric("current_A", current)));
         SensorTable train = CycleArranger.arrange("m_001", in, new SplitSizes(10_000, 1_000, 1_000), 1_000, START, 8).train();
         assertRunToFailure(train);
-        int[][] groups = groups(train);
+        int[][] groups = Cycles.groups(train.cycle());
         assertThat(groups).hasNumberOfRows(10);
         for (int[] g : groups) {
             assertThat(g.length).isBetween(999, 1001);
@@ -135,7 +136,7 @@ class CycleArrangerTest {
         ColumnTable in = sampled(20_000, 7);
         SensorTable train = CycleArranger.arrange("m_001", in, new SplitSizes(16_000, 2_000, 2_000), 50, START, 2).train();
         assertRunToFailure(train);
-        int[][] groups = groups(train);
+        int[][] groups = Cycles.groups(train.cycle());
         assertThat(groups.length).isEqualTo(320).isGreaterThan(CycleTracks.MAX_CYCLES);
         for (int[] g : groups) {
             assertThat(g.length).isBetween(49, 51);
@@ -182,18 +183,6 @@ class CycleArrangerTest {
             }
             assertThat(Arrays.stream(dealt).flatMapToInt(Arrays::stream).sorted().toArray()).containsExactly(IntStream.range(0, n).toArray());
         }
-    }
-
-    static int[][] groups(SensorTable t) {
-        List<int[]> out = new java.util.ArrayList<>();
-        int from = 0;
-        for (int i = 1; i <= t.rows(); i++) {
-            if (i == t.rows() || t.cycle()[i] != t.cycle()[from]) {
-                out.add(IntStream.range(from, i).toArray());
-                from = i;
-            }
-        }
-        return out.toArray(int[][]::new);
     }
 
     static Set<Integer> cycles(SensorTable t) {
