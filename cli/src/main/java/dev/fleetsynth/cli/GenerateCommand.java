@@ -57,6 +57,11 @@ final class GenerateCommand implements Callable<Integer> {
             + "(default: seed.parquet beside the model directory, as fleetsynth run lays it out)")
     Path seedData;
 
+    @Option(names = "--holdout-data", paramLabel = "FILE", description = "real rows of the machine the model never saw, to test "
+            + "the quality report's RUL regressors on (default: holdout.parquet beside the model directory, as fleetsynth seed and "
+            + "fleetsynth run lay it out; without one, the last seed cycles are held out)")
+    Path holdoutData;
+
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "output directory, created if missing")
     Path out;
 
@@ -69,8 +74,10 @@ final class GenerateCommand implements Callable<Integer> {
             throw CliException.usage("the quality report needs the seed data: give --seed-data FILE (no " + seedFile + ")");
         }
         SensorTable seedTable = Inputs.sensorTable(seedFile);
+        Path holdoutFile = holdoutData != null ? holdoutData : modelDir.toAbsolutePath().getParent().resolve(SeedCommand.HOLDOUT_FILE_NAME);
+        SensorTable holdout = holdoutData != null || Files.isRegularFile(holdoutFile) ? Inputs.sensorTable(holdoutFile) : null;
         long start = System.nanoTime();
-        DatasetGenerator.Dataset dataset = generate(model, seedTable, split, seed, out);
+        DatasetGenerator.Dataset dataset = generate(model, seedTable, holdout, split, seed, out);
         double seconds = (System.nanoTime() - start) / 1e9;
         QualityReport q = dataset.quality();
         spec.commandLine().getOut().printf(Locale.ROOT,
@@ -99,9 +106,11 @@ final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    static DatasetGenerator.Dataset generate(TvaeModel model, SensorTable seedTable, SplitSizes split, long seed, Path out) {
+    /** @param holdout real rows the model never saw, for the report's utility; {@code null} for none */
+    static DatasetGenerator.Dataset generate(TvaeModel model, SensorTable seedTable, SensorTable holdout, SplitSizes split, long seed,
+                                             Path out) {
         Inputs.requireDirectory(out);
-        DatasetGenerator.Dataset dataset = DatasetGenerator.generate(model, seedTable, split, seed);
+        DatasetGenerator.Dataset dataset = DatasetGenerator.generate(model, seedTable, holdout, split, seed);
         try {
             DatasetGenerator.write(dataset, out, Map.of("fleetsynth.kind", "synthetic", "fleetsynth.random_seed", Long.toString(seed)));
         } catch (IOException e) {

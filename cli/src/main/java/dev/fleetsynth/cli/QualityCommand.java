@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.quality.QualityReport;
+import dev.fleetsynth.engine.table.Column;
 import dev.fleetsynth.engine.table.ColumnTable;
 import dev.fleetsynth.engine.table.CsvTables;
 import java.io.IOException;
@@ -27,6 +28,10 @@ final class QualityCommand implements Callable<Integer> {
     @Option(names = "--synthetic", paramLabel = "FILE", required = true, description = "the synthetic data, .csv or .parquet")
     Path synthetic;
 
+    @Option(names = "--holdout", paramLabel = "FILE", description = "real rows the synthesizer never saw (.csv or .parquet, with a "
+            + "rul column), to test the utility regressors on; without it, the last real cycles are held out")
+    Path holdout;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "seed of the utility regressor (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -36,10 +41,17 @@ final class QualityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         QualityReport report;
-        if (isParquet(real) && isParquet(synthetic)) {
-            report = QualityReport.evaluate(Inputs.sensorTable(real), Inputs.sensorTable(synthetic), seed);
-        } else {
+        if (isParquet(real) && isParquet(synthetic) && (holdout == null || isParquet(holdout))) {
+            report = holdout == null ? QualityReport.evaluate(Inputs.sensorTable(real), Inputs.sensorTable(synthetic), seed)
+                    : QualityReport.evaluate(Inputs.sensorTable(real), Inputs.sensorTable(synthetic), Inputs.sensorTable(holdout), seed);
+        } else if (holdout == null) {
             report = QualityReport.evaluate(readAny(real), readAny(synthetic), seed);
+        } else {
+            ColumnTable unseen = readAny(holdout);
+            if (!(unseen.column(ParquetTables.RUL).orElse(null) instanceof Column.Numeric)) {
+                throw CliException.usage("--holdout " + holdout + " needs a numeric rul column: the utility regressors are tested on it");
+            }
+            report = QualityReport.evaluate(readAny(real), readAny(synthetic), unseen, seed);
         }
         if (summary) {
             spec.commandLine().getOut().println(report.summary());

@@ -11,7 +11,6 @@ import dev.fleetsynth.engine.generate.SplitSizes;
 import dev.fleetsynth.engine.io.AtomicFiles;
 import dev.fleetsynth.engine.profile.MachineProfile;
 import dev.fleetsynth.engine.quality.QualityReport;
-import dev.fleetsynth.engine.seed.SeedGenerator;
 import dev.fleetsynth.engine.seed.SeedOptions;
 import dev.fleetsynth.engine.table.SensorTable;
 import dev.fleetsynth.engine.tvae.TrainingDivergedException;
@@ -155,8 +154,9 @@ final class RunCommand implements Callable<Integer> {
         double trainSeconds = 0;
         try {
             long t0 = System.nanoTime();
-            SensorTable seedTable = SeedGenerator.generate(profile, new SeedOptions(seedRows, seed));
-            SeedCommand.write(seedTable, profile, seed, dir.resolve(SeedCommand.FILE_NAME), ProgressListener.NONE);
+            SeedCommand.Seeds seeds = SeedCommand.writeWithHoldout(profile, new SeedOptions(seedRows, seed), dir, ProgressListener.NONE,
+                    ProgressListener.NONE);
+            SensorTable seedTable = seeds.seed();
             long t1 = System.nanoTime();
             seedSeconds = (t1 - t0) / 1e9;
             TvaeConfig config = TvaeConfig.defaults().withEpochs(epochs).withSeed(seed).withThreads(threads);
@@ -169,7 +169,8 @@ final class RunCommand implements Callable<Integer> {
             model.save(dir.resolve("model"));
             long t2 = System.nanoTime();
             trainSeconds = (t2 - t1) / 1e9;
-            DatasetGenerator.Dataset dataset = GenerateCommand.generate(model, seedTable, split, seed, dir.resolve("dataset"));
+            DatasetGenerator.Dataset dataset = GenerateCommand.generate(model, seedTable, seeds.holdout(), split, seed,
+                    dir.resolve("dataset"));
             double genSeconds = (System.nanoTime() - t2) / 1e9;
             return new Row(profile.machineId(), profile.machineType(), seedSeconds, trainSeconds, model.training().lossCurve().length,
                     model.training().finalLoss(), genSeconds, dataset.quality(), null);

@@ -18,9 +18,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "seed", description = "Generate physics-based run-to-failure seed data into DIR/seed.parquet.")
+@Command(name = "seed", description = "Generate physics-based run-to-failure seed data into DIR/seed.parquet, and its holdout "
+        + "(another draw, for testing the quality report's RUL regressors on) into DIR/holdout.parquet.")
 final class SeedCommand implements Callable<Integer> {
     static final String FILE_NAME = "seed.parquet";
+    static final String HOLDOUT_FILE_NAME = "holdout.parquet";
 
     @Spec
     CommandSpec spec;
@@ -58,8 +60,8 @@ final class SeedCommand implements Callable<Integer> {
         long start = System.nanoTime();
         SensorTable table;
         try (ProgressBar bar = ProgressBar.onTerminal(spec.commandLine().getErr())) {
-            table = SeedGenerator.generate(profile, new SeedOptions(rows, seed), bar.phase("seed", 0, 0.6));
-            write(table, profile, seed, file, bar.phase("parquet", 0.6, 1));
+            table = writeWithHoldout(profile, new SeedOptions(rows, seed), out, bar.phase("holdout", 0, 0.45), bar.phase("seed", 0.45, 1))
+                    .seed();
         } catch (IOException e) {
             throw CliException.failure("cannot write " + file + ": " + Names.reason(e));
         }
@@ -70,15 +72,34 @@ final class SeedCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw CliException.failure("cannot read back " + file + ": " + Names.reason(e));
         }
-        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %s rows, %d cycles, %d sensors, %s in %.2f s%n", file,
-                Numbers.count(table.rows()), table.cycles(), table.sensorNames().size(), Numbers.bytes(size), seconds);
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %s rows, %d cycles, %d sensors, %s in %.2f s; its holdout in %s%n",
+                file, Numbers.count(table.rows()), table.cycles(), table.sensorNames().size(), Numbers.bytes(size), seconds,
+                out.resolve(HOLDOUT_FILE_NAME));
         return 0;
     }
 
-    /** Writes a seed file with its provenance (kind, machine type, random seed) in the footer. */
-    static void write(SensorTable table, MachineProfile profile, long seed, Path file, ProgressListener progress) throws IOException {
-        ParquetTables.write(table, file, Map.of("fleetsynth.kind", "seed", "fleetsynth.machine_type", profile.machineType(),
-                "fleetsynth.random_seed", Long.toString(seed)), progress);
+    /**
+     * Generates the seed and its holdout and writes them into {@code dir} as {@value #FILE_NAME} and
+     * {@value #HOLDOUT_FILE_NAME}, with their provenance (kind, machine type, random seed) in the
+     * footers; the holdout first, so that a seed file always has its holdout beside it.
+     */
+    static Seeds writeWithHoldout(MachineProfile profile, SeedOptions options, Path dir, ProgressListener holdoutProgress,
+                                        ProgressListener seedProgress) throws IOException {
+        SeedOptions holdoutOptions = options.holdout();
+        SensorTable holdout = SeedGenerator.generate(profile, holdoutOptions, holdoutProgress);
+        write(holdout, profile, "holdout", holdoutOptions.randomSeed(), dir.resolve(HOLDOUT_FILE_NAME));
+        SensorTable seed = SeedGenerator.generate(profile, options, seedProgress);
+        write(seed, profile, "seed", options.randomSeed(), dir.resolve(FILE_NAME));
+        return new Seeds(seed, holdout);
+    }
+
+    /** A seed and its holdout. */
+    record Seeds(SensorTable seed, SensorTable holdout) {
+    }
+
+    private static void write(SensorTable table, MachineProfile profile, String kind, long seed, Path file) throws IOException {
+        ParquetTables.write(table, file, Map.of("fleetsynth.kind", kind, "fleetsynth.machine_type", profile.machineType(),
+                "fleetsynth.random_seed", Long.toString(seed)), ProgressListener.NONE);
     }
 
     private MachineProfile profile() {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fleetsynth.engine.catalog.Catalog;
 import dev.fleetsynth.engine.parquet.ParquetTables;
+import dev.fleetsynth.engine.seed.SeedGenerator;
+import dev.fleetsynth.engine.seed.SeedOptions;
 import dev.fleetsynth.engine.table.SensorTable;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -128,10 +131,15 @@ class CliTest {
         Path out = dir.resolve("x");
         CliRun run = CliRun.of("seed", "--machine", "motor_siemens_1la7_001", "--rows", "10000", "--seed", "7", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).matches("(?s)wrote .*seed\\.parquet: 10,000 rows, 3 cycles, 4 sensors, [0-9.]+ KB in [0-9.]+ s\\s*");
+        assertThat(run.out()).matches("(?s)wrote .*seed\\.parquet: 10,000 rows, 3 cycles, 4 sensors, [0-9.]+ KB in [0-9.]+ s; "
+                + "its holdout in .*holdout\\.parquet\\s*");
         SensorTable table = ParquetTables.read(out.resolve("seed.parquet"));
         assertThat(table.rows()).isEqualTo(10_000);
         assertThat(table.machineId()).isEqualTo("motor_siemens_1la7_001");
+        SensorTable holdout = ParquetTables.read(out.resolve("holdout.parquet"));
+        assertThat(holdout.sameData(SeedGenerator.generate(Catalog.profile("motor_siemens_1la7_001").orElseThrow(),
+                new SeedOptions(10_000, 7).holdout()))).as("the seed's holdout draw").isTrue();
+        assertThat(holdout.sameData(table)).isFalse();
 
         CliRun again = CliRun.of("seed", "--machine", "motor_siemens_1la7_001", "--rows", "10000", "--seed", "7", "--out", dir.resolve("y").toString());
         assertThat(again.exitCode()).isZero();

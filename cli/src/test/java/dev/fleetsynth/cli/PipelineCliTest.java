@@ -64,6 +64,33 @@ class PipelineCliTest {
         assertThat(quality.get("overall").asDouble()).isBetween(0.0, 1.0);
         assertThat(quality.get("temporal").get("rul_non_increasing").get("passed").asBoolean()).isTrue();
         assertThat(quality.get("real_rows").asInt()).isEqualTo(2_000);
+        // the holdout beside the model directory, written by seed, is what the utility regressors are tested on
+        assertThat(quality.get("utility").get("unseen_test").asBoolean()).isTrue();
+        assertThat(quality.get("utility").get("test_rows").asInt()).isEqualTo(2_000);
+        assertThat(quality.get("utility").get("train_rows_real").asInt()).isEqualTo(2_000);
+    }
+
+    @Test
+    void withoutAHoldoutTheUtilityIsTestedOnHeldOutSeedCycles() throws Exception {
+        Path lone = dir.resolve("lone");
+        Files.createDirectories(lone);
+        Files.copy(seedFile, lone.resolve("seed.parquet"));
+        Path model = lone.resolve("model");
+        assertThat(CliRun.of("train", "--seed-data", lone.resolve("seed.parquet").toString(), "--epochs", "2", "--out", model.toString())
+                .exitCode()).isZero();
+        Path out = lone.resolve("dataset");
+        CliRun run = CliRun.of("generate", "--model", model.toString(), "--rows", "2000", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode utility = new ObjectMapper().readTree(out.resolve("quality.json").toFile()).get("utility");
+        assertThat(utility.get("unseen_test").asBoolean()).isFalse();
+        assertThat(utility.get("split").asText()).contains("held out");
+
+        // an explicit --holdout-data is used wherever it lies
+        Path out2 = lone.resolve("dataset2");
+        CliRun explicit = CliRun.of("generate", "--model", model.toString(), "--rows", "2000", "--holdout-data",
+                dir.resolve("holdout.parquet").toString(), "--out", out2.toString());
+        assertThat(explicit.exitCode()).as(explicit.err()).isZero();
+        assertThat(new ObjectMapper().readTree(out2.resolve("quality.json").toFile()).get("utility").get("unseen_test").asBoolean()).isTrue();
     }
 
     @Test
@@ -75,6 +102,12 @@ class PipelineCliTest {
         JsonNode report = new ObjectMapper().readTree(parquet.out());
         assertThat(report.get("column_shapes").asDouble()).isBetween(0.0, 1.0);
         assertThat(report.get("temporal").isNull()).isFalse();
+        assertThat(report.get("utility").get("unseen_test").asBoolean()).isFalse();
+
+        CliRun withHoldout = CliRun.of("quality", "--real", seedFile.toString(), "--synthetic", out.resolve("train.parquet").toString(),
+                "--holdout", dir.resolve("holdout.parquet").toString(), "--summary");
+        assertThat(withHoldout.exitCode()).as(withHoldout.err()).isZero();
+        assertThat(withHoldout.out()).contains("on 2000 unseen real rows");
 
         Path csv = Path.of(getClass().getResource("/ai4i2020-excerpt.csv").toURI());
         CliRun same = CliRun.of("quality", "--real", csv.toString(), "--synthetic", csv.toString(), "--summary");
@@ -91,6 +124,9 @@ class PipelineCliTest {
         assertThat(run.out()).contains("fan_ebmpapst_r3g_001").contains("1 machine in");
         Path m = out.resolve("fan_ebmpapst_r3g_001");
         assertThat(m.resolve("seed.parquet")).exists();
+        assertThat(m.resolve("holdout.parquet")).exists();
+        assertThat(new ObjectMapper().readTree(m.resolve("dataset/quality.json").toFile()).get("utility").get("unseen_test").asBoolean())
+                .isTrue();
         assertThat(m.resolve("model/model.json")).exists();
         for (String f : new String[] {"train.parquet", "val.parquet", "test.parquet", "quality.json"}) {
             assertThat(m.resolve("dataset").resolve(f)).exists();
@@ -114,5 +150,10 @@ class PipelineCliTest {
         assertOneLineError(CliRun.of("train", "--seed-data", notParquet.toString(), "--out", dir.resolve("m2").toString()), 2, "cannot read sensor data");
         assertOneLineError(CliRun.of("quality", "--real", seedFile.toString(), "--synthetic", dir.resolve("none.csv").toString()), 2, "no such file");
         assertOneLineError(CliRun.of("run", "--all", "--machine", "x", "--out", dir.toString()), 2, "mutually exclusive");
+        assertOneLineError(CliRun.of("generate", "--model", modelDir.toString(), "--holdout-data", dir.resolve("none.parquet").toString(),
+                "--out", dir.resolve("g").toString()), 2, "no such file");
+        Path csv = Path.of(getClass().getResource("/ai4i2020-excerpt.csv").toURI());
+        assertOneLineError(CliRun.of("quality", "--real", csv.toString(), "--synthetic", csv.toString(), "--holdout", csv.toString()), 2,
+                "needs a numeric rul column");
     }
 }

@@ -35,11 +35,22 @@ public final class DatasetGenerator {
         }
     }
 
+    /** A dataset whose report tests its utility regressors on held-out seed cycles (see {@link QualityReport}). */
     public static Dataset generate(TvaeModel model, SensorTable seedData, SplitSizes sizes, long seed) {
+        return generate(model, seedData, null, sizes, seed);
+    }
+
+    /**
+     * @param holdout the seed's holdout (real rows the model never saw) for the report's utility
+     *                regressors to be tested on; {@code null} to hold out seed cycles instead
+     */
+    public static Dataset generate(TvaeModel model, SensorTable seedData, SensorTable holdout, SplitSizes sizes, long seed) {
         ColumnTable sampled = model.sample(sizes.total(), seed);
         CycleArranger.Splits splits = CycleArranger.arrange(model.info().machineId(), sampled, sizes, model.info().rowsPerCycle(),
                 model.info().seedStart(), seed);
-        QualityReport quality = QualityReport.evaluate(seedData, concat(splits), seed);
+        SensorTable synthetic = concat(splits);
+        QualityReport quality = holdout == null ? QualityReport.evaluate(seedData, synthetic, seed)
+                : QualityReport.evaluate(seedData, synthetic, holdout, seed);
         return new Dataset(splits, quality);
     }
 

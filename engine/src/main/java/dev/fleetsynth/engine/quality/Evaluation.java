@@ -89,13 +89,17 @@ final class Evaluation {
     }
 
     static QualityReport run(ColumnTable real, ColumnTable synthetic, Series realSeries, Series syntheticSeries,
-            long seed, Thresholds thresholds) {
-        return run(real, synthetic, realSeries, syntheticSeries, seed, thresholds, true);
+            Series unseenSeries, long seed, Thresholds thresholds) {
+        return run(real, synthetic, realSeries, syntheticSeries, unseenSeries, seed, thresholds, true);
     }
 
-    /** @param withUtility false skips the regressors, the one costly part (for timing the rest) */
+    /**
+     * @param unseenSeries real rows that neither the synthesizer nor the real-trained regressor saw,
+     *                     to test the utility regressors on; {@code null} to hold out real cycles instead
+     * @param withUtility  false skips the regressors, the one costly part (for timing the rest)
+     */
     static QualityReport run(ColumnTable real, ColumnTable synthetic, Series realSeries, Series syntheticSeries,
-            long seed, Thresholds thresholds, boolean withUtility) {
+            Series unseenSeries, long seed, Thresholds thresholds, boolean withUtility) {
         if (real.rows() == 0 || synthetic.rows() == 0) {
             throw new IllegalArgumentException("cannot compare an empty table: real has " + real.rows()
                     + " rows, synthetic " + synthetic.rows());
@@ -198,7 +202,7 @@ final class Evaluation {
         }
 
         TemporalChecks temporal = temporal(realSeries, syntheticSeries, notes);
-        Utility utility = withUtility ? utility(realSeries, syntheticSeries, seed, notes) : null;
+        Utility utility = withUtility ? utility(realSeries, syntheticSeries, unseenSeries, seed, notes) : null;
 
         double overall = (shapes + pairs) / 2;
         double overallAllPairs = (shapes + pairsAll) / 2;
@@ -298,54 +302,53 @@ final class Evaluation {
                 TemporalChecks.CycleCheck.of(synGroups.length, tsPassed), signs, autocorrelations);
     }
 
-    private static Utility utility(Series real, Series synthetic, long seed, List<String> notes) {
+    private static Utility utility(Series real, Series synthetic, Series unseen, long seed, List<String> notes) {
         if (real == null || synthetic == null) {
             notes.add("utility skipped: both tables need a numeric rul column");
             return null;
         }
         Map<String, Column> synByName = byName(synthetic.others());
+        Map<String, Column> unseenByName = unseen == null ? Map.of() : byName(unseen.others());
         List<double[]> realFeatures = new ArrayList<>();
         List<double[]> synFeatures = new ArrayList<>();
+        List<double[]> unseenFeatures = new ArrayList<>();
+        List<String> lackedByUnseen = new ArrayList<>();
         for (Column rc : real.others()) {
             Column sc = synByName.get(rc.name());
+            Column uc = unseenByName.get(rc.name());
             if (rc instanceof Column.Numeric rn && sc instanceof Column.Numeric sn) {
                 realFeatures.add(rn.values());
                 synFeatures.add(sn.values());
+                if (uc instanceof Column.Numeric un) {
+                    unseenFeatures.add(un.values());
+                } else {
+                    lackedByUnseen.add(rc.name());
+                }
             } else if (rc instanceof Column.Categorical rk && sc instanceof Column.Categorical sk) {
                 Map<String, Integer> dictionary = new HashMap<>();
                 realFeatures.add(asFeature(Metrics.encode(rk.values(), dictionary)));
                 synFeatures.add(asFeature(Metrics.encode(sk.values(), dictionary)));
+                if (uc instanceof Column.Categorical uk) {
+                    unseenFeatures.add(asFeature(Metrics.encode(uk.values(), dictionary)));
+                } else {
+                    lackedByUnseen.add(rc.name());
+                }
             }
         }
         if (realFeatures.isEmpty()) {
             notes.add("utility skipped: no feature column shared by both tables besides rul, cycle and timestamp");
             return null;
         }
-
-        int n = real.rul().length;
-        boolean[] test = new boolean[n];
-        String split;
-        int[] ids = real.cycle() == null ? new int[0] : Cycles.distinct(real.cycle());
-        if (ids.length >= 2) {
-            int held = Math.max(1, (int) Math.round(TEST_FRACTION * ids.length));
-            int firstHeld = ids[ids.length - held];
-            for (int r = 0; r < n; r++) {
-                test[r] = real.cycle()[r] >= firstHeld;
-            }
-            split = String.format(Locale.ROOT, "the last %d of %d real cycles held out (cycles %d..%d)",
-                    held, ids.length, firstHeld, ids[ids.length - 1]);
-        } else {
-            int held = (int) Math.ceil(TEST_FRACTION * n);
-            for (int r = n - held; r < n; r++) {
-                test[r] = true;
-            }
-            split = String.format(Locale.ROOT, "the last %d of %d real rows held out (%s)", held, n,
-                    ids.length == 1 ? "a single cycle" : "no cycle column");
+        if (unseen != null && !lackedByUnseen.isEmpty()) {
+            notes.add("utility: the unseen real table lacks " + lackedByUnseen + " (or has it as another type); "
+                    + "tested on held-out real cycles instead");
+            unseen = null;
         }
-        int[] trainRows = rows(real.rul(), test, false);
-        int[] testRows = rows(real.rul(), test, true);
+
+        TestSet test = unseen != null ? TestSet.unseen(real, unseen, unseenFeatures) : TestSet.heldOut(real, realFeatures);
+        int[] trainRows = test.trainRows();
         int[] synRows = rows(synthetic.rul(), null, false);
-        if (trainRows.length < 2 || testRows.length < 1 || synRows.length < 2) {
+        if (trainRows.length < 2 || test.size() < 1 || synRows.length < 2) {
             notes.add("utility skipped: too few rows with a RUL to train and test on");
             return null;
         }
@@ -359,20 +362,73 @@ final class Evaluation {
         }
 
         GradientBoostedTrees.Settings settings = GradientBoostedTrees.Settings.DEFAULT;
-        double[][] testX = gather(realFeatures, testRows);
-        double[] testY = gather(real.rul(), testRows);
         var realModel = GradientBoostedTrees.fit(gather(realFeatures, trainRows), gather(real.rul(), trainRows), settings, seed);
         var synModel = GradientBoostedTrees.fit(gather(synFeatures, synRows), gather(synthetic.rul(), synRows), settings, seed);
-        double rmseReal = rmse(realModel.predict(testX), testY);
-        double rmseSyn = rmse(synModel.predict(testX), testY);
+        double rmseReal = rmse(realModel.predict(test.x()), test.y());
+        double rmseSyn = rmse(synModel.predict(test.x()), test.y());
         double ratio = rmseReal > 0 ? rmseSyn / rmseReal : rmseSyn == 0 ? 1 : Double.POSITIVE_INFINITY;
-        if (ratio < COPY_SUSPICION_RATIO) {
+        if (ratio < COPY_SUSPICION_RATIO && !test.unseen()) {
             // The synthesizer learned from every real row, held-out ones included; a synthetic-trained
             // model that beats the real-trained one by far has most likely seen copies of the test rows.
             notes.add(String.format(Locale.ROOT, "utility ratio %.2f is well below 1: the synthetic data may copy real rows, "
                     + "the held-out ones included; check privacy before trusting it", ratio));
         }
-        return new Utility(settings.describe(), split, trainRows.length, synRows.length, testRows.length, rmseReal, rmseSyn, ratio);
+        return new Utility(settings.describe(), test.split(), test.unseen(), trainRows.length, synRows.length, test.size(),
+                rmseReal, rmseSyn, ratio);
+    }
+
+    /**
+     * The real rows both utility regressors are scored on, and the real rows the real-trained one
+     * may learn from.
+     *
+     * @param unseen true when the test rows come from a table apart from the real one, which the
+     *               synthesizer never saw either
+     */
+    private record TestSet(double[][] x, double[] y, int[] trainRows, String split, boolean unseen) {
+        int size() {
+            return y.length;
+        }
+
+        /** Every real row to learn from; the unseen table's rows to test on. */
+        static TestSet unseen(Series real, Series unseen, List<double[]> unseenFeatures) {
+            int[] testRows = rows(unseen.rul(), null, false);
+            int[] ids = unseen.cycle() == null ? new int[0] : Cycles.distinct(unseen.cycle());
+            String split = String.format(Locale.ROOT, "tested on %d unseen real rows (%s) that the synthesizer never saw; "
+                    + "the real-trained model learned from every real row", testRows.length,
+                    ids.length == 0 ? "no cycle column" : ids.length == 1 ? "1 cycle" : ids.length + " cycles");
+            return new TestSet(gather(unseenFeatures, testRows), gather(unseen.rul(), testRows), rows(real.rul(), null, false),
+                    split, true);
+        }
+
+        /**
+         * The last cycles (or rows, with fewer than two cycles) of the real table to test on; the
+         * rest to learn from.
+         */
+        static TestSet heldOut(Series real, List<double[]> realFeatures) {
+            int n = real.rul().length;
+            boolean[] test = new boolean[n];
+            String split;
+            int[] ids = real.cycle() == null ? new int[0] : Cycles.distinct(real.cycle());
+            if (ids.length >= 2) {
+                int held = Math.max(1, (int) Math.round(TEST_FRACTION * ids.length));
+                int firstHeld = ids[ids.length - held];
+                for (int r = 0; r < n; r++) {
+                    test[r] = real.cycle()[r] >= firstHeld;
+                }
+                split = String.format(Locale.ROOT, "the last %d of %d real cycles held out (cycles %d..%d)",
+                        held, ids.length, firstHeld, ids[ids.length - 1]);
+            } else {
+                int held = (int) Math.ceil(TEST_FRACTION * n);
+                for (int r = n - held; r < n; r++) {
+                    test[r] = true;
+                }
+                split = String.format(Locale.ROOT, "the last %d of %d real rows held out (%s)", held, n,
+                        ids.length == 1 ? "a single cycle" : "no cycle column");
+            }
+            int[] testRows = rows(real.rul(), test, true);
+            return new TestSet(gather(realFeatures, testRows), gather(real.rul(), testRows), rows(real.rul(), test, false),
+                    split, false);
+        }
     }
 
     private static double[] asFeature(int[] codes) {

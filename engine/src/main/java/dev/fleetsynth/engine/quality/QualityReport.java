@@ -78,7 +78,17 @@ public record QualityReport(
 
     public static QualityReport evaluate(SensorTable real, SensorTable synthetic, long seed, Thresholds thresholds) {
         return Evaluation.run(ColumnTable.learnable(real), ColumnTable.learnable(synthetic),
-                Evaluation.Series.of(real), Evaluation.Series.of(synthetic), seed, thresholds);
+                Evaluation.Series.of(real), Evaluation.Series.of(synthetic), null, seed, thresholds);
+    }
+
+    /**
+     * The full report, with the utility regressors scored on {@code unseen}: real rows of the same
+     * machine that the synthesizer never saw (for a simulated seed, another draw of the simulator),
+     * so that copying the real table cannot flatter the synthetic-trained model.
+     */
+    public static QualityReport evaluate(SensorTable real, SensorTable synthetic, SensorTable unseen, long seed) {
+        return Evaluation.run(ColumnTable.learnable(real), ColumnTable.learnable(synthetic),
+                Evaluation.Series.of(real), Evaluation.Series.of(synthetic), Evaluation.Series.of(unseen), seed, Thresholds.DEFAULT);
     }
 
     /**
@@ -93,7 +103,22 @@ public record QualityReport(
     }
 
     public static QualityReport evaluate(ColumnTable real, ColumnTable synthetic, long seed, Thresholds thresholds) {
-        return Evaluation.run(real, synthetic, Evaluation.Series.of(real), Evaluation.Series.of(synthetic), seed, thresholds);
+        return Evaluation.run(real, synthetic, Evaluation.Series.of(real), Evaluation.Series.of(synthetic), null, seed, thresholds);
+    }
+
+    /**
+     * As {@link #evaluate(ColumnTable, ColumnTable, long)}, with the utility regressors scored on
+     * {@code unseen} real rows, which need a numeric {@code rul} column and the real table's feature columns.
+     *
+     * @throws IllegalArgumentException also if {@code unseen} has no numeric {@code rul} column
+     */
+    public static QualityReport evaluate(ColumnTable real, ColumnTable synthetic, ColumnTable unseen, long seed) {
+        Evaluation.Series unseenSeries = Evaluation.Series.of(unseen);
+        if (unseenSeries == null) {
+            throw new IllegalArgumentException("the unseen table needs a numeric rul column to test the utility regressors on");
+        }
+        return Evaluation.run(real, synthetic, Evaluation.Series.of(real), Evaluation.Series.of(synthetic),
+                unseenSeries, seed, Thresholds.DEFAULT);
     }
 
     /** The shared columns with the lowest Column Shapes scores, worst first. */
@@ -197,6 +222,7 @@ public record QualityReport(
             ObjectNode o = root.putObject("utility");
             o.put("regressor", utility.regressor());
             o.put("split", utility.split());
+            o.put("unseen_test", utility.unseenTest());
             o.put("train_rows_real", utility.trainRowsReal());
             o.put("train_rows_synthetic", utility.trainRowsSynthetic());
             o.put("test_rows", utility.testRows());
@@ -250,8 +276,9 @@ public record QualityReport(
         if (utility == null) {
             s.append("not run");
         } else {
-            s.append(String.format(Locale.ROOT, "RMSE synthetic-trained / real-trained = %.3f (%.2f vs %.2f on %d held-out real rows)",
-                    utility.ratio(), utility.rmseSyntheticTrained(), utility.rmseRealTrained(), utility.testRows()));
+            s.append(String.format(Locale.ROOT, "RMSE synthetic-trained / real-trained = %.3f (%.2f vs %.2f on %d %s real rows)",
+                    utility.ratio(), utility.rmseSyntheticTrained(), utility.rmseRealTrained(), utility.testRows(),
+                    utility.unseenTest() ? "unseen" : "held-out"));
         }
         s.append(System.lineSeparator());
 

@@ -2,15 +2,19 @@ package dev.fleetsynth.engine.quality;
 
 /**
  * Machine-learning utility: whether a RUL model trained on synthetic rows predicts the real
- * machine about as well as one trained on real rows. Both are scored on the same held-out real
- * rows, never on rows the real-trained model saw, so the comparison is not flattered by an
- * in-sample score.
+ * machine about as well as one trained on real rows. Both are scored on the same real rows, never
+ * on rows the real-trained model saw, so the comparison is not flattered by an in-sample score.
+ *
+ * <p>Best are unseen real rows, apart from the real table the synthesizer learned from (for a
+ * simulated seed: a second draw of the simulator). Without them the last real cycles are held out;
+ * the synthesizer saw those too, so a synthetic-trained model can score well on them by copying.
  *
  * @param regressor            the model and its settings
- * @param split                how the real rows were cut into training and test rows
+ * @param split                where the test rows come from and what the real-trained model learned from
+ * @param unseenTest           true when the test rows are unseen real rows, false when they are held-out real rows
  * @param trainRowsReal        real rows the real-trained model learned from
  * @param trainRowsSynthetic   synthetic rows the synthetic-trained model learned from
- * @param testRows             held-out real rows both are scored on
+ * @param testRows             real rows both are scored on
  * @param rmseRealTrained      RMSE of RUL (hours) of the real-trained model on the test rows
  * @param rmseSyntheticTrained RMSE of RUL (hours) of the synthetic-trained model on the test rows
  * @param ratio                {@code rmseSyntheticTrained / rmseRealTrained}: 1 is as good as real data, above 1 worse
@@ -18,6 +22,7 @@ package dev.fleetsynth.engine.quality;
 public record Utility(
         String regressor,
         String split,
+        boolean unseenTest,
         int trainRowsReal,
         int trainRowsSynthetic,
         int testRows,

@@ -32,4 +32,14 @@ public record SeedOptions(int rows, long randomSeed, Instant start) {
     public static SeedOptions defaults() {
         return new SeedOptions(DEFAULT_ROWS, DEFAULT_RANDOM_SEED);
     }
+
+    /**
+     * The options of this seed's holdout: a second, independent draw of the same simulator with as
+     * many rows (so as many cycles, as long), which the synthesizer never sees. Quality reports test
+     * their RUL regressors on it. Its random seed is the complement of this one's, so that it is
+     * not the seed of a neighbouring run (42 and 43, say) either.
+     */
+    public SeedOptions holdout() {
+        return new SeedOptions(rows, ~randomSeed, start);
+    }
 }

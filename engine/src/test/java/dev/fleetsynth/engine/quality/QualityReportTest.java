@@ -215,7 +215,7 @@ class QualityReportTest {
                 "signs_kept_fraction", "correlation_signs", "lag1_autocorrelation");
         assertThat(fields(json.get("temporal").get("rul_non_increasing")))
                 .containsExactly("cycles", "cycles_passed", "fraction_passed", "passed");
-        assertThat(fields(json.get("utility"))).containsExactly("regressor", "split", "train_rows_real",
+        assertThat(fields(json.get("utility"))).containsExactly("regressor", "split", "unseen_test", "train_rows_real",
                 "train_rows_synthetic", "test_rows", "rmse_real_trained", "rmse_synthetic_trained", "ratio");
         assertThat(json.get("utility").get("ratio").asDouble()).isEqualTo(r.utility().ratio());
         // Without time columns the keys stay, with null.

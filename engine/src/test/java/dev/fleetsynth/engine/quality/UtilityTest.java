@@ -2,12 +2,14 @@ package dev.fleetsynth.engine.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fleetsynth.engine.table.ColumnTable;
 import dev.fleetsynth.engine.table.SensorTable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UtilityTest {
     private static final SensorTable REAL = Tables.seed(3_000, 11);
+    private static final SensorTable UNSEEN = Tables.seed(3_000, 13);
 
     /** An independent draw from the process that made the real data: ratio about 1 (0.97 here). */
     @Test
@@ -35,6 +37,46 @@ class UtilityTest {
     void shuffledNoiseIsMuchWorse() {
         Utility u = QualityReport.evaluate(REAL, Tables.shuffledNoise(REAL, 3), 7).utility();
         assertThat(u.ratio()).isGreaterThan(2.0);
+    }
+
+    /**
+     * Unseen rows are apart from the real table, so a copy of the real table is exactly as useful as
+     * the real table: the two regressors learn the same rows with the same seed.
+     */
+    @Test
+    void onUnseenRowsACopyOfTheRealTableIsExactlyAsUsefulAsReal() {
+        QualityReport r = QualityReport.evaluate(REAL, REAL, UNSEEN, 7);
+        assertThat(r.utility().ratio()).isEqualTo(1.0);
+        assertThat(r.utility().unseenTest()).isTrue();
+        assertThat(r.notes()).noneMatch(n -> n.contains("may copy real rows"));
+    }
+
+    @Test
+    void unseenRowsAreTheTestRowsAndTheRealModelLearnsFromEveryRealRow() {
+        Utility u = QualityReport.evaluate(REAL, Tables.seed(3_000, 12), UNSEEN, 7).utility();
+        assertThat(u.testRows()).isEqualTo(UNSEEN.rows());
+        assertThat(u.trainRowsReal()).isEqualTo(REAL.rows());
+        assertThat(u.split()).contains(UNSEEN.rows() + " unseen real rows (" + UNSEEN.cycles() + " cycles)");
+        assertThat(u.ratio()).isBetween(0.75, 1.35);
+        assertThat(QualityReport.evaluate(REAL, Tables.seed(3_000, 12), UNSEEN, 7).toJson().get("utility").get("unseen_test").asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void unseenRowsWithoutAFeatureColumnFallBackToHeldOutCycles() {
+        SensorTable fewer = Tables.firstSensors(UNSEEN, UNSEEN.sensorNames().size() - 1);
+        QualityReport r = QualityReport.evaluate(REAL, REAL, fewer, 7);
+        assertThat(r.utility().unseenTest()).isFalse();
+        assertThat(r.utility().split()).contains("held out");
+        assertThat(r.notes()).anyMatch(n -> n.contains("unseen real table lacks [" + REAL.sensorNames().get(REAL.sensorNames().size() - 1) + "]"));
+    }
+
+    @Test
+    void anUnseenTableWithoutRulIsRefused() {
+        ColumnTable real = ColumnTable.learnable(REAL);
+        ColumnTable noRul = new ColumnTable(real.columns().stream().filter(c -> !c.name().equals("rul")).toList());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> QualityReport.evaluate(real, real, noRul, 7))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unseen table needs a numeric rul column");
     }
 
     @Test

@@ -99,6 +99,20 @@ class SeedGeneratorTest {
     }
 
     @Test
+    void theHoldoutIsAnotherDrawOfTheSameShape() {
+        SeedOptions options = new SeedOptions(10_000, 7);
+        SensorTable seed = SeedGenerator.generate(MOTOR, options);
+        SensorTable holdout = SeedGenerator.generate(MOTOR, options.holdout());
+        assertThat(options.holdout()).isEqualTo(new SeedOptions(10_000, -8));
+        assertThat(holdout.rows()).isEqualTo(seed.rows());
+        assertThat(holdout.cycles()).isEqualTo(seed.cycles());
+        assertThat(holdout.sensorNames()).isEqualTo(seed.sensorNames());
+        assertThat(holdout.sensor("vibration_mm_s")).isNotEqualTo(seed.sensor("vibration_mm_s"));
+        // not the seed of the next run either
+        assertThat(holdout.sameData(SeedGenerator.generate(MOTOR, new SeedOptions(10_000, 8)))).isFalse();
+    }
+
+    @Test
     void machinesOfTheSameDesignGetLivesOfTheirOwn() {
         MachineProfile other = MOTOR.withIdentity("motor_siemens_1la7_002", "Siemens", "1LA7");
         SensorTable a = SeedGenerator.generate(MOTOR, new SeedOptions(5_000, 7));
