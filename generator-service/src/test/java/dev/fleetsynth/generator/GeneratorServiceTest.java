@@ -78,9 +78,11 @@ class GeneratorServiceTest {
     private static synchronized Fixture fixture() throws Exception {
         if (fixture == null) {
             MachineProfile pump = Catalog.profile("pump_grundfos_cr10_001").orElseThrow().withIdentity(MACHINE, "Grundfos", "CR 10");
-            SensorTable seed = SeedGenerator.generate(pump, new SeedOptions(2000, 42));
+            SeedOptions options = new SeedOptions(2000, 42);
+            SensorTable seed = SeedGenerator.generate(pump, options);
             String seedPath = ArtifactStore.seedPath(MACHINE, UUID.randomUUID().toString());
             ParquetTables.write(seed, store().resolve(seedPath));
+            ParquetTables.write(SeedGenerator.generate(pump, options.holdout()), store().resolve(ArtifactStore.holdoutPath(seedPath)));
             TvaeModel model = TvaeModel.train(seed, TvaeConfig.defaults().withEpochs(5), TrainingListener.NONE, () -> false);
             String modelId = UUID.randomUUID().toString();
             String modelPath = ArtifactStore.modelPath(MACHINE, modelId);
@@ -164,6 +166,9 @@ class GeneratorServiceTest {
         JsonNode quality = json.readTree(dir.resolve("quality.json").toFile());
         assertThat(quality.get("overall").asDouble()).isCloseTo(e.qualityOverall(), within(1e-12));
         assertThat(quality.get("synthetic_rows").asInt()).isEqualTo(2000);
+        // the utility regressors are tested on the seed's holdout, which the model never saw
+        assertThat(quality.get("utility").get("unseen_test").asBoolean()).isTrue();
+        assertThat(quality.get("utility").get("test_rows").asInt()).isEqualTo(2000);
 
         given().get("/datasets/" + id).then().statusCode(200)
                 .body("dataset_id", equalTo(id))
@@ -189,6 +194,20 @@ class GeneratorServiceTest {
                 .body("stage", equalTo("generation"))
                 .body("status", equalTo("succeeded"))
                 .body("dataset_id", equalTo(id));
+    }
+
+    @Test
+    void aSeedWithoutAHoldoutHasItsLastCyclesHeldOutForTheUtility() throws Exception {
+        Fixture f = fixture();
+        String bare = ArtifactStore.seedPath(MACHINE, UUID.randomUUID().toString());
+        ParquetTables.write(f.seed(), store().resolve(bare));
+        UUID jobId = UUID.randomUUID();
+        publish(new GenerationRequested(UUID.randomUUID(), Instant.now(), MACHINE, jobId, f.modelId(), f.modelPath(), bare, 700, 150,
+                150, 42));
+        DatasetGenerated e = awaitGenerated(jobId);
+        JsonNode utility = json.readTree(store().resolve(e.datasetPath()).resolve("quality.json").toFile()).get("utility");
+        assertThat(utility.get("unseen_test").asBoolean()).isFalse();
+        assertThat(utility.get("split").asText()).contains("held out");
     }
 
     @Test

@@ -126,6 +126,11 @@ class SeedServiceTest {
         SensorTable table = ParquetTables.read(store().resolve(ready.seedPath()));
         assertThat(table.rows()).isEqualTo(2000);
         assertThat(table.machineId()).isEqualTo(machineId);
+        // beside it the holdout: another draw of the same shape, for quality reports to test on
+        SensorTable holdout = ParquetTables.read(store().resolve(ArtifactStore.holdoutPath(ready.seedPath())));
+        assertThat(holdout.rows()).isEqualTo(2000);
+        assertThat(holdout.cycles()).isEqualTo(table.cycles());
+        assertThat(holdout.sameData(table)).isFalse();
         assertThat(table.cycles()).isEqualTo(ready.cycles());
         assertThat(table.rul()).hasSize(2000);
         assertThat(table.rul()[table.rows() - 1]).isEqualTo(0.0);
@@ -242,8 +247,9 @@ class SeedServiceTest {
         assertThat(results(jobId)).hasSize(1).extracting(TopicReader.Record::topic).containsOnly(Topics.SEED_READY);
         given().get("/seeds?machine_id=" + machineId).then().statusCode(200)
                 .body("$", hasSize(1)).body("[0].seed_id", equalTo(jobId.toString()));
+        String seedPath = ArtifactStore.seedPath(machineId, jobId.toString());
         assertThat(filesIn(store().resolve("machines/" + machineId + "/seed")))
-                .containsExactly(store().resolve(ArtifactStore.seedPath(machineId, jobId.toString())));
+                .containsExactlyInAnyOrder(store().resolve(seedPath), store().resolve(ArtifactStore.holdoutPath(seedPath)));
     }
 
     @Test

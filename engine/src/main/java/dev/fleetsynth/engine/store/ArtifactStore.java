@@ -13,13 +13,14 @@ import dev.fleetsynth.engine.io.AtomicFiles;
  * tables are relative to the root. Artifacts are versioned and never overwritten:
  * <pre>
  * machines/{machine_id}/profile/v{n}.json
- * machines/{machine_id}/seed/{seed_id}.parquet
+ * machines/{machine_id}/seed/{seed_id}.parquet + {seed_id}.holdout.parquet
  * machines/{machine_id}/models/{model_id}/model.params + model.json
  * machines/{machine_id}/datasets/{dataset_id}/{train,val,test}.parquet + quality.json
  * </pre>
  */
 public final class ArtifactStore {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,79}");
+    private static final String PARQUET = ".parquet";
 
     private final Path root;
 
@@ -36,7 +37,18 @@ public final class ArtifactStore {
     }
 
     public static String seedPath(String machineId, String seedId) {
-        return machine(machineId) + "/seed/" + id(seedId) + ".parquet";
+        return machine(machineId) + "/seed/" + id(seedId) + PARQUET;
+    }
+
+    /**
+     * Where the holdout of the seed at {@code seedPath} lies: beside it, a second draw of the
+     * simulator that quality reports test their RUL regressors on.
+     */
+    public static String holdoutPath(String seedPath) {
+        if (!seedPath.endsWith(PARQUET)) {
+            throw new IllegalArgumentException("a seed path ends in " + PARQUET + ", got '" + seedPath + "'");
+        }
+        return seedPath.substring(0, seedPath.length() - PARQUET.length()) + ".holdout" + PARQUET;
     }
 
     public static String modelPath(String machineId, String modelId) {

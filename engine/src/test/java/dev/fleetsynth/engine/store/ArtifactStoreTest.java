@@ -19,6 +19,7 @@ class ArtifactStoreTest {
     void layoutFollowsTheDesign() {
         assertThat(ArtifactStore.profilePath("pump_a", 3)).isEqualTo("machines/pump_a/profile/v3.json");
         assertThat(ArtifactStore.seedPath("pump_a", "s1")).isEqualTo("machines/pump_a/seed/s1.parquet");
+        assertThat(ArtifactStore.holdoutPath(ArtifactStore.seedPath("pump_a", "s1"))).isEqualTo("machines/pump_a/seed/s1.holdout.parquet");
         assertThat(ArtifactStore.modelPath("pump_a", "m1")).isEqualTo("machines/pump_a/models/m1");
         assertThat(ArtifactStore.datasetPath("pump_a", "d1")).isEqualTo("machines/pump_a/datasets/d1");
     }

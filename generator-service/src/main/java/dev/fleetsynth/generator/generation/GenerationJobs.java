@@ -113,7 +113,7 @@ public class GenerationJobs {
         }
         TvaeModel model = model(r);
         SensorTable seed = seed(r);
-        DatasetGenerator.Dataset dataset = DatasetGenerator.generate(model, seed, sizes, r.randomSeed());
+        DatasetGenerator.Dataset dataset = DatasetGenerator.generate(model, seed, holdout(r), sizes, r.randomSeed());
         // Same footer as the CLI's datasets. An existing directory is this job's finished output from
         // an earlier run (a dataset is only ever renamed into place complete): it is kept.
         store.writeDirectory(path, dir -> DatasetGenerator.write(dataset, dir,
@@ -152,6 +152,29 @@ public class GenerationJobs {
             return ParquetTables.read(file);
         } catch (IOException | RuntimeException e) {
             throw new JobFailure(SEED_INVALID, "cannot read the seed at " + r.seedPath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The seed's holdout, which the seed service writes beside it, for the quality report's utility
+     * regressors; {@code null} for a seed without one (made before holdouts were), whose report then
+     * holds out seed cycles instead and says so.
+     */
+    private SensorTable holdout(GenerationRequest r) {
+        String relative;
+        try {
+            relative = ArtifactStore.holdoutPath(r.seedPath());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        Path file = store.resolve(relative);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return ParquetTables.read(file);
+        } catch (IOException | RuntimeException e) {
+            throw new JobFailure(SEED_INVALID, "cannot read the seed's holdout at " + relative + ": " + e.getMessage(), e);
         }
     }
 

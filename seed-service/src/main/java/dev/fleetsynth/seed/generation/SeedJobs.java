@@ -93,16 +93,25 @@ public class SeedJobs {
             throw new JobFailure(INVALID_REQUEST, e.getMessage());
         }
         MachineProfile profile = profile(r);
-        SensorTable table = SeedGenerator.generate(profile, options);
         String path = ArtifactStore.seedPath(r.machineId(), r.seedId());
-        // The same footer as the CLI's seed files, so a file's provenance reads the same wherever it was made.
-        ParquetTables.write(table, store.resolve(path), Map.of("fleetsynth.kind", "seed", "fleetsynth.machine_type",
-                profile.machineType(), "fleetsynth.random_seed", Long.toString(r.randomSeed())), ProgressListener.NONE);
+        // The holdout first, so that a seed file always has its holdout beside it (quality reports test
+        // their RUL regressors on it). The same footers as the CLI's, so a file's provenance reads the
+        // same wherever it was made.
+        SeedOptions holdout = options.holdout();
+        ParquetTables.write(SeedGenerator.generate(profile, holdout), store.resolve(ArtifactStore.holdoutPath(path)),
+                footer("holdout", profile, holdout), ProgressListener.NONE);
+        SensorTable table = SeedGenerator.generate(profile, options);
+        ParquetTables.write(table, store.resolve(path), footer("seed", profile, options), ProgressListener.NONE);
         // The result's event id follows from the job: should a job ever run twice (a crash before its
         // outcome was recorded), the trainer drops the second seed.ready as a redelivery.
         UUID eventId = UUID.nameUUIDFromBytes(("seed.ready:" + r.jobId()).getBytes(StandardCharsets.UTF_8));
         return new SeedReady(eventId, Instant.now(), r.machineId(), r.jobId(), r.seedId(), path, table.rows(),
                 table.cycles(), r.profileVersion(), (System.nanoTime() - t0) / 1_000_000, r.pipeline());
+    }
+
+    private static Map<String, String> footer(String kind, MachineProfile profile, SeedOptions options) {
+        return Map.of("fleetsynth.kind", kind, "fleetsynth.machine_type", profile.machineType(), "fleetsynth.random_seed",
+                Long.toString(options.randomSeed()));
     }
 
     private MachineProfile profile(SeedRequest r) throws IOException {
