@@ -206,6 +206,8 @@ await scenario('machines, training and validation pages', async () => {
   await page.getByRole('img', { name: /Quality score of/ }).waitFor();
   await page.getByRole('button', { name: 'Report of pump_ui_e2e_001' }).click();
   await page.getByLabel('Quality report').waitFor();
+  // the seed service wrote the seed's holdout, and the report's RUL regressors were tested on it
+  await page.getByLabel('Quality report').getByText(/tested on unseen cycles/).waitFor();
   await shot('10-validation.png');
   await axe('validation');
 });

@@ -86,7 +86,7 @@ export function QualityReportView({ machineId, datasetId }: { machineId: string;
           <dt>Utility (RUL model)</dt>
           <dd>
             {utility
-              ? `RMSE trained on seed ${num(utility.rmse_real_trained, 1)}, on synthetic ${num(utility.rmse_synthetic_trained, 1)} (ratio ${num(utility.ratio, 2)}; 1 is as good as real data)`
+              ? `RMSE trained on seed ${num(utility.rmse_real_trained, 1)}, on synthetic ${num(utility.rmse_synthetic_trained, 1)} (ratio ${num(utility.ratio, 2)}; 1 is as good as real data), tested on ${utility.unseen_test ? 'unseen cycles' : 'held-out seed cycles'}`
               : 'not computed'}
           </dd>
         </dl>
