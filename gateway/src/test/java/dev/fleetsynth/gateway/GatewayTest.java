@@ -7,12 +7,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,6 +56,9 @@ class GatewayTest {
 
     @TestHTTPResource("/")
     URI root;
+
+    @Inject
+    DataSource dataSource;
 
     private void publish(FleetEvent event) {
         TopicReader.publish(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), event.topic(),
@@ -128,8 +137,46 @@ class GatewayTest {
         assertThat(messages(late).get(0).get("status").asText()).isEqualTo("succeeded");
     }
 
+    /**
+     * The sockets are fed by one consumer and the task table by another, which can lag behind. A
+     * client that joins after the final state went out, while the table still says "running",
+     * must still get the final state, and not wait for an update that has already been sent.
+     */
     @Test
     @Order(3)
+    void aClientThatJoinsWhileTheTaskTableLagsGetsTheFinalState() throws Exception {
+        UUID job = UUID.randomUUID();
+        publish(new TrainingProgress(UUID.randomUUID(), Instant.now(), "robot_d", job, 1, 10, 2.0, 100, 900));
+        awaitTask(job, "running");
+        WebSocketRecorder early = WebSocketRecorder.open(root, "/ws/tasks/" + job + "/progress");
+        assertThat(early.awaitMessages(1, Duration.ofSeconds(30))).isTrue();
+        // Hold the task's row, so that the tracker blocks on its next update of this task.
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement lock = c.prepareStatement("SELECT task_id FROM tasks WHERE task_id = ? FOR UPDATE")) {
+                lock.setObject(1, job);
+                lock.executeQuery().close();
+            }
+            publish(new TrainingProgress(UUID.randomUUID(), Instant.now(), "robot_d", job, 5, 10, 1.0, 500, 500));
+            publish(new ModelTrained(UUID.randomUUID(), Instant.now(), "robot_d", job, job.toString(), "machines/robot_d/models/" + job,
+                    "s", "machines/robot_d/seed/s.parquet", 10, -1.0, 1000, Pipeline.MANUAL));
+            assertThat(early.awaitClose(Duration.ofSeconds(30))).as("the early client got the final state").isTrue();
+            given().get("/api/gan/tasks/" + job).then().statusCode(200).body("status", equalTo("running"));
+
+            WebSocketRecorder late = WebSocketRecorder.open(root, "/ws/tasks/" + job + "/progress");
+            assertThat(late.awaitClose(Duration.ofSeconds(10))).as("the late client got the final state and was let go").isTrue();
+            assertThat(messages(late)).extracting(m -> m.get("status").asText()).containsExactly("succeeded");
+            c.rollback();
+        }
+        // The tracker catches up: its late "running" at epoch 5 does not hide the final state.
+        awaitTask(job, "succeeded");
+        WebSocketRecorder after = WebSocketRecorder.open(root, "/ws/tasks/" + job + "/progress");
+        assertThat(after.awaitClose(Duration.ofSeconds(10))).isTrue();
+        assertThat(messages(after)).extracting(m -> m.get("status").asText()).containsExactly("succeeded");
+    }
+
+    @Test
+    @Order(4)
     void aClientThatJoinsLateGetsTheLatestProgressFirst() throws Exception {
         UUID job = UUID.randomUUID();
         publish(new TrainingProgress(UUID.randomUUID(), Instant.now(), "cnc_c", job, 7, 20, 0.5, 700, 1300));
@@ -146,7 +193,7 @@ class GatewayTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void errorsAreJsonWithCodeMessageAndDetails() {
         given().get("/api/gan/tasks/" + UUID.randomUUID()).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
         given().get("/api/gan/tasks/not-a-uuid").then().statusCode(404);
@@ -166,7 +213,7 @@ class GatewayTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void openApiDescribesThePublicApi() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body(containsString("/api/gan/machines/{id}/train"))

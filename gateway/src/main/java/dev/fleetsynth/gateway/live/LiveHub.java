@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.gateway.task.TaskView;
 import io.quarkus.websockets.next.OpenConnections;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 /**
@@ -37,6 +38,8 @@ public class LiveHub {
     ObjectMapper json;
     @Inject
     OpenConnections connections;
+    @Inject
+    LatestProgress latest;
 
     public void watch(UUID taskId, WebSocketConnection connection) {
         byTask.computeIfAbsent(taskId, k -> ConcurrentHashMap.newKeySet()).add(connection.id());
@@ -54,6 +57,7 @@ public class LiveHub {
     }
 
     @Incoming("live")
+    @Blocking
     public void onEvent(FleetEvent event) {
         if (event == null) {
             return;
@@ -62,6 +66,15 @@ public class LiveHub {
             TaskView update = LiveUpdates.of(event);
             if (update == null) {
                 return;
+            }
+            if (update.finished()) {
+                // Before the fan-out: a client that registers after this reads the final state from
+                // Redis, one that registered before receives it below.
+                try {
+                    latest.remember(update);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "could not keep the final state of task %s", update.taskId());
+                }
             }
             String message = write(update);
             for (String id : everything) {
