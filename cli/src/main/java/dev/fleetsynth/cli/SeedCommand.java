@@ -84,7 +84,7 @@ final class SeedCommand implements Callable<Integer> {
      * footers; the holdout first, so that a seed file always has its holdout beside it.
      */
     static Seeds writeWithHoldout(MachineProfile profile, SeedOptions options, Path dir, ProgressListener holdoutProgress,
-                                        ProgressListener seedProgress) throws IOException {
+                                  ProgressListener seedProgress) throws IOException {
         SeedOptions holdoutOptions = options.holdout();
         SensorTable holdout = SeedGenerator.generate(profile, holdoutOptions, holdoutProgress);
         write(holdout, profile, "holdout", holdoutOptions.randomSeed(), dir.resolve(HOLDOUT_FILE_NAME));
