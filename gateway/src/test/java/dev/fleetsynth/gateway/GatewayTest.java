@@ -79,6 +79,20 @@ class GatewayTest {
         throw new AssertionError("task " + taskId + " never reached " + status + "; last answer " + last);
     }
 
+    private record Watched(UUID job, WebSocketRecorder socket) {
+    }
+
+    /** A new training task at {@code epoch}, recorded as running, and a client that has its first message. */
+    private Watched runningAndWatched(String machineId, int epoch, int epochs) throws Exception {
+        UUID job = UUID.randomUUID();
+        publish(new TrainingProgress(UUID.randomUUID(), Instant.now(), machineId, job, epoch, epochs, 2.0 / epoch, epoch * 100L,
+                (epochs - epoch) * 100L));
+        awaitTask(job, "running");
+        WebSocketRecorder socket = WebSocketRecorder.open(root, "/ws/tasks/" + job + "/progress");
+        assertThat(socket.awaitMessages(1, Duration.ofSeconds(30))).isTrue();
+        return new Watched(job, socket);
+    }
+
     @Test
     @Order(1)
     void tasksFollowTheEventsOfEveryStage() throws Exception {
@@ -145,11 +159,9 @@ class GatewayTest {
     @Test
     @Order(3)
     void aClientThatJoinsWhileTheTaskTableLagsGetsTheFinalState() throws Exception {
-        UUID job = UUID.randomUUID();
-        publish(new TrainingProgress(UUID.randomUUID(), Instant.now(), "robot_d", job, 1, 10, 2.0, 100, 900));
-        awaitTask(job, "running");
-        WebSocketRecorder early = WebSocketRecorder.open(root, "/ws/tasks/" + job + "/progress");
-        assertThat(early.awaitMessages(1, Duration.ofSeconds(30))).isTrue();
+        Watched watched = runningAndWatched("robot_d", 1, 10);
+        UUID job = watched.job();
+        WebSocketRecorder early = watched.socket();
         // Hold the task's row, so that the tracker blocks on its next update of this task.
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -178,11 +190,9 @@ class GatewayTest {
     @Test
     @Order(4)
     void aClientThatJoinsLateGetsTheLatestProgressFirst() throws Exception {
-        UUID job = UUID.randomUUID();
-        publish(new TrainingProgress(UUID.randomUUID(), Instant.now(), "cnc_c", job, 7, 20, 0.5, 700, 1300));
-        awaitTask(job, "running");
-        WebSocketRecorder socket = WebSocketRecorder.open(root, "/ws/tasks/" + job + "/progress");
-        assertThat(socket.awaitMessages(1, Duration.ofSeconds(30))).isTrue();
+        Watched watched = runningAndWatched("cnc_c", 7, 20);
+        UUID job = watched.job();
+        WebSocketRecorder socket = watched.socket();
         assertThat(messages(socket).get(0).get("epoch").asInt()).isEqualTo(7);
         publish(JobFailed.now("cnc_c", job, Stage.TRAINING, "CANCELLED", "cancelled on request"));
         assertThat(socket.awaitClose(Duration.ofSeconds(30))).isTrue();
