@@ -68,6 +68,8 @@ class PipelineCliTest {
         assertThat(quality.get("utility").get("unseen_test").asBoolean()).isTrue();
         assertThat(quality.get("utility").get("test_rows").asInt()).isEqualTo(2_000);
         assertThat(quality.get("utility").get("train_rows_real").asInt()).isEqualTo(2_000);
+        // the synthetic-trained regressor learns from the train split only, as a user would train
+        assertThat(quality.get("utility").get("train_rows_synthetic").asInt()).isEqualTo(2_800);
     }
 
     @Test

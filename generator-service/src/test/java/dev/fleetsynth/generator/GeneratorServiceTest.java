@@ -169,6 +169,7 @@ class GeneratorServiceTest {
         // the utility regressors are tested on the seed's holdout, which the model never saw
         assertThat(quality.get("utility").get("unseen_test").asBoolean()).isTrue();
         assertThat(quality.get("utility").get("test_rows").asInt()).isEqualTo(2000);
+        assertThat(quality.get("utility").get("train_rows_synthetic").asInt()).isEqualTo(1400);
 
         given().get("/datasets/" + id).then().statusCode(200)
                 .body("dataset_id", equalTo(id))

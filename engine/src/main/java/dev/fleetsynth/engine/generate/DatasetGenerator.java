@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * A synthetic dataset from a trained model: sampled, arranged into run-to-failure cycles, split by
- * whole cycles, scored against the seed, and written as train/val/test Parquet plus quality.json.
+ * whole cycles, scored against the seed (the utility regressor learning from the train split), and
+ * written as train/val/test Parquet plus quality.json.
  */
 public final class DatasetGenerator {
     public static final List<String> SPLIT_FILES = List.of("train.parquet", "val.parquet", "test.parquet");
@@ -48,9 +49,7 @@ public final class DatasetGenerator {
         ColumnTable sampled = model.sample(sizes.total(), seed);
         CycleArranger.Splits splits = CycleArranger.arrange(model.info().machineId(), sampled, sizes, model.info().rowsPerCycle(),
                 model.info().seedStart(), seed);
-        SensorTable synthetic = concat(splits);
-        QualityReport quality = holdout == null ? QualityReport.evaluate(seedData, synthetic, seed)
-                : QualityReport.evaluate(seedData, synthetic, holdout, seed);
+        QualityReport quality = QualityReport.evaluate(seedData, concat(splits), splits.train(), holdout, seed);
         return new Dataset(splits, quality);
     }
 

@@ -88,18 +88,24 @@ final class Evaluation {
         }
     }
 
-    static QualityReport run(ColumnTable real, ColumnTable synthetic, Series realSeries, Series syntheticSeries,
-            Series unseenSeries, long seed, Thresholds thresholds) {
-        return run(real, synthetic, realSeries, syntheticSeries, unseenSeries, seed, thresholds, true);
+    /**
+     * What the utility regressors learn from and are tested on, besides the real rows.
+     *
+     * @param syntheticTrain the synthetic rows the synthetic-trained regressor learns from
+     * @param unseen         real rows that neither the synthesizer nor the real-trained regressor saw,
+     *                       to test both on; {@code null} to hold out real cycles instead
+     */
+    record UtilityData(Series syntheticTrain, Series unseen) {
     }
 
-    /**
-     * @param unseenSeries real rows that neither the synthesizer nor the real-trained regressor saw,
-     *                     to test the utility regressors on; {@code null} to hold out real cycles instead
-     * @param withUtility  false skips the regressors, the one costly part (for timing the rest)
-     */
     static QualityReport run(ColumnTable real, ColumnTable synthetic, Series realSeries, Series syntheticSeries,
-            Series unseenSeries, long seed, Thresholds thresholds, boolean withUtility) {
+            UtilityData utilityData, long seed, Thresholds thresholds) {
+        return run(real, synthetic, realSeries, syntheticSeries, utilityData, seed, thresholds, true);
+    }
+
+    /** @param withUtility false skips the regressors, the one costly part (for timing the rest) */
+    static QualityReport run(ColumnTable real, ColumnTable synthetic, Series realSeries, Series syntheticSeries,
+            UtilityData utilityData, long seed, Thresholds thresholds, boolean withUtility) {
         if (real.rows() == 0 || synthetic.rows() == 0) {
             throw new IllegalArgumentException("cannot compare an empty table: real has " + real.rows()
                     + " rows, synthetic " + synthetic.rows());
@@ -202,7 +208,7 @@ final class Evaluation {
         }
 
         TemporalChecks temporal = temporal(realSeries, syntheticSeries, notes);
-        Utility utility = withUtility ? utility(realSeries, syntheticSeries, unseenSeries, seed, notes) : null;
+        Utility utility = withUtility ? utility(realSeries, utilityData.syntheticTrain(), utilityData.unseen(), seed, notes) : null;
 
         double overall = (shapes + pairs) / 2;
         double overallAllPairs = (shapes + pairsAll) / 2;

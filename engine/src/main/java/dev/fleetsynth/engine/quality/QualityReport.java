@@ -77,8 +77,9 @@ public record QualityReport(
     }
 
     public static QualityReport evaluate(SensorTable real, SensorTable synthetic, long seed, Thresholds thresholds) {
-        return Evaluation.run(ColumnTable.learnable(real), ColumnTable.learnable(synthetic),
-                Evaluation.Series.of(real), Evaluation.Series.of(synthetic), null, seed, thresholds);
+        Evaluation.Series syntheticSeries = Evaluation.Series.of(synthetic);
+        return Evaluation.run(ColumnTable.learnable(real), ColumnTable.learnable(synthetic), Evaluation.Series.of(real),
+                syntheticSeries, new Evaluation.UtilityData(syntheticSeries, null), seed, thresholds);
     }
 
     /**
@@ -87,8 +88,20 @@ public record QualityReport(
      * so that copying the real table cannot flatter the synthetic-trained model.
      */
     public static QualityReport evaluate(SensorTable real, SensorTable synthetic, SensorTable unseen, long seed) {
-        return Evaluation.run(ColumnTable.learnable(real), ColumnTable.learnable(synthetic),
-                Evaluation.Series.of(real), Evaluation.Series.of(synthetic), Evaluation.Series.of(unseen), seed, Thresholds.DEFAULT);
+        return evaluate(real, synthetic, synthetic, Objects.requireNonNull(unseen, "unseen"), seed);
+    }
+
+    /**
+     * The report of a dataset: every score on the whole {@code synthetic} table, while the
+     * synthetic-trained utility regressor learns from {@code syntheticTrain} only (the dataset's
+     * train split, as a user would train), tested on {@code unseen} real rows, or on held-out real
+     * cycles when {@code unseen} is {@code null}.
+     */
+    public static QualityReport evaluate(SensorTable real, SensorTable synthetic, SensorTable syntheticTrain, SensorTable unseen,
+                                         long seed) {
+        return Evaluation.run(ColumnTable.learnable(real), ColumnTable.learnable(synthetic), Evaluation.Series.of(real),
+                Evaluation.Series.of(synthetic), new Evaluation.UtilityData(Evaluation.Series.of(syntheticTrain),
+                        unseen == null ? null : Evaluation.Series.of(unseen)), seed, Thresholds.DEFAULT);
     }
 
     /**
@@ -103,7 +116,9 @@ public record QualityReport(
     }
 
     public static QualityReport evaluate(ColumnTable real, ColumnTable synthetic, long seed, Thresholds thresholds) {
-        return Evaluation.run(real, synthetic, Evaluation.Series.of(real), Evaluation.Series.of(synthetic), null, seed, thresholds);
+        Evaluation.Series syntheticSeries = Evaluation.Series.of(synthetic);
+        return Evaluation.run(real, synthetic, Evaluation.Series.of(real), syntheticSeries, new Evaluation.UtilityData(syntheticSeries, null),
+                seed, thresholds);
     }
 
     /**
@@ -117,8 +132,9 @@ public record QualityReport(
         if (unseenSeries == null) {
             throw new IllegalArgumentException("the unseen table needs a numeric rul column to test the utility regressors on");
         }
-        return Evaluation.run(real, synthetic, Evaluation.Series.of(real), Evaluation.Series.of(synthetic),
-                unseenSeries, seed, Thresholds.DEFAULT);
+        Evaluation.Series syntheticSeries = Evaluation.Series.of(synthetic);
+        return Evaluation.run(real, synthetic, Evaluation.Series.of(real), syntheticSeries,
+                new Evaluation.UtilityData(syntheticSeries, unseenSeries), seed, Thresholds.DEFAULT);
     }
 
     /** The shared columns with the lowest Column Shapes scores, worst first. */
