@@ -11,6 +11,7 @@ import dev.fleetsynth.engine.generate.SplitSizes;
 import dev.fleetsynth.engine.io.AtomicFiles;
 import dev.fleetsynth.engine.profile.MachineProfile;
 import dev.fleetsynth.engine.quality.QualityReport;
+import dev.fleetsynth.engine.seed.SeedFiles;
 import dev.fleetsynth.engine.seed.SeedOptions;
 import dev.fleetsynth.engine.table.SensorTable;
 import dev.fleetsynth.engine.tvae.TrainingDivergedException;
@@ -154,8 +155,8 @@ final class RunCommand implements Callable<Integer> {
         double trainSeconds = 0;
         try {
             long t0 = System.nanoTime();
-            SeedCommand.Seeds seeds = SeedCommand.writeWithHoldout(profile, new SeedOptions(seedRows, seed), dir, ProgressListener.NONE,
-                    ProgressListener.NONE);
+            SeedFiles.Seeds seeds = SeedFiles.write(profile, new SeedOptions(seedRows, seed), dir.resolve(SeedCommand.FILE_NAME),
+                    dir.resolve(SeedCommand.HOLDOUT_FILE_NAME), ProgressListener.NONE, ProgressListener.NONE);
             SensorTable seedTable = seeds.seed();
             long t1 = System.nanoTime();
             seedSeconds = (t1 - t0) / 1e9;

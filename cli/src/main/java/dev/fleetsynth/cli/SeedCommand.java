@@ -1,16 +1,13 @@
 package dev.fleetsynth.cli;
 
-import dev.fleetsynth.engine.ProgressListener;
-import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.profile.MachineProfile;
-import dev.fleetsynth.engine.seed.SeedGenerator;
+import dev.fleetsynth.engine.seed.SeedFiles;
 import dev.fleetsynth.engine.seed.SeedOptions;
 import dev.fleetsynth.engine.table.SensorTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -60,8 +57,8 @@ final class SeedCommand implements Callable<Integer> {
         long start = System.nanoTime();
         SensorTable table;
         try (ProgressBar bar = ProgressBar.onTerminal(spec.commandLine().getErr())) {
-            table = writeWithHoldout(profile, new SeedOptions(rows, seed), out, bar.phase("holdout", 0, 0.45), bar.phase("seed", 0.45, 1))
-                    .seed();
+            table = SeedFiles.write(profile, new SeedOptions(rows, seed), file, out.resolve(HOLDOUT_FILE_NAME), bar.phase("holdout", 0, 0.5),
+                    bar.phase("seed", 0.5, 1)).seed();
         } catch (IOException e) {
             throw CliException.failure("cannot write " + file + ": " + Names.reason(e));
         }
@@ -76,30 +73,6 @@ final class SeedCommand implements Callable<Integer> {
                 file, Numbers.count(table.rows()), table.cycles(), table.sensorNames().size(), Numbers.bytes(size), seconds,
                 out.resolve(HOLDOUT_FILE_NAME));
         return 0;
-    }
-
-    /**
-     * Generates the seed and its holdout and writes them into {@code dir} as {@value #FILE_NAME} and
-     * {@value #HOLDOUT_FILE_NAME}, with their provenance (kind, machine type, random seed) in the
-     * footers; the holdout first, so that a seed file always has its holdout beside it.
-     */
-    static Seeds writeWithHoldout(MachineProfile profile, SeedOptions options, Path dir, ProgressListener holdoutProgress,
-                                  ProgressListener seedProgress) throws IOException {
-        SeedOptions holdoutOptions = options.holdout();
-        SensorTable holdout = SeedGenerator.generate(profile, holdoutOptions, holdoutProgress);
-        write(holdout, profile, "holdout", holdoutOptions.randomSeed(), dir.resolve(HOLDOUT_FILE_NAME));
-        SensorTable seed = SeedGenerator.generate(profile, options, seedProgress);
-        write(seed, profile, "seed", options.randomSeed(), dir.resolve(FILE_NAME));
-        return new Seeds(seed, holdout);
-    }
-
-    /** A seed and its holdout. */
-    record Seeds(SensorTable seed, SensorTable holdout) {
-    }
-
-    private static void write(SensorTable table, MachineProfile profile, String kind, long seed, Path file) throws IOException {
-        ParquetTables.write(table, file, Map.of("fleetsynth.kind", kind, "fleetsynth.machine_type", profile.machineType(),
-                "fleetsynth.random_seed", Long.toString(seed)), ProgressListener.NONE);
     }
 
     private MachineProfile profile() {

@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.gateway.task.TaskView;
 import io.quarkus.websockets.next.OpenConnections;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Who is watching which task on this replica, and the fan-out of every task update to them. Each

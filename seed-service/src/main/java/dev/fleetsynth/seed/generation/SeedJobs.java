@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -13,11 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.fleetsynth.engine.ProgressListener;
-import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.profile.MachineProfile;
 import dev.fleetsynth.engine.profile.ProfileRead;
 import dev.fleetsynth.engine.profile.ProfileReader;
-import dev.fleetsynth.engine.seed.SeedGenerator;
+import dev.fleetsynth.engine.seed.SeedFiles;
 import dev.fleetsynth.engine.seed.SeedOptions;
 import dev.fleetsynth.engine.store.ArtifactStore;
 import dev.fleetsynth.engine.table.SensorTable;
@@ -94,24 +92,13 @@ public class SeedJobs {
         }
         MachineProfile profile = profile(r);
         String path = ArtifactStore.seedPath(r.machineId(), r.seedId());
-        // The holdout first, so that a seed file always has its holdout beside it (quality reports test
-        // their RUL regressors on it). The same footers as the CLI's, so a file's provenance reads the
-        // same wherever it was made.
-        SeedOptions holdout = options.holdout();
-        ParquetTables.write(SeedGenerator.generate(profile, holdout), store.resolve(ArtifactStore.holdoutPath(path)),
-                footer("holdout", profile, holdout), ProgressListener.NONE);
-        SensorTable table = SeedGenerator.generate(profile, options);
-        ParquetTables.write(table, store.resolve(path), footer("seed", profile, options), ProgressListener.NONE);
+        SensorTable table = SeedFiles.write(profile, options, store.resolve(path), store.resolve(ArtifactStore.holdoutPath(path)),
+                ProgressListener.NONE, ProgressListener.NONE).seed();
         // The result's event id follows from the job: should a job ever run twice (a crash before its
         // outcome was recorded), the trainer drops the second seed.ready as a redelivery.
         UUID eventId = UUID.nameUUIDFromBytes(("seed.ready:" + r.jobId()).getBytes(StandardCharsets.UTF_8));
         return new SeedReady(eventId, Instant.now(), r.machineId(), r.jobId(), r.seedId(), path, table.rows(),
                 table.cycles(), r.profileVersion(), (System.nanoTime() - t0) / 1_000_000, r.pipeline());
-    }
-
-    private static Map<String, String> footer(String kind, MachineProfile profile, SeedOptions options) {
-        return Map.of("fleetsynth.kind", kind, "fleetsynth.machine_type", profile.machineType(), "fleetsynth.random_seed",
-                Long.toString(options.randomSeed()));
     }
 
     private MachineProfile profile(SeedRequest r) throws IOException {
