@@ -87,15 +87,15 @@ public final class CycleArranger {
             int cyclesAfter = cycles * (g + 1) / groups;
             int rowsAfter = (int) ((long) count * cyclesAfter / cycles);
             int[] group = sortedByRulDescending(Arrays.copyOfRange(mine, (int) ((long) count * cyclesBefore / cycles), rowsAfter), rul);
-            for (int[] members : CycleTracks.deal(group, scaled, cyclesAfter - cyclesBefore)) {
+            for (CycleTracks.Track track : CycleTracks.deal(group, scaled, cyclesAfter - cyclesBefore)) {
                 timeline.cycle++;
-                for (int src : members) {
+                for (int k = 0; k < track.sensorRows().length; k++) {
                     ts[at] = timeline.clock;
                     timeline.clock += HOUR_MICROS;
                     cycle[at] = timeline.cycle;
-                    r[at] = rul[src];
+                    r[at] = rul[track.rulRows()[k]];
                     for (int s = 0; s < sensors.size(); s++) {
-                        columns.get(s)[at] = sensors.get(s)[src];
+                        columns.get(s)[at] = sensors.get(s)[track.sensorRows()[k]];
                     }
                     at++;
                 }

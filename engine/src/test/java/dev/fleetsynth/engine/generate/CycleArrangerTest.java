@@ -54,22 +54,34 @@ class CycleArrangerTest {
     }
 
     @Test
-    void everySampledRowIsUsedOnceWithItsSensorValues() {
+    void everySampledValueIsUsedOnceAndRulStaysNearItsRow() {
         ColumnTable in = sampled(3_000, 2);
         CycleArranger.Splits s = CycleArranger.arrange("m_001", in, SplitSizes.of(3_000), 1_000, START, 3);
-        double[] inRul = ((Column.Numeric) in.column("rul").orElseThrow()).values().clone();
-        double[] outRul = IntStream.range(0, 3).mapToObj(i -> List.of(s.train(), s.val(), s.test()).get(i))
-                .flatMapToDouble(t -> Arrays.stream(t.rul())).toArray();
-        Arrays.sort(inRul);
-        Arrays.sort(outRul);
-        assertThat(outRul).containsExactly(inRul);
-        // a row's sensor value travels with its RUL
-        double[] temp = ((Column.Numeric) in.column("bearing_temp_C").orElseThrow()).values();
+        List<SensorTable> splits = List.of(s.train(), s.val(), s.test());
         double[] rul = ((Column.Numeric) in.column("rul").orElseThrow()).values();
-        int k = 17;
-        double r = s.train().rul()[k];
-        int src = IntStream.range(0, rul.length).filter(i -> rul[i] == r).findFirst().orElseThrow();
-        assertThat(s.train().sensor("bearing_temp_C")[k]).isEqualTo(temp[src]);
+        double[] temp = ((Column.Numeric) in.column("bearing_temp_C").orElseThrow()).values();
+        assertThat(sorted(splits.stream().flatMapToDouble(t -> Arrays.stream(t.rul())).toArray())).containsExactly(sorted(rul));
+        assertThat(sorted(splits.stream().flatMapToDouble(t -> Arrays.stream(t.sensor("bearing_temp_C"))).toArray()))
+                .containsExactly(sorted(temp));
+        // A row's sensors take the RUL of a row of the same band: at most about 1 % of the 1,000-hour
+        // range away (CycleTracks.MIN_BANDS), in splits of 2,100 and 450 rows alike.
+        java.util.Map<Double, Double> rulOfTemp = new java.util.HashMap<>();
+        for (int i = 0; i < rul.length; i++) {
+            rulOfTemp.put(temp[i], rul[i]);
+        }
+        for (SensorTable t : splits) {
+            double worst = 0;
+            for (int k = 0; k < t.rows(); k++) {
+                worst = Math.max(worst, Math.abs(t.rul()[k] - rulOfTemp.get(t.sensor("bearing_temp_C")[k])));
+            }
+            assertThat(worst).as("largest RUL shift in a split of %d rows", t.rows()).isLessThan(25);
+        }
+    }
+
+    private static double[] sorted(double[] values) {
+        double[] copy = values.clone();
+        Arrays.sort(copy);
+        return copy;
     }
 
     @Test
@@ -148,16 +160,22 @@ class CycleArrangerTest {
 
     @Test
     void dealingGivesEachCycleTheRowsNearestToItsLastOne() {
-        // rows in RUL order, each row's one feature equal to its index; 10 rows fill less than one band
+        // rows in RUL order, each row's one feature equal to its index; 10 rows fill less than one
+        // band of 3 x 4 rows
         int[] rows = {9, 4, 7, 1, 0, 3, 8, 2, 6, 5};
         double[][] features = {{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}};
-        int[][] cycles = CycleTracks.deal(rows, features, 3);
+        CycleTracks.Track[] cycles = CycleTracks.deal(rows, features, 3, 4);
         // Worked by hand: 9, 4 and 7 start the cycles, which end with 4, 3 and 3 rows. Closest pairs
-        // first (distance 1: 9-8, 4-3, 4-5, 7-6; 7-8 comes too late), then 7-2 (25), 9-1 (64), 9-0 (81);
-        // each cycle takes its rows in RUL order.
-        assertThat(cycles[0]).containsExactly(9, 1, 0, 8);
-        assertThat(cycles[1]).containsExactly(4, 3, 5);
-        assertThat(cycles[2]).containsExactly(7, 2, 6);
+        // first (distance 1: 9-8, 4-3, 4-5, 7-6; 7-8 comes too late), then 7-2 (25), 9-1 (64), 9-0 (81).
+        // Each cycle takes its rows' RUL in RUL order, and their sensors along the path from its last
+        // row to the nearest row left: 9 -> 8 -> 1 -> 0 (1 before 0: 49 against 64), 4 -> 3 -> 5
+        // (a tie: the earlier in RUL order), 7 -> 6 -> 2.
+        assertThat(cycles[0].rulRows()).containsExactly(9, 1, 0, 8);
+        assertThat(cycles[0].sensorRows()).containsExactly(9, 8, 1, 0);
+        assertThat(cycles[1].rulRows()).containsExactly(4, 3, 5);
+        assertThat(cycles[1].sensorRows()).containsExactly(4, 3, 5);
+        assertThat(cycles[2].rulRows()).containsExactly(7, 2, 6);
+        assertThat(cycles[2].sensorRows()).containsExactly(7, 6, 2);
         assertThatThrownBy(() -> CycleTracks.deal(rows, features, 11)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CycleTracks.deal(rows, features, 0)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -172,16 +190,20 @@ class CycleArrangerTest {
         }
         int[] rows = IntStream.range(0, n).map(i -> n - 1 - i).toArray();
         for (int cycles : new int[] {1, 2, 7, 31, 64}) {
-            int[][] dealt = CycleTracks.deal(rows, new double[][] {value}, cycles);
-            assertThat(dealt).hasNumberOfRows(cycles);
+            CycleTracks.Track[] dealt = CycleTracks.deal(rows, new double[][] {value}, cycles);
+            assertThat(dealt).hasSize(cycles);
             for (int c = 0; c < cycles; c++) {
-                assertThat(dealt[c]).hasSize(n / cycles + (c < n % cycles ? 1 : 0));
+                int[] rul = dealt[c].rulRows();
+                assertThat(rul).hasSize(n / cycles + (c < n % cycles ? 1 : 0));
                 // rows[] runs from n - 1 down, so RUL order is descending row number
-                for (int k = 1; k < dealt[c].length; k++) {
-                    assertThat(dealt[c][k]).isLessThan(dealt[c][k - 1]);
+                for (int k = 1; k < rul.length; k++) {
+                    assertThat(rul[k]).isLessThan(rul[k - 1]);
                 }
+                // the sensors of the same rows, in the order of the walk
+                assertThat(dealt[c].sensorRows()).containsExactlyInAnyOrder(rul);
             }
-            assertThat(Arrays.stream(dealt).flatMapToInt(Arrays::stream).sorted().toArray()).containsExactly(IntStream.range(0, n).toArray());
+            assertThat(Arrays.stream(dealt).flatMapToInt(t -> Arrays.stream(t.rulRows())).sorted().toArray())
+                    .containsExactly(IntStream.range(0, n).toArray());
         }
     }
 
