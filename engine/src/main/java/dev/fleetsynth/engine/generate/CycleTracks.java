@@ -10,8 +10,8 @@ import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
  * <p>The model samples rows independently, so rows of similar RUL differ by as much as different
  * machines and the noise of one hour do. Dealt at random, a cycle's sensors jump from row to row
  * (a lag-1 autocorrelation near 0.4 where the seed has 0.99). Here the rows, sorted by RUL
- * descending, start one cycle each, and the rest is cut into bands of at least {@link #CANDIDATES}
- * rows, the same number for every cycle. A band's rows go to the cycles whose last rows they are
+ * descending, start one cycle each, and the rest is cut into bands of up to {@link #CANDIDATES}
+ * rows (fewer in small splits, see {@link #MIN_BANDS}), the same number for every cycle. A band's rows go to the cycles whose last rows they are
  * nearest to (greedily, the closest pair first, in sensor values scaled to unit variance). Within
  * its share a cycle then walks from its last row to the nearest row left, and so on, and takes the
  * share's RUL values in descending order along that path: a row's sensors and its RUL may part
@@ -27,11 +27,12 @@ import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 final class CycleTracks {
     static final int MAX_CYCLES = 64;
     /**
-     * Rows a band offers at least. More choice keeps cycles smoother, and sensors and RUL part by
-     * more. Lag-1 autocorrelation of the sensors of motor_siemens_1la7_001's model over the whole
-     * dataset (seed 0.99): 0.76-0.84 with 32 and no walk, 0.87-0.91 with 32, 0.95-0.96 with 128,
-     * 0.97 with 256. With 128, a 35,000-row train split of a 1,000-hour RUL range has bands of
-     * about 4 hours of RUL; smaller splits get smaller bands ({@link #MIN_BANDS}).
+     * Rows a band offers at most (about; a multiple of the cycle count). More choice keeps cycles
+     * smoother, and sensors and RUL part by more. Lag-1 autocorrelation of the sensors of
+     * motor_siemens_1la7_001's model over the whole dataset (seed 0.99): 0.76-0.84 with 32 and no
+     * walk, 0.87-0.91 with 32, 0.94-0.96 with 128, 0.97 with 256. With 128, a 35,000-row train split
+     * of a 1,000-hour RUL range has bands of about 4 hours of RUL; smaller splits get smaller bands
+     * ({@link #MIN_BANDS}).
      */
     static final int CANDIDATES = 128;
     /**
