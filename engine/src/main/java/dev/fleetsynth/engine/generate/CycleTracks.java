@@ -116,9 +116,10 @@ final class CycleTracks {
             for (int c = 0; c < cycles; c++) {
                 Arrays.sort(members[c], bandStart[c], length[c]);
                 for (int k = bandStart[c]; k < length[c]; k++) {
-                    rulOf[c][k] = rows[members[c][k]];
                     members[c][k] = rows[members[c][k]];
+                    rulOf[c][k] = members[c][k];
                 }
+                // RUL stays in this order; the sensors are reordered along the walk
                 chain(members[c], bandStart[c], length[c], features);
             }
         }

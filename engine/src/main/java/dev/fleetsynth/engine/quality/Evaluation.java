@@ -100,12 +100,6 @@ final class Evaluation {
 
     static QualityReport run(ColumnTable real, ColumnTable synthetic, Series realSeries, Series syntheticSeries,
             UtilityData utilityData, long seed, Thresholds thresholds) {
-        return run(real, synthetic, realSeries, syntheticSeries, utilityData, seed, thresholds, true);
-    }
-
-    /** @param withUtility false skips the regressors, the one costly part (for timing the rest) */
-    static QualityReport run(ColumnTable real, ColumnTable synthetic, Series realSeries, Series syntheticSeries,
-            UtilityData utilityData, long seed, Thresholds thresholds, boolean withUtility) {
         if (real.rows() == 0 || synthetic.rows() == 0) {
             throw new IllegalArgumentException("cannot compare an empty table: real has " + real.rows()
                     + " rows, synthetic " + synthetic.rows());
@@ -208,7 +202,7 @@ final class Evaluation {
         }
 
         TemporalChecks temporal = temporal(realSeries, syntheticSeries, notes);
-        Utility utility = withUtility ? utility(realSeries, utilityData.syntheticTrain(), utilityData.unseen(), seed, notes) : null;
+        Utility utility = utility(realSeries, utilityData.syntheticTrain(), utilityData.unseen(), seed, notes);
 
         double overall = (shapes + pairs) / 2;
         double overallAllPairs = (shapes + pairsAll) / 2;

@@ -77,9 +77,7 @@ public record QualityReport(
     }
 
     public static QualityReport evaluate(SensorTable real, SensorTable synthetic, long seed, Thresholds thresholds) {
-        Evaluation.Series syntheticSeries = Evaluation.Series.of(synthetic);
-        return Evaluation.run(ColumnTable.learnable(real), ColumnTable.learnable(synthetic), Evaluation.Series.of(real),
-                syntheticSeries, new Evaluation.UtilityData(syntheticSeries, null), seed, thresholds);
+        return ofSensors(real, synthetic, synthetic, null, seed, thresholds);
     }
 
     /**
@@ -99,9 +97,14 @@ public record QualityReport(
      */
     public static QualityReport evaluate(SensorTable real, SensorTable synthetic, SensorTable syntheticTrain, SensorTable unseen,
                                          long seed) {
+        return ofSensors(real, synthetic, syntheticTrain, unseen, seed, Thresholds.DEFAULT);
+    }
+
+    private static QualityReport ofSensors(SensorTable real, SensorTable synthetic, SensorTable syntheticTrain, SensorTable unseen,
+                                           long seed, Thresholds thresholds) {
         return Evaluation.run(ColumnTable.learnable(real), ColumnTable.learnable(synthetic), Evaluation.Series.of(real),
                 Evaluation.Series.of(synthetic), new Evaluation.UtilityData(Evaluation.Series.of(syntheticTrain),
-                        unseen == null ? null : Evaluation.Series.of(unseen)), seed, Thresholds.DEFAULT);
+                        unseen == null ? null : Evaluation.Series.of(unseen)), seed, thresholds);
     }
 
     /**
@@ -116,9 +119,7 @@ public record QualityReport(
     }
 
     public static QualityReport evaluate(ColumnTable real, ColumnTable synthetic, long seed, Thresholds thresholds) {
-        Evaluation.Series syntheticSeries = Evaluation.Series.of(synthetic);
-        return Evaluation.run(real, synthetic, Evaluation.Series.of(real), syntheticSeries, new Evaluation.UtilityData(syntheticSeries, null),
-                seed, thresholds);
+        return ofColumns(real, synthetic, null, seed, thresholds);
     }
 
     /**
@@ -132,9 +133,14 @@ public record QualityReport(
         if (unseenSeries == null) {
             throw new IllegalArgumentException("the unseen table needs a numeric rul column to test the utility regressors on");
         }
+        return ofColumns(real, synthetic, unseenSeries, seed, Thresholds.DEFAULT);
+    }
+
+    private static QualityReport ofColumns(ColumnTable real, ColumnTable synthetic, Evaluation.Series unseen, long seed,
+                                           Thresholds thresholds) {
         Evaluation.Series syntheticSeries = Evaluation.Series.of(synthetic);
         return Evaluation.run(real, synthetic, Evaluation.Series.of(real), syntheticSeries,
-                new Evaluation.UtilityData(syntheticSeries, unseenSeries), seed, Thresholds.DEFAULT);
+                new Evaluation.UtilityData(syntheticSeries, unseen), seed, thresholds);
     }
 
     /** The shared columns with the lowest Column Shapes scores, worst first. */
