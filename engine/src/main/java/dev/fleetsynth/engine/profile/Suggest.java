@@ -5,13 +5,13 @@ import java.util.Optional;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** "Did you mean" for misspelt names. */
-final class Suggest {
+public final class Suggest {
     private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(4);
 
     private Suggest() {
     }
 
-    static Optional<String> closest(String given, Collection<String> known) {
+    public static Optional<String> closest(String given, Collection<String> known) {
         if (given == null) {
             return Optional.empty();
         }

@@ -1,0 +1,100 @@
+package dev.fleetsynth.engine.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fleetsynth.engine.io.Duck;
+import dev.fleetsynth.engine.profile.DegradationPattern;
+import dev.fleetsynth.engine.profile.MachineProfile;
+import dev.fleetsynth.engine.profile.ProfileFormat;
+import dev.fleetsynth.engine.profile.ProfileValidator;
+import dev.fleetsynth.engine.profile.ProfileWriter;
+import dev.fleetsynth.engine.profile.ResponseCurve;
+import dev.fleetsynth.engine.profile.RulSettings;
+import dev.fleetsynth.engine.profile.SensorSpec;
+import dev.fleetsynth.engine.source.SourceSchema;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The machine profile of the data: the one the columns were mapped onto, or one derived from the
+ * rows, so that a machine known only from its data can be seeded, merged and edited like any other.
+ * Per numeric reading: {@code base} is its median early in life (RUL above 80 % of the life's
+ * length), {@code range} the move of the median to late in life (RUL under 10 %), {@code noise} the
+ * robust spread of its row-to-row steps ({@code 1.4826 MAD / sqrt 2}, the noise of one reading when
+ * steps are noise).
+ */
+final class DerivedProfile {
+    private DerivedProfile() {
+    }
+
+    static JsonNode derive(Connection db, Ingest.Loaded l, ColumnMapping m, SourceSchema schema, IngestOptions o, IngestReport.Rul rul)
+            throws SQLException, IOException {
+        MachineProfile profile = o.profile() != null ? o.profile() : fromRows(db, l, schema, rul);
+        return new ObjectMapper().readTree(new ProfileWriter().write(profile, ProfileFormat.JSON));
+    }
+
+    private static MachineProfile fromRows(Connection db, Ingest.Loaded l, SourceSchema schema, IngestReport.Rul rul) throws SQLException {
+        List<SensorSpec> sensors = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        String rulCol = schema.rulColumn().map(Duck::ident).orElse(null);
+        String unit = schema.unitColumn().map(Duck::ident).orElse(null);
+        String partition = "PARTITION BY " + (unit == null ? "" : unit + ", ") + Ingest.LIFE;
+        String order = schema.order() == null ? Loader.ROW : Duck.ident(schema.order().column());
+        try (Statement st = db.createStatement()) {
+            for (SourceSchema.Field f : schema.learnt()) {
+                if (!f.kind().numeric() || sensors.size() >= 50) {
+                    continue;
+                }
+                String c = Duck.ident(f.name());
+                String phase = rulCol == null ? "0.5" : rulCol + " / nullif(max(" + rulCol + ") OVER (" + partition + "), 0)";
+                String sql = "SELECT median(v) FILTER (WHERE p >= 0.8), median(v) FILTER (WHERE p <= 0.1), median(v), "
+                        + "approx_quantile(abs(d), 0.5) FROM (SELECT " + c + "::DOUBLE AS v, " + phase + " AS p, " + c + "::DOUBLE - lag(" + c
+                        + "::DOUBLE) OVER (" + partition + " ORDER BY " + order + ") AS d FROM labelled)";
+                try (ResultSet r = st.executeQuery(sql)) {
+                    r.next();
+                    double early = r.getDouble(1);
+                    boolean hasEarly = !r.wasNull();
+                    double late = r.getDouble(2);
+                    boolean hasLate = !r.wasNull();
+                    double median = r.getDouble(3);
+                    double step = r.getDouble(4);
+                    double base = hasEarly ? early : median;
+                    double range = hasEarly && hasLate ? late - early : 0;
+                    sensors.add(new SensorSpec(sensorName(f.name(), names), f.unit() == null ? "1" : f.unit(), base, range,
+                            1.4826 * step / Math.sqrt(2), ResponseCurve.LINEAR));
+                }
+            }
+        }
+        double life = rul == null || rul.lifeMedian() == null ? 1000 : rul.lifeMedian();
+        int lives = rul == null ? 1 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, rul.lives()));
+        double spread = rul == null || rul.lifeMax() == null ? 0 : (rul.lifeMax() - rul.lifeMin()) / 4;
+        return new MachineProfile(schema.machineId(), "custom", "unknown", "derived from " + l.loaded().file().getFileName(), sensors,
+                List.of(), Map.of(), new RulSettings(life, lives, DegradationPattern.LINEAR_MEDIUM, spread));
+    }
+
+    /** A profile sensor name for a column: letters, digits and underscores, unique, not a reserved column. */
+    static String sensorName(String column, Set<String> taken) {
+        String n = column.strip().replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (n.isEmpty() || Character.isDigit(n.charAt(0))) {
+            n = "s_" + n;
+        }
+        if (ProfileValidator.RESERVED_COLUMNS.contains(n.toLowerCase(Locale.ROOT))) {
+            n = n + "_sensor";
+        }
+        n = n.length() > 60 ? n.substring(0, 60) : n;
+        String unique = n;
+        for (int i = 2; !taken.add(unique.toLowerCase(Locale.ROOT)); i++) {
+            unique = n + "_" + i;
+        }
+        return unique;
+    }
+}
