@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "catalog", description = "List the built-in fleet: one line per machine, id and category.")
+@Command(name = "catalog", mixinStandardHelpOptions = true, description = "List the built-in fleet: one line per machine, id and category.")
 final class CatalogCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -3,8 +3,10 @@ package dev.fleetsynth.cli;
 import dev.fleetsynth.engine.generate.DatasetGenerator;
 import dev.fleetsynth.engine.generate.SplitSizes;
 import dev.fleetsynth.engine.quality.QualityReport;
-import dev.fleetsynth.engine.table.SensorTable;
-import dev.fleetsynth.engine.tvae.TvaeModel;
+import dev.fleetsynth.engine.source.SourceTable;
+import dev.fleetsynth.engine.synth.ModelTraining;
+import dev.fleetsynth.engine.synth.Synthesizer;
+import dev.fleetsynth.engine.synth.Synthesizers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "generate",
+@Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate a synthetic dataset from a model: DIR/train.parquet, val.parquet, test.parquet and quality.json.")
 final class GenerateCommand implements Callable<Integer> {
     static final int DEFAULT_ROWS = 50_000;
@@ -68,16 +70,16 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SplitSizes split = splitSizes(sizes);
-        TvaeModel model = loadModel(modelDir);
+        Synthesizer model = loadModel(modelDir);
         Path seedFile = seedData != null ? seedData : modelDir.toAbsolutePath().getParent().resolve(SeedCommand.FILE_NAME);
         if (!Files.isRegularFile(seedFile)) {
             throw CliException.usage("the quality report needs the seed data: give --seed-data FILE (no " + seedFile + ")");
         }
-        SensorTable seedTable = Inputs.sensorTable(seedFile);
+        SourceTable seedTable = Inputs.sourceTable(seedFile);
         Path holdoutFile = holdoutData != null ? holdoutData : modelDir.toAbsolutePath().getParent().resolve(SeedCommand.HOLDOUT_FILE_NAME);
-        SensorTable holdout = holdoutData != null || Files.isRegularFile(holdoutFile) ? Inputs.sensorTable(holdoutFile) : null;
+        SourceTable holdout = holdoutData != null || Files.isRegularFile(holdoutFile) ? Inputs.sourceTable(holdoutFile) : null;
         long start = System.nanoTime();
-        DatasetGenerator.Dataset dataset = generate(model, seedTable, holdout, split, seed, out);
+        DatasetGenerator.Dataset dataset = generate(model, modelDir, seedTable, holdout, split, seed, out);
         double seconds = (System.nanoTime() - start) / 1e9;
         QualityReport q = dataset.quality();
         spec.commandLine().getOut().printf(Locale.ROOT,
@@ -98,20 +100,28 @@ final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    static TvaeModel loadModel(Path dir) {
+    static Synthesizer loadModel(Path dir) {
         try {
-            return TvaeModel.load(dir);
+            return Synthesizers.load(dir);
         } catch (IOException | RuntimeException e) {
             throw CliException.usage("cannot load the model in " + dir + ": " + e.getMessage());
         }
     }
 
-    /** @param holdout real rows the model never saw, for the report's utility; {@code null} for none */
-    static DatasetGenerator.Dataset generate(TvaeModel model, SensorTable seedTable, SensorTable holdout, SplitSizes split, long seed,
-                                             Path out) {
+    /**
+     * @param holdout real rows the model never saw, for the report's utility; {@code null} for none
+     */
+    static DatasetGenerator.Dataset generate(Synthesizer model, Path modelDir, SourceTable seedTable, SourceTable holdout, SplitSizes split,
+                                             long seed, Path out) {
         Inputs.requireDirectory(out);
         DatasetGenerator.Dataset dataset = DatasetGenerator.generate(model, seedTable, holdout, split, seed);
         try {
+            var heldOut = ModelTraining.heldOut(modelDir);
+            if (heldOut.isPresent() && heldOut.get().refit() && holdout != null) {
+                dataset = new DatasetGenerator.Dataset(dataset.splits(), dataset.quality().withNote("the model was refit on the held-out units "
+                        + "after its held-out test, so this report's utility flatters it; its held-out figures are in "
+                        + ModelTraining.EVALUATION_FILE + " beside the model"));
+            }
             DatasetGenerator.write(dataset, out, Map.of("fleetsynth.kind", "synthetic", "fleetsynth.random_seed", Long.toString(seed)));
         } catch (IOException e) {
             throw CliException.failure("cannot write the dataset to " + out + ": " + Names.reason(e));

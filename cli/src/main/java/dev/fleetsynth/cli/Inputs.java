@@ -5,6 +5,8 @@ import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.profile.MachineProfile;
 import dev.fleetsynth.engine.profile.ProfileRead;
 import dev.fleetsynth.engine.profile.ProfileReader;
+import dev.fleetsynth.engine.source.SourceFiles;
+import dev.fleetsynth.engine.source.SourceTable;
 import dev.fleetsynth.engine.table.SensorTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,6 +51,18 @@ final class Inputs {
             return new ProfileReader().read(file);
         } catch (IOException e) {
             throw CliException.failure("cannot read " + file + ": " + Names.reason(e));
+        }
+    }
+
+    /** A source (a seed, ingested data, or synthetic data) from its Parquet file. */
+    static SourceTable sourceTable(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw CliException.usage("no such file: " + file);
+        }
+        try {
+            return SourceFiles.read(file);
+        } catch (IOException | RuntimeException e) {
+            throw CliException.usage(e.getMessage());
         }
     }
 

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             TemplateCommand.class,
             ValidateCommand.class,
             SeedCommand.class,
+            IngestCommand.class,
             TrainCommand.class,
             GenerateCommand.class,
             RunCommand.class,

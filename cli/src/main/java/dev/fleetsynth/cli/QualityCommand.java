@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.quality.QualityReport;
+import dev.fleetsynth.engine.source.SourceFiles;
+import dev.fleetsynth.engine.source.SourceTable;
 import dev.fleetsynth.engine.table.Column;
 import dev.fleetsynth.engine.table.ColumnTable;
 import dev.fleetsynth.engine.table.CsvTables;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "quality", description = "Score synthetic data against real data (CSV or Parquet); prints the JSON report.")
+@Command(name = "quality", mixinStandardHelpOptions = true, description = "Score synthetic data against real data (CSV or Parquet); prints the JSON report.")
 final class QualityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,8 +44,12 @@ final class QualityCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         QualityReport report;
         if (isParquet(real) && isParquet(synthetic) && (holdout == null || isParquet(holdout))) {
-            report = holdout == null ? QualityReport.evaluate(Inputs.sensorTable(real), Inputs.sensorTable(synthetic), seed)
-                    : QualityReport.evaluate(Inputs.sensorTable(real), Inputs.sensorTable(synthetic), Inputs.sensorTable(holdout), seed);
+            SourceTable syn = Inputs.sourceTable(synthetic);
+            SourceTable unseen = holdout == null ? null : Inputs.sourceTable(holdout);
+            if (unseen != null && unseen.rul() == null) {
+                throw CliException.usage("--holdout " + holdout + " needs a numeric rul column: the utility regressors are tested on it");
+            }
+            report = QualityReport.evaluate(Inputs.sourceTable(real), syn, syn, unseen, seed);
         } else if (holdout == null) {
             report = QualityReport.evaluate(readAny(real), readAny(synthetic), seed);
         } else {
@@ -72,7 +78,7 @@ final class QualityCommand implements Callable<Integer> {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
             if (name.endsWith(".parquet")) {
-                return ColumnTable.learnable(ParquetTables.read(p));
+                return SourceFiles.read(p).learnable();
             }
             if (name.endsWith(".csv")) {
                 return CsvTables.read(p);

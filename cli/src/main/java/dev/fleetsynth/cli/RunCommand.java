@@ -17,6 +17,8 @@ import dev.fleetsynth.engine.table.SensorTable;
 import dev.fleetsynth.engine.tvae.TrainingDivergedException;
 import dev.fleetsynth.engine.tvae.TvaeConfig;
 import dev.fleetsynth.engine.tvae.TvaeModel;
+import dev.fleetsynth.engine.source.SourceTable;
+import dev.fleetsynth.engine.synth.TvaeSynthesizer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "run", description = "The whole pipeline in one process: seed, train, generate and score, for one machine or the "
+@Command(name = "run", mixinStandardHelpOptions = true, description = "The whole pipeline in one process: seed, train, generate and score, for one machine or the "
         + "whole catalog. Lays out DIR/<machine_id>/seed.parquet, model/, dataset/ and writes DIR/summary.json.")
 final class RunCommand implements Callable<Integer> {
     @Spec
@@ -170,8 +172,8 @@ final class RunCommand implements Callable<Integer> {
             model.save(dir.resolve("model"));
             long t2 = System.nanoTime();
             trainSeconds = (t2 - t1) / 1e9;
-            DatasetGenerator.Dataset dataset = GenerateCommand.generate(model, seedTable, seeds.holdout(), split, seed,
-                    dir.resolve("dataset"));
+            DatasetGenerator.Dataset dataset = GenerateCommand.generate(new TvaeSynthesizer(model), dir.resolve("model"),
+                    SourceTable.of(seedTable), SourceTable.of(seeds.holdout()), split, seed, dir.resolve("dataset"));
             double genSeconds = (System.nanoTime() - t2) / 1e9;
             return new Row(profile.machineId(), profile.machineType(), seedSeconds, trainSeconds, model.training().lossCurve().length,
                     model.training().finalLoss(), genSeconds, dataset.quality(), null);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "seed", description = "Generate physics-based run-to-failure seed data into DIR/seed.parquet, and its holdout "
+@Command(name = "seed", mixinStandardHelpOptions = true, description = "Generate physics-based run-to-failure seed data into DIR/seed.parquet, and its holdout "
         + "(another draw, for testing the quality report's RUL regressors on) into DIR/holdout.parquet.")
 final class SeedCommand implements Callable<Integer> {
     static final String FILE_NAME = "seed.parquet";

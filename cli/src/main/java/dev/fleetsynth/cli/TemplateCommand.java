@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "template", description = "Write a profile template as JSON, YAML or an Excel workbook.")
+@Command(name = "template", mixinStandardHelpOptions = true, description = "Write a profile template as JSON, YAML or an Excel workbook.")
 final class TemplateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

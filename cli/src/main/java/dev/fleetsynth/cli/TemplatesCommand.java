@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "templates", description = "List the profile templates.")
+@Command(name = "templates", mixinStandardHelpOptions = true, description = "List the profile templates.")
 final class TemplatesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

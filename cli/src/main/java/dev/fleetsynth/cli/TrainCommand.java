@@ -1,10 +1,17 @@
 package dev.fleetsynth.cli;
 
-import dev.fleetsynth.engine.table.SensorTable;
+import dev.fleetsynth.engine.ingest.Ingest;
+import dev.fleetsynth.engine.source.SourceTable;
+import dev.fleetsynth.engine.synth.FitOptions;
+import dev.fleetsynth.engine.synth.ModelKind;
+import dev.fleetsynth.engine.synth.ModelSummary;
+import dev.fleetsynth.engine.synth.ModelTraining;
+import dev.fleetsynth.engine.synth.TvaeSynthesizer;
 import dev.fleetsynth.engine.tvae.TrainingDivergedException;
 import dev.fleetsynth.engine.tvae.TvaeConfig;
 import dev.fleetsynth.engine.tvae.TvaeModel;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -13,23 +20,32 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "train", description = "Train a TVAE on seed data; writes DIR/model.params and DIR/model.json.")
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a model on seed data (from fleetsynth seed or fleetsynth ingest); writes DIR/model.json (and DIR/model.params for a TVAE).")
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--seed-data", paramLabel = "FILE", required = true, description = "seed Parquet file (from: fleetsynth seed)")
+    @Option(names = "--seed-data", paramLabel = "FILE", required = true, description = "seed Parquet file (from: fleetsynth seed, fleetsynth ingest)")
     Path seedData;
 
+    @Option(names = "--holdout-data", paramLabel = "FILE", description = "held-out units of the same data (default: holdout.parquet beside "
+            + "the seed when it came from fleetsynth ingest)")
+    Path holdoutData;
+
+    @Option(names = "--model", paramLabel = "KIND", defaultValue = "auto", description = "trajectory, tvae or auto: trajectory for "
+            + "run-to-failure data of your own, tvae for tables and simulator seeds (default: ${DEFAULT-VALUE})")
+    String kind;
+
     @Option(names = "--epochs", paramLabel = "E", defaultValue = "" + TvaeConfig.DEFAULT_EPOCHS,
-            description = "training epochs, " + TvaeConfig.MIN_EPOCHS + ".." + TvaeConfig.MAX_EPOCHS + " (default: ${DEFAULT-VALUE})")
+            description = "TVAE training epochs, " + TvaeConfig.MIN_EPOCHS + ".." + TvaeConfig.MAX_EPOCHS + " (default: ${DEFAULT-VALUE})")
     int epochs;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--early-stop", paramLabel = "PATIENCE", defaultValue = "0",
-            description = "stop when the loss has not improved for this many epochs (default: off)")
+            description = "TVAE: stop when the loss has not improved for this many epochs (default: off)")
     int patience;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "model directory, created if missing")
@@ -37,37 +53,70 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TvaeModel model = train(spec, seedData, epochs, seed, patience);
-        save(model, out);
-        TvaeModel.TrainingSummary t = model.training();
-        spec.commandLine().getOut().printf(Locale.ROOT, "trained %s: %d epochs, final loss %.4f, %.1f s (%.2f ms/step); model in %s%n",
-                model.info().machineId(), t.lossCurve().length, t.finalLoss(), t.seconds(), t.stepTimes().totalMs(), out);
-        return 0;
-    }
-
-    static TvaeModel train(CommandSpec spec, Path seedData, int epochs, long seed, int patience) {
         if (epochs < TvaeConfig.MIN_EPOCHS || epochs > TvaeConfig.MAX_EPOCHS) {
             throw CliException.usage("--epochs must be " + TvaeConfig.MIN_EPOCHS + ".." + TvaeConfig.MAX_EPOCHS + ", got " + epochs);
         }
         if (patience < 0) {
             throw CliException.usage("--early-stop must be >= 0, got " + patience);
         }
-        SensorTable seedTable = Inputs.sensorTable(seedData);
-        TvaeConfig config = TvaeConfig.defaults().withEpochs(epochs).withSeed(seed).withEarlyStop(patience, 1e-3);
+        SourceTable seedTable = Inputs.sourceTable(seedData);
+        SourceTable holdout = holdout(seedData, holdoutData, seedTable);
+        ModelKind modelKind;
+        try {
+            modelKind = ModelKind.parse(kind, seedTable.schema());
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--model: " + e.getMessage());
+        }
+        FitOptions options = FitOptions.defaults().withEpochs(epochs).withSeed(seed).withPatience(patience);
+        ModelTraining.Trained trained;
         try (ProgressBar bar = ProgressBar.onTerminal(spec.commandLine().getErr())) {
-            return TvaeModel.train(seedTable, config, p -> bar.update(String.format(Locale.ROOT, "epoch %d/%d loss %.3f eta %ds",
-                    p.epoch(), p.epochs(), p.loss(), p.eta().toSeconds()), (double) p.epoch() / p.epochs()), () -> false);
+            trained = ModelTraining.train(seedTable, holdout, modelKind, options, p -> bar.update(String.format(Locale.ROOT,
+                    "epoch %d/%d loss %.3f eta %ds", p.epoch(), p.epochs(), p.loss(), p.eta().toSeconds()), (double) p.epoch() / p.epochs()),
+                    () -> false);
         } catch (TrainingDivergedException e) {
             throw CliException.failure("training diverged: " + e.getMessage() + "; try another --seed");
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("cannot train on " + seedData + ": " + e.getMessage());
         }
+        Inputs.requireDirectory(out);
+        try {
+            trained.save(out);
+        } catch (IOException e) {
+            throw CliException.failure("cannot write the model to " + out + ": " + Names.reason(e));
+        }
+        spec.commandLine().getOut().println(describe(trained, out));
+        return 0;
     }
 
-    static void save(TvaeModel model, Path dir) {
-        Inputs.requireDirectory(dir);
-        try {
-            model.save(dir);
-        } catch (IOException e) {
-            throw CliException.failure("cannot write the model to " + dir + ": " + Names.reason(e));
+    static String describe(ModelTraining.Trained trained, Path out) {
+        if (trained.model() instanceof TvaeSynthesizer tvae) {
+            TvaeModel model = tvae.model();
+            TvaeModel.TrainingSummary t = model.training();
+            return String.format(Locale.ROOT, "trained %s: %d epochs, final loss %.4f, %.1f s (%.2f ms/step); model in %s",
+                    model.info().machineId(), t.lossCurve().length, t.finalLoss(), t.seconds(), t.stepTimes().totalMs(), out);
         }
+        ModelSummary s = trained.model().summary();
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "trained %s (%s model): %s lives, %d failure modes, clock %s, %.2f s",
+                s.machineId(), trained.kind().label(), s.details().get("lives"), ((java.util.List<?>) s.details().get("modes")).size(),
+                s.details().get("clock"), s.seconds()));
+        if (trained.heldOut() != null && trained.heldOut().utility() != null) {
+            var u = trained.heldOut().utility();
+            b.append(String.format(Locale.ROOT, "%n  on %d held-out units: RUL RMSE %.3g trained on synthetic vs %.3g on real (ratio %.2f; "
+                    + "predicting the mean: %.3g); then refit on every unit", trained.heldOut().units(), u.rmseSyntheticTrained(),
+                    u.rmseRealTrained(), u.ratio(), u.rmseMeanBaseline()));
+        }
+        return b.append(String.format(Locale.ROOT, "%nmodel in %s", out)).toString();
+    }
+
+    /** The held-out units: as given, or beside an ingested seed. A simulator seed's holdout is for reports, not training. */
+    static SourceTable holdout(Path seedData, Path given, SourceTable seedTable) {
+        if (given != null) {
+            return Inputs.sourceTable(given);
+        }
+        Path beside = seedData.toAbsolutePath().getParent().resolve(Ingest.HOLDOUT_FILE);
+        if (seedTable.schema().origin() != dev.fleetsynth.engine.source.SourceSchema.Origin.SIMULATED && Files.isRegularFile(beside)) {
+            return Inputs.sourceTable(beside);
+        }
+        return null;
     }
 }

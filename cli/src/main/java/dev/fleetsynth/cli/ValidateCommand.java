@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "validate",
+@Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check a profile (JSON, YAML or .xlsx). Exit 0 when valid; exit 2 listing every problem when not.")
 final class ValidateCommand implements Callable<Integer> {
     @Spec

@@ -48,8 +48,43 @@ public final class CycleArranger {
                 sensors.add(n.values());
             }
         }
+        int[] rows = shuffled(sampled.rows(), seed);
+        Timeline timeline = new Timeline(start.getEpochSecond() * 1_000_000L + start.getNano() / 1_000);
+        SensorTable train = split(machineId, rows, 0, sizes.train(), rowsPerCycle, rul, sensorNames, sensors, timeline);
+        SensorTable val = split(machineId, rows, sizes.train(), sizes.val(), rowsPerCycle, rul, sensorNames, sensors, timeline);
+        SensorTable test = split(machineId, rows, sizes.train() + sizes.val(), sizes.test(), rowsPerCycle, rul, sensorNames, sensors,
+                timeline);
+        return new Splits(train, val, test);
+    }
+
+    /**
+     * The cycles of {@code count} sampled rows (from position {@code from} of {@code shuffled}): per
+     * cycle, which rows give its sensors and which its RUL, in order (see {@link CycleTracks}).
+     * Cycles are about {@code rowsPerCycle} rows long.
+     */
+    public static List<int[][]> layout(int[] shuffled, int from, int count, double rowsPerCycle, double[] rul, double[][] sensors) {
+        List<int[][]> out = new ArrayList<>();
+        int cycles = count == 0 ? 0 : (int) Math.max(1, Math.round(count / Math.max(2, rowsPerCycle)));
+        int[] mine = Arrays.copyOfRange(shuffled, from, from + count);
+        double[][] scaled = CycleTracks.scaled(sensors, mine);
+        // Cycles are matched in groups of at most CycleTracks.MAX_CYCLES, each with its share of the rows.
+        int groups = (cycles + CycleTracks.MAX_CYCLES - 1) / CycleTracks.MAX_CYCLES;
+        for (int g = 0; g < groups; g++) {
+            int cyclesBefore = cycles * g / groups;
+            int cyclesAfter = cycles * (g + 1) / groups;
+            int rowsAfter = (int) ((long) count * cyclesAfter / cycles);
+            int[] group = sortedByRulDescending(Arrays.copyOfRange(mine, (int) ((long) count * cyclesBefore / cycles), rowsAfter), rul);
+            for (CycleTracks.Track track : CycleTracks.deal(group, scaled, cyclesAfter - cyclesBefore)) {
+                out.add(new int[][] {track.sensorRows(), track.rulRows()});
+            }
+        }
+        return out;
+    }
+
+    /** A seeded shuffle of {@code 0..n-1}. */
+    public static int[] shuffled(int n, long seed) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        int[] rows = new int[sampled.rows()];
+        int[] rows = new int[n];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = i;
         }
@@ -59,12 +94,7 @@ public final class CycleArranger {
             rows[i] = rows[j];
             rows[j] = t;
         }
-        Timeline timeline = new Timeline(start.getEpochSecond() * 1_000_000L + start.getNano() / 1_000);
-        SensorTable train = split(machineId, rows, 0, sizes.train(), rowsPerCycle, rul, sensorNames, sensors, timeline);
-        SensorTable val = split(machineId, rows, sizes.train(), sizes.val(), rowsPerCycle, rul, sensorNames, sensors, timeline);
-        SensorTable test = split(machineId, rows, sizes.train() + sizes.val(), sizes.test(), rowsPerCycle, rul, sensorNames, sensors,
-                timeline);
-        return new Splits(train, val, test);
+        return rows;
     }
 
     private static SensorTable split(String machineId, int[] shuffled, int from, int count, double rowsPerCycle, double[] rul,
@@ -76,31 +106,22 @@ public final class CycleArranger {
         for (int s = 0; s < sensors.size(); s++) {
             columns.add(new double[count]);
         }
-        int cycles = count == 0 ? 0 : (int) Math.max(1, Math.round(count / Math.max(2, rowsPerCycle)));
-        int[] mine = Arrays.copyOfRange(shuffled, from, from + count);
-        double[][] scaled = CycleTracks.scaled(sensors.toArray(double[][]::new), mine);
-        // Cycles are matched in groups of at most CycleTracks.MAX_CYCLES, each with its share of the rows.
-        int groups = (cycles + CycleTracks.MAX_CYCLES - 1) / CycleTracks.MAX_CYCLES;
         int at = 0;
-        for (int g = 0; g < groups; g++) {
-            int cyclesBefore = cycles * g / groups;
-            int cyclesAfter = cycles * (g + 1) / groups;
-            int rowsAfter = (int) ((long) count * cyclesAfter / cycles);
-            int[] group = sortedByRulDescending(Arrays.copyOfRange(mine, (int) ((long) count * cyclesBefore / cycles), rowsAfter), rul);
-            for (CycleTracks.Track track : CycleTracks.deal(group, scaled, cyclesAfter - cyclesBefore)) {
-                timeline.cycle++;
-                for (int k = 0; k < track.sensorRows().length; k++) {
-                    ts[at] = timeline.clock;
-                    timeline.clock += HOUR_MICROS;
-                    cycle[at] = timeline.cycle;
-                    r[at] = rul[track.rulRows()[k]];
-                    for (int s = 0; s < sensors.size(); s++) {
-                        columns.get(s)[at] = sensors.get(s)[track.sensorRows()[k]];
-                    }
-                    at++;
+        for (int[][] track : layout(shuffled, from, count, rowsPerCycle, rul, sensors.toArray(double[][]::new))) {
+            int[] sensorRows = track[0];
+            int[] rulRows = track[1];
+            timeline.cycle++;
+            for (int k = 0; k < sensorRows.length; k++) {
+                ts[at] = timeline.clock;
+                timeline.clock += HOUR_MICROS;
+                cycle[at] = timeline.cycle;
+                r[at] = rul[rulRows[k]];
+                for (int s = 0; s < sensors.size(); s++) {
+                    columns.get(s)[at] = sensors.get(s)[sensorRows[k]];
                 }
-                timeline.clock += REPAIR_HOURS * HOUR_MICROS;
+                at++;
             }
+            timeline.clock += REPAIR_HOURS * HOUR_MICROS;
         }
         return new SensorTable(machineId, ts, cycle, r, sensorNames, columns);
     }

@@ -57,6 +57,32 @@ final class Evaluation {
             return new Series(t.rul(), t.cycle(), t.timestampMicros(), sensors);
         }
 
+        /**
+         * A source: its RUL, its units as cycles (numbered from 1 in file order), its order column as
+         * timestamps (microseconds, or counter values), and its learnt columns; {@code null} when it has no RUL.
+         */
+        static Series of(dev.fleetsynth.engine.source.SourceTable t) {
+            double[] rul = t.rul();
+            if (rul == null) {
+                return null;
+            }
+            int[] unit = t.unitIndex();
+            for (int i = 0; i < unit.length; i++) {
+                unit[i]++;
+            }
+            long[] timestamps = null;
+            if (t.schema().order() != null) {
+                double[] o = t.numeric(t.schema().order().column());
+                timestamps = new long[o.length];
+                for (int i = 0; i < o.length; i++) {
+                    timestamps[i] = Double.isNaN(o[i]) ? Long.MIN_VALUE : (long) o[i];
+                }
+            }
+            String rulName = t.schema().rulColumn().orElseThrow();
+            List<Column> others = t.learnable().columns().stream().filter(c -> !c.name().equals(rulName)).toList();
+            return new Series(rul, unit, timestamps, others);
+        }
+
         /** {@code null} when the table has no numeric {@code rul} column. */
         static Series of(ColumnTable t) {
             double[] rul = numeric(t, ParquetTables.RUL);
@@ -373,8 +399,16 @@ final class Evaluation {
             notes.add(String.format(Locale.ROOT, "utility ratio %.2f is well below 1: the synthetic data may copy real rows, "
                     + "the held-out ones included; check privacy before trusting it", ratio));
         }
+        double trainMean = Arrays.stream(gather(real.rul(), trainRows)).average().orElse(Double.NaN);
+        double[] constant = new double[test.size()];
+        Arrays.fill(constant, trainMean);
+        double rmseBaseline = rmse(constant, test.y());
+        if (!(rmseReal < rmseBaseline)) {
+            notes.add(String.format(Locale.ROOT, "utility: the real-trained regressor (RMSE %.3g) does no better than predicting the mean "
+                    + "RUL (%.3g): RUL cannot be learnt from these columns row by row, so the ratio says little", rmseReal, rmseBaseline));
+        }
         return new Utility(settings.describe(), test.split(), test.unseen(), trainRows.length, synRows.length, test.size(),
-                rmseReal, rmseSyn, ratio);
+                rmseReal, rmseSyn, ratio, rmseBaseline);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.fleetsynth.engine.quality;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fleetsynth.engine.source.SourceTable;
 import dev.fleetsynth.engine.table.ColumnTable;
 import dev.fleetsynth.engine.table.SensorTable;
 import java.util.Comparator;
@@ -108,6 +109,21 @@ public record QualityReport(
     }
 
     /**
+     * The report of a dataset made from any source (a simulator seed, a user's data): every score
+     * on the learnt columns and RUL of the whole {@code synthetic} table; temporal checks on its
+     * units and order; the synthetic-trained utility regressor learning from {@code syntheticTrain},
+     * both regressors tested on {@code unseen} (held-out units), or on held-out real units when
+     * {@code unseen} is {@code null}.
+     */
+    public static QualityReport evaluate(SourceTable real, SourceTable synthetic, SourceTable syntheticTrain, SourceTable unseen,
+                                         long seed) {
+        Evaluation.Series realSeries = Evaluation.Series.of(real);
+        Evaluation.Series unseenSeries = unseen == null || unseen.rows() == 0 ? null : Evaluation.Series.of(unseen);
+        return Evaluation.run(real.learnable(), synthetic.learnable(), realSeries, Evaluation.Series.of(synthetic),
+                new Evaluation.UtilityData(Evaluation.Series.of(syntheticTrain), unseenSeries), seed, Thresholds.DEFAULT);
+    }
+
+    /**
      * The report for any pair of tables (a CSV data set, say): scores and diagnostics on every
      * column; temporal checks when both have numeric {@code rul}, {@code cycle} and
      * {@code timestamp} columns, utility when both have {@code rul}.
@@ -141,6 +157,14 @@ public record QualityReport(
         Evaluation.Series syntheticSeries = Evaluation.Series.of(synthetic);
         return Evaluation.run(real, synthetic, Evaluation.Series.of(real), syntheticSeries,
                 new Evaluation.UtilityData(syntheticSeries, unseen), seed, thresholds);
+    }
+
+    /** The same report with one more note. */
+    public QualityReport withNote(String note) {
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new QualityReport(overall, overallAllPairs, columnShapes, columnPairTrends, columnPairTrendsAllPairs, grade, passed,
+                thresholds, seed, realRows, syntheticRows, columnScores, pairScores, diagnostics, temporal, utility, more);
     }
 
     /** The shared columns with the lowest Column Shapes scores, worst first. */
@@ -251,6 +275,8 @@ public record QualityReport(
             number(o, "rmse_real_trained", utility.rmseRealTrained());
             number(o, "rmse_synthetic_trained", utility.rmseSyntheticTrained());
             number(o, "ratio", utility.ratio());
+            number(o, "rmse_mean_baseline", utility.rmseMeanBaseline());
+            o.put("learnable", utility.learnable());
         }
         notes.forEach(root.putArray("notes")::add);
         return root;

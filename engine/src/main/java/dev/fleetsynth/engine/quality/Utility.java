@@ -18,6 +18,8 @@ package dev.fleetsynth.engine.quality;
  * @param rmseRealTrained      RMSE of RUL (hours) of the real-trained model on the test rows
  * @param rmseSyntheticTrained RMSE of RUL (hours) of the synthetic-trained model on the test rows
  * @param ratio                {@code rmseSyntheticTrained / rmseRealTrained}: 1 is as good as real data, above 1 worse
+ * @param rmseMeanBaseline     RMSE of predicting the real training rows' mean RUL on the test rows: a regressor
+ *                             that does not beat it has learnt nothing, and then neither RMSE says much
  */
 public record Utility(
         String regressor,
@@ -28,5 +30,11 @@ public record Utility(
         int testRows,
         double rmseRealTrained,
         double rmseSyntheticTrained,
-        double ratio) {
+        double ratio,
+        double rmseMeanBaseline) {
+
+    /** Whether the real-trained regressor beats predicting the mean, i.e. whether RUL can be learnt from these columns at all. */
+    public boolean learnable() {
+        return rmseRealTrained < rmseMeanBaseline;
+    }
 }

@@ -78,6 +78,11 @@ public record TvaeConfig(
                 earlyStopPatience, earlyStopMinDelta, n);
     }
 
+    public TvaeConfig withLearningRate(double rate) {
+        return new TvaeConfig(epochs, batchSize, embeddingDim, compressDim, decompressDim, l2scale, lossFactor, rate, seed,
+                earlyStopPatience, earlyStopMinDelta, threads);
+    }
+
     public TvaeConfig withEarlyStop(int patience, double minDelta) {
         return new TvaeConfig(epochs, batchSize, embeddingDim, compressDim, decompressDim, l2scale, lossFactor, learningRate, seed,
                 patience, minDelta, threads);

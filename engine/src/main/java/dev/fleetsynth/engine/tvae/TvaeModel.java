@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fleetsynth.engine.io.AtomicFiles;
+import dev.fleetsynth.engine.source.SourceSchema;
+import dev.fleetsynth.engine.source.SourceTable;
 import dev.fleetsynth.engine.table.Column;
 import dev.fleetsynth.engine.table.ColumnTable;
 import dev.fleetsynth.engine.table.SensorTable;
@@ -48,6 +50,9 @@ public final class TvaeModel {
     private final Map<String, double[]> bounds;
     private final ModelInfo info;
     private final TrainingSummary training;
+    private final SourceSchema source;
+    /** Per categorical column, its categories' shares in the training rows (sorted categories), which sampling keeps. */
+    private final Map<String, double[]> frequencies;
 
     /** How the training went, kept with the model. */
     public record TrainingSummary(double[] lossCurve, TrainingResult.Outcome outcome, double seconds, TrainingResult.StepTimes stepTimes) {
@@ -57,7 +62,9 @@ public final class TvaeModel {
     }
 
     private TvaeModel(DataTransformer transformer, TvaeConfig config, float[] parameters, Map<String, double[]> bounds, ModelInfo info,
-                      TrainingSummary training) {
+                      TrainingSummary training, SourceSchema source, Map<String, double[]> frequencies) {
+        this.source = source;
+        this.frequencies = frequencies;
         this.transformer = transformer;
         this.config = config;
         this.net = new TvaeNet(transformer.outputWidth(), config.compressDim(), config.embeddingDim(), config.decompressDim());
@@ -77,6 +84,31 @@ public final class TvaeModel {
         return train(ColumnTable.learnable(seed), config, info, listener, cancelled);
     }
 
+    /**
+     * Trains on any source: its RUL (where it has one) and learnt columns, flags and categories
+     * one-hot. The source's schema is kept with the model, so generated rows come back in its shape.
+     */
+    public static TvaeModel train(SourceTable source, TvaeConfig config, TrainingListener listener, BooleanSupplier cancelled) {
+        double[] order = source.schema().order() == null ? null : source.numeric(source.schema().order().column());
+        Instant start = order != null && source.schema().order().kind() == SourceSchema.OrderKind.TIMESTAMP && source.rows() > 0
+                ? Instant.ofEpochSecond(0, (long) order[0] * 1000) : Instant.EPOCH;
+        ModelInfo info = new ModelInfo(source.schema().machineId(), (double) source.rows() / Math.max(1, source.units()), start, Instant.now());
+        TvaeModel m = train(source.learnable(), config, info, listener, cancelled);
+        return new TvaeModel(m.transformer, m.config, m.parameters, m.bounds, m.info, m.training, source.schema(), m.frequencies);
+    }
+
+    /**
+     * The shape of the data the model learnt: the source's schema, or for a model of a simulator
+     * seed (which predates sources) the seed layout.
+     */
+    public SourceSchema source() {
+        if (source != null) {
+            return source;
+        }
+        List<String> sensors = columnNames().stream().filter(n -> !n.equals("rul")).toList();
+        return SourceSchema.simulated(info.machineId(), sensors);
+    }
+
     public static TvaeModel train(ColumnTable table, TvaeConfig config, ModelInfo info, TrainingListener listener,
                                   BooleanSupplier cancelled) {
         if (table.rows() < 2) {
@@ -86,7 +118,30 @@ public final class TvaeModel {
         float[] data = transformer.transform(table, config.seed());
         TrainingResult result = TvaeTrainer.train(data, table.rows(), OutputLayout.of(transformer), config, listener, cancelled);
         return new TvaeModel(transformer, config, result.parameters(), bounds(table), info,
-                new TrainingSummary(result.lossCurve(), result.outcome(), result.seconds(), result.stepTimes()));
+                new TrainingSummary(result.lossCurve(), result.outcome(), result.seconds(), result.stepTimes()), null, frequencies(table));
+    }
+
+    private static Map<String, double[]> frequencies(ColumnTable table) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (Column c : table.columns()) {
+            if (c instanceof Column.Categorical k) {
+                java.util.TreeMap<String, Integer> counts = new java.util.TreeMap<>();
+                int n = 0;
+                for (String v : k.values()) {
+                    if (v != null) {
+                        counts.merge(v, 1, Integer::sum);
+                        n++;
+                    }
+                }
+                double[] f = new double[counts.size()];
+                int j = 0;
+                for (int count : counts.values()) {
+                    f[j++] = (double) count / Math.max(1, n);
+                }
+                out.put(k.name(), f);
+            }
+        }
+        return out;
     }
 
     private static Map<String, double[]> bounds(ColumnTable table) {
@@ -141,7 +196,7 @@ public final class TvaeModel {
                 }
             }
         }
-        ColumnTable table = transformer.inverse(out, rows, sigmas, rng.nextLong());
+        ColumnTable table = transformer.inverse(out, rows, sigmas, rng.nextLong(), frequencies);
         List<Column> clipped = new ArrayList<>();
         for (Column c : table.columns()) {
             double[] range = bounds.get(c.name());
@@ -182,7 +237,7 @@ public final class TvaeModel {
         AtomicFiles.write(dir.resolve(JSON_FILE), (mapper.writeValueAsString(toJson(mapper)) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private ObjectNode toJson(ObjectMapper mapper) {
+    private ObjectNode toJson(ObjectMapper mapper) throws IOException {
         ObjectNode root = mapper.createObjectNode();
         root.put("format", "fleetsynth-tvae");
         root.put("format_version", FORMAT_VERSION);
@@ -228,6 +283,18 @@ public final class TvaeModel {
         for (double v : training.lossCurve()) {
             curve.add(v);
         }
+        if (source != null) {
+            root.set("source_schema", mapper.readTree(source.toJson()));
+        }
+        if (!frequencies.isEmpty()) {
+            ObjectNode f = root.putObject("category_frequencies");
+            frequencies.forEach((name, shares) -> {
+                ArrayNode a = f.putArray(name);
+                for (double v : shares) {
+                    a.add(v);
+                }
+            });
+        }
         return root;
     }
 
@@ -264,6 +331,15 @@ public final class TvaeModel {
                 TrainingResult.Outcome.valueOf(t.get("outcome").asText().toUpperCase(java.util.Locale.ROOT)), t.get("seconds").asDouble(),
                 new TrainingResult.StepTimes(s.get("forward").asDouble(), s.get("loss").asDouble(), s.get("backward").asDouble(),
                         s.get("optimiser").asDouble(), s.get("steps").asLong()));
-        return new TvaeModel(transformer, config, parameters, bounds, info, training);
+        SourceSchema source = root.has("source_schema") ? SourceSchema.fromJson(root.get("source_schema").toString()) : null;
+        Map<String, double[]> frequencies = new LinkedHashMap<>();
+        root.path("category_frequencies").properties().forEach(e -> {
+            double[] f = new double[e.getValue().size()];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = e.getValue().get(i).asDouble();
+            }
+            frequencies.put(e.getKey(), f);
+        });
+        return new TvaeModel(transformer, config, parameters, bounds, info, training, source, frequencies);
     }
 }

@@ -314,6 +314,19 @@ public final class DataTransformer {
      * @throws IllegalArgumentException if the sizes do not fit or a sigma is negative or not finite
      */
     public ColumnTable inverse(float[] data, int rows, double[] sigmas, long seed) {
+        return inverse(data, rows, sigmas, seed, Map.of());
+    }
+
+    /**
+     * As {@link #inverse(float[], int, double[], long)}, except that a categorical column with an
+     * entry in {@code frequencies} (its categories' shares in the training data, in the order of
+     * {@link CategoricalEncoding#categories()}) is drawn, not taken by argmax: each row's category is
+     * drawn from the softmax of its outputs, reweighted per category (iterative proportional fitting)
+     * so that the expected shares match the training shares. Argmax, as CTGAN decodes, gives a rare
+     * category (a 3 % failure flag, a 10 % product type) to far fewer rows than it had; the draw keeps
+     * which rows are likelier to get it and restores how many do.
+     */
+    public ColumnTable inverse(float[] data, int rows, double[] sigmas, long seed, Map<String, double[]> frequencies) {
         Objects.requireNonNull(data, "data");
         if (rows < 0 || (long) rows * width != data.length) {
             throw new IllegalArgumentException("data has " + data.length + " values, expected " + rows + " rows x "
@@ -337,14 +350,87 @@ public final class DataTransformer {
                 columns[c] = new Column.Numeric(n.name(), decodeNumeric(n, data, rows, starts[c], sigma, seeds[c]));
             } else {
                 CategoricalCodec k = (CategoricalCodec) codecs[c];
-                String[] values = new String[rows];
-                for (int i = 0; i < rows; i++) {
-                    values[i] = k.categories()[argmax(data, i * width + starts[c], k.width())];
+                double[] target = frequencies.get(k.name());
+                String[] values = target != null && target.length == k.width()
+                        ? drawCalibrated(k, data, rows, starts[c], target, seeds[c]) : new String[rows];
+                if (target == null || target.length != k.width()) {
+                    for (int i = 0; i < rows; i++) {
+                        values[i] = k.categories()[argmax(data, i * width + starts[c], k.width())];
+                    }
                 }
                 columns[c] = new Column.Categorical(k.name(), values);
             }
         });
         return new ColumnTable(Arrays.asList(columns));
+    }
+
+    /** See {@link #inverse(float[], int, double[], long, Map)}; {@code data} holds tanh of the decoder's logits. */
+    private String[] drawCalibrated(CategoricalCodec k, float[] data, int rows, int start, double[] target, long seed) {
+        int m = k.width();
+        double[][] p = new double[rows][m];
+        for (int i = 0; i < rows; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            double[] logit = new double[m];
+            for (int j = 0; j < m; j++) {
+                double t = Math.max(-0.999999, Math.min(0.999999, data[i * width + start + j]));
+                logit[j] = 0.5 * Math.log((1 + t) / (1 - t));
+                max = Math.max(max, logit[j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < m; j++) {
+                p[i][j] = Math.exp(logit[j] - max);
+                sum += p[i][j];
+            }
+            for (int j = 0; j < m; j++) {
+                p[i][j] /= sum;
+            }
+        }
+        double[] w = new double[m];
+        Arrays.fill(w, 1);
+        for (int iter = 0; iter < 100; iter++) {
+            double[] expected = new double[m];
+            for (int i = 0; i < rows; i++) {
+                double z = 0;
+                for (int j = 0; j < m; j++) {
+                    z += p[i][j] * w[j];
+                }
+                for (int j = 0; j < m; j++) {
+                    expected[j] += p[i][j] * w[j] / z;
+                }
+            }
+            double worst = 0;
+            for (int j = 0; j < m; j++) {
+                double want = target[j] * rows;
+                if (expected[j] > 0 && want > 0) {
+                    w[j] *= want / expected[j];
+                    worst = Math.max(worst, Math.abs(want - expected[j]) / rows);
+                } else if (want == 0) {
+                    w[j] = 0;
+                }
+            }
+            if (worst < 1e-4) {
+                break;
+            }
+        }
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        String[] values = new String[rows];
+        for (int i = 0; i < rows; i++) {
+            double z = 0;
+            for (int j = 0; j < m; j++) {
+                z += p[i][j] * w[j];
+            }
+            double u = rng.nextDouble() * z;
+            int pick = m - 1;
+            for (int j = 0; j < m; j++) {
+                u -= p[i][j] * w[j];
+                if (u < 0) {
+                    pick = j;
+                    break;
+                }
+            }
+            values[i] = k.categories()[pick];
+        }
+        return values;
     }
 
     private double[] decodeNumeric(NumericCodec codec, float[] data, int rows, int start, double sigma, long seed) {
