@@ -118,9 +118,7 @@ final class GenerateCommand implements Callable<Integer> {
         try {
             var heldOut = ModelTraining.heldOut(modelDir);
             if (heldOut.isPresent() && heldOut.get().refit() && holdout != null) {
-                dataset = new DatasetGenerator.Dataset(dataset.splits(), dataset.quality().withNote("the model was refit on the held-out units "
-                        + "after its held-out test, so this report's utility flatters it; its held-out figures are in "
-                        + ModelTraining.EVALUATION_FILE + " beside the model"));
+                dataset = new DatasetGenerator.Dataset(dataset.splits(), dataset.quality().withNote(ModelTraining.REFIT_NOTE));
             }
             DatasetGenerator.write(dataset, out, Map.of("fleetsynth.kind", "synthetic", "fleetsynth.random_seed", Long.toString(seed)));
         } catch (IOException e) {

@@ -11,7 +11,14 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ModelTrained(UUID eventId, Instant occurredAt, String machineId, UUID jobId, String modelId,
         String modelPath, String seedId, String seedPath, int epochs, double finalLoss, long durationMs,
-        Pipeline pipeline) implements FleetEvent, JobEvent {
+        Pipeline pipeline, String modelKind, String source) implements FleetEvent, JobEvent {
+    /** A TVAE trained on a simulated seed. */
+    public ModelTrained(UUID eventId, Instant occurredAt, String machineId, UUID jobId, String modelId, String modelPath, String seedId,
+            String seedPath, int epochs, double finalLoss, long durationMs, Pipeline pipeline) {
+        this(eventId, occurredAt, machineId, jobId, modelId, modelPath, seedId, seedPath, epochs, finalLoss, durationMs, pipeline, "tvae",
+                SeedRequested.SIMULATED);
+    }
+
     public ModelTrained {
         Objects.requireNonNull(eventId, "event_id");
         Objects.requireNonNull(occurredAt, "occurred_at");

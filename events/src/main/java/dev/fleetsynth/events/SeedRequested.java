@@ -10,7 +10,23 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 /** Someone asked for (new) seed data of a machine, from the given profile version. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SeedRequested(UUID eventId, Instant occurredAt, String machineId, UUID jobId, int profileVersion,
-        String profilePath, int rows, long randomSeed, Pipeline pipeline) implements FleetEvent, JobEvent {
+        String profilePath, int rows, long randomSeed, Pipeline pipeline, String source, String ingestRequest)
+        implements FleetEvent, JobEvent {
+    /** Where a seed comes from: the profile's physics, or a user's uploaded data. */
+    public static final String SIMULATED = "simulated";
+    public static final String REAL = "real";
+
+    /** A simulated seed (the physics of the profile). */
+    public SeedRequested(UUID eventId, Instant occurredAt, String machineId, UUID jobId, int profileVersion, String profilePath, int rows,
+            long randomSeed, Pipeline pipeline) {
+        this(eventId, occurredAt, machineId, jobId, profileVersion, profilePath, rows, randomSeed, pipeline, SIMULATED, null);
+    }
+
+    /** Whether the seed is to be made from an upload rather than simulated. */
+    public boolean fromUpload() {
+        return REAL.equals(source);
+    }
+
     public SeedRequested {
         Objects.requireNonNull(eventId, "event_id");
         Objects.requireNonNull(occurredAt, "occurred_at");

@@ -10,7 +10,21 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 /** Someone asked for a TVAE to be trained on a seed. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TrainingRequested(UUID eventId, Instant occurredAt, String machineId, UUID jobId, String seedId,
-        String seedPath, int epochs, int batchSize, long randomSeed, Pipeline pipeline) implements FleetEvent, JobEvent {
+        String seedPath, int epochs, int batchSize, long randomSeed, Pipeline pipeline, String model, String strategy,
+        String baseModelPath, String mergeSeedPath) implements FleetEvent, JobEvent {
+    /** Train on the seed as it is (a simulated seed, or a user's data). */
+    public static final String STRATEGY_DATA = "data";
+    /** Train on the user's data merged with the machine's simulated seed. */
+    public static final String STRATEGY_MERGE = "merge";
+    /** Continue training {@code base_model_path} on the seed at a tenth of the learning rate. */
+    public static final String STRATEGY_REFINE = "refine";
+
+    /** The default model on the seed as it is. */
+    public TrainingRequested(UUID eventId, Instant occurredAt, String machineId, UUID jobId, String seedId, String seedPath, int epochs,
+            int batchSize, long randomSeed, Pipeline pipeline) {
+        this(eventId, occurredAt, machineId, jobId, seedId, seedPath, epochs, batchSize, randomSeed, pipeline, null, null, null, null);
+    }
+
     public TrainingRequested {
         Objects.requireNonNull(eventId, "event_id");
         Objects.requireNonNull(occurredAt, "occurred_at");

@@ -76,9 +76,31 @@ final class DerivedProfile {
         }
         double life = rul == null || rul.lifeMedian() == null ? 1000 : rul.lifeMedian();
         int lives = rul == null ? 1 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, rul.lives()));
-        double spread = rul == null || rul.lifeMax() == null ? 0 : (rul.lifeMax() - rul.lifeMin()) / 4;
+        double spread = rul == null || rul.lifeMax() == null ? 0 : Math.min(life / 2, (rul.lifeMax() - rul.lifeMin()) / 4);
         return new MachineProfile(schema.machineId(), "custom", "unknown", "derived from " + l.loaded().file().getFileName(), sensors,
                 List.of(), Map.of(), new RulSettings(life, lives, DegradationPattern.LINEAR_MEDIUM, spread));
+    }
+
+    /**
+     * A profile from the preview's column profiles alone (before RUL is labelled): per numeric
+     * reading its median as base, no range, its robust spread as noise. Enough to create the machine
+     * an upload belongs to; ingesting the upload derives the fuller one.
+     */
+    static JsonNode fromColumns(String machineId, String fileName, List<ColumnProfile> columns, ColumnMapping mapping) throws IOException {
+        List<SensorSpec> sensors = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (ColumnMapping.Entry e : mapping.columns()) {
+            ColumnProfile p = columns.stream().filter(c -> c.name().equals(e.source())).findFirst().orElse(null);
+            if (p == null || e.role() != dev.fleetsynth.engine.source.Role.FEATURE || !e.kind().numeric() || sensors.size() >= 50) {
+                continue;
+            }
+            double base = p.median() == null ? 0 : p.median();
+            double noise = p.mad() == null ? 0 : 1.4826 * p.mad();
+            sensors.add(new SensorSpec(sensorName(e.target(), names), p.unit() == null ? "1" : p.unit(), base, 0, noise, ResponseCurve.LINEAR));
+        }
+        MachineProfile profile = new MachineProfile(machineId, "custom", "unknown", "derived from " + fileName, sensors, List.of(), Map.of(),
+                new RulSettings(1000, 1, DegradationPattern.LINEAR_MEDIUM, 0));
+        return new ObjectMapper().readTree(new ProfileWriter().write(profile, ProfileFormat.JSON));
     }
 
     /** A profile sensor name for a column: letters, digits and underscores, unique, not a reserved column. */

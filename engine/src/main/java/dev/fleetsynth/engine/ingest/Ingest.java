@@ -51,7 +51,8 @@ public final class Ingest {
 
     /** What a file would become, before anything is written: profiles and the suggested mapping. */
     public record Preview(String format, String sheet, boolean header, long rows, List<ColumnProfile> columns, ColumnMapping mapping,
-                          IngestReport.Historian historian, List<Map<String, Object>> sample) {
+                          IngestReport.Historian historian, List<Map<String, Object>> sample,
+                          com.fasterxml.jackson.databind.JsonNode profile) {
     }
 
     /** Reads and profiles the file and suggests a mapping; writes nothing. */
@@ -60,8 +61,10 @@ public final class Ingest {
         try (Connection db = Duck.open(work.resolve("spill"))) {
             Loaded l = load(db, file, o, work, ProgressListener.NONE);
             ColumnMapping mapping = plan(db, l, o);
+            com.fasterxml.jackson.databind.JsonNode profile = o.profile() != null ? null
+                    : DerivedProfile.fromColumns(machineId(o, file), file.getFileName().toString(), l.profiles, mapping);
             return new Preview(l.loaded.format().label(), l.loaded.sheet(), l.loaded.header(), l.rows, l.profiles, mapping, l.historian,
-                    sample(db, 20));
+                    sample(db, 20), profile);
         } catch (SQLException e) {
             throw Loader.translate(e, true);
         } finally {
@@ -617,7 +620,12 @@ public final class Ingest {
         if (o.profile() != null) {
             return o.profile().machineId();
         }
-        String stem = file.getFileName().toString().replaceFirst("\\.[A-Za-z0-9]{1,8}$", "").toLowerCase(Locale.ROOT)
+        return machineIdFor(file.getFileName().toString());
+    }
+
+    /** A valid machine id made from a file's name. */
+    public static String machineIdFor(String fileName) {
+        String stem = fileName.replaceFirst("\\.[A-Za-z0-9]{1,8}$", "").toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         stem = stem.length() > 64 ? stem.substring(0, 64) : stem;
         return stem.length() < 3 ? "real_" + stem + "_data" : stem;

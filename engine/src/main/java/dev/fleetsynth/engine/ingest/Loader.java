@@ -80,6 +80,9 @@ final class Loader {
         try (Statement st = db.createStatement()) {
             st.execute("CREATE TABLE raw0 AS SELECT * FROM " + reader);
             Map<String, String> types = describe(st, "raw0");
+            if (format == FileFormat.DELIMITED) {
+                checkQuotes(st, file, types);
+            }
             if (types.containsKey(ROW)) {
                 throw IngestException.of(ROW, null, "this column name is reserved", "rename the column");
             }
@@ -208,6 +211,36 @@ final class Loader {
             st.execute(select.append(" FROM lines ORDER BY n) TO ").append(Duck.literal(out.toString()))
                     .append(" (FORMAT csv, DELIMITER '\\t', HEADER false, QUOTE '')").toString());
             st.execute("DROP TABLE lines");
+        }
+    }
+
+    /**
+     * DuckDB's sniffer, meeting a quote that is never closed, reads the whole file as if it had no
+     * quotes: the broken row goes in and every quoted value keeps its quote marks. So when the file
+     * was read without quotes, a value that opens a quote it does not close is refused, by its row.
+     */
+    private static void checkQuotes(Statement st, Path file, Map<String, String> types) throws SQLException, IngestException {
+        try (ResultSet r = st.executeQuery("SELECT Quote FROM sniff_csv(" + Duck.literal(file.toString()) + ", sample_size=20480)")) {
+            if (r.next() && "\"".equals(r.getString(1))) {
+                return;
+            }
+        }
+        List<String> opened = new ArrayList<>();
+        for (Map.Entry<String, String> t : types.entrySet()) {
+            if (t.getValue().equals("VARCHAR")) {
+                String c = Duck.ident(t.getKey());
+                opened.add("min(rowid) FILTER (WHERE starts_with(" + c + ", '\"') AND (length(" + c + ") = 1 OR NOT ends_with(" + c + ", '\"')))");
+            }
+        }
+        if (opened.isEmpty()) {
+            return;
+        }
+        try (ResultSet r = st.executeQuery("SELECT least(" + String.join(", ", opened) + ") FROM raw0")) {
+            r.next();
+            long row = r.getLong(1);
+            if (!r.wasNull()) {
+                throw IngestException.of("file", row + 1, "a quoted value is not closed", "close the quote or remove it");
+            }
         }
     }
 

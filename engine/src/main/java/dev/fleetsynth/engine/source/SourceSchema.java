@@ -189,6 +189,12 @@ public record SourceSchema(
         return unitColumn().isPresent() && order != null && rulColumn().isPresent();
     }
 
+    /** The same schema without the learnt columns not named in {@code names} (a model that learnt fewer columns). */
+    public SourceSchema keepLearnt(java.util.Set<String> names) {
+        return new SourceSchema(machineId, origin, fields.stream().filter(f -> !f.learnt() || names.contains(f.name())).toList(), order,
+                rulUnit, rulCap);
+    }
+
     public SourceSchema withOrigin(Origin newOrigin) {
         return new SourceSchema(machineId, newOrigin, fields, order, rulUnit, rulCap);
     }

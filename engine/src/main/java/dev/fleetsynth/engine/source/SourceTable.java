@@ -41,6 +41,27 @@ public record SourceTable(SourceSchema schema, ColumnTable table) {
         throw new IllegalArgumentException("column " + name + " is not numeric");
     }
 
+    /**
+     * A cell as JSON and CSV show it: timestamps as ISO-8601 text (UTC), integers and flags as whole
+     * numbers, other numbers as doubles, text as text, missing as {@code null}.
+     */
+    public Object value(SourceSchema.Field f, int row) {
+        Column c = column(f.name());
+        if (c instanceof Column.Categorical k) {
+            return k.values()[row];
+        }
+        double v = ((Column.Numeric) c).values()[row];
+        if (!Double.isFinite(v)) {
+            return null;
+        }
+        return switch (f.kind()) {
+            case TIMESTAMP -> java.time.Instant.ofEpochSecond(Math.floorDiv((long) v, 1_000_000L),
+                    Math.floorMod((long) v, 1_000_000L) * 1000).toString();
+            case INTEGER, FLAG -> (long) Math.rint(v);
+            default -> v;
+        };
+    }
+
     /** RUL per row, capped where the schema says so; {@code null} when the source has no RUL. */
     public double[] rul() {
         return schema.rulColumn().map(this::numeric).orElse(null);

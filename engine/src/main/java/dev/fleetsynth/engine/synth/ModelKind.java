@@ -44,6 +44,14 @@ public enum ModelKind {
 
         @Override
         Synthesizer train(SourceTable train, FitOptions options, TrainingListener listener, BooleanSupplier cancelled) {
+            if (options.refineFrom() != null) {
+                if (!(options.refineFrom() instanceof TvaeSynthesizer base)) {
+                    throw new IllegalArgumentException("only a TVAE can be refined; the trajectory model fits in seconds, so train one "
+                            + "on this data instead");
+                }
+                return new TvaeSynthesizer(TvaeModel.refine(base.model(), train, options.holdout(), options.tvaeConfig(), listener,
+                        cancelled));
+            }
             return new TvaeSynthesizer(TvaeModel.train(train, options.tvaeConfig(), listener, cancelled));
         }
 

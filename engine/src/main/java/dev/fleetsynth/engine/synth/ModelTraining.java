@@ -30,6 +30,9 @@ import java.util.function.BooleanSupplier;
 public final class ModelTraining {
     /** Written beside {@code model.json}: the held-out figures, and whether the model was refit after them. */
     public static final String EVALUATION_FILE = "evaluation.json";
+    /** What a dataset report of a refit model says about its utility. */
+    public static final String REFIT_NOTE = "the model was refit on the held-out units after its held-out test, so this report's "
+            + "utility flatters it; its held-out figures are in " + "evaluation.json" + " beside the model";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

@@ -98,6 +98,47 @@ public final class TvaeModel {
     }
 
     /**
+     * Continues training {@code base} on {@code source} (its columns, transformed as the base model
+     * transforms them) at the config's learning rate, from the base model's parameters; where
+     * {@code holdout} has rows, training stops when their loss has not improved for the config's
+     * patience (default 10 epochs when unset) and the best epoch's parameters are kept.
+     *
+     * @throws IllegalArgumentException naming the columns the source lacks
+     */
+    public static TvaeModel refine(TvaeModel base, SourceTable source, SourceTable holdout, TvaeConfig config, TrainingListener listener,
+                                   BooleanSupplier cancelled) {
+        ColumnTable table = project(base, source.learnable());
+        TvaeConfig c = config.earlyStopPatience() > 0 ? config : config.withEarlyStop(10, 1e-4);
+        float[] data = base.transformer.transform(table, c.seed());
+        TvaeTrainer.Start start;
+        if (holdout != null && holdout.rows() > 0) {
+            ColumnTable held = project(base, holdout.learnable());
+            start = new TvaeTrainer.Start(base.parameters, base.transformer.transform(held, c.seed() + 1), held.rows());
+        } else {
+            start = new TvaeTrainer.Start(base.parameters, null, 0);
+        }
+        TrainingResult result = TvaeTrainer.train(data, table.rows(), OutputLayout.of(base.transformer), c, listener, cancelled, start);
+        java.util.Set<String> learnt = new java.util.HashSet<>(table.names());
+        SourceSchema schema = source.schema().keepLearnt(learnt);
+        return new TvaeModel(base.transformer, c, result.parameters(), base.bounds, base.info, new TrainingSummary(result.lossCurve(),
+                result.outcome(), result.seconds(), result.stepTimes()), schema, base.frequencies);
+    }
+
+    /** The columns of {@code table} that {@code model} learnt, in its order; the missing ones are an error. */
+    private static ColumnTable project(TvaeModel model, ColumnTable table) {
+        List<Column> columns = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (DataTransformer.Encoding e : model.transformer.encodings()) {
+            table.column(e.name()).ifPresentOrElse(columns::add, () -> missing.add(e.name()));
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the model to refine learnt " + missing + ", which this data lacks; map the data's columns "
+                    + "onto the machine's profile so that they carry the same names");
+        }
+        return new ColumnTable(columns);
+    }
+
+    /**
      * The shape of the data the model learnt: the source's schema, or for a model of a simulator
      * seed (which predates sources) the seed layout.
      */

@@ -49,8 +49,22 @@ public final class TvaeTrainer {
     private TvaeTrainer() {
     }
 
+    /**
+     * Where a refinement starts: an earlier model's parameters (same output layout), and held-out
+     * rows (transformed like the data) whose loss, measured after every epoch, decides early
+     * stopping: training stops when it has not improved for the config's patience, and the
+     * parameters of its best epoch are kept.
+     */
+    public record Start(float[] parameters, float[] holdout, int holdoutRows) {
+    }
+
     public static TrainingResult train(float[] data, int rows, OutputLayout layout, TvaeConfig config,
                                        TrainingListener listener, BooleanSupplier cancelled) {
+        return train(data, rows, layout, config, listener, cancelled, null);
+    }
+
+    public static TrainingResult train(float[] data, int rows, OutputLayout layout, TvaeConfig config,
+                                       TrainingListener listener, BooleanSupplier cancelled, Start start0) {
         int dim = layout.width();
         if ((long) rows * dim != data.length) {
             throw new IllegalArgumentException("data holds " + data.length + " values, expected " + rows + " x " + dim);
@@ -61,6 +75,15 @@ public final class TvaeTrainer {
         TvaeNet net = new TvaeNet(dim, config.compressDim(), config.embeddingDim(), config.decompressDim());
         JumpableUniformRandomProvider rng = (JumpableUniformRandomProvider) RandomSource.XO_RO_SHI_RO_128_PP.create(config.seed());
         float[] initial = net.initialParameters(rng);
+        if (start0 != null) {
+            if (start0.parameters().length != initial.length) {
+                throw new IllegalArgumentException("the model to refine has " + start0.parameters().length + " parameters, this data needs "
+                        + initial.length + ": it was trained on other columns");
+            }
+            initial = start0.parameters().clone();
+        }
+        boolean heldOutStop = start0 != null && start0.holdout() != null && start0.holdoutRows() > 0 && config.earlyStopPatience() > 0;
+        float[] bestParameters = null;
         Engine engine = Torch.engine();
         int batch = Math.min(config.batchSize(), rows);
         int batches = (rows + batch - 1) / batch;
@@ -81,6 +104,10 @@ public final class TvaeTrainer {
             NDArray all = owned(root, data, new Shape(rows, dim));
             Optimisation run = new Optimisation(root, net, layout, config, initial, rng, partner);
             NDArray allSoft = all.mul(run.masks.soft());
+            NDArray held = heldOutStop ? owned(root, start0.holdout(), new Shape(start0.holdoutRows(), dim)) : null;
+            // Its own noise stream, so that measuring the held-out loss leaves the training's draws as they were.
+            ShardPass judge = heldOutStop ? new ShardPass(run.views, run.masks, new Scalars(root.newSubManager()), config.embeddingDim(),
+                    RandomSource.XO_RO_SHI_RO_128_PP.create(config.seed() ^ 0x9E3779B97F4A7C15L)) : null;
             long[] cuts = shardCuts(rows, batch, SHARDS);
             int[] order = new int[rows];
             for (int i = 0; i < rows; i++) {
@@ -117,7 +144,17 @@ public final class TvaeTrainer {
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
                 Duration eta = elapsed.multipliedBy(config.epochs() - epochsRun).dividedBy(epochsRun);
                 listener.epoch(new TrainingListener.EpochProgress(epochsRun, config.epochs(), epochLoss, elapsed, eta));
-                if (config.earlyStopPatience() > 0) {
+                if (heldOutStop) {
+                    double heldLoss = run.heldOutLoss(root, judge, held, start0.holdoutRows(), batch);
+                    if (heldLoss < best - config.earlyStopMinDelta()) {
+                        best = heldLoss;
+                        sinceBest = 0;
+                        bestParameters = run.params.toFloatArray();
+                    } else if (++sinceBest >= config.earlyStopPatience()) {
+                        outcome = TrainingResult.Outcome.STOPPED_EARLY;
+                        break;
+                    }
+                } else if (config.earlyStopPatience() > 0) {
                     if (epochLoss < best - config.earlyStopMinDelta()) {
                         best = epochLoss;
                         sinceBest = 0;
@@ -128,8 +165,8 @@ public final class TvaeTrainer {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new TrainingResult(run.params.toFloatArray(), java.util.Arrays.copyOf(curve, epochsRun), outcome, seconds,
-                    run.stepTimes());
+            return new TrainingResult(bestParameters != null ? bestParameters : run.params.toFloatArray(),
+                    java.util.Arrays.copyOf(curve, epochsRun), outcome, seconds, run.stepTimes());
         } finally {
             if (partner != null) {
                 partner.close();
@@ -160,6 +197,8 @@ public final class TvaeTrainer {
         long steps;
         private float[] lastSigmas;
 
+        final NDList views;
+
         Optimisation(NDManager root, TvaeNet net, OutputLayout layout, TvaeConfig config, float[] initial,
                      JumpableUniformRandomProvider rng, Partner partner) {
             this.config = config;
@@ -168,7 +207,7 @@ public final class TvaeTrainer {
             params = owned(root, initial, new Shape(net.size()));
             mean = root.zeros(params.getShape());
             variance = root.zeros(params.getShape());
-            NDList views = net.views(params, root);
+            views = net.views(params, root);
             sigma = net.sigma(views);
             sigmaRange = new NDIndex("{}:", net.sigmaOffset());
             scalars = new Scalars(root);
@@ -282,6 +321,32 @@ public final class TvaeTrainer {
                 }
             }
             return results;
+        }
+
+        /** The mean loss of held-out rows under the current parameters, batch by batch, without an update. */
+        double heldOutLoss(NDManager root, ShardPass judge, NDArray held, int rows, int batch) {
+            float factor = (float) config.lossFactor();
+            double sum = 0;
+            try (NDManager m = root.newSubManager()) {
+                NDArray heldSoft = attached(held.mul(masks.soft()), m);
+                float[] sigmas = sigma.toFloatArray();
+                for (int from = 0; from < rows; from += batch) {
+                    int size = Math.min(batch, rows - from);
+                    try (NDManager step = m.newSubManager()) {
+                        NDIndex range = new NDIndex().addSliceDim(from, from + size);
+                        NDArray x = attached(held.get(range), step);
+                        NDArray soft = attached(heldSoft.get(range), step);
+                        ShardPass.StepInputs in = stepInputs(step, sigma, masks, scalars, size, factor);
+                        float[] t = judge.run(step, x, soft, in, null).lossTerms().toFloatArray();
+                        double[] terms = new double[ShardPass.TERMS];
+                        for (int k = 0; k < terms.length; k++) {
+                            terms[k] = t[k];
+                        }
+                        sum += loss(terms, sigmas, continuous, masks.groups(), size, factor, config.embeddingDim()) * size;
+                    }
+                }
+            }
+            return sum / rows;
         }
 
         String sigmaRange() {

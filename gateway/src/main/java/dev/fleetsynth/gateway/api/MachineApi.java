@@ -165,9 +165,20 @@ public class MachineApi {
     @POST
     @Path("/{id}/train")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Train a TVAE on the machine's seed data (body optional: epochs, batch_size, seed, seed_id, pipeline)")
+    @Operation(summary = "Train a model on the machine's seed (body optional: epochs, batch_size, seed, seed_id, pipeline; "
+            + "model auto|trajectory|tvae; strategy data|merge|refine, base_model_id for refine)")
     public Response train(@PathParam("id") String id, Requests.Train body) {
         return accepted(workflow.train(id, body, null));
+    }
+
+    @POST
+    @Path("/{id}/ingest")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Bring an upload in as the machine's seed (body: upload_id, and optionally columns, sheet, unit, order, "
+            + "rul, rul_from_end, rul_cap, failure, holdout_units, missing, seed, mapping, map_to_profile, pipeline); "
+            + "writes the training units, the held-out units and the ingest report")
+    public Response ingest(@PathParam("id") String id, Requests.Ingest body) {
+        return accepted(workflow.ingest(id, body, null));
     }
 
     @POST
@@ -198,6 +209,13 @@ public class MachineApi {
     @Operation(summary = "Rows of a seed (?cycle=&offset=&limit=), for previews")
     public Response seedRows(@PathParam("id") String id, @PathParam("seed") String seed) {
         return upstream.get(Service.SEED, Paths.withQuery("/seeds/" + seed + "/rows", uri));
+    }
+
+    @GET
+    @Path("/{id}/seeds/{seed}/report")
+    @Operation(summary = "What ingestion found and did for a seed from your data: columns, cleaning, RUL, mapping, held-out units")
+    public Response seedReport(@PathParam("id") String id, @PathParam("seed") String seed) {
+        return upstream.get(Service.SEED, "/seeds/" + UploadApi.encode(seed) + "/report");
     }
 
     @GET

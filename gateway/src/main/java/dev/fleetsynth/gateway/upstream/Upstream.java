@@ -94,6 +94,22 @@ public class Upstream {
         return body;
     }
 
+    /** POST of a JSON body, answered as JSON; a failure is an ApiException as the service gave it. */
+    public JsonNode postJson(Service service, String pathAndQuery, JsonNode body) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpResponse<byte[]> answer = send(service, "POST", pathAndQuery, bytes, "application/json", HttpResponse.BodyHandlers.ofByteArray());
+        JsonNode parsed = parse(service, answer.body());
+        if (answer.statusCode() >= 400) {
+            throw relay(answer.statusCode(), parsed);
+        }
+        return parsed;
+    }
+
     /** Whether the service answers its readiness check. */
     public boolean ready(Service service) {
         try {

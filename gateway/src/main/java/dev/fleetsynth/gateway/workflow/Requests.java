@@ -13,7 +13,23 @@ public final class Requests {
      * POST /machines/{id}/train: epochs (default 300), batch size (default 500), random seed, the
      * seed data to train on (default the latest), pipeline auto to generate a dataset afterwards.
      */
-    public record Train(Integer epochs, Integer batchSize, Long seed, String seedId, String pipeline) {
+    public record Train(Integer epochs, Integer batchSize, Long seed, String seedId, String pipeline, String model, String strategy,
+                        String baseModelId) {
+        public Train(Integer epochs, Integer batchSize, Long seed, String seedId, String pipeline) {
+            this(epochs, batchSize, seed, seedId, pipeline, null, null, null);
+        }
+    }
+
+    /**
+     * POST /machines/{id}/ingest: an upload (upload_id) brought in as the machine's seed. Every other
+     * field is optional and detected when absent: columns (for a file without a header), sheet, unit,
+     * order, rul, rul_from_end, rul_cap, failure, holdout_units (default 0.2), missing (fill or drop),
+     * seed, mapping (as the preview suggested it, edited or not), map_to_profile (rename the columns
+     * onto the machine's profile, default false), pipeline (auto: train and generate afterwards).
+     */
+    public record Ingest(String uploadId, java.util.List<String> columns, String sheet, String unit, String order, String rul,
+                         Boolean rulFromEnd, Double rulCap, String failure, Double holdoutUnits, String missing, Long seed,
+                         com.fasterxml.jackson.databind.JsonNode mapping, Boolean mapToProfile, String pipeline) {
     }
 
     /**

@@ -85,12 +85,97 @@ public class Workflow {
                 : latest(Service.SEED, "/seeds?machine_id=" + machineId).orElseThrow(() -> new ApiException(409, new ApiError(
                         "SEED_MISSING", "machine '" + machineId + "' has no seed data to train on", List.of(new ApiError.Detail(
                                 "seed_id", "no seed yet", "generate one first: POST /api/gan/machines/" + machineId + "/seed")))));
+        String model = r.model() == null ? "auto" : r.model().trim().toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("auto", "trajectory", "tvae").contains(model)) {
+            throw ApiException.badRequest("model", "unknown model '" + r.model() + "'", "use auto (the default), trajectory or tvae");
+        }
+        String strategy = r.strategy() == null ? TrainingRequested.STRATEGY_DATA : r.strategy().trim().toLowerCase(java.util.Locale.ROOT);
+        String mergeSeedPath = null;
+        String baseModelPath = null;
+        switch (strategy) {
+            case TrainingRequested.STRATEGY_DATA -> { }
+            case TrainingRequested.STRATEGY_MERGE -> {
+                requireReal(seed, "merge");
+                JsonNode simulated = bySource(machineId, SeedRequested.SIMULATED).orElseThrow(() -> new ApiException(409, new ApiError(
+                        "SEED_MISSING", "machine '" + machineId + "' has no simulated seed to merge its data with", List.of(new ApiError.Detail(
+                                "strategy", "no simulated seed", "generate one first: POST /api/gan/machines/" + machineId + "/seed")))));
+                mergeSeedPath = simulated.get("path").asText();
+            }
+            case TrainingRequested.STRATEGY_REFINE -> {
+                requireReal(seed, "refine");
+                JsonNode base = r.baseModelId() != null
+                        ? upstream.getJson(Service.TRAINER, "/models/" + r.baseModelId()).filter(m -> machineId.equals(m.path("machine_id").asText()))
+                                .orElseThrow(() -> ApiException.badRequest("base_model_id", "machine '" + machineId + "' has no model '"
+                                        + r.baseModelId() + "'", "pick one from GET /api/gan/machines/" + machineId + "/models"))
+                        : upstream.getJson(Service.TRAINER, "/models?machine_id=" + machineId).stream()
+                                .flatMap(list -> java.util.stream.StreamSupport.stream(list.spliterator(), false))
+                                .filter(m -> "tvae".equals(m.path("kind").asText("tvae"))).findFirst()
+                                .orElseThrow(() -> new ApiException(409, new ApiError("MODEL_MISSING", "machine '" + machineId
+                                        + "' has no TVAE model to refine", List.of(new ApiError.Detail("base_model_id", "no TVAE model",
+                                        "train one on the simulated seed first, or train on the data with strategy data")))));
+                if (!"tvae".equals(base.path("kind").asText("tvae"))) {
+                    throw ApiException.badRequest("base_model_id", "only a TVAE can be refined; '" + base.get("model_id").asText()
+                            + "' is a " + base.path("kind").asText() + " model", "train on the data with strategy data instead (it takes seconds)");
+                }
+                baseModelPath = base.get("path").asText();
+            }
+            default -> throw ApiException.badRequest("strategy", "unknown strategy '" + r.strategy() + "'",
+                    "use data (train on the seed as it is), merge (your data with the simulated seed) or refine (continue a TVAE)");
+        }
         String seedId = seed.get("seed_id").asText();
         UUID jobId = UUID.randomUUID();
         Task task = tasks.requested(jobId, machineId, Stage.TRAINING, batchId);
         events.publish(new TrainingRequested(UUID.randomUUID(), Instant.now(), machineId, jobId, seedId,
-                ArtifactStore.seedPath(machineId, seedId), epochs, batch, r.seed() == null ? DEFAULT_RANDOM_SEED : r.seed(), pipeline));
+                ArtifactStore.seedPath(machineId, seedId), epochs, batch, r.seed() == null ? DEFAULT_RANDOM_SEED : r.seed(), pipeline,
+                model, strategy, baseModelPath, mergeSeedPath));
         return TaskView.of(task);
+    }
+
+    private static void requireReal(JsonNode seed, String strategy) {
+        if (!SeedRequested.REAL.equals(seed.path("source").asText(SeedRequested.SIMULATED))) {
+            throw ApiException.badRequest("seed_id", "strategy " + strategy + " needs a seed from your data; seed '"
+                    + seed.get("seed_id").asText() + "' is simulated", "bring your data in first: POST /api/gan/machines/{id}/ingest, "
+                    + "or give its seed_id");
+        }
+    }
+
+    /** The machine's newest seed of a source (simulated or real). */
+    private java.util.Optional<JsonNode> bySource(String machineId, String source) {
+        return upstream.getJson(Service.SEED, "/seeds?machine_id=" + machineId).stream()
+                .flatMap(list -> java.util.stream.StreamSupport.stream(list.spliterator(), false))
+                .filter(s -> source.equals(s.path("source").asText(SeedRequested.SIMULATED))).findFirst();
+    }
+
+    /**
+     * Brings an upload in as the machine's seed: the seed service checks the request against the
+     * upload, then a seed job (seed.requested, source real) ingests it; the upload's bytes stay in
+     * the artifact store.
+     */
+    public TaskView ingest(String machineId, Requests.Ingest r, UUID batchId) {
+        if (r == null || r.uploadId() == null || r.uploadId().isBlank()) {
+            throw ApiException.badRequest("upload_id", "upload_id is missing", "upload the file first: POST /api/gan/uploads");
+        }
+        Pipeline pipeline = RequestValues.pipeline(r.pipeline());
+        JsonNode machine = machine(machineId);
+        int version = machine.get("version").asInt();
+        String profilePath = ArtifactStore.profilePath(machineId, version);
+        com.fasterxml.jackson.databind.node.ObjectNode body = json.valueToTree(r);
+        body.remove(List.of("upload_id", "map_to_profile", "pipeline"));
+        if (Boolean.TRUE.equals(r.mapToProfile())) {
+            body.put("profile_path", profilePath);
+        }
+        JsonNode checked = upstream.postJson(Service.SEED, "/uploads/" + java.net.URLEncoder.encode(r.uploadId(),
+                java.nio.charset.StandardCharsets.UTF_8) + "/check", body);
+        UUID jobId = UUID.randomUUID();
+        Task task = tasks.requested(jobId, machineId, Stage.SEED, batchId);
+        events.publish(new SeedRequested(UUID.randomUUID(), Instant.now(), machineId, jobId, version, profilePath, 0,
+                r.seed() == null ? DEFAULT_RANDOM_SEED : r.seed(), pipeline, SeedRequested.REAL, checked.get("ingest_request").asText()));
+        return TaskView.of(task);
+    }
+
+    /** The profile path of a machine's current version, for a preview that maps onto it. */
+    public String profilePath(String machineId) {
+        return ArtifactStore.profilePath(machineId, machine(machineId).get("version").asInt());
     }
 
     public TaskView generate(String machineId, Requests.Generate request, UUID batchId) {

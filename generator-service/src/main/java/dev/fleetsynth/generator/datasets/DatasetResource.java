@@ -21,9 +21,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import dev.fleetsynth.engine.generate.DatasetGenerator;
-import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.store.ArtifactStore;
-import dev.fleetsynth.engine.table.SensorTable;
+import dev.fleetsynth.engine.source.SourceSchema;
+import dev.fleetsynth.engine.source.SourceTable;
 import dev.fleetsynth.generator.explorer.Explorer;
 import dev.fleetsynth.generator.explorer.ExplorerCache;
 import dev.fleetsynth.generator.explorer.Source;
@@ -83,16 +83,13 @@ public class DatasetResource {
         int offset = intParam("offset", offsetParam, 0, 0, Integer.MAX_VALUE, "a row offset of 0 or more");
         int limit = intParam("limit", limitParam, DEFAULT_LIMIT, 1, MAX_LIMIT, "a page size from 1 to " + MAX_LIMIT);
         Dataset d = require(datasetId);
-        SensorTable t = tables.split(d, split);
+        SourceTable t = tables.split(d, split);
         List<List<Object>> rows = new ArrayList<>();
+        List<SourceSchema.Field> fields = t.schema().fields();
         for (int i = offset; i < t.rows() && i < (long) offset + limit; i++) {
-            List<Object> row = new ArrayList<>(4 + t.sensorNames().size());
-            row.add(instant(t.timestampMicros()[i]));
-            row.add(t.machineId());
-            row.add(t.cycle()[i]);
-            row.add(finite(t.rul()[i]));
-            for (double[] sensor : t.sensors()) {
-                row.add(finite(sensor[i]));
+            List<Object> row = new ArrayList<>(fields.size());
+            for (SourceSchema.Field f : fields) {
+                row.add(t.value(f, i));
             }
             rows.add(row);
         }
@@ -118,8 +115,8 @@ public class DatasetResource {
         Source source = Source.parse(sourceParam);
         Dataset d = require(datasetId);
         return cached(cache.get(key("histograms", d, split, source) + ":" + bins, () -> {
-            SensorTable synthetic = tables.split(d, split);
-            SensorTable seed = tables.seed(d);
+            SourceTable synthetic = tables.split(d, split);
+            SourceTable seed = tables.seed(d);
             return Explorer.histograms(d.datasetId, split.json(), source, bins, source == Source.SEED ? seed : synthetic, synthetic, seed);
         }));
     }
@@ -152,37 +149,29 @@ public class DatasetResource {
             Path file = tables.file(d, split);
             r = Response.ok(file.toFile(), PARQUET);
         } else {
-            SensorTable t = tables.split(d, split);
+            SourceTable t = tables.split(d, split);
             r = Response.ok((StreamingOutput) out -> writeCsv(t, out), "text/csv; charset=UTF-8");
         }
         return r.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 
     /** RFC 4180 CSV with a header row; numbers as Java writes doubles (read back exactly), empty for a missing value. */
-    static void writeCsv(SensorTable t, java.io.OutputStream out) throws IOException {
+    static void writeCsv(SourceTable t, java.io.OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         w.write(String.join(",", columns(t).stream().map(DatasetResource::csvField).toList()));
         w.write("\r\n");
-        String machine = csvField(t.machineId());
+        List<SourceSchema.Field> fields = t.schema().fields();
         for (int i = 0; i < t.rows(); i++) {
-            w.write(instant(t.timestampMicros()[i]));
-            w.write(',');
-            w.write(machine);
-            w.write(',');
-            w.write(Integer.toString(t.cycle()[i]));
-            w.write(',');
-            w.write(csvNumber(t.rul()[i]));
-            for (double[] sensor : t.sensors()) {
-                w.write(',');
-                w.write(csvNumber(sensor[i]));
+            for (int j = 0; j < fields.size(); j++) {
+                if (j > 0) {
+                    w.write(',');
+                }
+                Object v = t.value(fields.get(j), i);
+                w.write(v == null ? "" : v instanceof String text ? csvField(text) : v.toString());
             }
             w.write("\r\n");
         }
         w.flush();
-    }
-
-    private static String csvNumber(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "";
     }
 
     private static String csvField(String s) {
@@ -192,7 +181,7 @@ public class DatasetResource {
         return '"' + s.replace("\"", "\"\"") + '"';
     }
 
-    private SensorTable table(Dataset d, Split split, Source source) {
+    private SourceTable table(Dataset d, Split split, Source source) {
         return source == Source.SEED ? tables.seed(d) : tables.split(d, split);
     }
 
@@ -204,15 +193,8 @@ public class DatasetResource {
         return Response.ok(answer.json(), MediaType.APPLICATION_JSON).header("X-Cache", answer.hit() ? "hit" : "miss").build();
     }
 
-    static List<String> columns(SensorTable t) {
-        List<String> columns = new ArrayList<>(List.of(ParquetTables.TIMESTAMP, ParquetTables.MACHINE_ID, ParquetTables.CYCLE,
-                ParquetTables.RUL));
-        columns.addAll(t.sensorNames());
-        return columns;
-    }
-
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
+    static List<String> columns(SourceTable t) {
+        return t.schema().fields().stream().map(SourceSchema.Field::name).toList();
     }
 
     private static String instant(long micros) {

@@ -9,14 +9,14 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.fleetsynth.engine.parquet.ParquetTables;
+import dev.fleetsynth.engine.source.SourceFiles;
 import dev.fleetsynth.engine.store.ArtifactStore;
-import dev.fleetsynth.engine.table.SensorTable;
+import dev.fleetsynth.engine.source.SourceTable;
 
 /**
  * Reads a dataset's splits and seeds as tables, keeping the few most recently used in memory: the
  * explorer pages through one split many times in a row, and the files never change once written,
- * so a kept table is never stale. A 50,000-row split of a dozen sensors is about 5 MB.
+ * so a kept table is never stale. A 50,000-row split of a dozen readings is about 5 MB.
  */
 @ApplicationScoped
 public class DatasetTables {
@@ -25,11 +25,11 @@ public class DatasetTables {
     @Inject
     ArtifactStore store;
 
-    private final Map<Path, SensorTable> recent = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Path, SourceTable> recent = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Path, SensorTable> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Path, SourceTable> eldest) {
             return size() > KEPT;
         }
     };
@@ -38,26 +38,26 @@ public class DatasetTables {
         return store.resolve(d.path).resolve(split.fileName());
     }
 
-    public SensorTable split(Dataset d, Split split) {
+    public SourceTable split(Dataset d, Split split) {
         return read(file(d, split));
     }
 
     /** The seed the dataset's model learnt. */
-    public SensorTable seed(Dataset d) {
+    public SourceTable seed(Dataset d) {
         return read(store.resolve(d.seedPath));
     }
 
-    private SensorTable read(Path file) {
+    private SourceTable read(Path file) {
         synchronized (recent) {
-            SensorTable kept = recent.get(file);
+            SourceTable kept = recent.get(file);
             if (kept != null) {
                 return kept;
             }
         }
         // Read outside the lock: two first readers may both read, which costs time but is harmless.
-        SensorTable table;
+        SourceTable table;
         try {
-            table = ParquetTables.read(file);
+            table = SourceFiles.read(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + store.root().relativize(file), e);
         }

@@ -12,8 +12,11 @@ import org.apache.commons.math3.stat.descriptive.moment.Mean;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
-import dev.fleetsynth.engine.parquet.ParquetTables;
-import dev.fleetsynth.engine.table.SensorTable;
+import dev.fleetsynth.engine.source.ColumnKind;
+import dev.fleetsynth.engine.source.Role;
+import dev.fleetsynth.engine.source.SourceSchema;
+import dev.fleetsynth.engine.source.SourceTable;
+import dev.fleetsynth.engine.table.Column;
 
 /**
  * What the data explorer shows of a table: per-column statistics, histograms and the correlation
@@ -27,10 +30,11 @@ public final class Explorer {
     }
 
     /**
-     * One column's statistics. Numeric columns ({@code cycle}, {@code rul}, sensors) fill count,
-     * mean, std (sample, n - 1), min, p25, median, p75 (linear interpolation, as pandas' describe)
-     * and max; {@code cycle} also distinct. The categorical {@code machine_id} fills count, distinct
-     * and top. {@code timestamp} fills count, first and last (ISO-8601, UTC).
+     * One column's statistics. Numeric columns (the unit, RUL, readings, integers and flags) fill
+     * count, mean, std (sample, n - 1), min, p25, median, p75 (linear interpolation, as pandas'
+     * describe) and max; the unit column also distinct. Text columns ({@code machine_id}, categories)
+     * fill count, distinct and the most frequent values. Timestamps fill count, first and last
+     * (ISO-8601, UTC).
      */
     public record ColumnStats(String name, String kind, long count, Double mean, Double std, Double min, Double p25, Double median,
             Double p75, Double max, Integer distinct, List<ValueCount> top, String first, String last) {
@@ -51,21 +55,40 @@ public final class Explorer {
             List<List<Double>> values) {
     }
 
-    public static Stats stats(String datasetId, String split, Source source, SensorTable t) {
+    public static Stats stats(String datasetId, String split, Source source, SourceTable t) {
         List<ColumnStats> columns = new ArrayList<>();
-        long[] ts = t.timestampMicros();
-        columns.add(new ColumnStats(ParquetTables.TIMESTAMP, "timestamp", ts.length, null, null, null, null, null, null, null, null,
-                null, ts.length == 0 ? null : instant(Arrays.stream(ts).min().getAsLong()),
-                ts.length == 0 ? null : instant(Arrays.stream(ts).max().getAsLong())));
-        // A table holds one machine; the column is described like any categorical one all the same.
-        columns.add(new ColumnStats(ParquetTables.MACHINE_ID, "categorical", t.rows(), null, null, null, null, null, null, null,
-                t.rows() == 0 ? 0 : 1, t.rows() == 0 ? List.of() : List.of(new ValueCount(t.machineId(), t.rows())), null, null));
-        double[] cycle = Arrays.stream(t.cycle()).asDoubleStream().toArray();
-        columns.add(numeric(ParquetTables.CYCLE, cycle, (int) Arrays.stream(t.cycle()).distinct().count()));
-        for (Map.Entry<String, double[]> c : valueColumns(t).entrySet()) {
-            columns.add(numeric(c.getKey(), c.getValue(), null));
+        for (SourceSchema.Field f : t.schema().fields()) {
+            Column c = t.column(f.name());
+            if (c instanceof Column.Categorical k) {
+                columns.add(categorical(f.name(), k.values()));
+            } else if (f.kind() == ColumnKind.TIMESTAMP) {
+                double[] ts = Arrays.stream(((Column.Numeric) c).values()).filter(Double::isFinite).toArray();
+                columns.add(new ColumnStats(f.name(), "timestamp", ts.length, null, null, null, null, null, null, null, null, null,
+                        ts.length == 0 ? null : instant((long) Arrays.stream(ts).min().getAsDouble()),
+                        ts.length == 0 ? null : instant((long) Arrays.stream(ts).max().getAsDouble())));
+            } else {
+                double[] v = ((Column.Numeric) c).values();
+                Integer distinct = f.role() == Role.UNIT ? (int) Arrays.stream(v).filter(Double::isFinite).distinct().count() : null;
+                columns.add(numeric(f.name(), v, distinct));
+            }
         }
         return new Stats(datasetId, split, source.json(), t.rows(), columns);
+    }
+
+    /** Count, distinct values and the ten most frequent (most first, ties by value). */
+    static ColumnStats categorical(String name, String[] values) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        long count = 0;
+        for (String v : values) {
+            if (v != null) {
+                counts.merge(v, 1L, Long::sum);
+                count++;
+            }
+        }
+        List<ValueCount> top = counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(10).map(e -> new ValueCount(e.getKey(), e.getValue())).toList();
+        return new ColumnStats(name, "categorical", count, null, null, null, null, null, null, null, counts.size(), top, null, null);
     }
 
     static ColumnStats numeric(String name, double[] all, Integer distinct) {
@@ -85,8 +108,8 @@ public final class Explorer {
      * Histograms of the value columns of {@code shown}, with edges spanning both the synthetic split
      * and the seed, so that the two sources' answers for the same split and bins overlay bin for bin.
      */
-    public static Histograms histograms(String datasetId, String split, Source source, int bins, SensorTable shown,
-            SensorTable synthetic, SensorTable seed) {
+    public static Histograms histograms(String datasetId, String split, Source source, int bins, SourceTable shown,
+            SourceTable synthetic, SourceTable seed) {
         Map<String, double[]> shownColumns = valueColumns(shown);
         Map<String, double[]> syntheticColumns = valueColumns(synthetic);
         Map<String, double[]> seedColumns = valueColumns(seed);
@@ -127,7 +150,7 @@ public final class Explorer {
         return new ColumnHistogram(name, edges, counts);
     }
 
-    public static Correlations correlations(String datasetId, String split, Source source, SensorTable t) {
+    public static Correlations correlations(String datasetId, String split, Source source, SourceTable t) {
         Map<String, double[]> columns = valueColumns(t);
         List<String> names = new ArrayList<>(columns.keySet());
         List<double[]> data = new ArrayList<>(columns.values());
@@ -151,12 +174,14 @@ public final class Explorer {
         return new Correlations(datasetId, split, source.json(), t.rows(), names, values);
     }
 
-    /** The columns a model learns and the explorer charts: rul, then the sensors in file order. */
-    static Map<String, double[]> valueColumns(SensorTable t) {
+    /** The columns a model learns and the explorer charts: RUL, then the learnt numbers and flags in file order. */
+    static Map<String, double[]> valueColumns(SourceTable t) {
         Map<String, double[]> columns = new LinkedHashMap<>();
-        columns.put(ParquetTables.RUL, t.rul());
-        for (int i = 0; i < t.sensorNames().size(); i++) {
-            columns.put(t.sensorNames().get(i), t.sensors().get(i));
+        t.schema().rulColumn().ifPresent(r -> columns.put(r, t.rul()));
+        for (SourceSchema.Field f : t.schema().learnt()) {
+            if (t.column(f.name()) instanceof Column.Numeric n) {
+                columns.put(f.name(), n.values());
+            }
         }
         return columns;
     }

@@ -13,11 +13,13 @@ import jakarta.inject.Inject;
 
 import dev.fleetsynth.engine.generate.DatasetGenerator;
 import dev.fleetsynth.engine.generate.SplitSizes;
-import dev.fleetsynth.engine.parquet.ParquetTables;
+import dev.fleetsynth.engine.source.SourceFiles;
+import dev.fleetsynth.engine.source.SourceTable;
+import dev.fleetsynth.engine.synth.ModelTraining;
+import dev.fleetsynth.engine.synth.Synthesizer;
+import dev.fleetsynth.engine.synth.Synthesizers;
 import dev.fleetsynth.engine.quality.QualityReport;
 import dev.fleetsynth.engine.store.ArtifactStore;
-import dev.fleetsynth.engine.table.SensorTable;
-import dev.fleetsynth.engine.tvae.TvaeModel;
 import dev.fleetsynth.events.DatasetGenerated;
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.events.Stage;
@@ -111,9 +113,13 @@ public class GenerationJobs {
         } catch (IllegalArgumentException e) {
             throw new JobFailure(INVALID_REQUEST, e.getMessage());
         }
-        TvaeModel model = model(r);
-        SensorTable seed = seed(r);
-        DatasetGenerator.Dataset dataset = DatasetGenerator.generate(model, seed, holdout(r), sizes, r.randomSeed());
+        Synthesizer model = model(r);
+        SourceTable seed = seed(r);
+        SourceTable holdout = holdout(r);
+        DatasetGenerator.Dataset generated = DatasetGenerator.generate(model, seed, holdout, sizes, r.randomSeed());
+        var heldOut = ModelTraining.heldOut(store.resolve(r.modelPath()));
+        DatasetGenerator.Dataset dataset = heldOut.isPresent() && heldOut.get().refit() && holdout != null
+                ? new DatasetGenerator.Dataset(generated.splits(), generated.quality().withNote(ModelTraining.REFIT_NOTE)) : generated;
         // Same footer as the CLI's datasets. An existing directory is this job's finished output from
         // an earlier run (a dataset is only ever renamed into place complete): it is kept.
         store.writeDirectory(path, dir -> DatasetGenerator.write(dataset, dir,
@@ -130,26 +136,26 @@ public class GenerationJobs {
         return new Outcome(event, utility);
     }
 
-    private TvaeModel model(GenerationRequest r) {
+    private Synthesizer model(GenerationRequest r) {
         Path dir = existing(r.modelPath(), MODEL_MISSING, "model");
-        if (!Files.isRegularFile(dir.resolve(TvaeModel.JSON_FILE)) || !Files.isRegularFile(dir.resolve(TvaeModel.PARAMS_FILE))) {
-            throw new JobFailure(MODEL_MISSING, "no complete model at " + r.modelPath() + " in the artifact store (needs "
-                    + TvaeModel.JSON_FILE + " and " + TvaeModel.PARAMS_FILE + ")");
+        if (!Files.isRegularFile(dir.resolve(Synthesizer.JSON_FILE))) {
+            throw new JobFailure(MODEL_MISSING, "no complete model at " + r.modelPath() + " in the artifact store (no "
+                    + Synthesizer.JSON_FILE + ")");
         }
         try {
-            return TvaeModel.load(dir);
+            return Synthesizers.load(dir);
         } catch (IOException | RuntimeException e) {
             throw new JobFailure(MODEL_INVALID, "cannot load the model at " + r.modelPath() + ": " + e.getMessage(), e);
         }
     }
 
-    private SensorTable seed(GenerationRequest r) {
+    private SourceTable seed(GenerationRequest r) {
         Path file = existing(r.seedPath(), SEED_MISSING, "seed");
         if (!Files.isRegularFile(file)) {
             throw new JobFailure(SEED_MISSING, "no seed file at " + r.seedPath() + " in the artifact store");
         }
         try {
-            return ParquetTables.read(file);
+            return SourceFiles.read(file);
         } catch (IOException | RuntimeException e) {
             throw new JobFailure(SEED_INVALID, "cannot read the seed at " + r.seedPath() + ": " + e.getMessage(), e);
         }
@@ -160,7 +166,7 @@ public class GenerationJobs {
      * regressors; {@code null} for a seed without one (made before holdouts were), whose report then
      * holds out seed cycles instead and says so.
      */
-    private SensorTable holdout(GenerationRequest r) {
+    private SourceTable holdout(GenerationRequest r) {
         String relative;
         try {
             relative = ArtifactStore.holdoutPath(r.seedPath());
@@ -172,7 +178,7 @@ public class GenerationJobs {
             return null;
         }
         try {
-            return ParquetTables.read(file);
+            return SourceFiles.read(file);
         } catch (IOException | RuntimeException e) {
             throw new JobFailure(SEED_INVALID, "cannot read the seed's holdout at " + relative + ": " + e.getMessage(), e);
         }

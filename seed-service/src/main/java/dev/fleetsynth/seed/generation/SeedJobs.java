@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -12,6 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.fleetsynth.engine.ProgressListener;
+import dev.fleetsynth.engine.ingest.Ingest;
+import dev.fleetsynth.engine.ingest.IngestException;
+import dev.fleetsynth.engine.io.AtomicFiles;
 import dev.fleetsynth.engine.profile.MachineProfile;
 import dev.fleetsynth.engine.profile.ProfileRead;
 import dev.fleetsynth.engine.profile.ProfileReader;
@@ -21,6 +25,9 @@ import dev.fleetsynth.engine.store.ArtifactStore;
 import dev.fleetsynth.engine.table.SensorTable;
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.events.SeedReady;
+import dev.fleetsynth.events.SeedRequested;
+import dev.fleetsynth.seed.upload.IngestRequest;
+import dev.fleetsynth.seed.upload.Uploads;
 import dev.fleetsynth.events.Stage;
 import dev.fleetsynth.seed.jobs.SeedJob;
 import dev.fleetsynth.seed.seeds.Seed;
@@ -78,11 +85,15 @@ public class SeedJobs {
             job.profileVersion = r.profileVersion();
             job.rows = r.rows();
             job.randomSeed = r.randomSeed();
+            job.source = r.source();
             return job;
         }, Instant.now());
     }
 
     private SeedReady work(SeedRequest r) throws IOException {
+        if (r.real()) {
+            return ingest(r);
+        }
         long t0 = System.nanoTime();
         SeedOptions options;
         try {
@@ -98,7 +109,64 @@ public class SeedJobs {
         // outcome was recorded), the trainer drops the second seed.ready as a redelivery.
         UUID eventId = UUID.nameUUIDFromBytes(("seed.ready:" + r.jobId()).getBytes(StandardCharsets.UTF_8));
         return new SeedReady(eventId, Instant.now(), r.machineId(), r.jobId(), r.seedId(), path, table.rows(),
-                table.cycles(), r.profileVersion(), (System.nanoTime() - t0) / 1_000_000, r.pipeline());
+                table.cycles(), r.profileVersion(), (System.nanoTime() - t0) / 1_000_000, r.pipeline(), SeedRequested.SIMULATED,
+                ArtifactStore.holdoutPath(path));
+    }
+
+    /**
+     * A seed from an upload: the engine's ingestion writes the training units, the held-out units
+     * and its report into a scratch directory of the store, then each is renamed into its place
+     * (the held-out units and report first, so a seed file always has them beside it).
+     */
+    private SeedReady ingest(SeedRequest r) throws IOException {
+        long t0 = System.nanoTime();
+        IngestRequest request;
+        try {
+            request = IngestRequest.fromJson(r.ingestRequest());
+        } catch (IOException | RuntimeException e) {
+            throw new JobFailure(INVALID_REQUEST, "the ingest request is not valid: " + e.getMessage());
+        }
+        Path data;
+        try {
+            data = store.resolve(Uploads.dataPath(request.uploadId()));
+        } catch (IllegalArgumentException e) {
+            throw new JobFailure(INVALID_REQUEST, e.getMessage());
+        }
+        if (!Files.isRegularFile(data)) {
+            throw new JobFailure("UPLOAD_MISSING", "no complete upload '" + request.uploadId() + "'; upload the file (all chunks) first");
+        }
+        MachineProfile profile = request.profilePath() == null ? null : profileAt(request.profilePath(), r.machineId());
+        String path = ArtifactStore.seedPath(r.machineId(), r.seedId());
+        Path scratch = store.resolve("machines/" + r.machineId() + "/seed/.ingest-" + r.seedId());
+        Ingest.Result result;
+        try {
+            AtomicFiles.deleteTree(scratch);
+            result = Ingest.run(data, request.options(profile, r.machineId(), Long.MAX_VALUE), scratch, ProgressListener.NONE);
+            Files.move(result.holdout(), store.resolve(ArtifactStore.holdoutPath(path)), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(scratch.resolve(Ingest.REPORT_FILE), store.resolve(reportPath(path)), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(result.seed(), store.resolve(path), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IngestException e) {
+            throw new JobFailure("DATA_INVALID", "the data cannot be brought in: " + e.problems().stream().map(Object::toString)
+                    .collect(Collectors.joining("; ")));
+        } catch (IllegalArgumentException e) {
+            throw new JobFailure(INVALID_REQUEST, e.getMessage());
+        } finally {
+            AtomicFiles.deleteTree(scratch);
+        }
+        UUID eventId = UUID.nameUUIDFromBytes(("seed.ready:" + r.jobId()).getBytes(StandardCharsets.UTF_8));
+        return new SeedReady(eventId, Instant.now(), r.machineId(), r.jobId(), r.seedId(), path, (int) result.report().rowsWritten(),
+                result.report().units() - result.report().unitsHeldOut().size(), r.profileVersion(), (System.nanoTime() - t0) / 1_000_000,
+                r.pipeline(), SeedRequested.REAL, ArtifactStore.holdoutPath(path));
+    }
+
+    /** Where a real seed's ingest report lies: beside the seed. */
+    public static String reportPath(String seedPath) {
+        return seedPath.replaceFirst("\\.parquet$", "") + ".ingest.json";
+    }
+
+    private MachineProfile profileAt(String profilePath, String machineId) throws IOException {
+        SeedRequest probe = new SeedRequest(null, null, machineId, 0, profilePath, 0, 0, null, null, null);
+        return profile(probe);
     }
 
     private MachineProfile profile(SeedRequest r) throws IOException {
@@ -140,6 +208,9 @@ public class SeedJobs {
             s.profileVersion = r.profileVersion();
             s.randomSeed = r.randomSeed();
             s.createdAt = now;
+            s.source = ready.source() == null ? SeedRequested.SIMULATED : ready.source();
+            s.holdoutPath = ready.holdoutPath();
+            s.reportPath = r.real() ? reportPath(ready.seedPath()) : null;
             s.persist();
         }
     }

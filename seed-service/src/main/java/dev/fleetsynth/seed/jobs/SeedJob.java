@@ -20,6 +20,8 @@ public class SeedJob extends JobRecord {
     public int rows;
     public long randomSeed;
     public String seedId;
+    /** simulated (the profile's physics) or real (an upload). */
+    public String source;
 
     public static SeedJob find(UUID jobId) {
         return findById(jobId);

@@ -25,6 +25,12 @@ public class Seed extends PanacheEntityBase {
     public int profileVersion;
     public long randomSeed;
     public Instant createdAt;
+    /** simulated or real. */
+    public String source;
+    /** The held-out units (real) or second draw (simulated) beside the seed; may be null for old seeds. */
+    public String holdoutPath;
+    /** For a real seed: what ingestion found and did (ingest.json). */
+    public String reportPath;
 
     public static Seed find(String seedId) {
         return findById(seedId);

@@ -16,9 +16,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.store.ArtifactStore;
-import dev.fleetsynth.engine.table.SensorTable;
+import dev.fleetsynth.engine.source.SourceFiles;
+import dev.fleetsynth.engine.source.SourceSchema;
+import dev.fleetsynth.engine.source.SourceTable;
 import dev.fleetsynth.support.api.ApiException;
 
 /** Seeds and their rows (the dashboard previews a seed as a chart before training). */
@@ -65,38 +66,43 @@ public class SeedResource {
         int limit = limitParam == null || limitParam.isBlank() ? DEFAULT_LIMIT
                 : intParam("limit", limitParam, 1, MAX_LIMIT, "a page size from 1 to " + MAX_LIMIT);
         Seed seed = require(seedId);
-        SensorTable table = read(seed);
-
+        SourceTable table = read(seed);
+        int[] unit = table.unitIndex();
         List<Integer> matching = new ArrayList<>();
         for (int i = 0; i < table.rows(); i++) {
-            if (cycle == null || table.cycle()[i] == cycle) {
+            if (cycle == null || unit[i] + 1 == cycle) {
                 matching.add(i);
             }
         }
-        List<String> columns = new ArrayList<>(List.of(ParquetTables.TIMESTAMP, ParquetTables.MACHINE_ID, ParquetTables.CYCLE,
-                ParquetTables.RUL));
-        columns.addAll(table.sensorNames());
+        List<SourceSchema.Field> fields = table.schema().fields();
+        List<String> columns = fields.stream().map(SourceSchema.Field::name).toList();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int k = offset; k < matching.size() && k < (long) offset + limit; k++) {
             int i = matching.get(k);
             Map<String, Object> row = new LinkedHashMap<>();
-            long micros = table.timestampMicros()[i];
-            row.put(ParquetTables.TIMESTAMP, Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                    Math.floorMod(micros, 1_000_000L) * 1000).toString());
-            row.put(ParquetTables.MACHINE_ID, table.machineId());
-            row.put(ParquetTables.CYCLE, table.cycle()[i]);
-            row.put(ParquetTables.RUL, table.rul()[i]);
-            for (int j = 0; j < table.sensorNames().size(); j++) {
-                row.put(table.sensorNames().get(j), table.sensors().get(j)[i]);
+            for (SourceSchema.Field f : fields) {
+                row.put(f.name(), table.value(f, i));
             }
             rows.add(row);
         }
         return new RowsPage(seed.seedId, cycle, seed.cycles, matching.size(), offset, limit, columns, rows);
     }
 
-    private SensorTable read(Seed seed) {
+    /** What ingestion found and did, for a seed from a user's data (ingest.json). */
+    @GET
+    @Path("/{seed_id}/report")
+    public jakarta.ws.rs.core.Response report(@PathParam("seed_id") String seedId) throws IOException {
+        Seed seed = require(seedId);
+        if (seed.reportPath == null || !java.nio.file.Files.isRegularFile(store.resolve(seed.reportPath))) {
+            throw ApiException.notFound("ingest report of seed '" + seedId + "' (it was simulated, not brought in from data)");
+        }
+        return jakarta.ws.rs.core.Response.ok(java.nio.file.Files.readAllBytes(store.resolve(seed.reportPath)), MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    private SourceTable read(Seed seed) {
         try {
-            return ParquetTables.read(store.resolve(seed.path));
+            return SourceFiles.read(store.resolve(seed.path));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read seed " + seed.seedId + " at " + seed.path, e);
         }

@@ -17,15 +17,24 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 
-import dev.fleetsynth.engine.parquet.ParquetTables;
+import dev.fleetsynth.engine.source.SourceFiles;
+import dev.fleetsynth.engine.source.SourceSchema;
+import dev.fleetsynth.engine.source.SourceTable;
 import dev.fleetsynth.engine.store.ArtifactStore;
-import dev.fleetsynth.engine.table.SensorTable;
+import dev.fleetsynth.engine.synth.FitOptions;
+import dev.fleetsynth.engine.synth.Merge;
+import dev.fleetsynth.engine.synth.ModelKind;
+import dev.fleetsynth.engine.synth.ModelSummary;
+import dev.fleetsynth.engine.synth.ModelTraining;
+import dev.fleetsynth.engine.synth.Synthesizer;
+import dev.fleetsynth.engine.synth.Synthesizers;
+import dev.fleetsynth.engine.synth.TvaeSynthesizer;
 import dev.fleetsynth.engine.tvae.TrainingDivergedException;
 import dev.fleetsynth.engine.tvae.TrainingResult;
 import dev.fleetsynth.engine.tvae.TvaeConfig;
-import dev.fleetsynth.engine.tvae.TvaeModel;
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.events.ModelTrained;
+import dev.fleetsynth.events.TrainingRequested;
 import dev.fleetsynth.events.Stage;
 import dev.fleetsynth.support.jobs.JobFailure;
 import dev.fleetsynth.support.jobs.JobRunner;
@@ -72,6 +81,20 @@ public class TrainingRunner {
      */
     public static UUID resultEventId(UUID jobId) {
         return UUID.nameUUIDFromBytes(("model.trained:" + jobId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A model's kind label from its format ("fleetsynth-trajectory" is trajectory). */
+    static String kindOf(String format) {
+        for (ModelKind k : ModelKind.values()) {
+            if (k.format().equals(format)) {
+                return k.label();
+            }
+        }
+        return format;
+    }
+
+    /** The rows a job trains on, its held-out units, the kind of model and how. */
+    private record Training(SourceTable rows, SourceTable holdout, ModelKind kind, FitOptions options) {
     }
 
     /** A thread count out of range stops the service at start instead of failing every job. */
@@ -161,16 +184,17 @@ public class TrainingRunner {
             if (store.exists(modelPath)) {
                 // A run that died between saving the model and recording it: the model is complete, keep it.
                 LOG.infof("model %s exists from an earlier run of this job; recording it", modelPath);
-                TvaeModel saved = TvaeModel.load(store.resolve(modelPath));
-                return finished(modelPath, saved.training().lossCurve(), Math.round(saved.training().seconds() * 1000));
+                Synthesizer saved = Synthesizers.load(store.resolve(modelPath));
+                return finished(modelPath, saved.summary(), Math.round(saved.summary().seconds() * 1000));
             }
-            SensorTable seed = readSeed();
+            Training training = training(tvae);
             ProgressReporter progress = new ProgressReporter(r, config, events, jobs, metrics);
             progress.start();
-            TvaeModel trained;
+            ModelTraining.Trained trained;
             metrics.trainingStarted();
             try {
-                trained = TvaeModel.train(seed, tvae, progress, () -> lease.lost() || cancelled.getAsBoolean());
+                trained = ModelTraining.train(training.rows(), training.holdout(), training.kind(), training.options(), progress,
+                        () -> lease.lost() || cancelled.getAsBoolean());
             } catch (TrainingDivergedException e) {
                 throw new JobFailure("TRAINING_DIVERGED", "training diverged: " + e.getMessage()
                         + "; request it again with another random_seed", e);
@@ -179,29 +203,75 @@ public class TrainingRunner {
             } finally {
                 metrics.trainingEnded();
             }
-            if (trained.training().outcome() == TrainingResult.Outcome.CANCELLED) {
+            if (trained.model() instanceof TvaeSynthesizer tv && tv.model().training().outcome() == TrainingResult.Outcome.CANCELLED) {
                 if (lease.lost()) {
                     throw new JobFailure("LOCK_LOST", "the machine's training lock expired during the training; the job stopped "
                             + "so that two trainings of one machine never run at once; request it again");
                 }
-                throw new JobFailure("CANCELLED", "cancelled at epoch " + trained.training().lossCurve().length + " of " + r.epochs());
+                throw new JobFailure("CANCELLED", "cancelled at epoch " + tv.model().training().lossCurve().length + " of " + r.epochs());
             }
             if (cancelledJustNow()) {
                 throw new JobFailure("CANCELLED", "cancelled after the last epoch, before the model was saved");
             }
-            store.writeDirectory(modelPath, dir -> trained.save(dir));
-            return finished(modelPath, trained.training().lossCurve(), Duration.ofNanos(System.nanoTime() - t0).toMillis());
+            store.writeDirectory(modelPath, trained::save);
+            return finished(modelPath, trained.model().summary(), Duration.ofNanos(System.nanoTime() - t0).toMillis());
         }
 
-        private SensorTable readSeed() {
-            if (!Files.isRegularFile(store.resolve(r.seedPath()))) {
-                throw new JobFailure("SEED_MISSING", "no seed file at " + r.seedPath() + " in the artifact store; "
+        /** What to train on and how, from the request's strategy and model. */
+        private Training training(TvaeConfig tvae) {
+            SourceTable seed = readSource(r.seedPath(), "seed");
+            SourceTable holdout = null;
+            if (seed.schema().origin() != SourceSchema.Origin.SIMULATED) {
+                String holdoutPath = ArtifactStore.holdoutPath(r.seedPath());
+                if (Files.isRegularFile(store.resolve(holdoutPath))) {
+                    holdout = readSource(holdoutPath, "held-out units");
+                }
+            }
+            FitOptions options = FitOptions.defaults().withEpochs(tvae.epochs()).withSeed(tvae.seed()).withThreads(tvae.threads());
+            String strategy = r.strategy() == null ? TrainingRequested.STRATEGY_DATA : r.strategy();
+            SourceTable rows = seed;
+            switch (strategy) {
+                case TrainingRequested.STRATEGY_DATA -> { }
+                case TrainingRequested.STRATEGY_MERGE -> {
+                    if (r.mergeSeedPath() == null) {
+                        throw new JobFailure("INVALID_REQUEST", "strategy merge needs merge_seed_path, the machine's simulated seed");
+                    }
+                    try {
+                        rows = Merge.merge(seed, readSource(r.mergeSeedPath(), "simulated seed")).table();
+                    } catch (IllegalArgumentException e) {
+                        throw new JobFailure("SEED_UNUSABLE", "cannot merge: " + e.getMessage(), e);
+                    }
+                }
+                case TrainingRequested.STRATEGY_REFINE -> {
+                    if (r.baseModelPath() == null) {
+                        throw new JobFailure("INVALID_REQUEST", "strategy refine needs base_model_path, the model to continue from");
+                    }
+                    try {
+                        options = options.withRefineFrom(Synthesizers.load(store.resolve(r.baseModelPath())));
+                    } catch (IOException | RuntimeException e) {
+                        throw new JobFailure("MODEL_MISSING", "cannot load the model to refine at " + r.baseModelPath() + ": " + e.getMessage(), e);
+                    }
+                }
+                default -> throw new JobFailure("INVALID_REQUEST", "unknown strategy '" + strategy + "'; use data, merge or refine");
+            }
+            ModelKind kind;
+            try {
+                kind = options.refineFrom() != null ? ModelKind.TVAE : ModelKind.parse(r.model(), rows.schema());
+            } catch (IllegalArgumentException e) {
+                throw new JobFailure("INVALID_REQUEST", e.getMessage(), e);
+            }
+            return new Training(rows, holdout, kind, options);
+        }
+
+        private SourceTable readSource(String path, String what) {
+            if (!Files.isRegularFile(store.resolve(path))) {
+                throw new JobFailure("SEED_MISSING", "no " + what + " file at " + path + " in the artifact store; "
                         + "generate the seed (seed.requested) before training on it");
             }
             try {
-                return ParquetTables.read(store.resolve(r.seedPath()));
+                return SourceFiles.read(store.resolve(path));
             } catch (IOException | RuntimeException e) {
-                throw new JobFailure("SEED_UNUSABLE", "cannot read seed " + r.seedPath() + ": " + e.getMessage(), e);
+                throw new JobFailure("SEED_UNUSABLE", "cannot read " + what + " " + path + ": " + e.getMessage(), e);
             }
         }
 
@@ -214,7 +284,8 @@ public class TrainingRunner {
             }
         }
 
-        private ModelTrained finished(String modelPath, double[] curve, long durationMs) {
+        private ModelTrained finished(String modelPath, ModelSummary summary, long durationMs) {
+            double[] curve = summary.lossCurve().stream().mapToDouble(Double::doubleValue).toArray();
             double finalLoss = curve.length == 0 ? Double.NaN : curve[curve.length - 1];
             model = new Model();
             model.modelId = r.jobId().toString();
@@ -226,10 +297,12 @@ public class TrainingRunner {
             model.finalLoss = finalLoss;
             model.durationMs = durationMs;
             model.createdAt = Instant.now();
+            model.kind = kindOf(summary.format());
+            model.source = summary.origin();
             lossCurve = curve;
             elapsedMs = durationMs;
             return new ModelTrained(resultEventId(r.jobId()), Instant.now(), r.machineId(), r.jobId(), model.modelId, modelPath,
-                    r.seedId(), r.seedPath(), curve.length, finalLoss, durationMs, r.pipeline());
+                    r.seedId(), r.seedPath(), curve.length, finalLoss, durationMs, r.pipeline(), kindOf(summary.format()), summary.origin());
         }
 
         /** The job was finished by another run while this one waited for the lock: announce the same outcome again. */
@@ -239,9 +312,18 @@ public class TrainingRunner {
                         row.errorMessage == null ? "failed in an earlier run" : row.errorMessage);
             }
             Model earlier = jobs.model(row.modelId);
-            ModelTrained event = finished(earlier.path, row.lossCurve == null ? new double[0] : row.lossCurve, earlier.durationMs);
+            ModelTrained event = repeat(earlier, row.lossCurve == null ? new double[0] : row.lossCurve);
             model = earlier;
             return event;
+        }
+
+        /** The event of a model recorded by an earlier run. */
+        private ModelTrained repeat(Model earlier, double[] curve) {
+            try {
+                return finished(earlier.path, Synthesizers.load(store.resolve(earlier.path)).summary(), earlier.durationMs);
+            } catch (IOException | RuntimeException e) {
+                throw new JobFailure("MODEL_MISSING", "the model of an earlier run of this job cannot be read: " + e.getMessage(), e);
+            }
         }
 
         @Override

@@ -24,4 +24,8 @@ public class Model extends PanacheEntityBase {
     public double finalLoss;
     public long durationMs;
     public Instant createdAt;
+    /** trajectory or tvae. */
+    public String kind;
+    /** Where its training rows came from: simulated, real or merged. */
+    public String source;
 }
