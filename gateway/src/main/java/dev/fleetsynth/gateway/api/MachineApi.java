@@ -233,6 +233,15 @@ public class MachineApi {
     }
 
     @GET
+    @Path("/{id}/compare")
+    @Operation(summary = "Datasets side by side (?datasets=ID,ID, up to 5) against the machine's data (its newest seed from your data, "
+            + "else the first dataset's seed): per reading KS, Wasserstein and KL; correlation differences; RUL utility on the held-out "
+            + "units beside training on real rows and predicting the mean; and which to use, with the reason")
+    public Response compare(@PathParam("id") String id, @jakarta.ws.rs.QueryParam("datasets") String datasets) {
+        return workflow.compare(id, datasets);
+    }
+
+    @GET
     @Path("/{id}/datasets/{dataset}")
     @Operation(summary = "One dataset")
     public Response dataset(@PathParam("id") String id, @PathParam("dataset") String dataset) {

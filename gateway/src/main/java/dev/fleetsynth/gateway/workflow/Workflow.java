@@ -173,6 +173,26 @@ public class Workflow {
         return TaskView.of(task);
     }
 
+    /** Datasets of the machine compared against its data (see the generator's compare). */
+    public jakarta.ws.rs.core.Response compare(String machineId, String datasets) {
+        machine(machineId);
+        if (datasets == null || datasets.isBlank()) {
+            throw ApiException.badRequest("datasets", "no dataset to compare", "give datasets=ID,ID (see GET /api/gan/machines/" + machineId
+                    + "/datasets)");
+        }
+        List<String> ids = java.util.Arrays.stream(datasets.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+        for (String id : ids) {
+            upstream.getJson(Service.GENERATOR, "/datasets/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8))
+                    .filter(d -> machineId.equals(d.path("machine_id").asText()))
+                    .orElseThrow(() -> ApiException.badRequest("datasets", "machine '" + machineId + "' has no dataset '" + id + "'",
+                            "pick from GET /api/gan/machines/" + machineId + "/datasets"));
+        }
+        String query = "ids=" + java.net.URLEncoder.encode(String.join(",", ids), java.nio.charset.StandardCharsets.UTF_8)
+                + bySource(machineId, SeedRequested.REAL).map(s -> "&reference=" + java.net.URLEncoder.encode(s.get("path").asText(),
+                        java.nio.charset.StandardCharsets.UTF_8)).orElse("");
+        return upstream.get(Service.GENERATOR, "/datasets/compare?" + query);
+    }
+
     /** The profile path of a machine's current version, for a preview that maps onto it. */
     public String profilePath(String machineId) {
         return ArtifactStore.profilePath(machineId, machine(machineId).get("version").asInt());

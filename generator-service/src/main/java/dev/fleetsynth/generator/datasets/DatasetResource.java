@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import dev.fleetsynth.engine.generate.DatasetGenerator;
 import dev.fleetsynth.engine.store.ArtifactStore;
+import dev.fleetsynth.engine.quality.Comparison;
 import dev.fleetsynth.engine.source.SourceSchema;
 import dev.fleetsynth.engine.source.SourceTable;
 import dev.fleetsynth.generator.explorer.Explorer;
@@ -58,6 +59,45 @@ public class DatasetResource {
     @GET
     public List<DatasetView> list(@QueryParam("machine_id") String machineId) {
         return Dataset.newestFirst(machineId == null || machineId.isBlank() ? null : machineId).stream().map(DatasetView::of).toList();
+    }
+
+    /**
+     * Datasets side by side against one real data set (their shared reference): distances per
+     * reading, correlation differences, utility on the held-out units, and which to use.
+     */
+    @GET
+    @jakarta.ws.rs.Path("/compare")
+    public Comparison compare(@QueryParam("ids") String ids, @QueryParam("reference") String reference) {
+        if (ids == null || ids.isBlank()) {
+            throw ApiException.badRequest("ids", "no dataset to compare", "give ids=DATASET_ID,DATASET_ID");
+        }
+        List<String> list = java.util.Arrays.stream(ids.split(",")).map(String::strip).filter(x -> !x.isEmpty()).distinct().toList();
+        if (list.size() > 5) {
+            throw ApiException.badRequest("ids", list.size() + " datasets; at most 5 are compared at once", "pick up to 5");
+        }
+        java.util.Map<String, Comparison.Dataset> datasets = new java.util.LinkedHashMap<>();
+        Dataset first = null;
+        for (String id : list) {
+            Dataset d = require(id);
+            first = first == null ? d : first;
+            SourceTable train = tables.split(d, Split.TRAIN);
+            SourceTable all = new dev.fleetsynth.engine.synth.SourceSplits(train, tables.split(d, Split.VAL), tables.split(d, Split.TEST))
+                    .concat();
+            datasets.put(id, new Comparison.Dataset(all, train));
+        }
+        String seedPath = reference == null || reference.isBlank() ? first.seedPath : reference;
+        SourceTable real;
+        SourceTable holdout = null;
+        try {
+            real = tables.read(store.resolve(seedPath));
+            Path h = store.resolve(dev.fleetsynth.engine.store.ArtifactStore.holdoutPath(seedPath));
+            if (Files.isRegularFile(h)) {
+                holdout = tables.read(h);
+            }
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("reference", e.getMessage(), "leave it out to compare against the first dataset's seed");
+        }
+        return Comparison.compare(real, holdout, datasets, 42);
     }
 
     @GET

@@ -47,7 +47,7 @@ public class DatasetTables {
         return read(store.resolve(d.seedPath));
     }
 
-    private SourceTable read(Path file) {
+    public SourceTable read(Path file) {
         synchronized (recent) {
             SourceTable kept = recent.get(file);
             if (kept != null) {

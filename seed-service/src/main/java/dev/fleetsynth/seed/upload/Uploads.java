@@ -19,14 +19,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Uploads of users' data files, in chunks, into the artifact store ({@code uploads/{id}/}): a file
- * of up to {@link #maxBytes} arrives as chunks of at most {@link #CHUNK_BYTES}, each request small
+ * of up to {@link #maxBytes} arrives as chunks of {@link #chunkBytes}, each request small
  * enough for every service's body limit and never held whole in memory; the declared size is
  * checked before the first byte, and the chunks are joined into {@code data} once all are there.
  */
 @ApplicationScoped
 public class Uploads {
-    /** 8 MiB: under the services' request body limit, and few requests for a 500 MB file (63). */
-    public static final int CHUNK_BYTES = 8 * 1024 * 1024;
+    /** 8 MiB by default: under the services' request body limit, and few requests for a 500 MB file (63). */
+    @ConfigProperty(name = "fleetsynth.uploads.chunk-bytes", defaultValue = "8388608")
+    int chunkBytes;
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     @Inject
@@ -34,6 +35,13 @@ public class Uploads {
 
     @ConfigProperty(name = "fleetsynth.uploads.max-bytes", defaultValue = "524288000")
     long maxBytes;
+
+    /** Chunks of more than the body limit could never arrive. */
+    void checkSettings(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
+        if (chunkBytes < 1024 || chunkBytes > 10 * 1024 * 1024) {
+            throw new IllegalStateException("fleetsynth.uploads.chunk-bytes must be 1 KiB..10 MiB, got " + chunkBytes);
+        }
+    }
 
     /** A new upload: its size is declared up front, so a file over the limit is refused before any byte is sent. */
     public record Created(String uploadId, String fileName, long bytes, int chunkBytes, int chunks, long maxBytes) {
@@ -64,15 +72,15 @@ public class Uploads {
             name = name.substring(0, 200);
         }
         String id = UUID.randomUUID().toString();
-        int chunks = (int) ((bytes + CHUNK_BYTES - 1) / CHUNK_BYTES);
+        int chunks = (int) ((bytes + chunkBytes - 1) / chunkBytes);
         try {
             Files.createDirectories(chunkDir(id));
             AtomicFiles.write(dir(id).resolve("upload.json"), IngestRequest.JSON.writeValueAsBytes(
-                    new Created(id, name, bytes, CHUNK_BYTES, chunks, maxBytes)));
+                    new Created(id, name, bytes, chunkBytes, chunks, maxBytes)));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new Created(id, name, bytes, CHUNK_BYTES, chunks, maxBytes);
+        return new Created(id, name, bytes, chunkBytes, chunks, maxBytes);
     }
 
     public Status put(String uploadId, String indexText, byte[] body) {
@@ -87,10 +95,10 @@ public class Uploads {
         if (index < 0 || index >= u.chunks()) {
             throw ApiException.badRequest("index", "chunk " + index + " is out of range", "use 0.." + (u.chunks() - 1));
         }
-        long expected = index == u.chunks() - 1 ? u.bytes() - (long) index * CHUNK_BYTES : CHUNK_BYTES;
+        long expected = index == u.chunks() - 1 ? u.bytes() - (long) index * u.chunkBytes() : u.chunkBytes();
         if (body == null || body.length != expected) {
             throw ApiException.badRequest("body", "chunk " + index + " holds " + (body == null ? 0 : body.length) + " bytes, expected "
-                    + expected, "send bytes " + (long) index * CHUNK_BYTES + ".." + ((long) index * CHUNK_BYTES + expected - 1)
+                    + expected, "send bytes " + (long) index * u.chunkBytes() + ".." + ((long) index * u.chunkBytes() + expected - 1)
                     + " of the file as the body");
         }
         if (Files.exists(dir(uploadId).resolve("data"))) {

@@ -203,6 +203,8 @@ public final class TrajectoryModel implements Synthesizer {
             int kept = (int) (last.kept() - excess);
             if (!whole) {
                 plans.add(new Plan(last.mode(), last.life(), kept));
+            } else if ((c.lifeMin() != null || c.lifeMax() != null) && fitWithinLives(plans, last, kept, c)) {
+                return plans;
             } else if (kept >= 2 || plans.isEmpty()) {
                 plans.add(new Plan(last.mode(), kept, kept));
             } else {
@@ -215,6 +217,46 @@ public final class TrajectoryModel implements Synthesizer {
             }
         }
         return plans;
+    }
+
+    /**
+     * Ends a draw of whole lives with a life range asked for, where the last unit would have to be cut
+     * to {@code kept} rows: cut, when that is still in the range; else the other units give up rows
+     * (down to the shortest life allowed) so that the last keeps the shortest, or the last unit is
+     * left out and its rows spread over the others (up to the longest allowed). Returns false, with
+     * {@code plans} untouched, when neither fits: then no set of lives in the range sums to the rows.
+     */
+    private boolean fitWithinLives(List<Plan> plans, Plan last, int kept, SampleRequest.Conditions c) {
+        int lo = (int) Math.ceil(Math.max(2, c.lifeMin() == null ? 2 : c.lifeMin() / s.rulStep() + 1) - 1e-9);
+        int hi = c.lifeMax() == null ? Integer.MAX_VALUE : (int) Math.floor(Math.max(lo, c.lifeMax() / s.rulStep() + 1) + 1e-9);
+        if (kept >= lo && kept <= hi) {
+            plans.add(new Plan(last.mode(), kept, kept));
+            return true;
+        }
+        long shrinkable = plans.stream().mapToLong(q -> Math.max(0, q.life() - lo)).sum();
+        long growable = plans.stream().mapToLong(q -> Math.max(0, (long) hi - q.life())).sum();
+        int delta;
+        if (kept < lo && shrinkable >= lo - kept) {
+            delta = -(lo - kept);
+            plans.add(new Plan(last.mode(), lo, lo));
+        } else if (growable >= kept) {
+            delta = kept;
+        } else {
+            return false;
+        }
+        // One row more or less per unit in turn, so that no unit's life moves by much.
+        int others = delta < 0 ? plans.size() - 1 : plans.size();
+        for (int i = 0; delta != 0; i = (i + 1) % others) {
+            Plan q = plans.get(i);
+            if (delta < 0 && q.life() > lo) {
+                plans.set(i, new Plan(q.mode(), q.life() - 1, q.kept() - 1));
+                delta++;
+            } else if (delta > 0 && q.life() < hi) {
+                plans.set(i, new Plan(q.mode(), q.life() + 1, q.kept() + 1));
+                delta--;
+            }
+        }
+        return true;
     }
 
     /** A lifetime in rows: one of the mode's, in the range asked for, stretched by a little noise on the log scale. */
