@@ -168,6 +168,72 @@ class PlatformIT {
         assertThat(csv.lines()).hasSize(4);
     }
 
+    @Test
+    @Order(4)
+    void aUsersRunToFailureTextGoesThroughUploadPreviewIngestTrainingAndGenerationToItsOwnShape() throws Exception {
+        byte[] file = resource("fd003-units-1-4.txt");
+        JsonNode upload = post("/uploads", json.writeValueAsString(Map.of("file_name", "fd003-units-1-4.txt", "bytes", file.length)), 201);
+        String uploadId = upload.get("upload_id").asText();
+        int chunk = upload.get("chunk_bytes").asInt();
+        for (int i = 0; i < upload.get("chunks").asInt(); i++) {
+            byte[] part = java.util.Arrays.copyOfRange(file, i * chunk, Math.min(file.length, (i + 1) * chunk));
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api + "/uploads/" + uploadId + "/chunks/" + i))
+                    .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(part)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+        JsonNode preview = post("/uploads/" + uploadId + "/preview", "{}", 200);
+        assertThat(preview.get("format").asText()).isEqualTo("whitespace");
+        assertThat(preview.get("columns")).hasSize(26);
+        String machine = preview.get("profile").get("machine_id").asText();
+        assertThat(machine).isEqualTo("fd003_units_1_4");
+
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(api + "/machines")).header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString(preview.get("profile").toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode ingestTask = post("/machines/" + machine + "/ingest", json.writeValueAsString(Map.of("upload_id", uploadId, "rul_cap", 125,
+                "pipeline", "auto")), 202);
+        JsonNode seed = awaitTask(ingestTask.get("task_id").asText(), Duration.ofSeconds(60));
+        assertThat(seed.get("status").asText()).as(seed.toString()).isEqualTo("succeeded");
+        JsonNode report = getJson("/machines/" + machine + "/seeds/" + seed.get("result_id").asText() + "/report");
+        assertThat(report.get("rul").get("from").asText()).isEqualTo("end");
+
+        // pipeline auto: the trainer trains the default (trajectory) model on the seed, then a dataset follows
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        JsonNode datasets = getJson("/machines/" + machine + "/datasets");
+        while (datasets.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            datasets = getJson("/machines/" + machine + "/datasets");
+        }
+        assertThat(datasets).as("a dataset of the ingested data").isNotEmpty();
+        JsonNode models = getJson("/machines/" + machine + "/models");
+        assertThat(models.get(0).get("kind").asText()).isEqualTo("trajectory");
+        assertThat(models.get(0).get("source").asText()).isEqualTo("real");
+        String datasetId = datasets.get(0).get("dataset_id").asText();
+        HttpResponse<InputStream> train = http.send(HttpRequest.newBuilder(URI.create(api + "/machines/" + machine + "/datasets/"
+                + datasetId + "/download/train")).build(), HttpResponse.BodyHandlers.ofInputStream());
+        Path local = dataDir.resolve("real-train.parquet");
+        try (InputStream in = train.body()) {
+            Files.copy(in, local);
+        }
+        dev.fleetsynth.engine.source.SourceTable table = dev.fleetsynth.engine.source.SourceFiles.read(local);
+        assertThat(table.schema().fields()).hasSize(27);
+        assertThat(table.schema().field("col2").orElseThrow().kind()).isEqualTo(dev.fleetsynth.engine.source.ColumnKind.INTEGER);
+        assertThat(java.util.Arrays.stream(table.rul()).max().orElseThrow()).isLessThanOrEqualTo(125.0);
+
+        JsonNode comparison = getJson("/machines/" + machine + "/compare?datasets=" + datasetId);
+        assertThat(comparison.get("recommended").asText()).isEqualTo(datasetId);
+        assertThat(comparison.get("candidates").get(0).get("utility").get("rmse_mean_baseline").asDouble()).isPositive();
+
+        JsonNode badModel = post("/machines/" + machine + "/train", "{\"model\": \"gan\"}", 400);
+        assertThat(badModel.get("details").get(0).get("field").asText()).isEqualTo("model");
+        JsonNode noBase = post("/machines/" + machine + "/train", "{\"strategy\": \"refine\"}", 409);
+        assertThat(noBase.get("code").asText()).isEqualTo("MODEL_MISSING");
+        JsonNode tooLarge = post("/uploads", "{\"file_name\": \"x.csv\", \"bytes\": 900000000}", 413);
+        assertThat(tooLarge.get("details").get(0).get("field").asText()).isEqualTo("bytes");
+    }
+
     private JsonNode awaitTask(String taskId, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode task = null;

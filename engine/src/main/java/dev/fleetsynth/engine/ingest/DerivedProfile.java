@@ -75,7 +75,8 @@ final class DerivedProfile {
             }
         }
         double life = rul == null || rul.lifeMedian() == null ? 1000 : rul.lifeMedian();
-        int lives = rul == null ? 1 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, rul.lives()));
+        // A profile seeds at most 20 cycles (its validator's limit), whatever number of lives the data had.
+        int lives = rul == null ? 1 : (int) Math.max(1, Math.min(20, rul.lives()));
         double spread = rul == null || rul.lifeMax() == null ? 0 : Math.min(life / 2, (rul.lifeMax() - rul.lifeMin()) / 4);
         return new MachineProfile(schema.machineId(), "custom", "unknown", "derived from " + l.loaded().file().getFileName(), sensors,
                 List.of(), Map.of(), new RulSettings(life, lives, DegradationPattern.LINEAR_MEDIUM, spread));
