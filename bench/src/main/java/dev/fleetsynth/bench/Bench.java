@@ -30,8 +30,8 @@ public final class Bench {
     private Bench() {
     }
 
-    static final String USAGE = "usage: bench/run [foundation|tvae|generate|stability] [--warmup W] [--iterations N] "
-            + "[--epochs E] [--repeat R] [--threads T] [--runs N] [--jobs J]";
+    static final String USAGE = "usage: bench/run [foundation|tvae|generate|stability|ingest] [--warmup W] [--iterations N] "
+            + "[--epochs E] [--repeat R] [--threads T] [--runs N] [--jobs J] [--megabytes M]";
 
     public static void main(String[] args) throws Exception {
         // One intra-op thread from the start, for the baseline too: the engine reads it when it loads,
@@ -45,6 +45,7 @@ public final class Bench {
         int threads = TvaeConfig.DEFAULT_THREADS;
         int runs = 20;
         int jobs = Runtime.getRuntime().availableProcessors();
+        int megabytes = IngestBench.TARGET_MB;
         for (int i = mode.equals(args.length > 0 ? args[0] : "") ? 1 : 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
@@ -54,6 +55,7 @@ public final class Bench {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--jobs" -> jobs = Integer.parseInt(args[++i]);
+                case "--megabytes" -> megabytes = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println(USAGE);
                     System.exit(2);
@@ -65,6 +67,7 @@ public final class Bench {
             case "tvae" -> TvaeBench.fit(System.out, epochs, repeat, threads);
             case "generate" -> TvaeBench.generate(System.out, new Harness(Math.min(warmup, 2), Math.min(iterations, 7)));
             case "stability" -> System.exit(TvaeBench.stability(System.out, runs, jobs, epochs) ? 0 : 1);
+            case "ingest" -> IngestBench.run(System.out, megabytes, repeat);
             default -> {
                 System.err.println(USAGE);
                 System.exit(2);

@@ -2,6 +2,8 @@ package dev.fleetsynth.bench;
 
 import dev.fleetsynth.engine.catalog.Catalog;
 import dev.fleetsynth.engine.generate.DatasetGenerator;
+import dev.fleetsynth.engine.source.SourceTable;
+import dev.fleetsynth.engine.synth.TvaeSynthesizer;
 import dev.fleetsynth.engine.generate.SplitSizes;
 import dev.fleetsynth.engine.seed.SeedGenerator;
 import dev.fleetsynth.engine.seed.SeedOptions;
@@ -88,14 +90,17 @@ final class TvaeBench {
         try {
             SplitSizes sizes = SplitSizes.of(50_000);
             Harness.Timing sample = harness.time("sample 50k rows (baseline: model only)", () -> model.sample(50_000, 3));
+            TvaeSynthesizer synthesizer = new TvaeSynthesizer(model);
+            SourceTable seedSource = SourceTable.of(seed);
+            SourceTable holdoutSource = SourceTable.of(holdout);
             Harness.Timing full = harness.time("generate 50k: sample, cycles, quality, 3 Parquet files", () -> {
-                DatasetGenerator.Dataset d = DatasetGenerator.generate(model, seed, holdout, sizes, 3);
+                DatasetGenerator.Dataset d = DatasetGenerator.generate(synthesizer, seedSource, holdoutSource, sizes, 3);
                 DatasetGenerator.write(d, dir, Map.of());
                 return d;
             });
             out.println(sample.line());
             out.println(full.line());
-            DatasetGenerator.Dataset d = DatasetGenerator.generate(model, seed, holdout, sizes, 3);
+            DatasetGenerator.Dataset d = DatasetGenerator.generate(synthesizer, seedSource, holdoutSource, sizes, 3);
             out.printf(Locale.ROOT, "  ratio to sampling alone %.2fx; target %.1f s: %s; quality overall %.3f%n",
                     full.median() / sample.median(), GENERATE_TARGET_S, full.median() <= GENERATE_TARGET_S ? "met" : "MISSED",
                     d.quality().overall());
@@ -124,7 +129,8 @@ final class TvaeBench {
                         TrainingListener.NONE, () -> false);
                 double[] curve = model.training().lossCurve();
                 boolean finite = Arrays.stream(curve).allMatch(Double::isFinite);
-                double overall = DatasetGenerator.generate(model, seed, SplitSizes.of(50_000), s).quality().overall();
+                double overall = DatasetGenerator.generate(new TvaeSynthesizer(model), SourceTable.of(seed), null, SplitSizes.of(50_000), s)
+                        .quality().overall();
                 return new Run(s, model.training().finalLoss(), finite, overall, model.training().seconds());
             }));
         }

@@ -64,6 +64,10 @@ final class GenerateCommand implements Callable<Integer> {
             + "fleetsynth run lay it out; without one, the last seed cycles are held out)")
     Path holdoutData;
 
+    @Option(names = "--format", paramLabel = "parquet|csv", defaultValue = "parquet",
+            description = "the splits' file format (default: ${DEFAULT-VALUE})")
+    String format;
+
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "output directory, created if missing")
     Path out;
 
@@ -79,7 +83,12 @@ final class GenerateCommand implements Callable<Integer> {
         Path holdoutFile = holdoutData != null ? holdoutData : modelDir.toAbsolutePath().getParent().resolve(SeedCommand.HOLDOUT_FILE_NAME);
         SourceTable holdout = holdoutData != null || Files.isRegularFile(holdoutFile) ? Inputs.sourceTable(holdoutFile) : null;
         long start = System.nanoTime();
-        DatasetGenerator.Dataset dataset = generate(model, modelDir, seedTable, holdout, split, seed, out);
+        DatasetGenerator.Format fileFormat = switch (format.toLowerCase(Locale.ROOT)) {
+            case "parquet" -> DatasetGenerator.Format.PARQUET;
+            case "csv" -> DatasetGenerator.Format.CSV;
+            default -> throw CliException.usage("--format must be parquet or csv, got " + format);
+        };
+        DatasetGenerator.Dataset dataset = generate(model, modelDir, seedTable, holdout, split, seed, out, fileFormat);
         double seconds = (System.nanoTime() - start) / 1e9;
         QualityReport q = dataset.quality();
         spec.commandLine().getOut().printf(Locale.ROOT,
@@ -112,7 +121,7 @@ final class GenerateCommand implements Callable<Integer> {
      * @param holdout real rows the model never saw, for the report's utility; {@code null} for none
      */
     static DatasetGenerator.Dataset generate(Synthesizer model, Path modelDir, SourceTable seedTable, SourceTable holdout, SplitSizes split,
-                                             long seed, Path out) {
+                                             long seed, Path out, DatasetGenerator.Format fileFormat) {
         Inputs.requireDirectory(out);
         DatasetGenerator.Dataset dataset = DatasetGenerator.generate(model, seedTable, holdout, split, seed);
         try {
@@ -120,7 +129,8 @@ final class GenerateCommand implements Callable<Integer> {
             if (heldOut.isPresent() && heldOut.get().refit() && holdout != null) {
                 dataset = new DatasetGenerator.Dataset(dataset.splits(), dataset.quality().withNote(ModelTraining.REFIT_NOTE));
             }
-            DatasetGenerator.write(dataset, out, Map.of("fleetsynth.kind", "synthetic", "fleetsynth.random_seed", Long.toString(seed)));
+            DatasetGenerator.write(dataset, out, Map.of("fleetsynth.kind", "synthetic", "fleetsynth.random_seed", Long.toString(seed)),
+                    fileFormat);
         } catch (IOException e) {
             throw CliException.failure("cannot write the dataset to " + out + ": " + Names.reason(e));
         }

@@ -173,7 +173,8 @@ final class RunCommand implements Callable<Integer> {
             long t2 = System.nanoTime();
             trainSeconds = (t2 - t1) / 1e9;
             DatasetGenerator.Dataset dataset = GenerateCommand.generate(new TvaeSynthesizer(model), dir.resolve("model"),
-                    SourceTable.of(seedTable), SourceTable.of(seeds.holdout()), split, seed, dir.resolve("dataset"));
+                    SourceTable.of(seedTable), SourceTable.of(seeds.holdout()), split, seed, dir.resolve("dataset"),
+                    DatasetGenerator.Format.PARQUET);
             double genSeconds = (System.nanoTime() - t2) / 1e9;
             return new Row(profile.machineId(), profile.machineType(), seedSeconds, trainSeconds, model.training().lossCurve().length,
                     model.training().finalLoss(), genSeconds, dataset.quality(), null);

@@ -46,12 +46,26 @@ public final class DatasetGenerator {
         return new Dataset(splits, quality);
     }
 
+    /** The file formats a dataset's splits are written in. */
+    public enum Format {
+        PARQUET, CSV
+    }
+
     /** Writes the three splits and the report, each atomically; quality.json last, so its presence means complete. */
     public static void write(Dataset dataset, Path dir, Map<String, String> metadata) throws IOException {
+        write(dataset, dir, metadata, Format.PARQUET);
+    }
+
+    /** As {@link #write(Dataset, Path, Map)}, the splits as Parquet or as CSV ({@code train.csv}, ...; the metadata only in Parquet). */
+    public static void write(Dataset dataset, Path dir, Map<String, String> metadata, Format format) throws IOException {
         Files.createDirectories(dir);
         List<SourceTable> tables = dataset.splits().all();
         for (int i = 0; i < tables.size(); i++) {
-            SourceFiles.write(tables.get(i), dir.resolve(SPLIT_FILES.get(i)), metadata);
+            if (format == Format.CSV) {
+                SourceFiles.writeCsv(tables.get(i), dir.resolve(SPLIT_FILES.get(i).replace(".parquet", ".csv")));
+            } else {
+                SourceFiles.write(tables.get(i), dir.resolve(SPLIT_FILES.get(i)), metadata);
+            }
         }
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         AtomicFiles.write(dir.resolve(QUALITY_FILE),

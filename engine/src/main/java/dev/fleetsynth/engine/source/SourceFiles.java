@@ -70,6 +70,45 @@ public final class SourceFiles {
     }
 
     /**
+     * The table as RFC 4180 CSV with a header row: values as {@link SourceTable#value} gives them
+     * (timestamps ISO-8601, integers whole, doubles as Java writes them, so they read back exactly),
+     * empty for a missing value, quoted only where needed.
+     */
+    public static void writeCsv(SourceTable t, java.io.OutputStream out) throws IOException {
+        java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+        List<SourceSchema.Field> fields = t.schema().fields();
+        w.write(String.join(",", fields.stream().map(f -> csvField(f.name())).toList()));
+        w.write("\r\n");
+        for (int i = 0; i < t.rows(); i++) {
+            for (int j = 0; j < fields.size(); j++) {
+                if (j > 0) {
+                    w.write(',');
+                }
+                Object v = t.value(fields.get(j), i);
+                w.write(v == null ? "" : v instanceof String text ? csvField(text) : v.toString());
+            }
+            w.write("\r\n");
+        }
+        w.flush();
+    }
+
+    /** {@link #writeCsv(SourceTable, java.io.OutputStream)} into a file, atomically. */
+    public static void writeCsv(SourceTable t, Path file) throws IOException {
+        AtomicFiles.write(file, temporary -> {
+            try (java.io.OutputStream out = Files.newOutputStream(temporary)) {
+                writeCsv(t, out);
+            }
+        });
+    }
+
+    private static String csvField(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    /**
      * Reads a file written by {@link #write} or, without a schema in its footer, a file in the
      * simulator's layout (seeds written before sources existed).
      *

@@ -1,10 +1,6 @@
 package dev.fleetsynth.generator.datasets;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +19,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import dev.fleetsynth.engine.generate.DatasetGenerator;
 import dev.fleetsynth.engine.store.ArtifactStore;
 import dev.fleetsynth.engine.quality.Comparison;
+import dev.fleetsynth.engine.source.SourceFiles;
 import dev.fleetsynth.engine.source.SourceSchema;
 import dev.fleetsynth.engine.source.SourceTable;
 import dev.fleetsynth.generator.explorer.Explorer;
@@ -190,35 +187,9 @@ public class DatasetResource {
             r = Response.ok(file.toFile(), PARQUET);
         } else {
             SourceTable t = tables.split(d, split);
-            r = Response.ok((StreamingOutput) out -> writeCsv(t, out), "text/csv; charset=UTF-8");
+            r = Response.ok((StreamingOutput) out -> SourceFiles.writeCsv(t, out), "text/csv; charset=UTF-8");
         }
         return r.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
-    }
-
-    /** RFC 4180 CSV with a header row; numbers as Java writes doubles (read back exactly), empty for a missing value. */
-    static void writeCsv(SourceTable t, java.io.OutputStream out) throws IOException {
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        w.write(String.join(",", columns(t).stream().map(DatasetResource::csvField).toList()));
-        w.write("\r\n");
-        List<SourceSchema.Field> fields = t.schema().fields();
-        for (int i = 0; i < t.rows(); i++) {
-            for (int j = 0; j < fields.size(); j++) {
-                if (j > 0) {
-                    w.write(',');
-                }
-                Object v = t.value(fields.get(j), i);
-                w.write(v == null ? "" : v instanceof String text ? csvField(text) : v.toString());
-            }
-            w.write("\r\n");
-        }
-        w.flush();
-    }
-
-    private static String csvField(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 
     private SourceTable table(Dataset d, Split split, Source source) {
