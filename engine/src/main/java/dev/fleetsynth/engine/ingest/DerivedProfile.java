@@ -33,6 +33,9 @@ import java.util.Set;
  * steps are noise).
  */
 final class DerivedProfile {
+    /** Rows of whole units a derived profile is estimated from, at most (about). */
+    static final long ROWS = 200_000;
+
     private DerivedProfile() {
     }
 
@@ -49,24 +52,32 @@ final class DerivedProfile {
         String unit = schema.unitColumn().map(Duck::ident).orElse(null);
         String partition = "PARTITION BY " + (unit == null ? "" : unit + ", ") + Ingest.LIFE;
         String order = schema.order() == null ? Loader.ROW : Duck.ident(schema.order().column());
-        try (Statement st = db.createStatement()) {
-            for (SourceSchema.Field f : schema.learnt()) {
-                if (!f.kind().numeric() || sensors.size() >= 50) {
-                    continue;
-                }
-                String c = Duck.ident(f.name());
-                String phase = rulCol == null ? "0.5" : rulCol + " / nullif(max(" + rulCol + ") OVER (" + partition + "), 0)";
-                String sql = "SELECT median(v) FILTER (WHERE p >= 0.8), median(v) FILTER (WHERE p <= 0.1), median(v), "
-                        + "approx_quantile(abs(d), 0.5) FROM (SELECT " + c + "::DOUBLE AS v, " + phase + " AS p, " + c + "::DOUBLE - lag(" + c
-                        + "::DOUBLE) OVER (" + partition + " ORDER BY " + order + ") AS d FROM labelled)";
-                try (ResultSet r = st.executeQuery(sql)) {
-                    r.next();
-                    double early = r.getDouble(1);
+        List<SourceSchema.Field> readings = schema.learnt().stream().filter(f -> f.kind().numeric()).limit(50).toList();
+        if (!readings.isEmpty()) {
+            // One scan for all readings: the phase of life once, each reading's step from the row before.
+            String phase = rulCol == null ? "0.5" : rulCol + " / nullif(max(" + rulCol + ") OVER (" + partition + "), 0)";
+            List<String> inner = new ArrayList<>();
+            List<String> aggregates = new ArrayList<>();
+            inner.add(phase + " AS p");
+            for (int k = 0; k < readings.size(); k++) {
+                String c = Duck.ident(readings.get(k).name());
+                inner.add(c + "::DOUBLE AS v" + k + ", " + c + "::DOUBLE - lag(" + c + "::DOUBLE) OVER w AS d" + k);
+                aggregates.add("approx_quantile(v" + k + ", 0.5) FILTER (WHERE p >= 0.8), approx_quantile(v" + k + ", 0.5) FILTER (WHERE p <= 0.1), "
+                        + "approx_quantile(v" + k + ", 0.5), approx_quantile(abs(d" + k + "), 0.5)");
+            }
+            String sql = "SELECT " + String.join(", ", aggregates) + " FROM (SELECT " + String.join(", ", inner) + " FROM labelled"
+                    + unitSample(db, unit) + " WINDOW w AS (" + partition + " ORDER BY " + order + "))";
+            try (Statement st = db.createStatement(); ResultSet r = st.executeQuery(sql)) {
+                r.next();
+                for (int k = 0; k < readings.size(); k++) {
+                    SourceSchema.Field f = readings.get(k);
+                    int b = 4 * k;
+                    double early = r.getDouble(b + 1);
                     boolean hasEarly = !r.wasNull();
-                    double late = r.getDouble(2);
+                    double late = r.getDouble(b + 2);
                     boolean hasLate = !r.wasNull();
-                    double median = r.getDouble(3);
-                    double step = r.getDouble(4);
+                    double median = r.getDouble(b + 3);
+                    double step = r.getDouble(b + 4);
                     double base = hasEarly ? early : median;
                     double range = hasEarly && hasLate ? late - early : 0;
                     sensors.add(new SensorSpec(sensorName(f.name(), names), f.unit() == null ? "1" : f.unit(), base, range,
@@ -102,6 +113,25 @@ final class DerivedProfile {
         MachineProfile profile = new MachineProfile(machineId, "custom", "unknown", "derived from " + fileName, sensors, List.of(), Map.of(),
                 new RulSettings(1000, 1, DegradationPattern.LINEAR_MEDIUM, 0));
         return new ObjectMapper().readTree(new ProfileWriter().write(profile, ProfileFormat.JSON));
+    }
+
+    /**
+     * A filter that keeps about {@link #ROWS} rows of whole units (by a hash of the unit), so that
+     * deriving a profile costs the same for a 500 MB file as for a small one.
+     */
+    private static String unitSample(Connection db, String unit) throws SQLException {
+        if (unit == null) {
+            return "";
+        }
+        try (Statement st = db.createStatement(); ResultSet r = st.executeQuery("SELECT count(*) FROM labelled")) {
+            r.next();
+            long rows = r.getLong(1);
+            if (rows <= ROWS) {
+                return "";
+            }
+            long per1000 = Math.max(1, (long) Math.ceil(1000.0 * ROWS / rows));
+            return " WHERE hash(" + unit + "::VARCHAR) % 1000 < " + per1000;
+        }
     }
 
     /** A profile sensor name for a column: letters, digits and underscores, unique, not a reserved column. */

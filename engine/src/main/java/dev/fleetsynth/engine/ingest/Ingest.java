@@ -332,11 +332,25 @@ public final class Ingest {
                     + (where.isEmpty() ? "" : " WHERE " + where));
             removedMissingKey = l.rows - count(st, "typed");
             String all = fields.stream().map(f -> Duck.ident(f.name())).collect(Collectors.joining(", "));
-            st.execute("CREATE TABLE dedup AS SELECT * FROM typed QUALIFY row_number() OVER (PARTITION BY " + all + " ORDER BY "
-                    + Loader.ROW + ") = 1");
-            duplicates = count(st, "typed") - count(st, "dedup");
-            st.execute("DROP TABLE typed");
-            if (ord != null) {
+            // Most files have neither duplicate rows nor repeated orders; one cheap count says so, and
+            // the table is then kept as it is rather than copied twice through window functions.
+            String key = ord == null ? all : (u == null ? "" : u + ", ") + ord;
+            long typedRows = count(st, "typed");
+            long distinctKeys;
+            try (ResultSet r = st.executeQuery("SELECT count(*) FROM (SELECT DISTINCT " + key + " FROM typed)")) {
+                r.next();
+                distinctKeys = r.getLong(1);
+            }
+            if (distinctKeys == typedRows) {
+                st.execute("ALTER TABLE typed RENAME TO dedup");
+                duplicates = 0;
+            } else {
+                st.execute("CREATE TABLE dedup AS SELECT * FROM typed QUALIFY row_number() OVER (PARTITION BY " + all + " ORDER BY "
+                        + Loader.ROW + ") = 1");
+                duplicates = typedRows - count(st, "dedup");
+                st.execute("DROP TABLE typed");
+            }
+            if (ord != null && distinctKeys != typedRows) {
                 long before = count(st, "dedup");
                 st.execute("CREATE TABLE dedup2 AS SELECT * FROM dedup QUALIFY row_number() OVER (PARTITION BY " + (u == null ? "" : u + ", ")
                         + ord + " ORDER BY " + Loader.ROW + ") = 1");
@@ -362,8 +376,12 @@ public final class Ingest {
             }
             if (o.missing() == IngestOptions.Missing.DROP || filled.isEmpty()) {
                 long before = count(st, "dedup");
-                String notNull = learntIdents.stream().map(x -> x + " IS NOT NULL").collect(Collectors.joining(" AND "));
-                st.execute("CREATE TABLE filled AS SELECT * FROM dedup WHERE " + notNull);
+                if (filled.isEmpty()) {
+                    st.execute("ALTER TABLE dedup RENAME TO filled");
+                } else {
+                    String notNull = learntIdents.stream().map(x -> x + " IS NOT NULL").collect(Collectors.joining(" AND "));
+                    st.execute("CREATE TABLE filled AS SELECT * FROM dedup WHERE " + notNull);
+                }
                 droppedMissing = before - count(st, "filled");
                 if (o.missing() == IngestOptions.Missing.DROP) {
                     filled.clear();
@@ -386,7 +404,7 @@ public final class Ingest {
                 }
                 st.execute("CREATE TABLE filled AS SELECT " + String.join(", ", cols) + " FROM dedup");
             }
-            st.execute("DROP TABLE dedup");
+            st.execute("DROP TABLE IF EXISTS dedup");
         }
         // RUL.
         SourceSchema.Order clock = null;
@@ -408,26 +426,26 @@ public final class Ingest {
                 case NONE -> null;
             };
             if (rulExpr == null) {
-                st.execute("CREATE TABLE labelled AS SELECT *, 0 AS " + LIFE + " FROM filled");
+                st.execute("CREATE TABLE labelled AS SELECT *, 0 AS " + LIFE + " FROM filled ORDER BY " + (u == null ? "" : u + ", ") + byOrder);
             } else {
                 String lifeExpr = m.rulFrom() == RulFrom.EVENTS
                         ? "count(*) FILTER (WHERE " + event(failure) + ") OVER (" + partition + "ORDER BY " + ord
                         + " ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)" : "0";
-                st.execute("CREATE TABLE labelled0 AS SELECT * EXCLUDE (" + (rulEntry == null ? Loader.ROW : Duck.ident(rulEntry.target()) + ", "
-                        + Loader.ROW) + "), " + Loader.ROW + ", " + rulExpr + " AS __rul, coalesce(" + lifeExpr + ", 0) AS " + LIFE + " FROM filled");
-                long before = count(st, "labelled0");
+                // Labelled and censored rows in one pass: rows without a failure after them drop out here.
+                String capped = m.rulCap() == null ? "__rul" : "least(__rul, " + m.rulCap() + ")";
+                st.execute("CREATE TABLE labelled AS SELECT * EXCLUDE (__rul), " + capped + " AS " + Duck.ident(rulName) + " FROM (SELECT * EXCLUDE ("
+                        + (rulEntry == null ? Loader.ROW : Duck.ident(rulEntry.target()) + ", " + Loader.ROW) + "), " + Loader.ROW + ", " + rulExpr
+                        + " AS __rul, coalesce(" + lifeExpr + ", 0) AS " + LIFE + " FROM filled) WHERE __rul IS NOT NULL AND __rul >= 0 ORDER BY "
+                        + (u == null ? "" : u + ", ") + byOrder);
+                long before = count(st, "filled");
                 if (u != null) {
-                    try (ResultSet r = st.executeQuery("SELECT count(*) FROM (SELECT " + u + " FROM labelled0 GROUP BY " + u
-                            + " HAVING count(__rul) = 0)")) {
+                    try (ResultSet r = st.executeQuery("SELECT count(*) FROM (SELECT DISTINCT " + u + " FROM filled EXCEPT SELECT DISTINCT " + u
+                            + " FROM labelled)")) {
                         r.next();
                         censoredUnits = r.getLong(1);
                     }
                 }
-                String capped = m.rulCap() == null ? "__rul" : "least(__rul, " + m.rulCap() + ")";
-                st.execute("CREATE TABLE labelled AS SELECT * EXCLUDE (__rul), " + capped + " AS " + Duck.ident(rulName)
-                        + " FROM labelled0 WHERE __rul IS NOT NULL AND __rul >= 0");
                 censoredRows = before - count(st, "labelled");
-                st.execute("DROP TABLE labelled0");
                 if (count(st, "labelled") == 0) {
                     throw IngestException.of(failure != null ? failure.source() : "rul", null, "no row has a RUL: no unit ever fails",
                             "name the failure column with --failure, or say that units run to failure with --rul-from-end");
@@ -466,7 +484,6 @@ public final class Ingest {
             } else if (m.rulFrom() == RulFrom.COLUMN) {
                 rulReport = new IngestReport.Rul("column", rulName, rulUnit, m.rulCap(), censoredRows, censoredUnits, 0, null, null, null);
             }
-            String sortBy = (u == null ? "" : u + ", ") + byOrder;
             List<String> unitValues = new ArrayList<>();
             if (u != null) {
                 try (ResultSet r = st.executeQuery("SELECT DISTINCT " + u + "::VARCHAR FROM labelled ORDER BY 1")) {
@@ -482,19 +499,20 @@ public final class Ingest {
                 Collections.shuffle(shuffled, new Random(o.seed()));
                 int k = (int) Math.max(1, Math.min(units - 1, Math.round(o.holdoutUnits() * units)));
                 heldOut.addAll(shuffled.subList(0, k).stream().sorted(unitOrder(unitValues)).toList());
-                String in = heldOut.stream().map(Duck::literal).collect(Collectors.joining(", "));
-                st.execute("CREATE TABLE hold AS SELECT " + outCols + " FROM labelled WHERE " + u + "::VARCHAR IN (" + in + ") ORDER BY " + sortBy);
-                st.execute("CREATE TABLE train AS SELECT " + outCols + " FROM labelled WHERE " + u + "::VARCHAR NOT IN (" + in + ") ORDER BY " + sortBy);
+                // Views of the sorted table, each read once by the COPY that writes it (a filter keeps the table's order).
+                st.execute("CREATE TEMP TABLE held_units AS SELECT * FROM (VALUES " + heldOut.stream().map(x -> "(" + Duck.literal(x) + ")")
+                        .collect(Collectors.joining(", ")) + ") t(v)");
+                st.execute("CREATE VIEW hold AS SELECT " + outCols + " FROM labelled WHERE " + u + "::VARCHAR IN (SELECT v FROM held_units)");
+                st.execute("CREATE VIEW train AS SELECT " + outCols + " FROM labelled WHERE " + u + "::VARCHAR NOT IN (SELECT v FROM held_units)");
             } else {
                 long n = count(st, "labelled");
                 long keep = o.holdoutUnits() > 0 && n >= 10 ? Math.round(n * (1 - o.holdoutUnits())) : n;
                 if (u != null && units < 2 && o.holdoutUnits() > 0) {
                     notes.add("one unit only: the last " + Math.round(100 * o.holdoutUnits()) + " % of its rows are held out instead of units");
                 }
-                st.execute("CREATE TABLE numbered AS SELECT *, row_number() OVER (ORDER BY " + sortBy + ") AS __n FROM labelled");
-                st.execute("CREATE TABLE train AS SELECT " + outCols + " FROM numbered WHERE __n <= " + keep + " ORDER BY __n");
-                st.execute("CREATE TABLE hold AS SELECT " + outCols + " FROM numbered WHERE __n > " + keep + " ORDER BY __n");
-                st.execute("DROP TABLE numbered");
+                st.execute("CREATE TABLE numbered AS SELECT *, row_number() OVER () AS __n FROM labelled");
+                st.execute("CREATE VIEW train AS SELECT " + outCols + " FROM numbered WHERE __n <= " + keep);
+                st.execute("CREATE VIEW hold AS SELECT " + outCols + " FROM numbered WHERE __n > " + keep);
             }
             trainRows = count(st, "train");
             holdRows = count(st, "hold");
@@ -605,7 +623,7 @@ public final class Ingest {
     private static void copy(Connection db, String table, SourceSchema schema, Path target, Path work) throws SQLException, IOException {
         Path tmp = work.resolve(target.getFileName() + ".tmp");
         try (Statement st = db.createStatement()) {
-            st.execute("COPY " + table + " TO " + Duck.literal(tmp.toString()) + " (FORMAT parquet, COMPRESSION zstd, KV_METADATA {"
+            st.execute("COPY (SELECT * FROM " + table + ") TO " + Duck.literal(tmp.toString()) + " (FORMAT parquet, COMPRESSION zstd, KV_METADATA {"
                     + Duck.literal(SourceSchema.FOOTER_KEY) + ": " + Duck.literal(schema.toJson()) + ", 'fleetsynth.kind': "
                     + Duck.literal(table.equals("hold") ? "holdout" : "seed") + "})");
         }

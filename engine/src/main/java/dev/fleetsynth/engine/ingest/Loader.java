@@ -78,11 +78,9 @@ final class Loader {
             }
         }
         try (Statement st = db.createStatement()) {
-            st.execute("CREATE TABLE raw0 AS SELECT * FROM " + reader);
-            Map<String, String> types = describe(st, "raw0");
-            if (format == FileFormat.DELIMITED) {
-                checkQuotes(st, file, types);
-            }
+            // The reader's columns and types first (DuckDB sniffs a sample), then one pass that reads
+            // the file into the table with row numbers: row_number() over () keeps the file's order.
+            Map<String, String> types = describe(st, "SELECT * FROM " + reader);
             if (types.containsKey(ROW)) {
                 throw IngestException.of(ROW, null, "this column name is reserved", "rename the column");
             }
@@ -105,15 +103,17 @@ final class Loader {
             if (headerless) {
                 header = false;
             }
-            StringBuilder select = new StringBuilder("CREATE TABLE raw AS SELECT rowid + 1 AS " + ROW);
+            StringBuilder select = new StringBuilder("CREATE TABLE raw AS SELECT row_number() OVER () AS " + ROW);
             int i = 0;
             for (String name : types.keySet()) {
                 i++;
                 String target = headerless || (format == FileFormat.WHITESPACE && !header && o.columns() == null) ? "col" + i : name;
                 select.append(", ").append(Duck.ident(name)).append(" AS ").append(Duck.ident(target));
             }
-            st.execute(select.append(" FROM raw0").toString());
-            st.execute("DROP TABLE raw0");
+            st.execute(select.append(" FROM ").append(reader).toString());
+            if (format == FileFormat.DELIMITED) {
+                checkQuotes(st, file, describe(st, "raw"));
+            }
             Map<String, String> finalTypes = describe(st, "raw");
             finalTypes.remove(ROW);
             long rows;
@@ -130,6 +130,7 @@ final class Loader {
         }
     }
 
+    /** The columns and types of a table, or of a query ({@code SELECT ...}). */
     static Map<String, String> describe(Statement st, String table) throws SQLException {
         Map<String, String> types = new LinkedHashMap<>();
         try (ResultSet r = st.executeQuery("DESCRIBE " + table)) {
@@ -229,17 +230,17 @@ final class Loader {
         for (Map.Entry<String, String> t : types.entrySet()) {
             if (t.getValue().equals("VARCHAR")) {
                 String c = Duck.ident(t.getKey());
-                opened.add("min(rowid) FILTER (WHERE starts_with(" + c + ", '\"') AND (length(" + c + ") = 1 OR NOT ends_with(" + c + ", '\"')))");
+                opened.add("min(" + ROW + ") FILTER (WHERE starts_with(" + c + ", '\"') AND (length(" + c + ") = 1 OR NOT ends_with(" + c + ", '\"')))");
             }
         }
         if (opened.isEmpty()) {
             return;
         }
-        try (ResultSet r = st.executeQuery("SELECT least(" + String.join(", ", opened) + ") FROM raw0")) {
+        try (ResultSet r = st.executeQuery("SELECT least(" + String.join(", ", opened) + ") FROM raw")) {
             r.next();
             long row = r.getLong(1);
             if (!r.wasNull()) {
-                throw IngestException.of("file", row + 1, "a quoted value is not closed", "close the quote or remove it");
+                throw IngestException.of("file", row, "a quoted value is not closed", "close the quote or remove it");
             }
         }
     }

@@ -26,6 +26,8 @@ final class Profiler {
     static final int MAX_CATEGORIES = 200;
     /** A column whose most frequent value covers this share of the rows carries next to nothing to learn. */
     static final double NEAR_CONSTANT_SHARE = 0.999;
+    /** Rows the median, MAD and most frequent value are estimated from (a seeded sample beyond this). */
+    static final long SAMPLE_ROWS = 200_000;
 
     private Profiler() {
     }
@@ -69,18 +71,40 @@ final class Profiler {
             return out;
         }
         long rows;
+        // Exact counts, ranges and moments over every row; the median and the most frequent value,
+        // whose sketches cost most, over a sample (they only decide kinds and scale the outlier score).
         List<String> first = new ArrayList<>();
+        List<String> sampled = new ArrayList<>();
         for (String n : names) {
             String c = Duck.ident(n);
             switch (family(types.get(n))) {
-                case NUMBER -> first.add("count(" + c + "), approx_count_distinct(" + c + "), min(" + c + ")::DOUBLE, max(" + c
-                        + ")::DOUBLE, avg(" + c + "::DOUBLE), stddev_samp(" + c + "::DOUBLE), approx_quantile(" + c
-                        + "::DOUBLE, 0.5), bool_and(" + c + "::DOUBLE = round(" + c + "::DOUBLE)), approx_top_k(" + c + ", 1)[1]::VARCHAR, 0");
-                case TIME -> first.add("count(" + c + "), approx_count_distinct(" + c + "), epoch(min(" + c + ")::TIMESTAMP), epoch(max(" + c
-                        + ")::TIMESTAMP), NULL, NULL, NULL, NULL, NULL, 0");
-                default -> first.add("count(" + c + "), approx_count_distinct(" + c + "), count(TRY_CAST(" + c + " AS TIMESTAMP)), count(TRY_CAST("
-                        + c + " AS DOUBLE)), NULL, NULL, NULL, NULL, approx_top_k(" + c + ", 1)[1]::VARCHAR, min(" + Loader.ROW
-                        + ") FILTER (WHERE " + c + " IS NOT NULL AND TRY_CAST(" + c + " AS DOUBLE) IS NULL)");
+                case NUMBER -> {
+                    first.add("count(" + c + "), approx_count_distinct(" + c + "), min(" + c + ")::DOUBLE, max(" + c
+                            + ")::DOUBLE, avg(" + c + "::DOUBLE), stddev_samp(" + c + "::DOUBLE), NULL, bool_and(" + c + "::DOUBLE = round(" + c
+                            + "::DOUBLE)), NULL, 0");
+                    sampled.add("approx_quantile(" + c + "::DOUBLE, 0.5), approx_top_k(" + c + ", 1)[1]::VARCHAR");
+                }
+                case TIME -> {
+                    first.add("count(" + c + "), approx_count_distinct(" + c + "), epoch(min(" + c + ")::TIMESTAMP), epoch(max(" + c
+                            + ")::TIMESTAMP), NULL, NULL, NULL, NULL, NULL, 0");
+                    sampled.add("NULL, NULL");
+                }
+                default -> {
+                    first.add("count(" + c + "), approx_count_distinct(" + c + "), count(TRY_CAST(" + c + " AS TIMESTAMP)), count(TRY_CAST("
+                            + c + " AS DOUBLE)), NULL, NULL, NULL, NULL, NULL, min(" + Loader.ROW
+                            + ") FILTER (WHERE " + c + " IS NOT NULL AND TRY_CAST(" + c + " AS DOUBLE) IS NULL)");
+                    sampled.add("NULL, approx_top_k(" + c + ", 1)[1]::VARCHAR");
+                }
+            }
+        }
+        String sample = sample(db, table);
+        Double[] medians = new Double[names.size()];
+        String[] tops = new String[names.size()];
+        try (Statement st = db.createStatement(); ResultSet r = st.executeQuery("SELECT " + String.join(", ", sampled) + " FROM " + sample)) {
+            r.next();
+            for (int j = 0; j < names.size(); j++) {
+                medians[j] = dbl(r, 2 * j + 1);
+                tops[j] = r.getString(2 * j + 2);
             }
         }
         try (Statement st = db.createStatement()) {
@@ -102,8 +126,8 @@ final class Profiler {
                     Double max = dbl(r, b + 4);
                     Double mean = dbl(r, b + 5);
                     Double std = dbl(r, b + 6);
-                    Double median = dbl(r, b + 7);
-                    String top = r.getString(b + 9);
+                    Double median = medians[j];
+                    String top = tops[j];
                     if (family == Family.NUMBER) {
                         boolean integral = r.getBoolean(b + 8) && !r.wasNull();
                         kind = numericKind(integral, min, max, distinct, count);
@@ -134,7 +158,7 @@ final class Profiler {
                             null, null, UnitNames.guess(name).orElse(null)));
                 }
             }
-            secondScan(st, table, out);
+            secondScan(st, table, sample, out);
         }
         return out;
     }
@@ -153,47 +177,49 @@ final class Profiler {
     }
 
     /** The most frequent value's share and the MAD, then the outliers by robust z-score. */
-    private static void secondScan(Statement st, String table, List<ColumnProfile> out) throws SQLException {
-        List<String> parts = new ArrayList<>();
+    private static void secondScan(Statement st, String table, String sample, List<ColumnProfile> out) throws SQLException {
+        List<String> shares = new ArrayList<>();
+        List<String> madParts = new ArrayList<>();
         for (ColumnProfile p : out) {
             String c = Duck.ident(p.name());
-            String share = p.topValue() == null || p.count() == 0 ? "NULL"
-                    : "count(*) FILTER (WHERE " + c + "::VARCHAR = " + Duck.literal(p.topValue()) + ")::DOUBLE / " + p.count();
-            String mad = p.median() == null ? "NULL" : "approx_quantile(abs(" + c + "::DOUBLE - " + p.median() + "), 0.5)";
-            parts.add(share + ", " + mad);
+            shares.add(p.topValue() == null || p.count() == 0 ? "NULL"
+                    : "count(*) FILTER (WHERE " + c + "::VARCHAR = " + Duck.literal(p.topValue()) + ")::DOUBLE / " + p.count());
+            madParts.add(p.median() == null ? "NULL" : "approx_quantile(abs(" + c + "::DOUBLE - " + p.median() + "), 0.5)");
         }
         double[] mads = new double[out.size()];
-        try (ResultSet r = st.executeQuery("SELECT " + String.join(", ", parts) + " FROM " + table)) {
+        try (ResultSet r = st.executeQuery("SELECT " + String.join(", ", madParts) + " FROM " + sample)) {
             r.next();
             for (int j = 0; j < out.size(); j++) {
                 ColumnProfile p = out.get(j);
-                Double share = dbl(r, 2 * j + 1);
-                Double mad = dbl(r, 2 * j + 2);
+                Double mad = dbl(r, j + 1);
                 mads[j] = mad == null ? 0 : mad;
-                out.set(j, new ColumnProfile(p.name(), p.type(), p.kind(), p.count(), p.missing(), p.distinct(), share, p.topValue(), p.min(),
+                out.set(j, new ColumnProfile(p.name(), p.type(), p.kind(), p.count(), p.missing(), p.distinct(), null, p.topValue(), p.min(),
                         p.max(), p.mean(), p.std(), p.median(), mad, null, null, p.unit()));
             }
         }
-        List<String> outliers = new ArrayList<>();
+        List<String> parts = new ArrayList<>(shares);
         List<Integer> scored = new ArrayList<>();
         for (int j = 0; j < out.size(); j++) {
             ColumnProfile p = out.get(j);
             if (p.median() != null && mads[j] > 0 && p.kind().numeric()) {
                 String c = Duck.ident(p.name());
                 String z = "0.6745 * abs(" + c + "::DOUBLE - " + p.median() + ") / " + mads[j] + " > " + OUTLIER_Z;
-                outliers.add("count(*) FILTER (WHERE " + z + "), min(" + Loader.ROW + ") FILTER (WHERE " + z + ")");
+                parts.add("count(*) FILTER (WHERE " + z + "), min(" + Loader.ROW + ") FILTER (WHERE " + z + ")");
                 scored.add(j);
             }
         }
-        if (outliers.isEmpty()) {
-            return;
-        }
-        try (ResultSet r = st.executeQuery("SELECT " + String.join(", ", outliers) + " FROM " + table)) {
+        try (ResultSet r = st.executeQuery("SELECT " + String.join(", ", parts) + " FROM " + table)) {
             r.next();
+            for (int j = 0; j < out.size(); j++) {
+                ColumnProfile p = out.get(j);
+                out.set(j, new ColumnProfile(p.name(), p.type(), p.kind(), p.count(), p.missing(), p.distinct(), dbl(r, j + 1), p.topValue(),
+                        p.min(), p.max(), p.mean(), p.std(), p.median(), p.mad(), null, null, p.unit()));
+            }
             for (int k = 0; k < scored.size(); k++) {
                 int j = scored.get(k);
-                long n = r.getLong(2 * k + 1);
-                long row = r.getLong(2 * k + 2);
+                int at = out.size() + 2 * k;
+                long n = r.getLong(at + 1);
+                long row = r.getLong(at + 2);
                 // Readings that come in a few levels (0.01 steps of a gauge) have a MAD of one level,
                 // and every value two levels away would count: a score that flags more than
                 // MAX_OUTLIER_SHARE of a column says more about its resolution than about outliers.
@@ -201,6 +227,23 @@ final class Profiler {
                     out.set(j, out.get(j).withOutliers(n, n == 0 ? null : row));
                 }
             }
+        }
+    }
+
+    /** Rows the sketches run on: the table itself up to {@link #SAMPLE_ROWS}, else a seeded reservoir sample of it. */
+    private static String sample(Connection db, String table) throws SQLException {
+        try (Statement st = db.createStatement()) {
+            long rows;
+            try (ResultSet r = st.executeQuery("SELECT count(*) FROM " + table)) {
+                r.next();
+                rows = r.getLong(1);
+            }
+            if (rows <= SAMPLE_ROWS) {
+                return table;
+            }
+            st.execute("CREATE OR REPLACE TEMP TABLE profile_sample AS SELECT * FROM " + table + " USING SAMPLE reservoir(" + SAMPLE_ROWS
+                    + " ROWS) REPEATABLE (7)");
+            return "profile_sample";
         }
     }
 

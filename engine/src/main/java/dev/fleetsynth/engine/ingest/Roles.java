@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,6 +29,12 @@ final class Roles {
     private static final Pattern RUL_NAME = Pattern.compile("(?i)^(rul|remaining[ _-]?useful[ _-]?life|remaining[ _-]?life|ttf|time[ _-]?to[ _-]?failure)([ _-].*)?$");
     private static final Set<String> FAILURE_WORDS = Set.of("failure", "failed", "fail", "fault", "broken", "breakdown", "alarm", "trip",
             "failures", "faults", "status", "event");
+    /**
+     * Rows from the top of the file that unit and order detection look at: blocks of a unit and a
+     * growing counter show in the first half million rows as well as in all of them, at a fraction
+     * of the sorting.
+     */
+    static final long PREFIX_ROWS = 500_000;
     static final Pattern FAILURE_LABEL = Pattern.compile("(?i).*(broken|fail|fault|down|trip|alarm).*");
 
     private Roles() {
@@ -64,15 +71,15 @@ final class Roles {
      * come in contiguous blocks; a name that says unit, engine, asset... wins, else the leftmost.
      */
     static Optional<String> unit(Connection db, List<ColumnProfile> profiles, long rows) throws SQLException {
+        List<ColumnProfile> candidates = profiles.stream().filter(p -> (p.kind() == ColumnKind.INTEGER || p.kind() == ColumnKind.CATEGORY)
+                && p.distinct() >= 2 && p.distinct() <= rows / 3 && p.missing() == 0).toList();
+        long[] runs = runs(db, candidates.stream().map(ColumnProfile::name).toList());
         String best = null;
         int bestScore = 0;
-        for (ColumnProfile p : profiles) {
-            if (!(p.kind() == ColumnKind.INTEGER || p.kind() == ColumnKind.CATEGORY) || p.distinct() < 2 || p.distinct() > rows / 3
-                    || p.missing() > 0) {
-                continue;
-            }
+        for (int k = 0; k < candidates.size(); k++) {
+            ColumnProfile p = candidates.get(k);
             boolean named = hasWord(p.name(), UNIT_WORDS);
-            boolean blocks = runs(db, p.name()) <= 1.2 * p.distinct() + 1;
+            boolean blocks = runs[k] <= 1.2 * p.distinct() + 1;
             int score = (named ? 2 : 0) + (blocks ? 3 : 0);
             if (score >= 3 && score > bestScore) {
                 best = p.name();
@@ -82,14 +89,27 @@ final class Roles {
         return Optional.ofNullable(best);
     }
 
-    /** How many blocks of equal values the column has in file order. */
-    private static long runs(Connection db, String column) throws SQLException {
-        String c = Duck.ident(column);
+    /** How many blocks of equal values each column has in file order: one scan for all of them. */
+    private static long[] runs(Connection db, List<String> columns) throws SQLException {
+        if (columns.isEmpty()) {
+            return new long[0];
+        }
+        List<String> lags = new ArrayList<>();
+        List<String> counts = new ArrayList<>();
+        for (int k = 0; k < columns.size(); k++) {
+            String c = Duck.ident(columns.get(k));
+            lags.add(c + " AS v" + k + ", lag(" + c + ") OVER w AS p" + k);
+            counts.add("count(*) FILTER (WHERE v" + k + " IS DISTINCT FROM p" + k + ")");
+        }
         try (Statement st = db.createStatement();
-             ResultSet r = st.executeQuery("SELECT count(*) FILTER (WHERE v IS DISTINCT FROM p) FROM (SELECT " + c + " AS v, lag(" + c
-                     + ") OVER (ORDER BY " + Loader.ROW + ") AS p FROM raw)")) {
+             ResultSet r = st.executeQuery("SELECT " + String.join(", ", counts) + " FROM (SELECT " + String.join(", ", lags)
+                     + " FROM raw WHERE " + Loader.ROW + " <= " + PREFIX_ROWS + " WINDOW w AS (ORDER BY " + Loader.ROW + "))")) {
             r.next();
-            return r.getLong(1);
+            long[] out = new long[columns.size()];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = r.getLong(k + 1);
+            }
+            return out;
         }
     }
 
@@ -104,14 +124,14 @@ final class Roles {
         if (time.isPresent()) {
             return time;
         }
+        List<ColumnProfile> candidates = profiles.stream().filter(p -> !p.name().equals(unit) && p.missing() == 0
+                && (p.kind().numeric() || p.kind() == ColumnKind.IDENTIFIER) && !p.type().equals("VARCHAR") && p.distinct() >= 2).toList();
+        double[] growing = growingShares(db, candidates.stream().map(ColumnProfile::name).toList(), unit);
         String best = null;
         boolean bestNamed = false;
-        for (ColumnProfile p : profiles) {
-            if (p.name().equals(unit) || p.missing() > 0 || !(p.kind().numeric() || p.kind() == ColumnKind.IDENTIFIER)
-                    || p.type().equals("VARCHAR") || p.distinct() < 2) {
-                continue;
-            }
-            if (growingShare(db, p.name(), unit) >= 0.99) {
+        for (int k = 0; k < candidates.size(); k++) {
+            ColumnProfile p = candidates.get(k);
+            if (growing[k] >= 0.99) {
                 boolean named = hasWord(p.name(), ORDER_WORDS);
                 if (best == null || (named && !bestNamed)) {
                     best = p.name();
@@ -122,14 +142,28 @@ final class Roles {
         return Optional.ofNullable(best);
     }
 
-    private static double growingShare(Connection db, String column, String unit) throws SQLException {
-        String c = Duck.ident(column);
+    /** Per column, the share of steps within a unit (in file order) where it grows: one scan for all of them. */
+    private static double[] growingShares(Connection db, List<String> columns, String unit) throws SQLException {
+        if (columns.isEmpty()) {
+            return new double[0];
+        }
+        List<String> diffs = new ArrayList<>();
+        List<String> shares = new ArrayList<>();
+        for (int k = 0; k < columns.size(); k++) {
+            String c = Duck.ident(columns.get(k));
+            diffs.add(c + "::DOUBLE - lag(" + c + "::DOUBLE) OVER w AS d" + k);
+            shares.add("count(*) FILTER (WHERE d" + k + " > 0)::DOUBLE / greatest(count(d" + k + "), 1)");
+        }
         String partition = unit == null ? "" : "PARTITION BY " + Duck.ident(unit) + " ";
         try (Statement st = db.createStatement();
-             ResultSet r = st.executeQuery("SELECT count(*) FILTER (WHERE d > 0)::DOUBLE / greatest(count(d), 1) FROM (SELECT " + c
-                     + "::DOUBLE - lag(" + c + "::DOUBLE) OVER (" + partition + "ORDER BY " + Loader.ROW + ") AS d FROM raw)")) {
+             ResultSet r = st.executeQuery("SELECT " + String.join(", ", shares) + " FROM (SELECT " + String.join(", ", diffs)
+                     + " FROM raw WHERE " + Loader.ROW + " <= " + PREFIX_ROWS + " WINDOW w AS (" + partition + "ORDER BY " + Loader.ROW + "))")) {
             r.next();
-            return r.getDouble(1);
+            double[] out = new double[columns.size()];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = r.getDouble(k + 1);
+            }
+            return out;
         }
     }
 

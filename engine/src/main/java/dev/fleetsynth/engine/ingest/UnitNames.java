@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 final class UnitNames {
     private static final Pattern BRACKETED = Pattern.compile("[\\[(]\\s*([^\\])]{1,12})\\s*[\\])]\\s*$");
     private static final Pattern IN_WORD = Pattern.compile("(?i)\\bin\\s+([A-Za-z°%/0-9*]{1,8})\\s*$");
+    /** A unit written bare after the name ("Pump Vibration mm/s", "Temp_degC"); single letters are too ambiguous there. */
+    private static final Pattern TRAILING = Pattern.compile("(?i)[ _]([A-Za-z°%/0-9*]{2,6})\\s*$");
     private static final Map<String, String> CANONICAL = Map.ofEntries(
             Map.entry("k", "K"), Map.entry("kelvin", "K"), Map.entry("c", "C"), Map.entry("°c", "C"), Map.entry("degc", "C"),
             Map.entry("deg c", "C"), Map.entry("celsius", "C"), Map.entry("f", "F"), Map.entry("°f", "F"), Map.entry("degf", "F"),
@@ -33,7 +35,7 @@ final class UnitNames {
 
     static Optional<String> guess(String column) {
         String name = column.strip();
-        for (Pattern p : new Pattern[] {BRACKETED, IN_WORD}) {
+        for (Pattern p : new Pattern[] {BRACKETED, IN_WORD, TRAILING}) {
             Matcher m = p.matcher(name);
             if (m.find()) {
                 String unit = CANONICAL.get(m.group(1).strip().toLowerCase(Locale.ROOT));
@@ -48,6 +50,11 @@ final class UnitNames {
     /** The name without its unit part: "Torque [Nm]" is "Torque". */
     static String withoutUnit(String column) {
         String name = BRACKETED.matcher(column.strip()).replaceFirst("");
-        return IN_WORD.matcher(name).replaceFirst("").strip();
+        name = IN_WORD.matcher(name).replaceFirst("").strip();
+        Matcher trailing = TRAILING.matcher(name);
+        if (trailing.find() && CANONICAL.containsKey(trailing.group(1).toLowerCase(Locale.ROOT))) {
+            name = name.substring(0, trailing.start()).strip();
+        }
+        return name;
     }
 }
