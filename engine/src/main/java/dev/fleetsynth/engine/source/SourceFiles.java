@@ -118,6 +118,14 @@ public final class SourceFiles {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no such file: " + file);
         }
+        byte[] head;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(4);
+        }
+        if (head.length < 4 || head[0] != 'P' || head[1] != 'A' || head[2] != 'R' || head[3] != '1') {
+            throw new IOException(file + " is not a Parquet file; bring your own data in first with: fleetsynth ingest --data " + file
+                    + " --out DIR (it reads CSV, text, Excel, JSON and Parquet), then train on DIR/seed.parquet");
+        }
         try (Connection db = Duck.open(null); Statement st = db.createStatement()) {
             String path = Duck.literal(file.toAbsolutePath().toString());
             Map<String, String> footer = footer(st, path);
