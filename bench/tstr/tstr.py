@@ -4,6 +4,7 @@ at its default settings (n_jobs=2, the machines here have two cores), as a user 
 
   bench/tstr/tstr.py fd003 DATA_DIR WORK_DIR [--seeds 3]   DATA_DIR holds train_FD003.txt, test_FD003.txt, RUL_FD003.txt
   bench/tstr/tstr.py ai4i  DATA_DIR WORK_DIR [--seeds 3]   DATA_DIR holds ai4i2020.csv
+  --model trajectory|tvae  trains that model instead of the default
 
 Each run goes through the command line with defaults (ingest, train, generate --format csv) and prints
 the random forest's score trained on the generated rows beside the same forest trained on the real
@@ -22,6 +23,7 @@ from sklearn.metrics import f1_score, roc_auc_score
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CAP = 125
+MODEL = "auto"
 
 
 def fleetsynth(*args):
@@ -43,7 +45,8 @@ def fd003(data, work, seeds):
     train["rul"] = train.groupby("col1").col2.transform("max") - train.col2
     last = test.groupby("col1").tail(1)
     fleetsynth("ingest", "--data", os.path.join(data, "train_FD003.txt"), "--out", os.path.join(work, "ingest"))
-    fleetsynth("train", "--seed-data", os.path.join(work, "ingest", "seed.parquet"), "--out", os.path.join(work, "ingest", "model"))
+    fleetsynth("train", "--seed-data", os.path.join(work, "ingest", "seed.parquet"), "--model", MODEL, "--out",
+               os.path.join(work, "ingest", "model"))
 
     def rmse(frame, features, seed):
         rf = RandomForestRegressor(random_state=seed, n_jobs=2).fit(frame[features], np.minimum(frame["rul"], CAP))
@@ -59,7 +62,8 @@ def fd003(data, work, seeds):
 def ai4i(data, work, seeds):
     frame = pd.read_csv(os.path.join(data, "ai4i2020.csv"))
     fleetsynth("ingest", "--data", os.path.join(data, "ai4i2020.csv"), "--out", os.path.join(work, "ingest"))
-    fleetsynth("train", "--seed-data", os.path.join(work, "ingest", "seed.parquet"), "--out", os.path.join(work, "ingest", "model"))
+    fleetsynth("train", "--seed-data", os.path.join(work, "ingest", "seed.parquet"), "--model", MODEL, "--out",
+               os.path.join(work, "ingest", "model"))
     # ingest holds out the last 20 % of the rows in order (UDI): the same rows are the test set here
     cut = int(round(len(frame) * 0.8))
     real, test = frame.iloc[:cut], frame.iloc[cut:]
@@ -89,7 +93,10 @@ def main():
     p.add_argument("data")
     p.add_argument("work")
     p.add_argument("--seeds", type=int, default=3)
+    p.add_argument("--model", default="auto", help="auto (the default), trajectory or tvae")
     a = p.parse_args()
+    global MODEL
+    MODEL = a.model
     os.makedirs(a.work, exist_ok=True)
     (fd003 if a.dataset == "fd003" else ai4i)(a.data, a.work, a.seeds)
 
