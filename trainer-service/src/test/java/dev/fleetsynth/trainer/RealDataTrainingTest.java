@@ -135,6 +135,9 @@ class RealDataTrainingTest {
         ModelTrained t = trained(request(machine, real, "trajectory", TrainingRequested.STRATEGY_MERGE, null,
                 ArtifactStore.seedPath(machine, simulated)));
         assertThat(t.source()).isEqualTo("merged");
+        double weight = given().get("/models/" + t.modelId()).then().statusCode(200).body("source", equalTo("merged")).extract().jsonPath()
+                .getDouble("real_weight");
+        assertThat(weight).isBetween(0.2, 0.8);
         Synthesizer model = Synthesizers.load(store.resolve(t.modelPath()));
         assertThat(model.schema().learnt()).extracting(f -> f.name()).containsExactly("bearing_temp_C", "vibration_mm_s",
                 "discharge_pressure_bar", "flow_rate_m3h", "motor_current_A");

@@ -216,8 +216,10 @@ class QualityReportTest {
         assertThat(fields(json.get("temporal").get("rul_non_increasing")))
                 .containsExactly("cycles", "cycles_passed", "fraction_passed", "passed");
         assertThat(fields(json.get("utility"))).containsExactly("regressor", "split", "unseen_test", "train_rows_real",
-                "train_rows_synthetic", "test_rows", "rmse_real_trained", "rmse_synthetic_trained", "ratio");
+                "train_rows_synthetic", "test_rows", "rmse_real_trained", "rmse_synthetic_trained", "ratio", "rmse_mean_baseline", "learnable");
         assertThat(json.get("utility").get("ratio").asDouble()).isEqualTo(r.utility().ratio());
+        assertThat(json.get("utility").get("rmse_mean_baseline").asDouble()).isEqualTo(r.utility().rmseMeanBaseline());
+        assertThat(json.get("utility").get("learnable").asBoolean()).isEqualTo(r.utility().rmseRealTrained() < r.utility().rmseMeanBaseline());
         // Without time columns the keys stay, with null.
         ObjectNode plain = QualityReport.evaluate(table(num("a", 1, 2)), table(num("a", 1, 3)), 1).toJson();
         assertThat(plain.get("temporal").isNull()).isTrue();

@@ -132,6 +132,7 @@ public class TrainingRunner {
         private final TrainingRequest r;
         private Instant endedAt;
         private Model model;
+        private Double realWeight;
         private double[] lossCurve;
         private long elapsedMs;
 
@@ -237,7 +238,11 @@ public class TrainingRunner {
                         throw new JobFailure("INVALID_REQUEST", "strategy merge needs merge_seed_path, the machine's simulated seed");
                     }
                     try {
-                        rows = Merge.merge(seed, readSource(r.mergeSeedPath(), "simulated seed")).table();
+                        Merge.Merged merged = Merge.merge(seed, readSource(r.mergeSeedPath(), "simulated seed"));
+                        rows = merged.table();
+                        realWeight = merged.realWeight();
+                        LOG.infof("merged %d rows of the data with %d of the simulated seed (data weight %.3f) on %s; left out: %s",
+                                merged.realRows(), merged.simulatedRows(), merged.realWeight(), merged.shared(), merged.left());
                     } catch (IllegalArgumentException e) {
                         throw new JobFailure("SEED_UNUSABLE", "cannot merge: " + e.getMessage(), e);
                     }
@@ -299,6 +304,7 @@ public class TrainingRunner {
             model.createdAt = Instant.now();
             model.kind = kindOf(summary.format());
             model.source = summary.origin();
+            model.realWeight = realWeight;
             lossCurve = curve;
             elapsedMs = durationMs;
             return new ModelTrained(resultEventId(r.jobId()), Instant.now(), r.machineId(), r.jobId(), model.modelId, modelPath,

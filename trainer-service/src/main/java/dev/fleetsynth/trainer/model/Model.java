@@ -28,4 +28,6 @@ public class Model extends PanacheEntityBase {
     public String kind;
     /** Where its training rows came from: simulated, real or merged. */
     public String source;
+    /** For a merged model, the user's rows' share of all its training rows; null otherwise. */
+    public Double realWeight;
 }
