@@ -1,13 +1,11 @@
 package dev.fleetsynth.cli;
 
 import dev.fleetsynth.engine.catalog.Catalog;
-import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.profile.MachineProfile;
 import dev.fleetsynth.engine.profile.ProfileRead;
 import dev.fleetsynth.engine.profile.ProfileReader;
 import dev.fleetsynth.engine.source.SourceFiles;
 import dev.fleetsynth.engine.source.SourceTable;
-import dev.fleetsynth.engine.table.SensorTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,15 +64,4 @@ final class Inputs {
         }
     }
 
-    /** A Parquet sensor table (seed or synthetic data). */
-    static SensorTable sensorTable(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw CliException.usage("no such file: " + file);
-        }
-        try {
-            return ParquetTables.read(file);
-        } catch (IOException | RuntimeException e) {
-            throw CliException.usage("cannot read sensor data " + file + ": " + e.getMessage());
-        }
-    }
 }

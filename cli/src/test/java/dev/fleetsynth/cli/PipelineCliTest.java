@@ -149,7 +149,7 @@ class PipelineCliTest {
         assertOneLineError(CliRun.of("generate", "--model", modelDir.toString(), "--train", "10", "--out", dir.toString()), 2, "--val");
         assertOneLineError(CliRun.of("generate", "--model", modelDir.toString(), "--rows", "2", "--out", dir.toString()), 2, "at least 3 rows");
         Path notParquet = Files.writeString(dir.resolve("x.parquet"), "not parquet");
-        assertOneLineError(CliRun.of("train", "--seed-data", notParquet.toString(), "--out", dir.resolve("m2").toString()), 2, "cannot read sensor data");
+        assertOneLineError(CliRun.of("train", "--seed-data", notParquet.toString(), "--out", dir.resolve("m2").toString()), 2, "is not a Parquet file; bring your own data in first with: fleetsynth ingest");
         assertOneLineError(CliRun.of("quality", "--real", seedFile.toString(), "--synthetic", dir.resolve("none.csv").toString()), 2, "no such file");
         assertOneLineError(CliRun.of("run", "--all", "--machine", "x", "--out", dir.toString()), 2, "mutually exclusive");
         assertOneLineError(CliRun.of("generate", "--model", modelDir.toString(), "--holdout-data", dir.resolve("none.parquet").toString(),

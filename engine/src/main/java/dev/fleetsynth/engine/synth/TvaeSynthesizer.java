@@ -139,15 +139,7 @@ public final class TvaeSynthesizer implements Synthesizer {
         for (SourceSchema.Field f : schema.fields()) {
             Column c;
             if (f.role() == Role.UNIT) {
-                if (f.kind() == ColumnKind.CATEGORY) {
-                    String[] v = new String[n];
-                    for (int i = 0; i < n; i++) {
-                        v[i] = "syn_" + (long) unit[i];
-                    }
-                    c = new Column.Categorical(f.name(), v);
-                } else {
-                    c = new Column.Numeric(f.name(), unit.clone());
-                }
+                c = TrajectoryModel.unitColumn(f, unit);
             } else if (f.role() == Role.ORDER) {
                 SourceSchema.Order o = schema.order();
                 boolean timed = o.kind() == SourceSchema.OrderKind.TIMESTAMP;

@@ -303,15 +303,7 @@ public final class TrajectoryModel implements Synthesizer {
             int ki = indexOfCategorical(f.name());
             Column c;
             if (f.role() == Role.UNIT) {
-                if (f.kind() == ColumnKind.CATEGORY) {
-                    String[] v = new String[n];
-                    for (int i = 0; i < n; i++) {
-                        v[i] = "syn_" + (long) unit[i];
-                    }
-                    c = new Column.Categorical(f.name(), v);
-                } else {
-                    c = new Column.Numeric(f.name(), unit);
-                }
+                c = unitColumn(f, unit);
             } else if (f.role() == Role.ORDER) {
                 c = new Column.Numeric(f.name(), order);
             } else if (f.role() == Role.RUL) {
@@ -345,6 +337,18 @@ public final class TrajectoryModel implements Synthesizer {
             columns.add(c);
         }
         return new SourceTable(schema.withOrigin(SourceSchema.Origin.SYNTHETIC), new ColumnTable(columns));
+    }
+
+    /** Generated unit numbers as the source's unit column holds them: numbers, or labels {@code syn_1, syn_2, ...} for text ids. */
+    public static Column unitColumn(SourceSchema.Field f, double[] unit) {
+        if (f.kind() != ColumnKind.CATEGORY) {
+            return new Column.Numeric(f.name(), unit.clone());
+        }
+        String[] v = new String[unit.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = "syn_" + (long) unit[i];
+        }
+        return new Column.Categorical(f.name(), v);
     }
 
     /** A column the model does not learn: its constant, or missing values. */
