@@ -1,6 +1,7 @@
 // End-to-end tests of the dashboard in a real browser (playwright-core driving a system Chromium)
 // against a running gateway: BASE_URL (required), SCREENSHOTS (folder, default ./screenshots),
-// CHROMIUM (default /usr/bin/chromium, Debian's package). Exits 0 when every scenario passed.
+// CHROMIUM (default /usr/bin/chromium, Debian's package), ONLY (a regular expression: run just the
+// scenarios whose names match, e.g. while working on one page). Exits 0 when every scenario passed.
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -63,7 +64,10 @@ async function go(hash) {
   await page.waitForSelector('main h1');
 }
 
+const only = process.env.ONLY ? new RegExp(process.env.ONLY, 'i') : undefined;
+
 async function scenario(name, fn) {
+  if (only && !only.test(name)) return;
   const s = Date.now();
   try {
     await fn();
@@ -210,6 +214,183 @@ await scenario('machines, training and validation pages', async () => {
   await page.getByLabel('Quality report').getByText(/tested on unseen cycles/).waitFor();
   await shot('10-validation.png');
   await axe('validation');
+});
+
+let realMachine;
+let realDataset;
+await scenario('bring your data: a headerless run-to-failure text through the 6 steps to a dataset and its comparison', async () => {
+  const errorsBefore = consoleErrors.length;
+  // the wizard's fourth way in leads to the page
+  await go('wizard');
+  if (await page.getByRole('button', { name: 'Start over' }).count()) await page.getByRole('button', { name: 'Start over' }).click();
+  await page.getByRole('button', { name: /Upload an existing dataset/ }).click();
+  await page.getByRole('heading', { name: 'Bring your data', level: 1 }).waitFor();
+  expect(page.url().endsWith('#/data'), `the wizard did not lead to #/data but to ${page.url()}`);
+  if (await page.getByRole('button', { name: 'Start over' }).count()) await page.getByRole('button', { name: 'Start over' }).click();
+
+  // 1 upload: the drop zone answers a file dragged over it; the chunked upload shows its progress
+  const dragged = await page.evaluateHandle(() => {
+    const d = new DataTransfer();
+    d.items.add(new File(['1 1 0.5\n'], 'units.txt', { type: 'text/plain' }));
+    return d;
+  });
+  await page.dispatchEvent('.dropzone', 'dragenter', { dataTransfer: dragged });
+  await page.getByText('Release to upload the file').waitFor();
+  expect(await page.locator('.dropzone.over').count() === 1, 'the drop zone is not highlighted while a file is dragged over it');
+  await shot('14-data-dragging.png', false);
+  await page.dispatchEvent('.dropzone', 'dragleave', { dataTransfer: dragged });
+  await page.getByText('Drop a data file here, or').waitFor();
+  await page.evaluate(() => {
+    window.__uploadProgress = [];
+    new MutationObserver(() => {
+      const bar = document.querySelector('[role="progressbar"][aria-label="Upload progress"]');
+      if (bar) window.__uploadProgress.push(Number(bar.getAttribute('aria-valuenow')));
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  const chunkPuts = [];
+  const onRequest = (r) => r.method() === 'PUT' && /\/api\/gan\/uploads\/[^/]+\/chunks\/\d+$/.test(r.url()) && chunkPuts.push(r.url());
+  page.on('request', onRequest);
+  const created = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/gan/uploads'));
+  await page.setInputFiles('#data-file', new URL('fd003-units-1-5.txt', fixtures).pathname);
+  const upload = await (await created).json();
+
+  // 2 preview and profile
+  await page.getByRole('heading', { name: 'Preview and profile' }).waitFor();
+  const kv = page.getByLabel('What the file holds');
+  await kv.getByText(/whitespace, no header row/).waitFor({ timeout: 60_000 });
+  page.off('request', onRequest);
+  const progress = await page.evaluate(() => window.__uploadProgress);
+  log(`  upload: ${chunkPuts.length} of ${upload.chunks} chunk(s) of ${upload.chunk_bytes} bytes, progress bar values ${[...new Set(progress)].join(', ')}`);
+  expect(progress.length > 0, 'no upload progress bar was shown');
+  expect(chunkPuts.length === upload.chunks, `the server wanted ${upload.chunks} chunks, the page sent ${chunkPuts.length}`);
+  expect(new Set(chunkPuts).size === chunkPuts.length, 'a chunk was sent twice');
+  const fileRows = readFileSync(new URL('fd003-units-1-5.txt', fixtures), 'utf8').trim().split('\n').length;
+  await kv.getByText(fileRows.toLocaleString('en'), { exact: true }).waitFor();
+  const profiled = await page.locator('[aria-label="Column profiles"] tbody tr').count();
+  expect(profiled === 26, `expected 26 profiled columns (unit, cycle, 3 settings, 21 sensors), saw ${profiled}`);
+  const firstRow = await page.locator('[aria-label="First rows of the file"] tbody tr').first().locator('td').allInnerTexts();
+  expect(firstRow[0] === '1' && firstRow[1] === '1', `the first row should be unit 1, cycle 1: ${firstRow.slice(0, 4).join(' ')}`);
+  await kv.getByText(/unit col1, order col2/).waitFor();
+  await shot('15-data-preview.png');
+  await axe('bring your data (preview)');
+
+  // 3 cleaning: defaults, and what will be dropped and why
+  await page.getByRole('button', { name: 'Next: cleaning' }).click();
+  await page.getByRole('heading', { name: 'Cleaning' }).waitFor();
+  expect((await page.inputValue('#holdout')) === '20', 'the held-out share should default to 20 %');
+  const droppedList = await page.locator('h3:has-text("What will not be learnt") + ul li').allInnerTexts();
+  log(`  not learnt: ${droppedList.join(' | ')}`);
+  expect(droppedList.length >= 3 && droppedList.every((t) => /constant|near-constant|identifier|missing/.test(t)), `expected the constant columns with their reasons, saw ${droppedList.join(' | ')}`);
+  await shot('16-data-clean.png');
+  await axe('bring your data (clean)');
+
+  // 4 map columns: the detected roles, editable; the column names of a headerless file
+  await page.getByRole('button', { name: 'Next: map columns' }).click();
+  await page.getByRole('heading', { name: 'Roles and names of the columns' }).waitFor();
+  expect((await page.getByLabel('Role of col1', { exact: true }).inputValue()) === 'unit', 'col1 is not the unit');
+  expect((await page.getByLabel('Role of col2', { exact: true }).inputValue()) === 'order', 'col2 is not the order');
+  expect((await page.inputValue('#rul-from')) === 'end', 'RUL should count down to each unit’s last row');
+  // a headerless file's columns can be named; the names shown are those the preview used
+  const names = (await page.inputValue('#column-names')).split(',').map((n) => n.trim());
+  expect(names.length === 26 && names[0] === 'col1', `expected the 26 names col1..col26, saw ${names.slice(0, 3).join(', ')}…`);
+  // an edit that breaks the mapping is caught before the ingest, with its fix
+  await page.getByLabel('Target name of col7', { exact: true }).fill('col8');
+  await page.getByRole('alert', { name: 'Problems in the mapping' }).getByText("the target 'col8' is also").waitFor();
+  expect(await page.getByRole('button', { name: 'Next: machine and strategy' }).isDisabled(), 'a broken mapping can go on');
+  await page.getByRole('button', { name: 'Reset to the suggestion' }).click();
+  await page.getByRole('alert', { name: 'Problems in the mapping' }).waitFor({ state: 'detached' });
+  await shot('17-data-map.png');
+  await axe('bring your data (map)');
+
+  // 5 machine and strategy: a new machine from the derived profile, defaults
+  await page.getByRole('button', { name: 'Next: machine and strategy' }).click();
+  await page.getByRole('heading', { name: 'Machine and training strategy' }).waitFor();
+  await page.waitForFunction(() => document.querySelector('#new-machine-id')?.value);
+  realMachine = await page.inputValue('#new-machine-id');
+  expect(/^fd003_units_1_5(_\d+)?$/.test(realMachine), `unexpected machine id ${realMachine}`);
+  expect(await page.getByRole('radio', { name: /^Your data/ }).isChecked(), 'strategy data is not the default');
+  expect(await page.getByRole('radio', { name: /^Refine/ }).isDisabled(), 'refine needs an existing machine with a TVAE');
+  await shot('18-data-machine.png');
+  await axe('bring your data (machine)');
+
+  // 6 ingest, train, generate, live; then the dataset and its comparison
+  await page.getByRole('button', { name: 'Next: ingest' }).click();
+  await page.getByRole('button', { name: 'Bring the data in and train' }).click();
+  const chain = page.locator('.chain');
+  await chain.locator('.chain-link').first().getByText('succeeded').waitFor({ timeout: 120_000 });
+  await page.getByRole('region', { name: 'Ingest report' }).getByText(/from end/).waitFor({ timeout: 30_000 });
+  const report = await page.getByRole('region', { name: 'Ingest report' }).innerText();
+  expect(/held out: \S+/.test(report), `the ingest report names no held-out unit: ${report}`);
+  await chain.locator('.chain-link').nth(1).waitFor({ timeout: 60_000 });
+  await chain.locator('.chain-link').nth(1).getByRole('progressbar').waitFor();
+  await shot('19-data-training.png');
+  await page.getByText(/^Dataset \S+ is ready$/).waitFor({ timeout: 480_000 });
+  const links = await chain.locator('.chain-link').count();
+  expect(links === 3, `expected ingest, training and generation, saw ${links} tasks`);
+  const statuses = await chain.locator('.chain-link .badge').allInnerTexts();
+  expect(statuses.filter((s) => s === 'succeeded').length === 3, `every task should have succeeded: ${statuses.join(', ')}`);
+  realDataset = await page.evaluate(() => JSON.parse(localStorage.getItem('fleetsynth.upload')).state.datasetId);
+  expect(!!realDataset, 'no dataset id in the flow state');
+  await shot('20-data-done.png');
+  await axe('bring your data (done)');
+
+  await page.getByRole('link', { name: 'Open the comparison' }).click();
+  await page.getByRole('heading', { name: 'Compare models', level: 1 }).waitFor();
+  await page.waitForFunction((m) => document.querySelector('#cmp-machine')?.value === m, realMachine, { timeout: 10_000 }).catch(() => {});
+  expect((await page.inputValue('#cmp-machine')) === realMachine, `the comparison did not open ${realMachine} but ${await page.inputValue('#cmp-machine')}`);
+  await page.getByRole('heading', { name: 'Recommendation' }).waitFor({ timeout: 180_000 });
+  const recommendation = await page.locator('.recommendation').innerText();
+  expect(recommendation.includes(realDataset.slice(0, 8)), `the recommendation names another dataset: ${recommendation}`);
+  expect(/RMSE|overall score/.test(recommendation), `the reason says nothing of the utility or the score: ${recommendation}`);
+  const summary = page.getByRole('table', { name: 'Comparison summary table' });
+  const rmseCells = await summary.locator('tr', { hasText: 'RUL RMSE, predicting the mean' }).locator('td').allInnerTexts();
+  expect(rmseCells.length >= 1 && rmseCells.every((t) => /^\d[\d,.]*$/.test(t.trim())), `the mean baseline RMSE is not shown: ${rmseCells.join(' | ')}`);
+  const overall = await summary.locator('tr', { hasText: 'Overall score' }).locator('td').first().innerText();
+  expect(/^\d\.\d{3}/.test(overall.trim()), `no overall score: ${overall}`);
+  const readings = await page.locator('[aria-label="Distances per reading table"] tbody tr').count();
+  expect(readings >= 10, `expected KS/Wasserstein/KL for the learnt readings, saw ${readings} rows`);
+  const ks = await page.locator('[aria-label="Distances per reading table"] tbody tr').first().locator('td').first().innerText();
+  expect(/^\d\.\d{3}$/.test(ks.trim()), `no KS value: ${ks}`);
+  await page.getByRole('img', { name: /KS statistic per reading/ }).waitFor();
+  await shot('21-compare.png');
+  await axe('compare');
+
+  // the machine now has a seed from real data: the Machines page offers to refine (here: nothing to refine yet, and says why)
+  await go('machines');
+  await page.fill('#m-search', realMachine);
+  await page.getByRole('button', { name: `Open ${realMachine}` }).click();
+  const data = page.getByRole('region', { name: `Seeds of ${realMachine}` });
+  await data.getByText('real', { exact: true }).waitFor();
+  await page.getByRole('heading', { name: 'Refine model' }).waitFor();
+  await page.getByText(/it has no TVAE model to refine/).waitFor();
+  await page.selectOption('#refine-strategy', 'merge');
+  await page.getByText(/it has no simulated seed to merge with/).waitFor();
+  await shot('22-machines-refine.png');
+  await axe('machines (refine)');
+  const errors = consoleErrors.slice(errorsBefore);
+  expect(errors.length === 0, `console errors or failed requests: ${errors.join(' | ')}`);
+});
+
+await scenario('the new pages at 390 px and 1440 px', async () => {
+  for (const width of [390, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await go('data');
+    await page.getByRole('heading', { name: 'Bring your data', level: 1 }).waitFor();
+    const o1 = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(o1 <= 0, `Bring your data scrolls sideways by ${o1} px at ${width} px`);
+    await shot(`23-data-${width}.png`, false);
+    if (realMachine && realDataset) {
+      await page.goto(`${base}/#/compare?machine=${realMachine}&datasets=${realDataset}`);
+      await page.getByRole('heading', { name: 'Recommendation' }).waitFor({ timeout: 180_000 });
+    } else {
+      await go('compare');
+    }
+    const o2 = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(o2 <= 0, `Compare models scrolls sideways by ${o2} px at ${width} px`);
+    await shot(`24-compare-${width}.png`, false);
+    if (width === 390) await axe('compare (390 px)');
+  }
+  await page.setViewportSize({ width: 1360, height: 900 });
 });
 
 await scenario('small screens (320 px)', async () => {

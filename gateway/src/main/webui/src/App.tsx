@@ -8,13 +8,17 @@ import { Training } from './pages/Training';
 import { Explorer } from './pages/Explorer';
 import { BatchPage } from './pages/Batch';
 import { ValidationPage } from './pages/Validation';
+import { DataUpload } from './pages/DataUpload';
+import { ComparePage } from './pages/Compare';
 
 const VIEWS: Record<Page, () => JSX.Element> = {
   overview: Overview,
   wizard: Wizard,
+  data: DataUpload,
   machines: Machines,
   training: Training,
   explorer: Explorer,
+  compare: ComparePage,
   batch: BatchPage,
   validation: ValidationPage,
 };

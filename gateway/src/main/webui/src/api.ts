@@ -104,6 +104,205 @@ export interface Seed {
   cycles: number;
   profile_version: number;
   created_at: string;
+  /** simulated (physics-based seed) or real (brought in from the user's data) */
+  source?: 'simulated' | 'real' | string;
+  holdout_path?: string;
+  report_path?: string;
+}
+
+export interface Model {
+  model_id: string;
+  machine_id: string;
+  seed_id: string;
+  epochs: number;
+  final_loss?: number;
+  duration_ms?: number;
+  created_at: string;
+  /** tvae or trajectory */
+  kind?: string;
+  /** the source of the data it learnt: simulated or real */
+  source?: string;
+}
+
+// Users' own data: uploads, previews, the column mapping and the ingest report (seed service, engine's Ingest).
+
+export interface UploadCreated {
+  upload_id: string;
+  file_name: string;
+  bytes: number;
+  chunk_bytes: number;
+  chunks: number;
+  max_bytes: number;
+}
+
+export interface UploadStatus {
+  upload_id: string;
+  file_name?: string;
+  bytes?: number;
+  chunks?: number;
+  received: number[];
+  complete: boolean;
+}
+
+export type ColumnKind = 'number' | 'integer' | 'flag' | 'category' | 'timestamp' | 'identifier';
+export type Role = 'unit' | 'order' | 'rul' | 'failure' | 'feature' | 'dropped';
+export type RulFrom = 'column' | 'end' | 'events' | 'none';
+
+export interface ColumnProfile {
+  name: string;
+  type?: string;
+  kind: ColumnKind;
+  count: number;
+  missing: number;
+  distinct: number;
+  top_share?: number;
+  top_value?: string;
+  min?: number;
+  max?: number;
+  mean?: number;
+  std?: number;
+  median?: number;
+  mad?: number;
+  outliers?: number;
+  first_outlier_row?: number;
+  unit?: string;
+}
+
+export interface MappingEntry {
+  source: string;
+  target: string;
+  role: Role;
+  kind: ColumnKind;
+  score?: number;
+  reason?: string;
+}
+
+export interface ColumnMapping {
+  shape: string[];
+  columns: MappingEntry[];
+  rul_from: RulFrom;
+  rul_cap?: number;
+  profile?: string;
+}
+
+export interface HistorianInfo {
+  timestamp: string;
+  tag: string;
+  value: string;
+  asset?: string;
+  tags: number;
+}
+
+export interface Preview {
+  format: string;
+  sheet?: string;
+  header: boolean;
+  rows: number;
+  columns: ColumnProfile[];
+  mapping: ColumnMapping;
+  historian?: HistorianInfo;
+  sample: Record<string, unknown>[];
+  /** a machine profile derived from the columns (absent when the preview mapped onto a machine's profile) */
+  profile?: Profile;
+}
+
+/** The ingest options a preview and an ingest share (all optional: detected when absent). */
+export interface IngestOptions {
+  columns?: string[];
+  sheet?: string;
+  unit?: string;
+  order?: string;
+  rul?: string;
+  rul_from_end?: boolean;
+  rul_cap?: number;
+  failure?: string;
+}
+
+export interface IngestBody extends IngestOptions {
+  upload_id: string;
+  holdout_units?: number;
+  missing?: 'fill' | 'drop';
+  mapping?: ColumnMapping;
+  map_to_profile?: boolean;
+  pipeline?: 'auto' | 'manual';
+}
+
+export interface IngestReport {
+  file: string;
+  format: string;
+  sheet?: string;
+  header: boolean;
+  rows_read: number;
+  rows_written: number;
+  rows_held_out: number;
+  units: number;
+  units_held_out: string[];
+  historian?: HistorianInfo;
+  columns?: ColumnProfile[];
+  cleaning: {
+    missing: string;
+    filled: Record<string, number>;
+    rows_dropped: number;
+    duplicates: number;
+    repeated_order: number;
+    dropped: { column: string; reason: string; constant?: string }[];
+    outliers: Record<string, number>;
+  };
+  rul?: {
+    from: string;
+    column?: string;
+    unit?: string;
+    cap?: number;
+    censored_rows: number;
+    censored_units: number;
+    lives: number;
+    life_min?: number;
+    life_median?: number;
+    life_max?: number;
+  };
+  mapping?: ColumnMapping;
+  notes: string[];
+}
+
+// Datasets side by side (engine's quality.Comparison).
+
+export interface Utility {
+  regressor?: string;
+  split?: string;
+  unseen_test?: boolean;
+  train_rows_real?: number;
+  train_rows_synthetic?: number;
+  test_rows?: number;
+  rmse_real_trained: number;
+  rmse_synthetic_trained: number;
+  ratio: number;
+  rmse_mean_baseline: number;
+  learnable?: boolean;
+}
+
+export interface ColumnDistance {
+  column: string;
+  ks?: number | null;
+  wasserstein_std?: number | null;
+  kl?: number | null;
+}
+
+export interface Candidate {
+  name: string;
+  overall: number;
+  grade: string;
+  utility?: Utility | null;
+  columns: ColumnDistance[];
+  correlation_mean_difference?: number | null;
+  correlation_max_difference?: number | null;
+  worst_column?: string | null;
+  notes?: string[];
+}
+
+export interface Comparison {
+  candidates: Candidate[];
+  recommended: string;
+  reason: string;
 }
 
 export interface SeedRows {
@@ -278,6 +477,37 @@ export function postFile<T>(path: string, file: File): Promise<T> {
 
 export const del = (path: string) => call<void>(path, { method: 'DELETE' });
 
+/**
+ * PUT a binary body with upload progress (XMLHttpRequest: fetch reports none), failing with the
+ * same ApiError as call().
+ */
+export function putBytes<T>(path: string, body: Blob, onBytes?: (sent: number) => void, signal?: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('PUT', API + path);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    if (onBytes) xhr.upload.onprogress = (e) => onBytes(e.loaded);
+    const abort = () => xhr.abort();
+    signal?.addEventListener('abort', abort);
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'The gateway did not answer (the connection broke)'));
+    xhr.onabort = () => reject(new ApiError(0, 'ABORTED', 'The upload was stopped'));
+    xhr.onload = async () => {
+      signal?.removeEventListener('abort', abort);
+      const headers = new Headers();
+      const retry = xhr.getResponseHeader('Retry-After');
+      if (retry) headers.set('Retry-After', retry);
+      const r = new Response(xhr.status === 204 ? null : xhr.responseText, { status: xhr.status, statusText: xhr.statusText, headers });
+      if (!r.ok) {
+        reject(await parseError(r));
+        return;
+      }
+      const text = await r.text();
+      resolve((text ? JSON.parse(text) : undefined) as T);
+    };
+    xhr.send(body);
+  });
+}
+
 export const enc = encodeURIComponent;
 
 export function wsUrl(path: string): string {
@@ -289,5 +519,11 @@ export function errorText(e: unknown): string {
   if (e instanceof ApiError) {
     return e.code && e.code !== String(e.status) ? `${e.message} (${e.code})` : e.message;
   }
-  return e instanceof Error ? e.message : String(e);
+  if (e instanceof Error) return e.message;
+  // a task's error ({code, message}) as the task views carry it
+  if (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string') {
+    const { message, code } = e as { message: string; code?: unknown };
+    return typeof code === 'string' && code ? `${message} (${code})` : message;
+  }
+  return String(e);
 }

@@ -125,6 +125,7 @@ export function useTaskProgress(taskId: string | undefined, lossCurve?: () => Pr
     let ws: WebSocket | undefined;
     let stopped = false;
     let finished = false;
+    let joined = false;
     let retry: ReturnType<typeof setTimeout> | undefined;
     const open = () => {
       ws = new WebSocket(wsUrl(`/ws/tasks/${encodeURIComponent(taskId)}/progress`));
@@ -132,10 +133,17 @@ export function useTaskProgress(taskId: string | undefined, lossCurve?: () => Pr
         try {
           const t = JSON.parse(m.data) as Task;
           dispatch({ type: 'update', task: t });
+          // a page that joins a running training late draws the curve so far from the training job (which
+          // exists once an epoch has run: asking before would only be answered 404)
+          if (!joined && !t.finished && (t.epoch ?? 0) > 0) {
+            joined = true;
+            curveRef.current?.().then((c) => c && !stopped && dispatch({ type: 'curve', curve: c }), () => undefined);
+          }
           if (t.finished && !finished) {
             finished = true;
-            // progress messages are throttled: the finished job's curve has every epoch
-            curveRef.current?.().then((c) => c && !stopped && dispatch({ type: 'curve', curve: c }), () => undefined);
+            // progress messages are throttled: the finished job's curve has every epoch (a task refused
+            // before its first epoch has no job to ask)
+            if (t.status === 'succeeded' || (t.epoch ?? 0) > 0) curveRef.current?.().then((c) => c && !stopped && dispatch({ type: 'curve', curve: c }), () => undefined);
           }
         } catch {
           // ignore a message that is not a task
@@ -155,8 +163,6 @@ export function useTaskProgress(taskId: string | undefined, lossCurve?: () => Pr
         }, 2000);
       };
     };
-    // a page that joins a training late draws the curve so far from the training job
-    curveRef.current?.().then((c) => c && !stopped && dispatch({ type: 'curve', curve: c }), () => undefined);
     open();
     return () => {
       stopped = true;

@@ -1,15 +1,18 @@
 // UI state (Zustand): the page, toasts, the tasks the user is watching, and the wizard (kept in localStorage).
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { Profile, ProblemDetail } from './api';
+import type { ColumnMapping, IngestOptions, Preview, Profile, ProblemDetail } from './api';
+import type { ModelKind, Strategy } from './logic/ingest';
 
-export type Page = 'overview' | 'wizard' | 'machines' | 'training' | 'explorer' | 'batch' | 'validation';
+export type Page = 'overview' | 'wizard' | 'data' | 'machines' | 'training' | 'explorer' | 'compare' | 'batch' | 'validation';
 export const PAGES: { id: Page; label: string }[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'wizard', label: 'New machine' },
+  { id: 'data', label: 'Bring your data' },
   { id: 'machines', label: 'Machines' },
   { id: 'training', label: 'Training' },
   { id: 'explorer', label: 'Data explorer' },
+  { id: 'compare', label: 'Compare models' },
   { id: 'batch', label: 'Batch' },
   { id: 'validation', label: 'Validation' },
 ];
@@ -125,6 +128,93 @@ export const useWizard = create<WizardState>()(
     }),
     {
       name: 'fleetsynth.wizard',
+      partialize: (s) => {
+        // eslint-disable-next-line @typescript-eslint/no-unused-vars
+        const { set, reset, ...data } = s;
+        return data;
+      },
+    },
+  ),
+);
+
+export const UPLOAD_STEPS = ['Upload', 'Preview & profile', 'Clean', 'Map columns', 'Machine & strategy', 'Ingest, train & compare'];
+
+/** The "Bring your data" flow (kept in localStorage, so a reload resumes it; the file itself is not kept). */
+export interface UploadFlowState {
+  step: number;
+  fileName?: string;
+  fileSize?: number;
+  uploadId?: string;
+  chunkBytes?: number;
+  uploaded: boolean;
+  /** the options the preview was made with (column names of a headerless file) */
+  options: IngestOptions;
+  /** the machine whose profile the preview mapped the columns onto */
+  mapOnto?: string;
+  preview?: Preview;
+  mapping?: ColumnMapping;
+  missing: 'fill' | 'drop';
+  holdoutPercent: number;
+  rulCap?: number | null;
+  target: 'new' | 'existing';
+  newMachineId?: string;
+  existingMachineId?: string;
+  strategy: Strategy;
+  model: ModelKind;
+  baseModelId?: string;
+  epochs: number;
+  /** the machine the data went into */
+  machineId?: string;
+  ingestTaskId?: string;
+  seedId?: string;
+  trainTaskId?: string;
+  generationTaskId?: string;
+  datasetId?: string;
+  set: (patch: Partial<UploadFlowState>) => void;
+  reset: () => void;
+}
+
+const uploadDefaults = {
+  step: 0,
+  uploaded: false,
+  options: {} as IngestOptions,
+  missing: 'fill' as const,
+  holdoutPercent: 20,
+  target: 'new' as const,
+  strategy: 'data' as Strategy,
+  model: 'auto' as ModelKind,
+  epochs: 100,
+};
+
+const uploadCleared = {
+  fileName: undefined,
+  fileSize: undefined,
+  uploadId: undefined,
+  chunkBytes: undefined,
+  mapOnto: undefined,
+  preview: undefined,
+  mapping: undefined,
+  rulCap: undefined,
+  newMachineId: undefined,
+  existingMachineId: undefined,
+  baseModelId: undefined,
+  machineId: undefined,
+  ingestTaskId: undefined,
+  seedId: undefined,
+  trainTaskId: undefined,
+  generationTaskId: undefined,
+  datasetId: undefined,
+};
+
+export const useUploadFlow = create<UploadFlowState>()(
+  persist(
+    (set) => ({
+      ...uploadDefaults,
+      set: (patch) => set(patch),
+      reset: () => set({ ...uploadDefaults, ...uploadCleared }),
+    }),
+    {
+      name: 'fleetsynth.upload',
       partialize: (s) => {
         // eslint-disable-next-line @typescript-eslint/no-unused-vars
         const { set, reset, ...data } = s;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { ProblemList } from './Problems';
+import { ApiError } from '../api';
+import { ApiProblems, ProblemList } from './Problems';
 
 afterEach(cleanup);
 
@@ -30,5 +31,29 @@ describe('ProblemList', () => {
     expect(container.innerHTML).toBe('');
     rerender(<ProblemList problems={problems} />);
     expect(screen.queryAllByRole('button')).toHaveLength(0);
+  });
+});
+
+describe('ApiProblems', () => {
+  it('shows the API error with each detail: the column, the row in the message, the fix', () => {
+    const e = new ApiError(422, 'DATA_INVALID', 'the data cannot be brought in: temp', [
+      { field: 'temp', message: "row 30001: 'hot' is not a number", fix: 'correct the value or drop the column' },
+    ]);
+    render(<ApiProblems error={e} title="The file could not be read" />);
+    const box = screen.getByRole('alert');
+    expect(box.textContent).toContain('The file could not be read: the data cannot be brought in: temp (DATA_INVALID)');
+    expect(box.querySelector('[data-field="temp"] code')?.textContent).toBe('temp');
+    expect(box.textContent).toContain("row 30001: 'hot' is not a number");
+    expect(box.textContent).toContain('Fix: correct the value or drop the column');
+  });
+
+  it('shows a task’s error ({code, message}) in words, not as an object', () => {
+    render(<ApiProblems error={{ code: 'SEED_UNUSABLE', message: 'the model to refine learnt [col26], which this data lacks' }} title="training failed" />);
+    expect(screen.getByRole('alert').textContent).toBe('training failed: the model to refine learnt [col26], which this data lacks (SEED_UNUSABLE)');
+  });
+
+  it('shows nothing without an error', () => {
+    const { container } = render(<ApiProblems error={undefined} title="x" />);
+    expect(container.innerHTML).toBe('');
   });
 });

@@ -1,5 +1,5 @@
 // Validation problems with their suggested fixes; a fix that names a value is applied with one click.
-import type { ProblemDetail } from '../api';
+import { ApiError, errorText, type ProblemDetail } from '../api';
 import { concreteFix, fieldLabel } from '../logic/validation';
 
 export function ProblemItem({
@@ -50,6 +50,35 @@ export function ProblemList({ problems, onApply }: { problems: ProblemDetail[]; 
       </p>
       {problems.map((p, i) => (
         <ProblemItem key={p.field + i} p={p} onApply={onApply} />
+      ))}
+    </div>
+  );
+}
+
+/**
+ * An API error as a box: what failed, the API's message and code, and each of its details: the
+ * field (a column, an option), what is wrong (with the row, where the API names one) and the fix.
+ */
+export function ApiProblems({ error, title }: { error: unknown; title: string }) {
+  if (!error) return null;
+  const details: ProblemDetail[] = error instanceof ApiError ? error.details : [];
+  return (
+    <div className="error-box" role="alert">
+      <strong>{title}:</strong> {errorText(error)}
+      {details.map((p, i) => (
+        <div key={p.field + i} className="problem" data-field={p.field}>
+          {p.field && (
+            <span className="where">
+              <code>{p.field}</code>:{' '}
+            </span>
+          )}
+          <span>{p.message}</span>
+          {p.fix && (
+            <div className="fixline">
+              <span>Fix: {p.fix}</span>
+            </div>
+          )}
+        </div>
       ))}
     </div>
   );

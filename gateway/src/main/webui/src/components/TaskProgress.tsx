@@ -1,8 +1,8 @@
 // A running task: progress bar, epoch / loss / ETA for trainings, a live loss chart and cancel.
-import { useMemo, useState } from 'react';
-import { enc, errorText, get, postJson, type TrainingJob } from '../api';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { enc, errorText, get, postJson, type Task, type TrainingJob } from '../api';
 import { useTaskProgress } from '../live';
-import { formatDuration, percent, type ProgressState } from '../logic/progress';
+import { finiteNumber, formatDuration, formatLoss, percent, type ProgressState } from '../logic/progress';
 import { axisStyle, Chart } from './Chart';
 import { ErrorBox, Progress, StatusBadge } from './ui';
 
@@ -24,12 +24,12 @@ export function TaskStatusLine({ state }: { state: ProgressState }) {
       <div className="inline" style={{ alignItems: 'center', marginBottom: 8 }}>
         <StatusBadge status={t.status} />
         <span>{percent(t.progress)} %</span>
-        {t.stage === 'training' && t.epoch != null && (
+        {t.stage === 'training' && t.epoch != null && (t.epochs ?? 0) > 0 && (
           <span>
             epoch {t.epoch} / {t.epochs}
           </span>
         )}
-        {t.loss != null && <span>loss {t.loss.toFixed(4)}</span>}
+        {finiteNumber(t.loss) !== undefined && <span>loss {formatLoss(t.loss)}</span>}
         {!t.finished && t.eta_ms != null && <span>ETA {formatDuration(t.eta_ms)}</span>}
         {t.elapsed_ms != null && <span className="muted">elapsed {formatDuration(t.elapsed_ms)}</span>}
       </div>
@@ -39,15 +39,29 @@ export function TaskStatusLine({ state }: { state: ProgressState }) {
   );
 }
 
-export function TrainingProgress({ taskId, epochs }: { taskId: string; epochs?: number }) {
+/** Calls `onTask` with each new state of the task (for pages that follow what comes next). */
+export function useOnTask(task: Task | undefined, onTask?: (t: Task) => void) {
+  const ref = useRef(onTask);
+  ref.current = onTask;
+  useEffect(() => {
+    if (task) ref.current?.(task);
+  }, [task]);
+}
+
+export function TrainingProgress({ taskId, epochs, onTask }: { taskId: string; epochs?: number; onTask?: (t: Task) => void }) {
   const state = useTaskProgress(taskId, async () => (await get<TrainingJob>(`/training/jobs/${enc(taskId)}`)).loss_curve);
+  useOnTask(state.task, onTask);
   const [cancelError, setCancelError] = useState<unknown>();
   const [cancelling, setCancelling] = useState(false);
   const option = useMemo(() => lossOption(state.losses, state.task?.epochs ?? epochs), [state.losses, state.task?.epochs, epochs]);
   return (
     <div>
       <TaskStatusLine state={state} />
-      <Chart option={option} label={`Training loss by epoch, ${state.losses.length} epochs so far`} height={240} />
+      {state.losses.length === 0 && state.task?.finished ? (
+        state.task.status === 'succeeded' && <p className="muted">No loss curve: this model is fitted in one pass, without epochs.</p>
+      ) : (
+        <Chart option={option} label={`Training loss by epoch, ${state.losses.length} epochs so far`} height={240} />
+      )}
       {state.task && !state.task.finished && (
         <button
           className="danger small"

@@ -60,7 +60,7 @@ export function QualityBadge({ score, grade }: { score?: number | null; grade?: 
   const b = qualityBand(score);
   return (
     <span className={`badge tone-${b.tone}`} title="Quality: poor < 0.75 ≤ acceptable < 0.85 ≤ good < 0.90 ≤ excellent">
-      {score != null ? `${score.toFixed(3)} ${grade ?? b.label}` : 'no dataset'}
+      {typeof score === 'number' && Number.isFinite(score) ? `${score.toFixed(3)} ${grade ?? b.label}` : 'no dataset'}
     </span>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../api';
-import { formatDuration, initialProgress, percent, progressReducer } from './progress';
+import { finiteNumber, formatDuration, formatLoss, initialProgress, percent, progressReducer } from './progress';
 
 const task = (patch: Partial<Task>): Task => ({
   task_id: 't1',
@@ -51,5 +51,15 @@ describe('progressReducer', () => {
     expect(formatDuration(42_000)).toBe('42 s');
     expect(formatDuration(125_000)).toBe('2 min 5 s');
     expect(formatDuration(undefined)).toBe('–');
+  });
+
+  it('formats a loss the API may send as the string "NaN"', () => {
+    expect(formatLoss(0.123456)).toBe('0.1235');
+    expect(formatLoss('NaN')).toBe('—');
+    expect(formatLoss(undefined)).toBe('—');
+    expect(finiteNumber(Infinity)).toBeUndefined();
+    // a "NaN" loss adds no point to the curve
+    const s = progressReducer(initialProgress, { type: 'update', task: task({ epoch: 1, loss: 'NaN' as unknown as number }) });
+    expect(s.losses).toEqual([]);
   });
 });

@@ -75,3 +75,16 @@ export function describeTask(t: Task): string {
   if (t.status === 'cancelled') return `${stage} of ${t.machine_id} was cancelled`;
   return `${stage} of ${t.machine_id}: ${t.status}`;
 }
+
+/**
+ * A number the API sent, when it is one: the services write a non-finite double (a trajectory model's
+ * loss) as the string "NaN", which must neither crash a page nor show up as a value.
+ */
+export function finiteNumber(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+export function formatLoss(v: unknown): string {
+  const n = finiteNumber(v);
+  return n === undefined ? '—' : n.toFixed(4);
+}

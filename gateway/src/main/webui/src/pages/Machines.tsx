@@ -3,6 +3,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, enc, get, postJson, type Diff, type Machine, type VersionView } from '../api';
+import { MachineData } from '../components/MachineData';
 import { Card, ErrorBox, QualityBadge, Spinner, StepDot, TableHead } from '../components/ui';
 import { stateGroup, workflowSteps } from '../logic/charts';
 import { categories, useMachines } from '../queries';
@@ -174,7 +175,7 @@ export function Machines() {
   return (
     <>
       <h1>Machines</h1>
-      <p className="lead">Search, filter and act on the fleet; open a machine for its profile history.</p>
+      <p className="lead">Search, filter and act on the fleet; open a machine for its seeds and models (refine a model on your data) and its profile history.</p>
       <Card>
         <div className="toolbar">
           <div className="field">
@@ -267,6 +268,7 @@ export function Machines() {
           </>
         )}
       </Card>
+      {sel && <MachineData key={sel.machine_id} machineId={sel.machine_id} />}
       {sel && <Versions machine={sel} />}
       <dialog ref={dialog} aria-labelledby="del-title">
         <h2 id="del-title">Delete {toDelete}?</h2>

@@ -6,7 +6,7 @@ import { Chart } from '../components/Chart';
 import { lossOption, TrainingProgress } from '../components/TaskProgress';
 import { Card, ErrorBox, Progress, Spinner, StatusBadge, TableHead } from '../components/ui';
 import { onTaskUpdate } from '../live';
-import { formatDuration } from '../logic/progress';
+import { formatDuration, formatLoss } from '../logic/progress';
 import { useTrainingJobs } from '../queries';
 
 function PastCurve({ id }: { id: string }) {
@@ -102,7 +102,7 @@ export function Training() {
                     <td className="num">
                       {j.epoch} / {j.epochs}
                     </td>
-                    <td className="num">{j.loss != null ? j.loss.toFixed(4) : '—'}</td>
+                    <td className="num">{formatLoss(j.loss)}</td>
                     <td style={{ minWidth: 110 }}>
                       <Progress value={j.progress} label={`progress of ${j.machine_id}`} />
                     </td>

@@ -64,6 +64,10 @@ function StepMethod() {
           <strong>Start from a template</strong>
           <span>A ready profile of a motor, pump, compressor… to adapt.</span>
         </button>
+        <button className="choice" onClick={() => navigate('data')}>
+          <strong>Upload an existing dataset</strong>
+          <span>Your own run-to-failure data (CSV, text, Excel, Parquet, JSON): the profile is derived from it.</span>
+        </button>
       </div>
     </Card>
   );

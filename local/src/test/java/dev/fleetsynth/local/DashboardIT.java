@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The dashboard in a real browser against the real platform: the five services started as their
  * packaged apps, and the browser scenarios of gateway/src/main/webui/e2e/run.mjs (playwright-core
  * driving a system Chromium: the wizard from a YAML upload to a dataset, the explorer, a batch, a
- * bad upload, an accessibility check of every page). Screenshots land in target/screenshots.
+ * bad upload, a user's own data file through upload, preview, mapping and ingest to a dataset and its
+ * comparison, an accessibility check of every page). Screenshots land in target/screenshots.
  */
 class DashboardIT {
     @TempDir
@@ -31,9 +32,11 @@ class DashboardIT {
     @BeforeAll
     static void startTheStack() throws Exception {
         repo = Path.of(System.getProperty("fleetsynth.repo", "..")).toAbsolutePath().normalize();
-        // One browser does the work of many users here; the rate limit is per client address.
+        // One browser does the work of many users here; the rate limit is per client address. Uploads go in
+        // chunks of 64 KiB, so that the scenario's data file of some 200 kB arrives in several.
         stack = LocalStack.start(new LocalStack.Settings(repo, dataDir, false, 0, 0, 0, 0,
-                Map.of("fleetsynth.rate-limit.per-minute", "100000"), new PrintStream(System.out, true, StandardCharsets.UTF_8)));
+                Map.of("fleetsynth.rate-limit.per-minute", "100000", "fleetsynth.uploads.chunk-bytes", "65536"),
+                new PrintStream(System.out, true, StandardCharsets.UTF_8)));
     }
 
     @AfterAll

@@ -34,6 +34,7 @@ public record Utility(
         double rmseMeanBaseline) {
 
     /** Whether the real-trained regressor beats predicting the mean, i.e. whether RUL can be learnt from these columns at all. */
+    @com.fasterxml.jackson.annotation.JsonProperty("learnable")
     public boolean learnable() {
         return rmseRealTrained < rmseMeanBaseline;
     }

@@ -21,7 +21,7 @@ final class LiveUpdates {
     static TaskView of(FleetEvent event) {
         if (event instanceof TrainingProgress e) {
             return new TaskView(e.jobId(), e.machineId(), Stage.TRAINING.json(), "running", e.fraction(), e.epoch(), e.epochs(),
-                    e.epoch() == 0 ? null : e.loss(), e.elapsedMs(), e.etaMs(), null, null, null, null, null, null, null,
+                    e.epoch() == 0 ? null : TaskView.finite(e.loss()), e.elapsedMs(), e.etaMs(), null, null, null, null, null, null, null,
                     e.occurredAt(), false);
         } else if (event instanceof SeedReady e) {
             return done(e.jobId(), e.machineId(), Stage.SEED, e.seedId(),
@@ -44,7 +44,7 @@ final class LiveUpdates {
 
     private static TaskView done(UUID jobId, String machineId, Stage stage, String resultId, UUID next, Integer epochs, Double loss,
             Double quality, String grade, long durationMs, FleetEvent event) {
-        return new TaskView(jobId, machineId, stage.json(), "succeeded", 1.0, epochs, epochs, loss, durationMs, 0L, resultId, next,
+        return new TaskView(jobId, machineId, stage.json(), "succeeded", 1.0, epochs, epochs, TaskView.finite(loss), durationMs, 0L, resultId, next,
                 quality, grade, null, null, null, event.occurredAt(), true);
     }
 }

@@ -14,8 +14,14 @@ public record TaskView(UUID taskId, String machineId, String stage, String statu
     public record Error(String code, String message) {
     }
 
+    /** A number as the API shows it: a non-finite one (a closed-form model's loss) left out. */
+    public static Double finite(Double v) {
+        return v == null || !Double.isFinite(v) ? null : v;
+    }
+
     public static TaskView of(Task t) {
-        return new TaskView(t.taskId, t.machineId, t.stage, t.status, t.progress, t.epoch, t.epochs, t.loss, t.elapsedMs,
+        // A model fitted in closed form has no loss: left out rather than shown as "NaN".
+        return new TaskView(t.taskId, t.machineId, t.stage, t.status, t.progress, t.epoch, t.epochs, finite(t.loss), t.elapsedMs,
                 t.etaMs, t.resultId, t.nextTaskId, t.qualityOverall, t.grade,
                 t.errorCode == null ? null : new Error(t.errorCode, t.errorMessage), t.batchId, t.createdAt, t.updatedAt,
                 t.finished());

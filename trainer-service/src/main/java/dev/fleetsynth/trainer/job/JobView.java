@@ -23,7 +23,7 @@ public record JobView(UUID jobId, String machineId, String status, String seedId
 
     public static JobView of(TrainingJob j) {
         return new JobView(j.jobId, j.machineId, j.status, j.seedId, j.seedPath, j.epochs, j.batchSize, j.randomSeed, j.pipeline,
-                j.epoch, j.loss, j.progress, j.elapsedMs, j.etaMs, j.modelId, j.errorCode, j.errorMessage, j.cancelRequestedAt != null,
+                j.epoch, j.loss == null || !Double.isFinite(j.loss) ? null : j.loss, j.progress, j.elapsedMs, j.etaMs, j.modelId, j.errorCode, j.errorMessage, j.cancelRequestedAt != null,
                 j.createdAt, j.startedAt, j.finishedAt, j.lossCurve == null ? new double[0] : j.lossCurve);
     }
 }
