@@ -107,8 +107,14 @@ final class TrajectoryFit {
             }
         }
 
-        // Failure modes.
+        // Operating regimes, if the rows show them: everything after is learnt within them.
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        Regimes regimes = Regimes.detect(z, lives, rng);
+        if (regimes != null) {
+            z = regimes.within(z);
+        }
+
+        // Failure modes.
         int[] lifeMode = modes(lives, complete, z, p, rng);
         int modes = Arrays.stream(lifeMode).max().orElse(0) + 1;
         int[] rowMode = new int[n];
@@ -243,6 +249,7 @@ final class TrajectoryFit {
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new TrajectoryState(TrajectoryModel.FORMAT_VERSION, schema, clock, rulStep, schema.order().step(), orderStart, continuous,
                 mean, std, lower, upper, modeList, phi, innovation, offset, beta, logMean, cats, maxTtf, spread,
+                regimes == null ? null : new TrajectoryState.RegimeSet(regimes.mean(), regimes.std(), regimes.start(), regimes.transitions()),
                 new TrajectoryState.Fit(lives.size(), complete.size(), n, seconds, residualVariance, choice));
     }
 

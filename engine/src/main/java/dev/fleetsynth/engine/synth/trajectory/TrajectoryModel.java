@@ -86,6 +86,7 @@ public final class TrajectoryModel implements Synthesizer {
         }
         details.put("modes", modes);
         details.put("clock_choice", s.fit().clockChoice());
+        details.put("regimes", s.regimes() == null ? 0 : s.regimes().start().length);
         return new ModelSummary(FORMAT, s.schema().machineId(), s.schema().origin().json(), 0, List.of(), s.fit().seconds(), details);
     }
 
@@ -113,6 +114,7 @@ public final class TrajectoryModel implements Synthesizer {
         double[] e = new double[p];
         double[] z = new double[p];
         double[] trend = new double[p];
+        TrajectoryState.RegimeSet regimes = s.regimes();
         int at = 0;
         for (int u = 0; u < plans.size(); u++) {
             Plan plan = plans.get(u);
@@ -131,7 +133,11 @@ public final class TrajectoryModel implements Synthesizer {
             }
             int firstKept = life - plan.kept();
             double start = timestamps ? clockAt : s.orderStart();
+            int regime = regimes == null ? 0 : pick(regimes.start(), rng.nextDouble());
             for (int t = 0; t < life; t++) {
+                if (t > 0 && regimes != null) {
+                    regime = pick(regimes.transitions()[regime], rng.nextDouble());
+                }
                 if (t > 0) {
                     draw(gauss, z);
                     for (int j = 0; j < p; j++) {
@@ -150,7 +156,9 @@ public final class TrajectoryModel implements Synthesizer {
                 double clock = "fraction".equals(s.clock()) ? (life == 1 ? 1 : (double) t / (life - 1)) : ttf;
                 interpolate(mode, clock, trend);
                 for (int j = 0; j < p; j++) {
-                    double x = s.mean()[j] + s.std()[j] * (trend[j] + o[j] + e[j]);
+                    double within = trend[j] + o[j] + e[j];
+                    double zj = regimes == null ? within : regimes.mean()[regime][j] + regimes.std()[regime][j] * within;
+                    double x = s.mean()[j] + s.std()[j] * zj;
                     cont[j][at] = Math.max(s.lower()[j], Math.min(s.upper()[j], x));
                 }
                 int bin = ttfBin(ttf, s.rulStep(), s.maxTtf());

@@ -23,6 +23,7 @@ import java.util.List;
  * @param logLifeMean    the mean log lifetime (rows) that regression is centred on
  * @param maxTtf         the longest time to failure seen, which bounds the category bins
  * @param lifeSpread     the bandwidth, on log lifetime, of the smoothed bootstrap of lifetimes
+ * @param regimes        the operating regimes, or {@code null} when the data show none
  */
 record TrajectoryState(
         int version,
@@ -45,7 +46,15 @@ record TrajectoryState(
         List<Categorical> categorical,
         @JsonProperty("max_ttf") double maxTtf,
         @JsonProperty("life_spread") double lifeSpread,
+        RegimeSet regimes,
         Fit fit) {
+
+    /**
+     * Operating regimes (see {@link Regimes}), or none: per regime and reading its mean and spread
+     * in standardised units, the share of lives starting in each, and the chance of each next regime.
+     */
+    record RegimeSet(double[][] mean, double[][] std, double[] start, double[][] transitions) {
+    }
 
     /**
      * A failure mode: lives that degrade alike, with their lifetimes and their trend.
