@@ -54,7 +54,7 @@ final class IngestBench {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         long t0 = System.nanoTime();
         Path csv = csv(megabytes);
-        out.printf(Locale.ROOT, "  input: %s, %.1f MB (%s in %.1f s)%n", csv, Files.size(csv) / 1048576.0,
+        out.printf(Locale.ROOT, "  input: %s, %.1f MB (%s in %.1f s)%n", csv, Files.size(csv) / 1e6,
                 (System.nanoTime() - t0) > 1e9 ? "generated" : "cached", (System.nanoTime() - t0) / 1e9);
 
         Harness harness = new Harness(0, repeat);
@@ -101,13 +101,14 @@ final class IngestBench {
     static Path csv(int megabytes) throws IOException {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "fleetsynth-bench-ingest");
         Files.createDirectories(dir);
-        Path file = dir.resolve("export-" + megabytes + "mb-v" + LAYOUT + ".csv");
+        Path file = dir.resolve("export-" + megabytes + "mb-v" + LAYOUT + "d" + ".csv");
         if (Files.isRegularFile(file)) {
             return file;
         }
         Path tmp = Files.createTempFile(dir, "export-", ".csv.tmp");
         try {
-            write(tmp, (long) megabytes << 20);
+            // Megabytes of 10^6 bytes, as file sizes are quoted: 500 MB sits just under the 500 MiB limit.
+            write(tmp, (long) megabytes * 1_000_000L);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

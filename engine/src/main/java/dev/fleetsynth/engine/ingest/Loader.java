@@ -43,8 +43,8 @@ final class Loader {
     static Loaded load(Connection db, Path file, IngestOptions o, Path work) throws IngestException, IOException, SQLException {
         long size = Files.size(file);
         if (size > o.maxBytes()) {
-            throw IngestException.of("file", null, String.format(Locale.ROOT, "the file is %.1f MB; the limit is %.0f MB", size / 1048576.0,
-                    o.maxBytes() / 1048576.0), "split it by unit or time and bring the parts in one by one, or keep fewer columns");
+            throw IngestException.of("file", null, String.format(Locale.ROOT, "the file is %,d bytes, over the limit of %,d bytes (%.0f MiB)", size,
+                    o.maxBytes(), o.maxBytes() / 1048576.0), "split it by unit or time and bring the parts in one by one, or keep fewer columns");
         }
         FileFormat format = FileFormat.detect(file);
         String sheet = null;

@@ -64,7 +64,7 @@ public class Uploads {
         }
         if (bytes > maxBytes) {
             throw new ApiException(413, new ApiError("FILE_TOO_LARGE", String.format(java.util.Locale.ROOT,
-                    "the file is %.1f MB; the limit is %.0f MB", bytes / 1048576.0, maxBytes / 1048576.0),
+                    "the file is %,d bytes, over the limit of %,d bytes (%.0f MiB)", bytes, maxBytes, maxBytes / 1048576.0),
                     List.of(new ApiError.Detail("bytes", "over the limit", "split the file by unit or time and upload the parts one by one"))));
         }
         String name = fileName == null || fileName.isBlank() ? "data" : fileName.strip();
