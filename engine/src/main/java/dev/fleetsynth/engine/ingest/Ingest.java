@@ -77,9 +77,30 @@ public final class Ingest {
      * {@code out/ingest.txt}; the report last, so that its presence means the rest is complete.
      */
     public static Result run(Path file, IngestOptions o, Path out, ProgressListener progress) throws IngestException, IOException {
+        try {
+            return run(file, o, out, progress, 2);
+        } catch (OutOfMemory e) {
+            // Two threads each hold their own buffers at a sort's or a window's peak; one thread stays
+            // within the memory limit where two did not (seen once in three runs of a 500 MB file).
+            try {
+                return run(file, o, out, progress, 1);
+            } catch (OutOfMemory again) {
+                throw IngestException.of("file", null, "the file needs more memory to bring in than this service has ("
+                        + Duck.DEFAULT_MEMORY_LIMIT + ")", "split it by unit or time and bring the parts in one by one");
+            }
+        }
+    }
+
+    /** DuckDB ran out of memory: tried again on one thread. */
+    private static final class OutOfMemory extends Exception {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static Result run(Path file, IngestOptions o, Path out, ProgressListener progress, int threads)
+            throws IngestException, IOException, OutOfMemory {
         Files.createDirectories(out);
         Path work = Files.createTempDirectory(out, ".ingest-");
-        try (Connection db = Duck.open(work.resolve("spill"))) {
+        try (Connection db = Duck.open(work.resolve("spill"), Duck.DEFAULT_MEMORY_LIMIT, threads)) {
             Loaded l = load(db, file, o, work, progress);
             ColumnMapping mapping = plan(db, l, o);
             progress.progress(4, STEPS);
@@ -99,6 +120,9 @@ public final class Ingest {
             progress.progress(STEPS, STEPS);
             return new Result(report, seed, holdout);
         } catch (SQLException e) {
+            if (Duck.outOfMemory(e)) {
+                throw new OutOfMemory();
+            }
             throw Loader.translate(e, true);
         } finally {
             AtomicFiles.deleteTree(work);

@@ -126,6 +126,9 @@ final class Loader {
             }
             return new Loaded(file, format, new ArrayList<>(finalTypes.keySet()), finalTypes, rows, header, sheet);
         } catch (SQLException e) {
+            if (Duck.outOfMemory(e)) {
+                throw e;
+            }
             throw translate(e, header);
         }
     }

@@ -26,11 +26,16 @@ public final class Duck {
     }
 
     public static Connection open(Path spill, String memoryLimit) throws SQLException {
+        return open(spill, memoryLimit, 2);
+    }
+
+    /** As {@link #open(Path, String)} with a number of threads: one thread needs less memory at its peak. */
+    public static Connection open(Path spill, String memoryLimit, int threads) throws SQLException {
         Properties p = new Properties();
         p.setProperty("autoinstall_known_extensions", "false");
         p.setProperty("autoload_known_extensions", "false");
         // Two threads: the machines this runs on have two cores and other work beside it.
-        p.setProperty("threads", "2");
+        p.setProperty("threads", Integer.toString(threads));
         p.setProperty("memory_limit", memoryLimit);
         if (spill != null) {
             p.setProperty("temp_directory", spill.toString());
@@ -45,6 +50,12 @@ public final class Duck {
             throw e;
         }
         return c;
+    }
+
+    /** Whether DuckDB ran out of its memory (an operator that could not spill), which a second try on one thread avoids. */
+    public static boolean outOfMemory(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("Out of Memory") || m.contains("failed to pin block") || m.contains("could not allocate");
     }
 
     /** A string as an SQL literal. */
