@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
