@@ -101,3 +101,31 @@ export function TableHead({ columns }: { columns: string[] }) {
     </thead>
   );
 }
+
+/**
+ * The numbered steps of a flow (the wizard, bringing data in): done steps ticked, the current one
+ * marked for assistive technology, steps not yet reachable disabled.
+ */
+export function Steps({ names, step, label, reachable, onStep }: {
+  names: readonly string[];
+  step: number;
+  label: string;
+  reachable: (i: number) => boolean;
+  onStep: (i: number) => void;
+}) {
+  return (
+    <ol className="stepper" aria-label={label}>
+      {names.map((name, i) => (
+        <li key={name} className={i < step ? 'done' : ''}>
+          <button aria-current={i === step ? 'step' : undefined} disabled={!reachable(i)} onClick={() => onStep(i)}>
+            <span className="n" aria-hidden="true">
+              {i < step ? '✓' : i + 1}
+            </span>
+            <span className="sr-only">Step {i + 1}: </span>
+            {name}
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}

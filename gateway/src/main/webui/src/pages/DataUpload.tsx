@@ -24,7 +24,7 @@ import {
 } from '../api';
 import { ApiProblems } from '../components/Problems';
 import { TaskChain, type ChainLink } from '../components/TaskChain';
-import { Card, Empty, Progress, QualityBadge, Spinner, TableHead } from '../components/ui';
+import { Card, Empty, Progress, QualityBadge, Spinner, Steps, TableHead } from '../components/ui';
 import { compareHash } from '../logic/compare';
 import {
   buildIngestRequest,
@@ -83,21 +83,7 @@ function Stepper() {
     if (i <= 4) return !!f.preview && !!f.mapping;
     return !!f.ingestTaskId || (!!f.preview && !!f.mapping && f.step >= 4);
   };
-  return (
-    <ol className="stepper" aria-label="Steps to bring your data in">
-      {UPLOAD_STEPS.map((name, i) => (
-        <li key={name} className={i < f.step ? 'done' : ''}>
-          <button aria-current={i === f.step ? 'step' : undefined} disabled={!reachable(i)} onClick={() => f.set({ step: i })}>
-            <span className="n" aria-hidden="true">
-              {i < f.step ? '✓' : i + 1}
-            </span>
-            <span className="sr-only">Step {i + 1}: </span>
-            {name}
-          </button>
-        </li>
-      ))}
-    </ol>
-  );
+  return <Steps names={UPLOAD_STEPS} step={f.step} label="Steps to bring your data in" reachable={reachable} onStep={(i) => f.set({ step: i })} />;
 }
 
 /** Reads (or re-reads, with other options) the upload and keeps its preview and suggested mapping. */

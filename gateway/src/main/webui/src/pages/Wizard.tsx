@@ -9,7 +9,7 @@ import { axisStyle, Chart } from '../components/Chart';
 import { blankProfile, ProfileForm } from '../components/ProfileForm';
 import { ProblemList } from '../components/Problems';
 import { TaskStatusLine, TrainingProgress } from '../components/TaskProgress';
-import { Card, ErrorBox, Spinner } from '../components/ui';
+import { Card, ErrorBox, Spinner, Steps } from '../components/ui';
 import { useTaskProgress } from '../live';
 import { thin, tracesAgainstRul } from '../logic/charts';
 import { setPath } from '../logic/validation';
@@ -28,21 +28,7 @@ function Stepper() {
     if (i === 5) return !!w.seedId;
     return !!w.trainTaskId;
   };
-  return (
-    <ol className="stepper" aria-label="Wizard steps">
-      {WIZARD_STEPS.map((name, i) => (
-        <li key={name} className={i < w.step ? 'done' : ''}>
-          <button aria-current={i === w.step ? 'step' : undefined} disabled={!reachable(i)} onClick={() => w.set({ step: i })}>
-            <span className="n" aria-hidden="true">
-              {i < w.step ? '✓' : i + 1}
-            </span>
-            <span className="sr-only">Step {i + 1}: </span>
-            {name}
-          </button>
-        </li>
-      ))}
-    </ol>
-  );
+  return <Steps names={WIZARD_STEPS} step={w.step} label="Wizard steps" reachable={reachable} onStep={(i) => w.set({ step: i })} />;
 }
 
 function StepMethod() {

@@ -125,10 +125,7 @@ final class GenerateCommand implements Callable<Integer> {
         Inputs.requireDirectory(out);
         DatasetGenerator.Dataset dataset = DatasetGenerator.generate(model, seedTable, holdout, split, seed);
         try {
-            var heldOut = ModelTraining.heldOut(modelDir);
-            if (heldOut.isPresent() && heldOut.get().refit() && holdout != null) {
-                dataset = new DatasetGenerator.Dataset(dataset.splits(), dataset.quality().withNote(ModelTraining.REFIT_NOTE));
-            }
+            dataset = ModelTraining.noteRefit(dataset, modelDir, holdout);
             DatasetGenerator.write(dataset, out, Map.of("fleetsynth.kind", "synthetic", "fleetsynth.random_seed", Long.toString(seed)),
                     fileFormat);
         } catch (IOException e) {

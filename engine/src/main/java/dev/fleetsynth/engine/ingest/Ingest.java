@@ -161,10 +161,12 @@ public final class Ingest {
             profiles = Profiler.profile(db, "raw", types);
         }
         progress.progress(2, STEPS);
-        long rows;
-        try (Statement st = db.createStatement(); ResultSet r = st.executeQuery("SELECT count(*) FROM raw")) {
-            r.next();
-            rows = r.getLong(1);
+        long rows = loaded.rows();
+        if (historian != null) {
+            try (Statement st = db.createStatement(); ResultSet r = st.executeQuery("SELECT count(*) FROM raw")) {
+                r.next();
+                rows = r.getLong(1);
+            }
         }
         progress.progress(3, STEPS);
         return new Loaded(loaded, types, profiles, rows, historian);

@@ -97,7 +97,11 @@ final class Profiler {
                 }
             }
         }
-        String sample = sample(db, table);
+        try (Statement st = db.createStatement(); ResultSet r = st.executeQuery("SELECT count(*) FROM " + table)) {
+            r.next();
+            rows = r.getLong(1);
+        }
+        String sample = sample(db, table, rows);
         Double[] medians = new Double[names.size()];
         String[] tops = new String[names.size()];
         try (Statement st = db.createStatement(); ResultSet r = st.executeQuery("SELECT " + String.join(", ", sampled) + " FROM " + sample)) {
@@ -108,10 +112,6 @@ final class Profiler {
             }
         }
         try (Statement st = db.createStatement()) {
-            try (ResultSet r = st.executeQuery("SELECT count(*) FROM " + table)) {
-                r.next();
-                rows = r.getLong(1);
-            }
             try (ResultSet r = st.executeQuery("SELECT " + String.join(", ", first) + " FROM " + table)) {
                 r.next();
                 for (int j = 0; j < names.size(); j++) {
@@ -231,13 +231,8 @@ final class Profiler {
     }
 
     /** Rows the sketches run on: the table itself up to {@link #SAMPLE_ROWS}, else a seeded reservoir sample of it. */
-    private static String sample(Connection db, String table) throws SQLException {
+    private static String sample(Connection db, String table, long rows) throws SQLException {
         try (Statement st = db.createStatement()) {
-            long rows;
-            try (ResultSet r = st.executeQuery("SELECT count(*) FROM " + table)) {
-                r.next();
-                rows = r.getLong(1);
-            }
             if (rows <= SAMPLE_ROWS) {
                 return table;
             }

@@ -1,16 +1,12 @@
 package dev.fleetsynth.engine.quality;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.fleetsynth.engine.source.SourceSchema;
 import dev.fleetsynth.engine.source.SourceTable;
-import dev.fleetsynth.engine.table.Column;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.commons.math3.ml.distance.EarthMoversDistance;
 
 /**
@@ -75,8 +71,8 @@ public record Comparison(List<Candidate> candidates, String recommended, String 
 
     private static Candidate candidate(String name, SourceTable real, SourceTable holdout, Dataset d, long seed) {
         QualityReport q = QualityReport.evaluate(real, d.all(), d.train(), holdout, seed);
-        Map<String, double[]> realColumns = numeric(real);
-        Map<String, double[]> synColumns = numeric(d.all());
+        Map<String, double[]> realColumns = real.valueColumns();
+        Map<String, double[]> synColumns = d.all().valueColumns();
         List<Distance> distances = new ArrayList<>();
         List<String> shared = new ArrayList<>();
         for (Map.Entry<String, double[]> c : realColumns.entrySet()) {
@@ -105,18 +101,6 @@ public record Comparison(List<Candidate> candidates, String recommended, String 
                 .orElse(null);
         return new Candidate(name, q.overall(), q.grade().label(), q.utility(), distances, pairs == 0 ? null : sum / pairs,
                 pairs == 0 ? null : max, worst, q.notes());
-    }
-
-    /** RUL and the learnt numeric readings. */
-    private static Map<String, double[]> numeric(SourceTable t) {
-        Map<String, double[]> out = new LinkedHashMap<>();
-        Optional.ofNullable(t.rul()).ifPresent(r -> out.put(t.schema().rulColumn().orElseThrow(), r));
-        for (SourceSchema.Field f : t.schema().learnt()) {
-            if (t.column(f.name()) instanceof Column.Numeric n) {
-                out.put(f.name(), n.values());
-            }
-        }
-        return out;
     }
 
     static double wasserstein(double[] real, double[] synthetic) {

@@ -59,9 +59,10 @@ final class Evaluation {
 
         /**
          * A source: its RUL, its units as cycles (numbered from 1 in file order), its order column as
-         * timestamps (microseconds, or counter values), and its learnt columns; {@code null} when it has no RUL.
+         * timestamps (microseconds, or counter values), and its learnt columns ({@code learnable}: the
+         * source's {@link dev.fleetsynth.engine.source.SourceTable#learnable()}, made once by the caller); {@code null} when it has no RUL.
          */
-        static Series of(dev.fleetsynth.engine.source.SourceTable t) {
+        static Series of(dev.fleetsynth.engine.source.SourceTable t, ColumnTable learnable) {
             double[] rul = t.rul();
             if (rul == null) {
                 return null;
@@ -79,7 +80,7 @@ final class Evaluation {
                 }
             }
             String rulName = t.schema().rulColumn().orElseThrow();
-            List<Column> others = t.learnable().columns().stream().filter(c -> !c.name().equals(rulName)).toList();
+            List<Column> others = learnable.columns().stream().filter(c -> !c.name().equals(rulName)).toList();
             return new Series(rul, unit, timestamps, others);
         }
 

@@ -117,10 +117,12 @@ public record QualityReport(
      */
     public static QualityReport evaluate(SourceTable real, SourceTable synthetic, SourceTable syntheticTrain, SourceTable unseen,
                                          long seed) {
-        Evaluation.Series realSeries = Evaluation.Series.of(real);
-        Evaluation.Series unseenSeries = unseen == null || unseen.rows() == 0 ? null : Evaluation.Series.of(unseen);
-        return Evaluation.run(real.learnable(), synthetic.learnable(), realSeries, Evaluation.Series.of(synthetic),
-                new Evaluation.UtilityData(Evaluation.Series.of(syntheticTrain), unseenSeries), seed, Thresholds.DEFAULT);
+        ColumnTable realColumns = real.learnable();
+        ColumnTable syntheticColumns = synthetic.learnable();
+        Evaluation.Series unseenSeries = unseen == null || unseen.rows() == 0 ? null : Evaluation.Series.of(unseen, unseen.learnable());
+        return Evaluation.run(realColumns, syntheticColumns, Evaluation.Series.of(real, realColumns),
+                Evaluation.Series.of(synthetic, syntheticColumns), new Evaluation.UtilityData(
+                        Evaluation.Series.of(syntheticTrain, syntheticTrain.learnable()), unseenSeries), seed, Thresholds.DEFAULT);
     }
 
     /**

@@ -52,7 +52,7 @@ public final class SourceFiles {
     public static void write(SourceTable t, Path file, Map<String, String> metadata) throws IOException {
         Map<String, String> footer = new LinkedHashMap<>(metadata);
         footer.put(SourceSchema.FOOTER_KEY, t.schema().toJson());
-        if (t.simulatedLayout()) {
+        if (t.schema().simulatedLayout()) {
             ParquetTables.write(t.toSensorTable(), file, footer, ProgressListener.NONE);
             return;
         }

@@ -154,6 +154,12 @@ public record SourceSchema(
                 "hours", null);
     }
 
+    /** Whether this is the simulator's seed layout ({@link #simulated}), whose files and datasets keep their own format. */
+    @JsonIgnore
+    public boolean simulatedLayout() {
+        return fields.equals(simulated(machineId, learnt().stream().map(Field::name).toList()).fields());
+    }
+
     public Optional<Field> field(String name) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst();
     }

@@ -68,6 +68,21 @@ public record SourceTable(SourceSchema schema, ColumnTable table) {
     }
 
     /**
+     * RUL (where there is one) and the learnt columns held as numbers (numbers, integers, flags), in
+     * file order: what the explorer charts and comparisons measure distances on.
+     */
+    public java.util.Map<String, double[]> valueColumns() {
+        java.util.Map<String, double[]> columns = new java.util.LinkedHashMap<>();
+        schema.rulColumn().ifPresent(r -> columns.put(r, rul()));
+        for (SourceSchema.Field f : schema.learnt()) {
+            if (column(f.name()) instanceof Column.Numeric n) {
+                columns.put(f.name(), n.values());
+            }
+        }
+        return columns;
+    }
+
+    /**
      * A dense unit number per row, from 0, a new one wherever the unit column's value changes; every
      * row in unit 0 when there is no unit column.
      */
@@ -165,15 +180,9 @@ public record SourceTable(SourceSchema schema, ColumnTable table) {
         return new SourceTable(SourceSchema.simulated(t.machineId(), t.sensorNames()), new ColumnTable(columns));
     }
 
-    /** Whether this table has the simulator's layout, so {@link #toSensorTable()} applies. */
-    public boolean simulatedLayout() {
-        return schema.fields().equals(SourceSchema.simulated(schema.machineId(),
-                schema.learnt().stream().map(SourceSchema.Field::name).toList()).fields());
-    }
-
-    /** The table as the simulator's {@link SensorTable}; only for {@link #simulatedLayout()} tables. */
+    /** The table as the simulator's {@link SensorTable}; only for tables in its layout ({@link SourceSchema#simulatedLayout()}). */
     public SensorTable toSensorTable() {
-        if (!simulatedLayout()) {
+        if (!schema.simulatedLayout()) {
             throw new IllegalStateException("not in the simulator's layout");
         }
         double[] ts = numeric(ParquetTables.TIMESTAMP);

@@ -93,7 +93,7 @@ public final class Merge {
                 simColumn = f.constant() != null ? TrajectoryModel.constantColumn(f, m)
                         : f.kind() == ColumnKind.CATEGORY ? new Column.Categorical(f.name(), new String[m]) : nan(f.name(), m);
             }
-            columns.add(concat(realColumn, simColumn, n, m));
+            columns.add(Column.concat(List.of(realColumn, simColumn)));
         }
         return new Merged(new SourceTable(schema, new ColumnTable(columns)), n, m, n / (double) (n + m), shared, left);
     }
@@ -102,22 +102,5 @@ public final class Merge {
         double[] v = new double[m];
         java.util.Arrays.fill(v, Double.NaN);
         return new Column.Numeric(name, v);
-    }
-
-    private static Column concat(Column a, Column b, int n, int m) {
-        if (a instanceof Column.Numeric x && b instanceof Column.Numeric y) {
-            double[] v = new double[n + m];
-            System.arraycopy(x.values(), 0, v, 0, n);
-            System.arraycopy(y.values(), 0, v, n, m);
-            return new Column.Numeric(a.name(), v);
-        }
-        String[] v = new String[n + m];
-        for (int i = 0; i < n; i++) {
-            v[i] = a instanceof Column.Categorical c ? c.values()[i] : Double.toString(((Column.Numeric) a).values()[i]);
-        }
-        for (int i = 0; i < m; i++) {
-            v[n + i] = b instanceof Column.Categorical c ? c.values()[i] : Double.toString(((Column.Numeric) b).values()[i]);
-        }
-        return new Column.Categorical(a.name(), v);
     }
 }

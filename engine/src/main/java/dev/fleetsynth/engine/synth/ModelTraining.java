@@ -31,8 +31,8 @@ public final class ModelTraining {
     /** Written beside {@code model.json}: the held-out figures, and whether the model was refit after them. */
     public static final String EVALUATION_FILE = "evaluation.json";
     /** What a dataset report of a refit model says about its utility. */
-    public static final String REFIT_NOTE = "the model was refit on the held-out units after its held-out test, so this report's "
-            + "utility flatters it; its held-out figures are in " + "evaluation.json" + " beside the model";
+    static final String REFIT_NOTE = "the model was refit on the held-out units after its held-out test, so this report's "
+            + "utility flatters it; its held-out figures are in " + EVALUATION_FILE + " beside the model";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -83,6 +83,18 @@ public final class ModelTraining {
         return new Trained(model, kind, new HeldOut(units, holdout.rows(), q.overall(), q.utility(), true,
                 "the model fitted on the training units only; the saved model was then refit on every unit, held-out ones "
                         + "included, so a dataset report that tests it on them flatters it"));
+    }
+
+    /**
+     * A dataset of the model in {@code modelDir}, its report noting when its utility was tested on
+     * {@code holdout} rows the model was refit on (and so flatters it).
+     */
+    public static DatasetGenerator.Dataset noteRefit(DatasetGenerator.Dataset dataset, Path modelDir, SourceTable holdout) throws IOException {
+        Optional<HeldOut> held = heldOut(modelDir);
+        if (holdout == null || held.isEmpty() || !held.get().refit()) {
+            return dataset;
+        }
+        return new DatasetGenerator.Dataset(dataset.splits(), dataset.quality().withNote(REFIT_NOTE));
     }
 
     /** The held-out figures kept beside a model, if any. */

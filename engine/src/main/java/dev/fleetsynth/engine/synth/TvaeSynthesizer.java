@@ -66,7 +66,7 @@ public final class TvaeSynthesizer implements Synthesizer {
     /** A simulator seed's dataset as it always was: the cycles and clock run on across the three splits. */
     @Override
     public SourceSplits sampleSplits(SplitSizes sizes, long seed) {
-        if (!isSimulated()) {
+        if (!schema().simulatedLayout()) {
             return Synthesizer.super.sampleSplits(sizes, seed);
         }
         CycleArranger.Splits s = CycleArranger.arrange(model.info().machineId(), model.sample(sizes.total(), seed), sizes,
@@ -74,18 +74,12 @@ public final class TvaeSynthesizer implements Synthesizer {
         return new SourceSplits(SourceTable.of(s.train()), SourceTable.of(s.val()), SourceTable.of(s.test()));
     }
 
-    private boolean isSimulated() {
-        SourceSchema schema = schema();
-        return schema.fields().equals(SourceSchema.simulated(schema.machineId(),
-                schema.learnt().stream().map(SourceSchema.Field::name).toList()).fields());
-    }
-
     @Override
     public SourceTable sample(SampleRequest request) {
         if (!request.conditions().none()) {
             throw new IllegalArgumentException("the TVAE draws rows without conditions; conditional generation needs the trajectory model");
         }
-        if (isSimulated()) {
+        if (schema().simulatedLayout()) {
             CycleArranger.Splits s = CycleArranger.arrange(model.info().machineId(), model.sample(request.rows(), request.seed()),
                     new SplitSizes(request.rows(), 0, 0), model.info().rowsPerCycle(), model.info().seedStart(), request.seed());
             return SourceTable.of(s.train());

@@ -105,6 +105,7 @@ public final class TvaeTrainer {
             Optimisation run = new Optimisation(root, net, layout, config, initial, rng, partner);
             NDArray allSoft = all.mul(run.masks.soft());
             NDArray held = heldOutStop ? owned(root, start0.holdout(), new Shape(start0.holdoutRows(), dim)) : null;
+            NDArray heldSoft = heldOutStop ? held.mul(run.masks.soft()) : null;
             // Its own noise stream, so that measuring the held-out loss leaves the training's draws as they were.
             ShardPass judge = heldOutStop ? new ShardPass(run.views, run.masks, new Scalars(root.newSubManager()), config.embeddingDim(),
                     RandomSource.XO_RO_SHI_RO_128_PP.create(config.seed() ^ 0x9E3779B97F4A7C15L)) : null;
@@ -145,7 +146,7 @@ public final class TvaeTrainer {
                 Duration eta = elapsed.multipliedBy(config.epochs() - epochsRun).dividedBy(epochsRun);
                 listener.epoch(new TrainingListener.EpochProgress(epochsRun, config.epochs(), epochLoss, elapsed, eta));
                 if (heldOutStop) {
-                    double heldLoss = run.heldOutLoss(root, judge, held, start0.holdoutRows(), batch);
+                    double heldLoss = run.heldOutLoss(root, judge, held, heldSoft, start0.holdoutRows(), batch);
                     if (heldLoss < best - config.earlyStopMinDelta()) {
                         best = heldLoss;
                         sinceBest = 0;
@@ -324,11 +325,10 @@ public final class TvaeTrainer {
         }
 
         /** The mean loss of held-out rows under the current parameters, batch by batch, without an update. */
-        double heldOutLoss(NDManager root, ShardPass judge, NDArray held, int rows, int batch) {
+        double heldOutLoss(NDManager root, ShardPass judge, NDArray held, NDArray heldSoft, int rows, int batch) {
             float factor = (float) config.lossFactor();
             double sum = 0;
             try (NDManager m = root.newSubManager()) {
-                NDArray heldSoft = attached(held.mul(masks.soft()), m);
                 float[] sigmas = sigma.toFloatArray();
                 for (int from = 0; from < rows; from += batch) {
                     int size = Math.min(batch, rows - from);

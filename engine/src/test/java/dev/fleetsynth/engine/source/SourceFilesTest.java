@@ -172,7 +172,7 @@ class SourceFilesTest {
         assertThat(back.schema()).isEqualTo(SourceSchema.simulated("motor_siemens_1la7_001", seed.sensorNames()));
         assertThat(back.schema().origin()).isEqualTo(SourceSchema.Origin.SIMULATED);
         assertThat(back.schema().runToFailure()).isTrue();
-        assertThat(back.simulatedLayout()).isTrue();
+        assertThat(back.schema().simulatedLayout()).isTrue();
         assertThat(back.toSensorTable().sameData(seed)).isTrue();
         assertSameTable(back, SourceTable.of(seed));
     }

@@ -3,7 +3,6 @@ package dev.fleetsynth.generator.explorer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -110,9 +109,9 @@ public final class Explorer {
      */
     public static Histograms histograms(String datasetId, String split, Source source, int bins, SourceTable shown,
             SourceTable synthetic, SourceTable seed) {
-        Map<String, double[]> shownColumns = valueColumns(shown);
-        Map<String, double[]> syntheticColumns = valueColumns(synthetic);
-        Map<String, double[]> seedColumns = valueColumns(seed);
+        Map<String, double[]> shownColumns = shown.valueColumns();
+        Map<String, double[]> syntheticColumns = synthetic.valueColumns();
+        Map<String, double[]> seedColumns = seed.valueColumns();
         List<ColumnHistogram> columns = new ArrayList<>();
         for (Map.Entry<String, double[]> c : shownColumns.entrySet()) {
             double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
@@ -151,7 +150,7 @@ public final class Explorer {
     }
 
     public static Correlations correlations(String datasetId, String split, Source source, SourceTable t) {
-        Map<String, double[]> columns = valueColumns(t);
+        Map<String, double[]> columns = t.valueColumns();
         List<String> names = new ArrayList<>(columns.keySet());
         List<double[]> data = new ArrayList<>(columns.values());
         PearsonsCorrelation pearson = new PearsonsCorrelation();
@@ -172,18 +171,6 @@ public final class Explorer {
             }
         }
         return new Correlations(datasetId, split, source.json(), t.rows(), names, values);
-    }
-
-    /** The columns a model learns and the explorer charts: RUL, then the learnt numbers and flags in file order. */
-    static Map<String, double[]> valueColumns(SourceTable t) {
-        Map<String, double[]> columns = new LinkedHashMap<>();
-        t.schema().rulColumn().ifPresent(r -> columns.put(r, t.rul()));
-        for (SourceSchema.Field f : t.schema().learnt()) {
-            if (t.column(f.name()) instanceof Column.Numeric n) {
-                columns.put(f.name(), n.values());
-            }
-        }
-        return columns;
     }
 
     private static void widen(double[] range, double[] values) {

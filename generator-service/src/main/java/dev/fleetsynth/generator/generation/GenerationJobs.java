@@ -116,10 +116,8 @@ public class GenerationJobs {
         Synthesizer model = model(r);
         SourceTable seed = seed(r);
         SourceTable holdout = holdout(r);
-        DatasetGenerator.Dataset generated = DatasetGenerator.generate(model, seed, holdout, sizes, r.randomSeed());
-        var heldOut = ModelTraining.heldOut(store.resolve(r.modelPath()));
-        DatasetGenerator.Dataset dataset = heldOut.isPresent() && heldOut.get().refit() && holdout != null
-                ? new DatasetGenerator.Dataset(generated.splits(), generated.quality().withNote(ModelTraining.REFIT_NOTE)) : generated;
+        DatasetGenerator.Dataset dataset = ModelTraining.noteRefit(DatasetGenerator.generate(model, seed, holdout, sizes, r.randomSeed()),
+                store.resolve(r.modelPath()), holdout);
         // Same footer as the CLI's datasets. An existing directory is this job's finished output from
         // an earlier run (a dataset is only ever renamed into place complete): it is kept.
         store.writeDirectory(path, dir -> DatasetGenerator.write(dataset, dir,

@@ -101,7 +101,7 @@ public class SeedJobs {
         } catch (IllegalArgumentException e) {
             throw new JobFailure(INVALID_REQUEST, e.getMessage());
         }
-        MachineProfile profile = profile(r);
+        MachineProfile profile = profile(r.profilePath(), r.machineId());
         String path = ArtifactStore.seedPath(r.machineId(), r.seedId());
         SensorTable table = SeedFiles.write(profile, options, store.resolve(path), store.resolve(ArtifactStore.holdoutPath(path)),
                 ProgressListener.NONE, ProgressListener.NONE).seed();
@@ -135,7 +135,7 @@ public class SeedJobs {
         if (!Files.isRegularFile(data)) {
             throw new JobFailure("UPLOAD_MISSING", "no complete upload '" + request.uploadId() + "'; upload the file (all chunks) first");
         }
-        MachineProfile profile = request.profilePath() == null ? null : profileAt(request.profilePath(), r.machineId());
+        MachineProfile profile = request.profilePath() == null ? null : profile(request.profilePath(), r.machineId());
         String path = ArtifactStore.seedPath(r.machineId(), r.seedId());
         Path scratch = store.resolve("machines/" + r.machineId() + "/seed/.ingest-" + r.seedId());
         Ingest.Result result;
@@ -164,30 +164,26 @@ public class SeedJobs {
         return seedPath.replaceFirst("\\.parquet$", "") + ".ingest.json";
     }
 
-    private MachineProfile profileAt(String profilePath, String machineId) throws IOException {
-        SeedRequest probe = new SeedRequest(null, null, machineId, 0, profilePath, 0, 0, null, null, null);
-        return profile(probe);
-    }
 
-    private MachineProfile profile(SeedRequest r) throws IOException {
+    private MachineProfile profile(String profilePath, String machineId) throws IOException {
         Path file;
         try {
-            file = store.resolve(r.profilePath());
+            file = store.resolve(profilePath);
         } catch (IllegalArgumentException e) {
             throw new JobFailure(PROFILE_MISSING, e.getMessage());
         }
         if (!Files.isRegularFile(file)) {
-            throw new JobFailure(PROFILE_MISSING, "no profile at " + r.profilePath() + " in the artifact store");
+            throw new JobFailure(PROFILE_MISSING, "no profile at " + profilePath + " in the artifact store");
         }
         ProfileRead read = reader.read(file);
         if (read instanceof ProfileRead.Invalid invalid) {
-            throw new JobFailure(PROFILE_INVALID, "the profile at " + r.profilePath() + " is not valid: "
+            throw new JobFailure(PROFILE_INVALID, "the profile at " + profilePath + " is not valid: "
                     + invalid.problems().stream().limit(5).map(Object::toString).collect(Collectors.joining("; ")));
         }
         MachineProfile profile = ((ProfileRead.Valid) read).profile();
-        if (!profile.machineId().equals(r.machineId())) {
-            throw new JobFailure(PROFILE_INVALID, "the profile at " + r.profilePath() + " is for machine '" + profile.machineId()
-                    + "', not '" + r.machineId() + "'");
+        if (!profile.machineId().equals(machineId)) {
+            throw new JobFailure(PROFILE_INVALID, "the profile at " + profilePath + " is for machine '" + profile.machineId()
+                    + "', not '" + machineId + "'");
         }
         return profile;
     }

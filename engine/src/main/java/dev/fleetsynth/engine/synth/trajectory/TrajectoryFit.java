@@ -150,8 +150,7 @@ final class TrajectoryFit {
         double[][] r = new double[n][p];
         double[] at = new double[p];
         for (int i = 0; i < n; i++) {
-            TrajectoryState.Mode probe = new TrajectoryState.Mode("", 0, new int[0], knots[rowMode[i]], trend[rowMode[i]]);
-            interpolate(probe, clockOf[i], at);
+            interpolate(knots[rowMode[i]], trend[rowMode[i]], clockOf[i], at);
             for (int j = 0; j < p; j++) {
                 r[i][j] = z[i][j] - at[j];
             }
@@ -367,7 +366,7 @@ final class TrajectoryFit {
         double sse = 0;
         double[] at = new double[p];
         for (int i = 0; i < n; i++) {
-            interpolate(new TrajectoryState.Mode("", 0, new int[0], knotsOut[rowMode[i]], trendOut[rowMode[i]]), clock[i], at);
+            interpolate(knotsOut[rowMode[i]], trendOut[rowMode[i]], clock[i], at);
             for (int j = 0; j < p; j++) {
                 double d = z[i][j] - at[j];
                 sse += d * d;
@@ -376,9 +375,8 @@ final class TrajectoryFit {
         return p == 0 ? 0 : sse / ((double) n * p);
     }
 
-    static void interpolate(TrajectoryState.Mode mode, double clock, double[] out) {
-        double[] knots = mode.knots();
-        double[][] trend = mode.trend();
+    /** The trend at a clock value: linear between knots, the end knot's value beyond them. */
+    static void interpolate(double[] knots, double[][] trend, double clock, double[] out) {
         if (knots.length == 0) {
             Arrays.fill(out, 0);
             return;

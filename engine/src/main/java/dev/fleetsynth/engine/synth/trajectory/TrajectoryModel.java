@@ -154,7 +154,7 @@ public final class TrajectoryModel implements Synthesizer {
                 }
                 double ttf = (life - 1 - t) * s.rulStep();
                 double clock = "fraction".equals(s.clock()) ? (life == 1 ? 1 : (double) t / (life - 1)) : ttf;
-                interpolate(mode, clock, trend);
+                TrajectoryFit.interpolate(mode.knots(), mode.trend(), clock, trend);
                 for (int j = 0; j < p; j++) {
                     double within = trend[j] + o[j] + e[j];
                     double zj = regimes == null ? within : regimes.mean()[regime][j] + regimes.std()[regime][j] * within;
@@ -277,29 +277,6 @@ public final class TrajectoryModel implements Synthesizer {
         double base = pool[rng.nextInt(pool.length)];
         double l = base * Math.exp(s.lifeSpread() * gauss.sample());
         return (int) Math.round(Math.max(minRows, Math.min(maxRows, l)));
-    }
-
-    private void interpolate(TrajectoryState.Mode mode, double clock, double[] out) {
-        double[] knots = mode.knots();
-        double[][] trend = mode.trend();
-        int hi = Arrays.binarySearch(knots, clock);
-        if (hi >= 0) {
-            System.arraycopy(trend[hi], 0, out, 0, out.length);
-            return;
-        }
-        hi = -hi - 1;
-        if (hi == 0) {
-            System.arraycopy(trend[0], 0, out, 0, out.length);
-            return;
-        }
-        if (hi == knots.length) {
-            System.arraycopy(trend[knots.length - 1], 0, out, 0, out.length);
-            return;
-        }
-        double w = (clock - knots[hi - 1]) / (knots[hi] - knots[hi - 1]);
-        for (int j = 0; j < out.length; j++) {
-            out[j] = trend[hi - 1][j] * (1 - w) + trend[hi][j] * w;
-        }
     }
 
     /** The rows as the source's schema lays them out, with origin {@code synthetic}. */
