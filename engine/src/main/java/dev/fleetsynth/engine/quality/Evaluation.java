@@ -228,14 +228,21 @@ final class Evaluation {
             pairs = filteredSum / filteredCount;
         }
 
-        TemporalChecks temporal = temporal(realSeries, syntheticSeries, notes);
-        Utility utility = utility(realSeries, utilityData.syntheticTrain(), utilityData.unseen(), seed, notes);
+        QualityInputs inputs = new QualityInputs(realSeries, syntheticSeries, utilityData.syntheticTrain(), utilityData.unseen(), seed, notes);
+        Map<String, Object> measured = new LinkedHashMap<>();
+        List<QualityCheck> checks = new ArrayList<>();
+        for (QualityMetric metric : QualityMetric.ALL) {
+            metric.measure(inputs).ifPresent(m -> {
+                measured.put(metric.key(), m.result());
+                checks.addAll(m.checks());
+            });
+        }
 
         double overall = (shapes + pairs) / 2;
         double overallAllPairs = (shapes + pairsAll) / 2;
-        return new QualityReport(overall, overallAllPairs, shapes, pairs, pairsAll, thresholds.grade(overall),
-                thresholds.passes(overall), thresholds, seed, real.rows(), synthetic.rows(), columnScores, pairScores,
-                diagnostics, temporal, utility, notes);
+        return new QualityReport(overall, overallAllPairs, shapes, pairs, pairsAll, QualityReport.verdict(overall, thresholds, checks),
+                thresholds.grade(overall), thresholds, seed, real.rows(), synthetic.rows(), columnScores, pairScores, diagnostics,
+                measured, checks, notes);
     }
 
     private static Diagnostics diagnostics(ColumnTable real, ColumnTable synthetic, Map<String, Column> syntheticByName,
@@ -283,53 +290,8 @@ final class Evaluation {
         return new Diagnostics(missing.isEmpty() && extra.isEmpty(), missing, extra, mismatches.isEmpty(), mismatches, boundaries);
     }
 
-    private static TemporalChecks temporal(Series real, Series synthetic, List<String> notes) {
-        if (real == null || synthetic == null || real.cycle() == null || synthetic.cycle() == null
-                || real.timestamps() == null || synthetic.timestamps() == null) {
-            notes.add("temporal checks skipped: both tables need numeric columns rul, cycle and timestamp");
-            return null;
-        }
-        int[][] realGroups = Cycles.groups(real.cycle());
-        int[][] synGroups = Cycles.groups(synthetic.cycle());
-        double[] rul = synthetic.rul();
-        long[] ts = synthetic.timestamps();
-        int rulPassed = 0;
-        int tsPassed = 0;
-        for (int[] rows : synGroups) {
-            boolean rulOk = true;
-            boolean tsOk = true;
-            for (int k = 0; k + 1 < rows.length; k++) {
-                // Written as "not <=" so that a NaN RUL fails the cycle.
-                if (!(rul[rows[k + 1]] <= rul[rows[k]])) {
-                    rulOk = false;
-                }
-                if (ts[rows[k + 1]] <= ts[rows[k]]) {
-                    tsOk = false;
-                }
-            }
-            rulPassed += rulOk ? 1 : 0;
-            tsPassed += tsOk ? 1 : 0;
-        }
-
-        Map<String, Column> synByName = byName(synthetic.others());
-        List<TemporalChecks.CorrelationSign> signs = new ArrayList<>();
-        List<TemporalChecks.Autocorrelation> autocorrelations = new ArrayList<>();
-        for (Column rc : real.others()) {
-            if (rc instanceof Column.Numeric rn && synByName.get(rc.name()) instanceof Column.Numeric sn) {
-                double rr = Metrics.pearson(rn.values(), real.rul());
-                double rs = Metrics.pearson(sn.values(), synthetic.rul());
-                boolean kept = !Double.isNaN(rr) && !Double.isNaN(rs) && Math.signum(rr) == Math.signum(rs);
-                signs.add(new TemporalChecks.CorrelationSign(rn.name(), rr, rs, kept));
-                double ar = Metrics.lag1Autocorrelation(rn.values(), realGroups);
-                double as = Metrics.lag1Autocorrelation(sn.values(), synGroups);
-                autocorrelations.add(new TemporalChecks.Autocorrelation(rn.name(), ar, as, as - ar));
-            }
-        }
-        return new TemporalChecks(TemporalChecks.CycleCheck.of(synGroups.length, rulPassed),
-                TemporalChecks.CycleCheck.of(synGroups.length, tsPassed), signs, autocorrelations);
-    }
-
-    private static Utility utility(Series real, Series synthetic, Series unseen, long seed, List<String> notes) {
+    /** The row utility, or {@code null} (with a note) when the tables lack what it needs. */
+    static Utility utility(Series real, Series synthetic, Series unseen, long seed, List<String> notes) {
         if (real == null || synthetic == null) {
             notes.add("utility skipped: both tables need a numeric rul column");
             return null;
@@ -393,7 +355,7 @@ final class Evaluation {
         var synModel = GradientBoostedTrees.fit(gather(synFeatures, synRows), gather(synthetic.rul(), synRows), settings, seed);
         double rmseReal = rmse(realModel.predict(test.x()), test.y());
         double rmseSyn = rmse(synModel.predict(test.x()), test.y());
-        double ratio = rmseReal > 0 ? rmseSyn / rmseReal : rmseSyn == 0 ? 1 : Double.POSITIVE_INFINITY;
+        double ratio = ratio(rmseSyn, rmseReal);
         if (ratio < COPY_SUSPICION_RATIO && !test.unseen()) {
             // The synthesizer learned from every real row, held-out ones included; a synthetic-trained
             // model that beats the real-trained one by far has most likely seen copies of the test rows.
@@ -516,7 +478,12 @@ final class Evaluation {
         return out;
     }
 
-    private static double rmse(double[] predicted, double[] actual) {
+    /** Synthetic-trained RMSE over real-trained: 1 when both are perfect, infinite when only the real one is. */
+    static double ratio(double rmseSynthetic, double rmseReal) {
+        return rmseReal > 0 ? rmseSynthetic / rmseReal : rmseSynthetic == 0 ? 1 : Double.POSITIVE_INFINITY;
+    }
+
+    static double rmse(double[] predicted, double[] actual) {
         double sum = 0;
         for (int i = 0; i < actual.length; i++) {
             double d = predicted[i] - actual[i];
@@ -529,7 +496,7 @@ final class Evaluation {
         return c instanceof Column.Numeric ? "numerical" : "categorical";
     }
 
-    private static Map<String, Column> byName(List<Column> columns) {
+    static Map<String, Column> byName(List<Column> columns) {
         Map<String, Column> map = new LinkedHashMap<>();
         for (Column c : columns) {
             map.put(c.name(), c);

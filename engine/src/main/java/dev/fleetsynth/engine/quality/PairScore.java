@@ -11,8 +11,8 @@ package dev.fleetsynth.engine.quality;
  * @param inFilteredScore       whether the pair counts in {@link QualityReport#columnPairTrends()}
  */
 public record PairScore(
-        String column1,
-        String column2,
+        @com.fasterxml.jackson.annotation.JsonProperty("column_1") String column1,
+        @com.fasterxml.jackson.annotation.JsonProperty("column_2") String column2,
         String metric,
         double score,
         double realCorrelation,

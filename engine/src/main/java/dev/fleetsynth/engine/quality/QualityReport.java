@@ -1,8 +1,20 @@
 package dev.fleetsynth.engine.quality;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.fleetsynth.engine.source.SourceTable;
 import dev.fleetsynth.engine.table.ColumnTable;
 import dev.fleetsynth.engine.table.SensorTable;
@@ -29,15 +41,20 @@ import java.util.Objects;
  * @param columnShapes             mean of the column scores that are defined
  * @param columnPairTrends         mean of the pair scores with {@link PairScore#inFilteredScore()}; 1 if there is none
  * @param columnPairTrendsAllPairs mean of every defined pair score, as SDMetrics computes it; 1 if there is none
- * @param grade                    of {@code overall}
- * @param passed                   {@code overall} reaches {@link Thresholds#minimum()}
- * @param seed                     seed of the utility regressors; the same inputs and seed give the same report
+ * @param grade                    the verdict: {@code scoreGrade}, or failed when a check fails
+ * @param scoreGrade               the grade of {@code overall} alone
+ * @param seed                     seed of the regressors and samples; the same inputs and seed give the same report
  * @param columnScores             per shared column, in the real table's column order
  * @param pairScores               per pair of shared columns
- * @param temporal                 {@code null} unless both tables have rul, cycle and timestamp
- * @param utility                  {@code null} unless both tables have rul and a shared feature column
+ * @param metrics                  the results of {@link QualityMetric#ALL} that could be measured, by key
+ *                                 ({@code temporal}, {@code utility}, {@code window_utility}, ...), each written at
+ *                                 the top level of the JSON report
+ * @param checks                   what the verdict needs, besides the score
  * @param notes                    what was left out or chosen, and why, in plain words
  */
+@JsonPropertyOrder({"overall", "overall_all_pairs", "column_shapes", "column_pair_trends", "column_pair_trends_all_pairs", "grade",
+        "passed", "score_grade", "thresholds", "seed", "real_rows", "synthetic_rows", "checks", "advice", "column_scores", "pair_scores",
+        "diagnostics", "notes"})
 public record QualityReport(
         double overall,
         double overallAllPairs,
@@ -45,7 +62,7 @@ public record QualityReport(
         double columnPairTrends,
         double columnPairTrendsAllPairs,
         Grade grade,
-        boolean passed,
+        Grade scoreGrade,
         Thresholds thresholds,
         long seed,
         int realRows,
@@ -53,17 +70,85 @@ public record QualityReport(
         List<ColumnScore> columnScores,
         List<PairScore> pairScores,
         Diagnostics diagnostics,
-        TemporalChecks temporal,
-        Utility utility,
+        @JsonIgnore Map<String, Object> metrics,
+        List<QualityCheck> checks,
         List<String> notes) {
+
+    /** Writes reports: snake case keys, a number that is not finite as null (JSON has no NaN). */
+    private static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .registerModule(new SimpleModule().addSerializer(Double.class, new FiniteDouble()).addSerializer(Double.TYPE, new FiniteDouble())
+                    .addSerializer(double[].class, new FiniteDoubles()));
 
     public QualityReport {
         Objects.requireNonNull(grade, "grade");
+        Objects.requireNonNull(scoreGrade, "scoreGrade");
         Objects.requireNonNull(thresholds, "thresholds");
         Objects.requireNonNull(diagnostics, "diagnostics");
         columnScores = List.copyOf(columnScores);
         pairScores = List.copyOf(pairScores);
+        metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        checks = List.copyOf(checks);
         notes = List.copyOf(notes);
+    }
+
+    /** The verdict: failed when the score is below the minimum or any check fails, else the score's grade. */
+    static Grade verdict(double overall, Thresholds thresholds, List<QualityCheck> checks) {
+        return checks.stream().allMatch(QualityCheck::passed) ? thresholds.grade(overall) : Grade.FAILED;
+    }
+
+    /** Whether the data passed: the score reaches the minimum and every check passes. */
+    @JsonProperty("passed")
+    public boolean passed() {
+        return grade != Grade.FAILED;
+    }
+
+    /** What to try, one line per failed check (or a low score); empty when the data passed. */
+    @JsonProperty("advice")
+    public List<String> advice() {
+        List<String> out = new ArrayList<>();
+        if (!thresholds.passes(overall)) {
+            out.add(String.format(Locale.ROOT, "overall score %s is below the minimum %s: train longer or on more seed rows",
+                    score(overall), score(thresholds.minimum())));
+        }
+        checks.stream().filter(c -> !c.passed()).forEach(c -> out.add(c.name() + ": " + c.detail() + "; " + c.advice()));
+        return out;
+    }
+
+    /** Each measure's result at the top level of the JSON report, under its key. */
+    @JsonAnyGetter
+    Map<String, Object> metricsByKey() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (QualityMetric m : QualityMetric.ALL) {
+            out.put(m.key(), metrics.get(m.key()));
+        }
+        return out;
+    }
+
+    /** Order within cycles, correlation signs and lag-1 autocorrelation; {@code null} unless both tables are histories. */
+    public TemporalChecks temporal() {
+        return (TemporalChecks) metrics.get("temporal");
+    }
+
+    /** Utility on rows; {@code null} unless both tables have RUL and a shared feature column. */
+    public Utility utility() {
+        return (Utility) metrics.get("utility");
+    }
+
+    /** Utility on windows; {@code null} unless both tables are histories. */
+    public WindowUtility windowUtility() {
+        return (WindowUtility) metrics.get("window_utility");
+    }
+
+    public Lifetimes lifetimes() {
+        return (Lifetimes) metrics.get("lifetimes");
+    }
+
+    public TrendShape trendShape() {
+        return (TrendShape) metrics.get("trend_shape");
+    }
+
+    public Discriminative discriminative() {
+        return (Discriminative) metrics.get("discriminative");
     }
 
     /**
@@ -165,8 +250,8 @@ public record QualityReport(
     public QualityReport withNote(String note) {
         List<String> more = new java.util.ArrayList<>(notes);
         more.add(note);
-        return new QualityReport(overall, overallAllPairs, columnShapes, columnPairTrends, columnPairTrendsAllPairs, grade, passed,
-                thresholds, seed, realRows, syntheticRows, columnScores, pairScores, diagnostics, temporal, utility, more);
+        return new QualityReport(overall, overallAllPairs, columnShapes, columnPairTrends, columnPairTrendsAllPairs, grade, scoreGrade,
+                thresholds, seed, realRows, syntheticRows, columnScores, pairScores, diagnostics, metrics, checks, more);
     }
 
     /** The shared columns with the lowest Column Shapes scores, worst first. */
@@ -176,120 +261,22 @@ public record QualityReport(
     }
 
     /**
-     * The report as JSON, keys in snake case and always in the same order; every key is always
-     * present ({@code temporal} and {@code utility} are {@code null} when not computed), and an
-     * undefined number is {@code null} because JSON has no NaN.
+     * The report as JSON: keys in snake case and always in the same order; every measure's key is
+     * present ({@code null} when not measured), and an undefined number is {@code null} because JSON
+     * has no NaN.
      */
     public ObjectNode toJson() {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode root = f.objectNode();
-        number(root, "overall", overall);
-        number(root, "overall_all_pairs", overallAllPairs);
-        number(root, "column_shapes", columnShapes);
-        number(root, "column_pair_trends", columnPairTrends);
-        number(root, "column_pair_trends_all_pairs", columnPairTrendsAllPairs);
-        root.put("grade", grade.label());
-        root.put("passed", passed);
-        ObjectNode t = root.putObject("thresholds");
-        t.put("minimum", thresholds.minimum());
-        t.put("good", thresholds.good());
-        t.put("excellent", thresholds.excellent());
-        root.put("seed", seed);
-        root.put("real_rows", realRows);
-        root.put("synthetic_rows", syntheticRows);
-
-        ArrayNode columns = root.putArray("column_scores");
-        for (ColumnScore s : columnScores) {
-            ObjectNode o = columns.addObject();
-            o.put("column", s.column());
-            o.put("metric", s.metric());
-            number(o, "score", s.score());
-        }
-        ArrayNode pairs = root.putArray("pair_scores");
-        for (PairScore p : pairScores) {
-            ObjectNode o = pairs.addObject();
-            o.put("column_1", p.column1());
-            o.put("column_2", p.column2());
-            o.put("metric", p.metric());
-            number(o, "score", p.score());
-            number(o, "real_correlation", p.realCorrelation());
-            number(o, "synthetic_correlation", p.syntheticCorrelation());
-            o.put("in_filtered_score", p.inFilteredScore());
-        }
-
-        ObjectNode d = root.putObject("diagnostics");
-        d.put("columns_present", diagnostics.columnsPresent());
-        diagnostics.missingColumns().forEach(d.putArray("missing_columns")::add);
-        diagnostics.extraColumns().forEach(d.putArray("extra_columns")::add);
-        d.put("types_match", diagnostics.typesMatch());
-        ArrayNode mismatches = d.putArray("type_mismatches");
-        for (Diagnostics.TypeMismatch m : diagnostics.typeMismatches()) {
-            ObjectNode o = mismatches.addObject();
-            o.put("column", m.column());
-            o.put("real_type", m.realType());
-            o.put("synthetic_type", m.syntheticType());
-        }
-        ArrayNode bounds = d.putArray("boundary_adherence");
-        for (Diagnostics.Boundary b : diagnostics.boundaryAdherence()) {
-            ObjectNode o = bounds.addObject();
-            o.put("column", b.column());
-            number(o, "real_min", b.realMin());
-            number(o, "real_max", b.realMax());
-            number(o, "score", b.score());
-        }
-
-        if (temporal == null) {
-            root.putNull("temporal");
-        } else {
-            ObjectNode o = root.putObject("temporal");
-            o.put("passed", temporal.passed());
-            cycleCheck(o.putObject("rul_non_increasing"), temporal.rulNonIncreasing());
-            cycleCheck(o.putObject("timestamps_increasing"), temporal.timestampsIncreasing());
-            number(o, "signs_kept_fraction", temporal.signsKeptFraction());
-            ArrayNode signs = o.putArray("correlation_signs");
-            for (TemporalChecks.CorrelationSign s : temporal.correlationSigns()) {
-                ObjectNode e = signs.addObject();
-                e.put("sensor", s.sensor());
-                number(e, "real_correlation", s.realCorrelation());
-                number(e, "synthetic_correlation", s.syntheticCorrelation());
-                e.put("kept", s.kept());
-            }
-            ArrayNode acs = o.putArray("lag1_autocorrelation");
-            for (TemporalChecks.Autocorrelation a : temporal.autocorrelations()) {
-                ObjectNode e = acs.addObject();
-                e.put("sensor", a.sensor());
-                number(e, "real", a.real());
-                number(e, "synthetic", a.synthetic());
-                number(e, "difference", a.difference());
-            }
-        }
-
-        if (utility == null) {
-            root.putNull("utility");
-        } else {
-            ObjectNode o = root.putObject("utility");
-            o.put("regressor", utility.regressor());
-            o.put("split", utility.split());
-            o.put("unseen_test", utility.unseenTest());
-            o.put("train_rows_real", utility.trainRowsReal());
-            o.put("train_rows_synthetic", utility.trainRowsSynthetic());
-            o.put("test_rows", utility.testRows());
-            number(o, "rmse_real_trained", utility.rmseRealTrained());
-            number(o, "rmse_synthetic_trained", utility.rmseSyntheticTrained());
-            number(o, "ratio", utility.ratio());
-            number(o, "rmse_mean_baseline", utility.rmseMeanBaseline());
-            o.put("learnable", utility.learnable());
-        }
-        notes.forEach(root.putArray("notes")::add);
-        return root;
+        return JSON.valueToTree(this);
     }
 
     /** A few lines for a terminal or a log: the scores, the verdict and what to look at first. */
     public String summary() {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "Quality report: %d real rows, %d synthetic rows%n", realRows, syntheticRows));
-        s.append(String.format(Locale.ROOT, "Overall score:      %s (%s, %s; minimum %s)%n", score(overall), grade.label(),
-                passed ? "passed" : "failed", score(thresholds.minimum())));
+        s.append(String.format(Locale.ROOT, "Verdict:            %s (%d of %d checks passed)%n", grade.label(),
+                checks.stream().filter(QualityCheck::passed).count(), checks.size()));
+        s.append(String.format(Locale.ROOT, "Overall score:      %s (%s; minimum %s)%n", score(overall), scoreGrade.label(),
+                score(thresholds.minimum())));
         s.append(String.format(Locale.ROOT, "Column shapes:      %s%n", score(columnShapes)));
         s.append(String.format(Locale.ROOT, "Column pair trends: %s (numeric pairs with real |rho| > %s; all pairs %s, overall with all pairs %s)%n",
                 score(columnPairTrends), Evaluation.PAIR_CORRELATION_THRESHOLD, score(columnPairTrendsAllPairs), score(overallAllPairs)));
@@ -303,6 +290,8 @@ public record QualityReport(
                 .ifPresent(b -> s.append(", lowest boundary adherence ").append(score(b.score())).append(" (").append(b.column()).append(')'));
         s.append(System.lineSeparator());
 
+        TemporalChecks temporal = temporal();
+        Utility utility = utility();
         s.append("Temporal checks:    ");
         if (temporal == null) {
             s.append("not run");
@@ -332,6 +321,12 @@ public record QualityReport(
         }
         s.append(System.lineSeparator());
 
+        for (QualityCheck c : checks) {
+            s.append(String.format(Locale.ROOT, "Check %-20s %s - %s%n", c.name() + ":", c.passed() ? "PASS" : "FAIL", c.detail()));
+        }
+        for (String a : advice()) {
+            s.append("Try: ").append(a).append(System.lineSeparator());
+        }
         s.append("Worst columns:      ");
         List<ColumnScore> worst = worstColumns(3);
         for (int i = 0; i < worst.size(); i++) {
@@ -352,18 +347,38 @@ public record QualityReport(
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
     }
 
-    private static void cycleCheck(ObjectNode o, TemporalChecks.CycleCheck c) {
-        o.put("cycles", c.cycles());
-        o.put("cycles_passed", c.cyclesPassed());
-        number(o, "fraction_passed", c.fractionPassed());
-        o.put("passed", c.passed());
+    /** A double as JSON: null when it is not finite. */
+    private static final class FiniteDouble extends StdSerializer<Double> {
+        FiniteDouble() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
+            if (v == null || !Double.isFinite(v)) {
+                g.writeNull();
+            } else {
+                g.writeNumber(v);
+            }
+        }
     }
 
-    private static void number(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
+    private static final class FiniteDoubles extends StdSerializer<double[]> {
+        FiniteDoubles() {
+            super(double[].class);
+        }
+
+        @Override
+        public void serialize(double[] v, JsonGenerator g, SerializerProvider p) throws IOException {
+            g.writeStartArray();
+            for (double d : v) {
+                if (Double.isFinite(d)) {
+                    g.writeNumber(d);
+                } else {
+                    g.writeNull();
+                }
+            }
+            g.writeEndArray();
         }
     }
 }

@@ -13,11 +13,13 @@ import java.util.List;
  * @param correlationSigns     per sensor: the sign of its correlation with RUL
  * @param autocorrelations     per sensor: lag-1 autocorrelation within cycles
  */
+@com.fasterxml.jackson.annotation.JsonPropertyOrder({"passed", "rul_non_increasing", "timestamps_increasing", "signs_kept_fraction",
+        "correlation_signs", "lag1_autocorrelation"})
 public record TemporalChecks(
         CycleCheck rulNonIncreasing,
         CycleCheck timestampsIncreasing,
         List<CorrelationSign> correlationSigns,
-        List<Autocorrelation> autocorrelations) {
+        @com.fasterxml.jackson.annotation.JsonProperty("lag1_autocorrelation") List<Autocorrelation> autocorrelations) {
 
     public TemporalChecks {
         correlationSigns = List.copyOf(correlationSigns);
@@ -25,11 +27,13 @@ public record TemporalChecks(
     }
 
     /** Both per-cycle checks pass; signs and autocorrelations are for reading, not pass or fail. */
+    @com.fasterxml.jackson.annotation.JsonProperty("passed")
     public boolean passed() {
         return rulNonIncreasing.passed() && timestampsIncreasing.passed();
     }
 
     /** Fraction of sensors whose correlation sign with RUL is kept; 1 when there is no sensor. */
+    @com.fasterxml.jackson.annotation.JsonProperty("signs_kept_fraction")
     public double signsKeptFraction() {
         if (correlationSigns.isEmpty()) {
             return 1;

@@ -19,7 +19,7 @@ public record Thresholds(double minimum, double good, double excellent) {
         }
     }
 
-    /** The grade of a score; a {@code NaN} score is poor, since nothing shows it is any good. */
+    /** The grade of a score alone; a {@code NaN} score fails, since nothing shows it is any good. */
     public Grade grade(double score) {
         if (score >= excellent) {
             return Grade.EXCELLENT;
@@ -30,7 +30,7 @@ public record Thresholds(double minimum, double good, double excellent) {
         if (score >= minimum) {
             return Grade.ACCEPTABLE;
         }
-        return Grade.POOR;
+        return Grade.FAILED;
     }
 
     public boolean passes(double score) {

@@ -24,8 +24,11 @@ import org.apache.commons.rng.simple.RandomSource;
  * <ol>
  *   <li><b>Lifetime.</b> Each cycle (one component life, from installation to failure) lasts
  *       max_rul plus a normal spread of rul_noise hours, bounded to 0.5..1.5 x max_rul. Rows are shared
- *       among cycles in proportion to their lifetimes, so every row stands for the same operating time
- *       and RUL falls at the same rate in every cycle, reaching exactly 0 at the last row.</li>
+ *       among cycles in proportion to their lifetimes, and the sampling interval follows from them:
+ *       {@link #intervalHours} (all lifetimes over the steps between readings). Every row is that
+ *       interval after the one before, and RUL is the time to the cycle's last row on that clock, so a
+ *       RUL model can trust the clock and the label alike (the rows and the lifetimes are the user's
+ *       choices; a fixed hourly clock would have to drop one of them).</li>
  *   <li><b>Stochastic degradation path.</b> Wear does not accumulate at a constant rate: the life
  *       fraction driving degradation is a normalised gamma process (monotone, random increments, the
  *       standard model of cumulative damage), so two lives of the same machine differ in shape.</li>
@@ -44,7 +47,7 @@ import org.apache.commons.rng.simple.RandomSource;
  *   <li><b>Physical bounds.</b> Quantities that cannot be negative (a sensor whose healthy and failed
  *       readings are both >= 0, except temperatures in C or F) are clipped at 0.</li>
  * </ol>
- * Timestamps are hourly; between cycles the machine is down {@value #REPAIR_HOURS} hours for repair.
+ * Timestamps step by the interval; between cycles the machine is down {@value #REPAIR_HOURS} hours for repair.
  * All randomness comes from one generator seeded by {@link SeedOptions#randomSeed()} mixed with the
  * machine id: the same machine and seed give the same data, and two machines of the same type (the
  * catalog's seven motors share one sensor design) still get lives of their own.
@@ -78,6 +81,7 @@ public final class SeedGenerator {
         int cycles = profile.rul().cycles();
         double[] lifetimes = lifetimes(profile, cycles, gauss);
         int[] rowsPerCycle = shareRows(n, lifetimes);
+        double interval = intervalHours(lifetimes, n);
 
         List<SensorSpec> sensors = profile.sensors();
         int s = sensors.size();
@@ -115,10 +119,9 @@ public final class SeedGenerator {
             damagePath(m, rng, damage);
             for (int i = 0; i < m; i++, row++) {
                 double d = profile.rul().pattern().degradation(damage[i]);
-                timestamps[row] = clock;
-                clock += HOUR_MICROS;
+                timestamps[row] = clock + Math.round(i * interval * HOUR_MICROS);
                 cycleCol[row] = c + 1;
-                rul[row] = lifetimes[c] * (m - 1 - i) / (m - 1);
+                rul[row] = (m - 1 - i) * interval;
                 for (int j = 0; j < s; j++) {
                     SensorSpec spec = sensors.get(j);
                     if (i > 0) {
@@ -131,7 +134,7 @@ public final class SeedGenerator {
                     progress.progress(row + 1, n);
                 }
             }
-            clock += REPAIR_HOURS * HOUR_MICROS;
+            clock = timestamps[row - 1] + REPAIR_HOURS * HOUR_MICROS;
         }
         progress.progress(n, n);
         List<double[]> columns = new ArrayList<>(s);
@@ -149,6 +152,19 @@ public final class SeedGenerator {
             lifetimes[c] = Math.max(0.5 * max, Math.min(1.5 * max, l));
         }
         return lifetimes;
+    }
+
+    /**
+     * Hours between readings: the drawn lifetimes spread over the {@code rows - cycles} steps between
+     * readings (a cycle of m rows has m - 1 steps), so the cycles' lengths on the clock add up to the
+     * lifetimes drawn; each cycle's own length is within one interval of its draw.
+     */
+    static double intervalHours(double[] lifetimes, int rows) {
+        double total = 0;
+        for (double l : lifetimes) {
+            total += l;
+        }
+        return total / (rows - lifetimes.length);
     }
 
     /** Rows per cycle in proportion to lifetime, summing to n (largest remainder), each at least 2. */

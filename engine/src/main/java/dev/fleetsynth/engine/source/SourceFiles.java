@@ -180,7 +180,16 @@ public final class SourceFiles {
             machineId = r.getString(1);
         }
         List<String> sensors = types.keySet().stream().filter(n -> !ProfileValidator.RESERVED_COLUMNS.contains(n)).toList();
-        return SourceSchema.simulated(machineId, sensors);
+        // the seed's interval follows from its lifetimes and rows (SeedGenerator), so it is read back rather than assumed
+        String ts = "epoch_us(" + ParquetTables.TIMESTAMP + ")";
+        double step = 3600;
+        try (ResultSet r = st.executeQuery("SELECT median(d) / 1e6 FROM (SELECT " + ts + " - lag(" + ts + ") OVER (PARTITION BY "
+                + ParquetTables.CYCLE + " ORDER BY " + ts + ") AS d FROM read_parquet(" + path + ")) WHERE d > 0")) {
+            if (r.next() && r.getObject(1) != null) {
+                step = r.getDouble(1);
+            }
+        }
+        return SourceSchema.simulated(machineId, sensors, step);
     }
 
     /** How DuckDB hands a column over: timestamps as microseconds, every other number as a double, text as text. */

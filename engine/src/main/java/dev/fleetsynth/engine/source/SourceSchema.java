@@ -137,11 +137,17 @@ public record SourceSchema(
         }
     }
 
+    /** As {@link #simulated(String, List, double)} with hourly readings. */
+    public static SourceSchema simulated(String machineId, List<String> sensorNames) {
+        return simulated(machineId, sensorNames, 3600);
+    }
+
     /**
      * The layout of the simulator's seeds and of the datasets made from them: {@code timestamp}
-     * hourly, {@code machine_id}, {@code cycle} as the unit, {@code rul} in hours, one number per sensor.
+     * every {@code stepSeconds}, {@code machine_id}, {@code cycle} as the unit, {@code rul} in hours,
+     * one number per sensor.
      */
-    public static SourceSchema simulated(String machineId, List<String> sensorNames) {
+    public static SourceSchema simulated(String machineId, List<String> sensorNames, double stepSeconds) {
         List<Field> fields = new ArrayList<>();
         fields.add(Field.of(ParquetTables.TIMESTAMP, ColumnKind.TIMESTAMP, Role.ORDER));
         fields.add(new Field(ParquetTables.MACHINE_ID, ColumnKind.CATEGORY, Role.DROPPED, null, null, machineId));
@@ -150,7 +156,7 @@ public record SourceSchema(
         for (String s : sensorNames) {
             fields.add(Field.of(s, ColumnKind.NUMBER, Role.FEATURE));
         }
-        return new SourceSchema(machineId, Origin.SIMULATED, fields, new Order(ParquetTables.TIMESTAMP, OrderKind.TIMESTAMP, 3600, "hours"),
+        return new SourceSchema(machineId, Origin.SIMULATED, fields, new Order(ParquetTables.TIMESTAMP, OrderKind.TIMESTAMP, stepSeconds, "hours"),
                 "hours", null);
     }
 

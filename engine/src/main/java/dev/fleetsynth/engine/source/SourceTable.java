@@ -177,7 +177,24 @@ public record SourceTable(SourceSchema schema, ColumnTable table) {
         for (int i = 0; i < t.sensorNames().size(); i++) {
             columns.add(new Column.Numeric(t.sensorNames().get(i), t.sensors().get(i)));
         }
-        return new SourceTable(SourceSchema.simulated(t.machineId(), t.sensorNames()), new ColumnTable(columns));
+        return new SourceTable(SourceSchema.simulated(t.machineId(), t.sensorNames(), stepSeconds(t)), new ColumnTable(columns));
+    }
+
+    /** The seed's sampling interval: the median step between readings of a cycle, in seconds; hourly when no cycle has two rows. */
+    static double stepSeconds(SensorTable t) {
+        double[] steps = new double[t.rows()];
+        int k = 0;
+        for (int i = 1; i < t.rows(); i++) {
+            long d = t.timestampMicros()[i] - t.timestampMicros()[i - 1];
+            if (t.cycle()[i] == t.cycle()[i - 1] && d > 0) {
+                steps[k++] = d / 1e6;
+            }
+        }
+        if (k == 0) {
+            return 3600;
+        }
+        Arrays.sort(steps, 0, k);
+        return steps[k / 2];
     }
 
     /** The table as the simulator's {@link SensorTable}; only for tables in its layout ({@link SourceSchema#simulatedLayout()}). */

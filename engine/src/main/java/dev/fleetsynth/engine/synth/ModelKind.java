@@ -97,12 +97,12 @@ public enum ModelKind {
     }
 
     /**
-     * The default for a source: whole histories where the source has them, which generate data a RUL
-     * model learns from nearly as well as from the real rows (docs/models.md); the TVAE for tables
-     * and for the simulator's seeds, whose datasets are as before.
+     * The default for a source: whole histories wherever the source has them (a simulator seed, a
+     * user's run-to-failure data), which generate data a RUL model learns from nearly as well as
+     * from the real rows (docs/models.md); the TVAE for tables without units or RUL.
      */
     public static ModelKind auto(SourceSchema schema) {
-        return schema.runToFailure() && schema.origin() != SourceSchema.Origin.SIMULATED ? TRAJECTORY : TVAE;
+        return schema.runToFailure() ? TRAJECTORY : TVAE;
     }
 
     /** A kind by its label ("trajectory", "tvae"), or "auto" for {@link #auto}. */

@@ -42,7 +42,7 @@ class QualityReportTest {
         assertThat(r.columnPairTrends()).isCloseTo(0.9, within(EPS));
         assertThat(r.columnPairTrendsAllPairs()).isCloseTo(0.9, within(EPS));
         assertThat(r.overall()).isCloseTo(0.7, within(EPS));
-        assertThat(r.grade()).isEqualTo(Grade.POOR);
+        assertThat(r.grade()).isEqualTo(Grade.FAILED);
         assertThat(r.passed()).isFalse();
         assertThat(r.temporal()).isNull();
         assertThat(r.utility()).isNull();
@@ -200,8 +200,9 @@ class QualityReportTest {
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("overall", "overall_all_pairs", "column_shapes", "column_pair_trends",
-                "column_pair_trends_all_pairs", "grade", "passed", "thresholds", "seed", "real_rows", "synthetic_rows",
-                "column_scores", "pair_scores", "diagnostics", "temporal", "utility", "notes");
+                "column_pair_trends_all_pairs", "grade", "passed", "score_grade", "thresholds", "seed", "real_rows", "synthetic_rows",
+                "checks", "advice", "column_scores", "pair_scores", "diagnostics", "notes", "temporal", "utility", "window_utility",
+                "lifetimes", "trend_shape", "discriminative");
         assertThat(json.get("overall").asDouble()).isEqualTo(r.overall());
         assertThat(json.get("grade").asText()).isEqualTo(r.grade().label());
         assertThat(json.get("column_scores")).hasSize(4);

@@ -10,13 +10,13 @@ class ThresholdsTest {
 
     @Test
     void gradesAtTheEdges() {
-        assertThat(t.grade(0.74)).isEqualTo(Grade.POOR);
+        assertThat(t.grade(0.74)).isEqualTo(Grade.FAILED);
         assertThat(t.grade(0.75)).isEqualTo(Grade.ACCEPTABLE);
         assertThat(t.grade(0.8499)).isEqualTo(Grade.ACCEPTABLE);
         assertThat(t.grade(0.85)).isEqualTo(Grade.GOOD);
         assertThat(t.grade(0.8999)).isEqualTo(Grade.GOOD);
         assertThat(t.grade(0.90)).isEqualTo(Grade.EXCELLENT);
-        assertThat(t.grade(Double.NaN)).isEqualTo(Grade.POOR);
+        assertThat(t.grade(Double.NaN)).isEqualTo(Grade.FAILED);
         assertThat(Grade.ACCEPTABLE.label()).isEqualTo("acceptable");
     }
 

@@ -2,6 +2,7 @@ package dev.fleetsynth.engine.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.fleetsynth.engine.catalog.Catalog;
 import dev.fleetsynth.engine.catalog.Templates;
@@ -56,7 +57,8 @@ class SeedGeneratorTest {
             assertThat(cur).as("cycles are contiguous and ascending").isIn(prev, prev + 1);
             if (cur == prev) {
                 assertThat(t.rul()[i]).as("RUL strictly decreasing in cycle %d at row %d", cur, i).isLessThan(t.rul()[i - 1]);
-                assertThat(t.timestampMicros()[i] - t.timestampMicros()[i - 1]).as("hourly").isEqualTo(HOUR_MICROS);
+                assertThat((double) (t.timestampMicros()[i] - t.timestampMicros()[i - 1]))
+                        .as("one interval between readings").isCloseTo(t.timestampMicros()[1] - t.timestampMicros()[0], within(1.0));
             } else {
                 assertThat(t.rul()[i - 1]).as("RUL reaches 0 at the end of cycle %d", prev).isZero();
                 assertThat(t.timestampMicros()[i]).isGreaterThan(t.timestampMicros()[i - 1]);
@@ -122,11 +124,50 @@ class SeedGeneratorTest {
     }
 
     @Test
-    void timestampsAreHourlyFromTheStart() {
+    void timestampsStartAtTheStartAndStepByTheIntervalTheLifetimesGive() {
         Instant start = Instant.parse("2024-03-01T06:00:00Z");
         SensorTable t = SeedGenerator.generate(MOTOR, new SeedOptions(1_000, 3, start));
         assertThat(t.timestampMicros()[0]).isEqualTo(start.toEpochMilli() * 1000);
-        assertThat(t.timestampMicros()[1] - t.timestampMicros()[0]).isEqualTo(HOUR_MICROS);
+        double lives = 0;
+        for (int i = 0; i < t.rows(); i++) {
+            if (i == 0 || t.cycle()[i] != t.cycle()[i - 1]) {
+                lives += t.rul()[i];
+            }
+        }
+        double interval = lives / (t.rows() - t.cycles());
+        assertThat((double) (t.timestampMicros()[1] - t.timestampMicros()[0])).isCloseTo(interval * HOUR_MICROS, within(1.0));
+    }
+
+    /** The complaint: hourly readings whose RUL fell by 0.32 h a row. RUL is now the hours to the cycle's last reading. */
+    @ParameterizedTest
+    @MethodSource("everyShippedProfile")
+    void rulIsTheTimeToFailureOnTheRowsOwnClock(MachineProfile profile) {
+        SensorTable t = SeedGenerator.generate(profile, new SeedOptions(3_000, 11));
+        int last = t.rows() - 1;
+        for (int i = t.rows() - 1; i >= 0; i--) {
+            if (i < t.rows() - 1 && t.cycle()[i] != t.cycle()[i + 1]) {
+                last = i;
+            }
+            double hoursToEnd = (t.timestampMicros()[last] - t.timestampMicros()[i]) / (double) HOUR_MICROS;
+            assertThat(t.rul()[i]).as("row %d of cycle %d", i, t.cycle()[i]).isCloseTo(hoursToEnd, within(1e-6));
+        }
+    }
+
+    @Test
+    void lifetimesVaryFromCycleToCycleAsDrawn() {
+        SensorTable t = SeedGenerator.generate(MOTOR, new SeedOptions(10_000, 3));
+        java.util.Set<Double> first = new java.util.HashSet<>();
+        java.util.Set<Integer> lengths = new java.util.HashSet<>();
+        int from = 0;
+        for (int i = 1; i <= t.rows(); i++) {
+            if (i == t.rows() || t.cycle()[i] != t.cycle()[i - 1]) {
+                first.add(t.rul()[from]);
+                lengths.add(i - from);
+                from = i;
+            }
+        }
+        assertThat(first).as("lifetimes").hasSize(t.cycles());
+        assertThat(lengths.size()).as("distinct cycle lengths").isGreaterThan(t.cycles() / 2);
     }
 
     @Test

@@ -169,7 +169,7 @@ class SourceFilesTest {
         Path file = dir.resolve("seed.parquet");
         ParquetTables.write(seed, file);
         SourceTable back = SourceFiles.read(file);
-        assertThat(back.schema()).isEqualTo(SourceSchema.simulated("motor_siemens_1la7_001", seed.sensorNames()));
+        assertThat(back.schema()).isEqualTo(SourceTable.of(seed).schema());
         assertThat(back.schema().origin()).isEqualTo(SourceSchema.Origin.SIMULATED);
         assertThat(back.schema().runToFailure()).isTrue();
         assertThat(back.schema().simulatedLayout()).isTrue();

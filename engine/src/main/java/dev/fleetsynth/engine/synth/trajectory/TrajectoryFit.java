@@ -37,6 +37,13 @@ final class TrajectoryFit {
     static final int TREND_BINS = 40;
     /** Rows a category bin needs before its own frequencies outweigh the overall ones. */
     static final double CATEGORY_PRIOR_ROWS = 5;
+    /** Complete lives needed before a unit's offset is regressed on its lifetime (see {@link #fit}). */
+    static final int MIN_LIVES_FOR_SLOPE = 8;
+    /**
+     * Ridge on a life's gain, per row, in squared standard deviations of the reading: a trend that moves
+     * over a life by a few deviations keeps nearly all its gain (variance about 1, so 95 %), a flat one none.
+     */
+    static final double GAIN_RIDGE = 0.05;
 
     private TrajectoryFit() {
     }
@@ -155,17 +162,44 @@ final class TrajectoryFit {
                 r[i][j] = z[i][j] - at[j];
             }
         }
-        double[][] offsets = new double[lives.size()][p];
+        // Each life's own latent: an offset and a gain on the wear it has accumulated (its trend
+        // minus the trend at its first row), fitted by least squares per reading. Lives of one model
+        // fail more or less steeply (a replaced part is never identical, a mode too rare to cluster
+        // moves its own sensors more); an offset alone took that as a shift of the whole life and
+        // started new units far from where every real unit starts.
+        double[][] offsets = new double[lives.size()][2 * p];
+        double[] first = new double[p];
         for (int k = 0; k < lives.size(); k++) {
             Lives.Life l = lives.get(k);
+            int m = rowMode[l.from()];
+            interpolate(knots[m], trend[m], clockOf[l.from()], first);
+            double[] sd = new double[p];
+            double[] sr = new double[p];
+            double[] sdd = new double[p];
+            double[] sdr = new double[p];
+            int len = l.length();
             for (int i = l.from(); i < l.to(); i++) {
+                interpolate(knots[m], trend[m], clockOf[i], at);
                 for (int j = 0; j < p; j++) {
-                    offsets[k][j] += r[i][j] / l.length();
+                    double d = at[j] - first[j];
+                    sd[j] += d;
+                    sr[j] += r[i][j];
+                    sdd[j] += d * d;
+                    sdr[j] += d * r[i][j];
                 }
             }
+            for (int j = 0; j < p; j++) {
+                // ridge towards no gain: where a reading's trend barely moves (a pressure held by its controller),
+                // a gain fitted on noise was several times the reading's spread and, drawn again, made wear up
+                double varD = sdd[j] - sd[j] * sd[j] / len;
+                double gain = (sdr[j] - sd[j] * sr[j] / len) / (varD + GAIN_RIDGE * len);
+                offsets[k][j] = (sr[j] - gain * sd[j]) / len;
+                offsets[k][p + j] = gain;
+            }
             for (int i = l.from(); i < l.to(); i++) {
+                interpolate(knots[m], trend[m], clockOf[i], at);
                 for (int j = 0; j < p; j++) {
-                    r[i][j] -= offsets[k][j];
+                    r[i][j] -= offsets[k][j] + offsets[k][p + j] * (at[j] - first[j]);
                 }
             }
         }
@@ -192,6 +226,16 @@ final class TrajectoryFit {
             }
         }
         double[][] innovation = cholesky(covariance(innovations.toArray(double[][]::new), p, 0));
+        // Where the walk starts: the residuals of the first rows of each life. Drawing it from the
+        // walk's stationary spread instead spread new units' first readings several times wider
+        // than real ones wherever wear wanders slowly (phi near 1): every real life starts healthy.
+        List<double[]> starts = new ArrayList<>();
+        for (Lives.Life l : lives) {
+            for (int i = l.from(); i < l.from() + Math.max(1, l.length() / TREND_BINS); i++) {
+                starts.add(r[i].clone());
+            }
+        }
+        double[][] start = cholesky(covariance(starts.toArray(double[][]::new), p, 0));
         // A unit's offset goes with its lifetime (a unit that starts worn fails sooner): regressed on
         // log lifetime over the complete lives, the rest left as the offsets' spread.
         double logMean = complete.stream().mapToDouble(l -> Math.log(l.length())).average().orElse(0);
@@ -206,8 +250,12 @@ final class TrajectoryFit {
                 }
             }
         }
+        // A slope needs lives to stand on: with fewer than MIN_LIVES_FOR_SLOPE complete lives (a
+        // simulator seed of three or four) it is noise, and it turned a motor's 3-life seed into
+        // offsets that put a quarter of the generated readings at the bottom of the range.
+        boolean slope = complete.size() >= MIN_LIVES_FOR_SLOPE && varLog > 1e-12;
         for (int j = 0; j < p; j++) {
-            beta[j] = varLog > 1e-12 ? beta[j] / varLog : 0;
+            beta[j] = slope ? beta[j] / varLog : 0;
         }
         for (int k = 0; k < lives.size(); k++) {
             if (lives.get(k).complete()) {
@@ -217,13 +265,13 @@ final class TrajectoryFit {
                 }
             }
         }
-        double[][] offset = cholesky(covariance(offsets, p, (double) p / (lives.size() + p)));
+        double[][] offset = cholesky(covariance(offsets, 2 * p, (double) 2 * p / (lives.size() + 2 * p)));
 
         // Lifetimes per mode, and the bandwidth of their smoothed bootstrap.
         List<TrajectoryState.Mode> modeList = new ArrayList<>();
         double[] logs = complete.stream().mapToDouble(l -> Math.log(l.length())).toArray();
         double sd = new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(logs);
-        double spread = Math.max(0.02, Math.min(0.15, 1.06 * sd * Math.pow(logs.length, -0.2)));
+        double spread = Math.max(0.005, Math.min(0.15, 1.06 * sd * Math.pow(logs.length, -0.2)));
         for (int m = 0; m < modes; m++) {
             List<Integer> lengths = new ArrayList<>();
             for (int k = 0; k < lives.size(); k++) {
@@ -233,8 +281,14 @@ final class TrajectoryFit {
             }
             int mode = m;
             long inMode = Arrays.stream(lifeMode).filter(x -> x == mode).count();
+            List<double[]> latents = new ArrayList<>();
+            for (int k = 0; k < lives.size(); k++) {
+                if (lifeMode[k] == m) {
+                    latents.add(offsets[k]);
+                }
+            }
             modeList.add(new TrajectoryState.Mode(modes == 1 ? "all" : "mode_" + (m + 1), (double) lengths.size() / complete.size(),
-                    lengths.stream().mapToInt(Integer::intValue).toArray(), knots[m], trend[m]));
+                    lengths.stream().mapToInt(Integer::intValue).toArray(), knots[m], trend[m], latents.toArray(double[][]::new)));
             if (inMode == 0) {
                 throw new IllegalStateException("empty failure mode");
             }
@@ -247,7 +301,7 @@ final class TrajectoryFit {
         double orderStart = orderStart(train, lives);
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new TrajectoryState(TrajectoryModel.FORMAT_VERSION, schema, clock, rulStep, schema.order().step(), orderStart, continuous,
-                mean, std, lower, upper, modeList, phi, innovation, offset, beta, logMean, cats, maxTtf, spread,
+                mean, std, lower, upper, modeList, phi, innovation, start, offset, beta, logMean, cats, maxTtf, spread,
                 regimes == null ? null : new TrajectoryState.RegimeSet(regimes.mean(), regimes.std(), regimes.start(), regimes.transitions()),
                 new TrajectoryState.Fit(lives.size(), complete.size(), n, seconds, residualVariance, choice));
     }

@@ -42,6 +42,8 @@ import org.apache.commons.rng.simple.RandomSource;
 public final class TrajectoryModel implements Synthesizer {
     public static final String FORMAT = "fleetsynth-trajectory";
     static final int FORMAT_VERSION = 1;
+    /** The jitter of a drawn unit's latent, as a share of the units' spread (the smoothed bootstrap's bandwidth). */
+    static final double LATENT_JITTER = 0.5;
     /** Bins of time to failure for categories; bin 0 is the failure row itself. */
     static final int TTF_BINS = 40;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -91,7 +93,16 @@ public final class TrajectoryModel implements Synthesizer {
     }
 
     /** One unit of a draw: its mode, its life in rows, and how many of its last rows are kept. */
-    private record Plan(int mode, int life, int kept) {
+    /**
+     * One unit to generate.
+     *
+     * @param kept     rows it gives: its last ones (only the last N before failure asked for), or its first ones when censored
+     * @param censored still running when the rows run out: its first {@code kept} rows, without its failure
+     */
+    private record Plan(int mode, int life, int kept, boolean censored) {
+        Plan(int mode, int life, int kept) {
+            this(mode, life, kept, false);
+        }
     }
 
     @Override
@@ -111,30 +122,60 @@ public final class TrajectoryModel implements Synthesizer {
         double stepOrder = timestamps ? s.orderStep() * 1_000_000 : s.orderStep();
         double clockAt = s.orderStart();
         double[] o = new double[p];
+        // the unit's latent: p offsets, then (models saved since gains) p gains on its accumulated wear
+        boolean gains = s.offset().length == 2 * p;
+        double[] latent = new double[s.offset().length];
+        double[] latentZ = new double[s.offset().length];
+        double[] first = new double[p];
         double[] e = new double[p];
         double[] z = new double[p];
         double[] trend = new double[p];
         TrajectoryState.RegimeSet regimes = s.regimes();
+        double[] logLifeRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (TrajectoryState.Mode m : s.modes()) {
+            for (int l : m.lifetimes()) {
+                logLifeRange[0] = Math.min(logLifeRange[0], Math.log(l));
+                logLifeRange[1] = Math.max(logLifeRange[1], Math.log(l));
+            }
+        }
         int at = 0;
         for (int u = 0; u < plans.size(); u++) {
             Plan plan = plans.get(u);
             TrajectoryState.Mode mode = s.modes().get(plan.mode());
             int life = plan.life();
-            draw(gauss, z);
-            mul(s.offset(), z, o);
-            double logLife = Math.log(life) - s.logLifeMean();
+            draw(gauss, latentZ);
+            mul(s.offset(), latentZ, latent);
+            if (mode.latents() != null && mode.latents().length > 0) {
+                // a smoothed bootstrap: one of the mode's units, jittered. A Gaussian over a seed's three or four
+                // units mixed their traits into units no failure makes (one sensor's steep wear without its partner's)
+                double[] base = mode.latents()[rng.nextInt(mode.latents().length)];
+                for (int j = 0; j < latent.length; j++) {
+                    latent[j] = base[j] + LATENT_JITTER * latent[j];
+                }
+            }
+            System.arraycopy(latent, 0, o, 0, p);
+            // within the lifetimes the regression saw: a drawn or requested life beyond them would
+            // extrapolate a slope fitted on a few lives far past its data
+            double logLife = Math.max(logLifeRange[0], Math.min(logLifeRange[1], Math.log(life))) - s.logLifeMean();
             for (int j = 0; j < p; j++) {
                 o[j] += s.offsetByLogLife()[j] * logLife;
             }
             draw(gauss, z);
-            mul(s.innovation(), z, e);
-            for (int j = 0; j < p; j++) {
-                e[j] /= Math.sqrt(Math.max(1e-6, 1 - s.phi()[j] * s.phi()[j]));
+            if (s.startResidual() != null) {
+                mul(s.startResidual(), z, e);
+            } else {
+                mul(s.innovation(), z, e);
+                for (int j = 0; j < p; j++) {
+                    e[j] /= Math.sqrt(Math.max(1e-6, 1 - s.phi()[j] * s.phi()[j]));
+                }
             }
-            int firstKept = life - plan.kept();
+            int firstKept = plan.censored() ? 0 : life - plan.kept();
+            int end = plan.censored() ? plan.kept() : life;
+            TrajectoryFit.interpolate(mode.knots(), mode.trend(), "fraction".equals(s.clock()) ? (life == 1 ? 1 : 0) : (life - 1) * s.rulStep(),
+                    first);
             double start = timestamps ? clockAt : s.orderStart();
             int regime = regimes == null ? 0 : pick(regimes.start(), rng.nextDouble());
-            for (int t = 0; t < life; t++) {
+            for (int t = 0; t < end; t++) {
                 if (t > 0 && regimes != null) {
                     regime = pick(regimes.transitions()[regime], rng.nextDouble());
                 }
@@ -156,7 +197,7 @@ public final class TrajectoryModel implements Synthesizer {
                 double clock = "fraction".equals(s.clock()) ? (life == 1 ? 1 : (double) t / (life - 1)) : ttf;
                 TrajectoryFit.interpolate(mode.knots(), mode.trend(), clock, trend);
                 for (int j = 0; j < p; j++) {
-                    double within = trend[j] + o[j] + e[j];
+                    double within = trend[j] + o[j] + e[j] + (gains ? latent[p + j] * (trend[j] - first[j]) : 0);
                     double zj = regimes == null ? within : regimes.mean()[regime][j] + regimes.std()[regime][j] * within;
                     double x = s.mean()[j] + s.std()[j] * zj;
                     cont[j][at] = Math.max(s.lower()[j], Math.min(s.upper()[j], x));
@@ -214,7 +255,9 @@ public final class TrajectoryModel implements Synthesizer {
             } else if ((c.lifeMin() != null || c.lifeMax() != null) && fitWithinLives(plans, last, kept, c)) {
                 return plans;
             } else if (kept >= 2 || plans.isEmpty()) {
-                plans.add(new Plan(last.mode(), kept, kept));
+                // still running when observation ends, as units in a real fleet are: a shorter life of its own
+                // would add a lifetime nobody drew (the lifetimes KS counted one per split)
+                plans.add(new Plan(last.mode(), last.life(), kept, true));
             } else {
                 // Spread the rows the cut unit would have kept over the others, one more row each.
                 int spare = kept;

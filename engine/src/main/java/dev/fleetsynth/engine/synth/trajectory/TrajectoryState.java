@@ -18,6 +18,9 @@ import java.util.List;
  * @param upper          per continuous feature, the largest
  * @param phi            per continuous feature, the AR(1) coefficient of its residual within a life
  * @param innovation     lower Cholesky factor of the residual innovations' covariance
+ * @param startResidual  lower Cholesky factor of the residuals' covariance over the first rows of a life, where a
+ *                       unit's walk starts; {@code null} in models saved before it (they start from the walk's
+ *                       stationary spread)
  * @param offset         lower Cholesky factor of the covariance of the units' offsets, beside what their lifetime explains
  * @param offsetByLogLife per continuous feature, how a unit's offset moves with the log of its lifetime
  * @param logLifeMean    the mean log lifetime (rows) that regression is centred on
@@ -40,6 +43,7 @@ record TrajectoryState(
         List<Mode> modes,
         double[] phi,
         double[][] innovation,
+        @JsonProperty("start_residual") double[][] startResidual,
         double[][] offset,
         @JsonProperty("offset_by_log_life") double[] offsetByLogLife,
         @JsonProperty("log_life_mean") double logLifeMean,
@@ -63,7 +67,7 @@ record TrajectoryState(
      * @param knots     clock values the trend is tabulated at, ascending
      * @param trend     per knot, the mean standardised value of each continuous feature
      */
-    record Mode(String name, double weight, int[] lifetimes, double[] knots, double[][] trend) {
+    record Mode(String name, double weight, int[] lifetimes, double[] knots, double[][] trend, double[][] latents) {
     }
 
     /**
