@@ -57,9 +57,14 @@ export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
 }
 
 export function QualityBadge({ score, grade }: { score?: number | null; grade?: string }) {
-  const b = qualityBand(score);
+  const band = qualityBand(score);
+  // the verdict: a dataset whose checks fail (utility, temporal, ...) is failed whatever its score
+  const b = grade === 'failed' ? { ...band, tone: 'poor' as const } : band;
   return (
-    <span className={`badge tone-${b.tone}`} title="Quality: poor < 0.75 ≤ acceptable < 0.85 ≤ good < 0.90 ≤ excellent">
+    <span
+      className={`badge tone-${b.tone}`}
+      title="Verdict: failed below 0.75 or when a check fails (utility, temporal, lifetimes, trend, discriminative); else acceptable < 0.85 ≤ good < 0.90 ≤ excellent"
+    >
       {typeof score === 'number' && Number.isFinite(score) ? `${score.toFixed(3)} ${grade ?? b.label}` : 'no dataset'}
     </span>
   );

@@ -61,7 +61,7 @@ export function BatchPage() {
             ...b,
             items: b.items.map((i) =>
               i.task_id === t.task_id
-                ? { ...i, status: t.status, progress: t.progress, quality_overall: t.quality_overall, grade: t.grade, passed: t.quality_overall == null ? i.passed : t.quality_overall >= 0.75, error: t.error }
+                ? { ...i, status: t.status, progress: t.progress, quality_overall: t.quality_overall, grade: t.grade, passed: t.quality_overall == null ? i.passed : t.grade !== 'failed' && t.quality_overall >= 0.75, error: t.error }
                 : i,
             ),
           },

@@ -52,8 +52,31 @@ export function QualityReportView({ machineId, datasetId }: { machineId: string;
     <div className="grid grid-2" aria-label="Quality report" style={{ marginTop: 12 }}>
       <div>
         <h3>
-          Quality <QualityBadge score={r.overall} grade={r.grade} /> {r.passed ? '· passed' : '· below the minimum'}
+          Quality <QualityBadge score={r.overall} grade={r.grade} /> {r.passed ? '· passed' : '· failed'}
         </h3>
+        {Array.isArray(r.checks) && r.checks.length > 0 && (
+          <table className="table" aria-label="Quality checks">
+            <TableHead columns={['Check', 'Result', 'Measured']} />
+            <tbody>
+              {(r.checks as Report[]).map((c) => (
+                <tr key={c.name}>
+                  <td>{String(c.name).replace(/_/g, ' ')}</td>
+                  <td>
+                    <span className={`badge tone-${c.passed ? 'excellent' : 'poor'}`}>{c.passed ? 'pass' : 'fail'}</span>
+                  </td>
+                  <td>{c.detail}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {Array.isArray(r.advice) && r.advice.length > 0 && (
+          <ul aria-label="What to try">
+            {(r.advice as string[]).map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
+        )}
         <dl className="kv">
           <dt>Overall</dt>
           <dd>{num(r.overall)}</dd>
@@ -83,6 +106,22 @@ export function QualityReportView({ machineId, datasetId }: { machineId: string;
               v={`${(temporal.correlation_signs as Report[]).filter((s) => s.kept).length} of ${(temporal.correlation_signs as Report[]).length} sensors`}
             />
           )}
+          <dt>Score grade</dt>
+          <dd>{r.score_grade ?? r.grade}</dd>
+          <dt>Utility on windows</dt>
+          <dd>
+            {r.window_utility
+              ? `RMSE trained on seed ${num(r.window_utility.rmse_real_trained, 1)}, on synthetic ${num(r.window_utility.rmse_synthetic_trained, 1)} (ratio ${num(r.window_utility.ratio, 2)}), last ${r.window_utility.window} readings per window`
+              : 'not computed'}
+          </dd>
+          <dt>Discriminative score</dt>
+          <dd>{r.discriminative ? `${num(r.discriminative.score)} (0 is indistinguishable)` : 'not computed'}</dd>
+          <dt>Lifetimes</dt>
+          <dd>
+            {r.lifetimes
+              ? `KS ${num(r.lifetimes.ks, 2)}; mean ${num(r.lifetimes.synthetic_mean, 0)} synthetic, ${num(r.lifetimes.real_mean, 0)} real readings`
+              : 'not computed'}
+          </dd>
           <dt>Utility (RUL model)</dt>
           <dd>
             {utility

@@ -30,8 +30,8 @@ public final class Bench {
     private Bench() {
     }
 
-    static final String USAGE = "usage: bench/run [foundation|tvae|generate|stability|ingest] [--warmup W] [--iterations N] "
-            + "[--epochs E] [--repeat R] [--threads T] [--runs N] [--jobs J] [--megabytes M]";
+    static final String USAGE = "usage: bench/run [foundation|tvae|generate|stability|ingest|catalog] [--warmup W] [--iterations N] "
+            + "[--epochs E] [--repeat R] [--threads T] [--runs N] [--jobs J] [--megabytes M] [--model auto|trajectory|tvae]";
 
     public static void main(String[] args) throws Exception {
         // One intra-op thread from the start, for the baseline too: the engine reads it when it loads,
@@ -46,6 +46,7 @@ public final class Bench {
         int runs = 20;
         int jobs = Runtime.getRuntime().availableProcessors();
         int megabytes = IngestBench.TARGET_MB;
+        String model = "auto";
         for (int i = mode.equals(args.length > 0 ? args[0] : "") ? 1 : 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
@@ -56,6 +57,7 @@ public final class Bench {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--jobs" -> jobs = Integer.parseInt(args[++i]);
                 case "--megabytes" -> megabytes = Integer.parseInt(args[++i]);
+                case "--model" -> model = args[++i];
                 default -> {
                     System.err.println(USAGE);
                     System.exit(2);
@@ -68,6 +70,7 @@ public final class Bench {
             case "generate" -> TvaeBench.generate(System.out, new Harness(Math.min(warmup, 2), Math.min(iterations, 7)));
             case "stability" -> System.exit(TvaeBench.stability(System.out, runs, jobs, epochs) ? 0 : 1);
             case "ingest" -> IngestBench.run(System.out, megabytes, repeat);
+            case "catalog" -> System.exit(CatalogBench.run(System.out, model, epochs) ? 0 : 1);
             default -> {
                 System.err.println(USAGE);
                 System.exit(2);

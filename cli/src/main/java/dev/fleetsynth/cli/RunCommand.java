@@ -18,6 +18,9 @@ import dev.fleetsynth.engine.tvae.TrainingDivergedException;
 import dev.fleetsynth.engine.tvae.TvaeConfig;
 import dev.fleetsynth.engine.tvae.TvaeModel;
 import dev.fleetsynth.engine.source.SourceTable;
+import dev.fleetsynth.engine.synth.FitOptions;
+import dev.fleetsynth.engine.synth.ModelKind;
+import dev.fleetsynth.engine.synth.ModelTraining;
 import dev.fleetsynth.engine.synth.TvaeSynthesizer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -57,7 +60,12 @@ final class RunCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = "--epochs", paramLabel = "E", defaultValue = "" + TvaeConfig.DEFAULT_EPOCHS, description = "training epochs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--model", paramLabel = "KIND", defaultValue = "auto",
+            description = "trajectory, tvae or auto: the trajectory model for the simulator's run-to-failure seeds (default: ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(names = "--epochs", paramLabel = "E", defaultValue = "" + TvaeConfig.DEFAULT_EPOCHS,
+            description = "TVAE training epochs (default: ${DEFAULT-VALUE})")
     int epochs;
 
     @Option(names = "--seed-rows", paramLabel = "N", defaultValue = "" + SeedOptions.DEFAULT_ROWS, description = "seed rows (default: ${DEFAULT-VALUE})")
@@ -162,22 +170,25 @@ final class RunCommand implements Callable<Integer> {
             SensorTable seedTable = seeds.seed();
             long t1 = System.nanoTime();
             seedSeconds = (t1 - t0) / 1e9;
-            TvaeConfig config = TvaeConfig.defaults().withEpochs(epochs).withSeed(seed).withThreads(threads);
-            TvaeModel model;
+            SourceTable seedSource = SourceTable.of(seedTable);
+            ModelKind kind = ModelKind.parse(model, seedSource.schema());
+            FitOptions options = FitOptions.defaults().withEpochs(epochs).withSeed(seed).withThreads(threads);
+            ModelTraining.Trained trained;
             try (ProgressBar bar = showProgress ? ProgressBar.onTerminal(spec.commandLine().getErr())
                     : new ProgressBar(spec.commandLine().getErr(), false, System::nanoTime)) {
-                model = TvaeModel.train(seedTable, config, p -> bar.update(String.format(Locale.ROOT, "%s epoch %d/%d", profile.machineId(),
-                        p.epoch(), p.epochs()), (double) p.epoch() / p.epochs()), () -> false);
+                trained = ModelTraining.train(seedSource, null, kind, options, p -> bar.update(String.format(Locale.ROOT, "%s epoch %d/%d",
+                        profile.machineId(), p.epoch(), p.epochs()), (double) p.epoch() / p.epochs()), () -> false);
             }
-            model.save(dir.resolve("model"));
+            trained.save(dir.resolve("model"));
             long t2 = System.nanoTime();
             trainSeconds = (t2 - t1) / 1e9;
-            DatasetGenerator.Dataset dataset = GenerateCommand.generate(new TvaeSynthesizer(model), dir.resolve("model"),
-                    SourceTable.of(seedTable), SourceTable.of(seeds.holdout()), split, seed, dir.resolve("dataset"),
-                    DatasetGenerator.Format.PARQUET);
+            DatasetGenerator.Dataset dataset = GenerateCommand.generate(trained.model(), dir.resolve("model"), seedSource,
+                    SourceTable.of(seeds.holdout()), split, seed, dir.resolve("dataset"), DatasetGenerator.Format.PARQUET);
             double genSeconds = (System.nanoTime() - t2) / 1e9;
-            return new Row(profile.machineId(), profile.machineType(), seedSeconds, trainSeconds, model.training().lossCurve().length,
-                    model.training().finalLoss(), genSeconds, dataset.quality(), null);
+            // epochs and loss are the TVAE's; the trajectory model is fitted in closed form
+            TvaeModel.TrainingSummary t = trained.model() instanceof TvaeSynthesizer tvae ? tvae.model().training() : null;
+            return new Row(profile.machineId(), profile.machineType(), seedSeconds, trainSeconds, t == null ? 0 : t.lossCurve().length,
+                    t == null ? Double.NaN : t.finalLoss(), genSeconds, dataset.quality(), null);
         } catch (IOException | TrainingDivergedException | IllegalArgumentException | CliException e) {
             return new Row(profile.machineId(), profile.machineType(), seedSeconds, trainSeconds, 0, Double.NaN, 0, null,
                     e instanceof IOException io ? Names.reason(io) : e.getMessage());

@@ -34,7 +34,7 @@ final class TrainCommand implements Callable<Integer> {
     Path holdoutData;
 
     @Option(names = "--model", paramLabel = "KIND", defaultValue = "auto", description = "trajectory, tvae or auto: trajectory for "
-            + "run-to-failure data of your own, tvae for tables and simulator seeds (default: ${DEFAULT-VALUE})")
+            + "run-to-failure data (a simulator seed or your own), tvae for tables without units or RUL (default: ${DEFAULT-VALUE})")
     String kind;
 
     @Option(names = "--epochs", paramLabel = "E", defaultValue = "" + TvaeConfig.DEFAULT_EPOCHS,

@@ -29,9 +29,41 @@ class PipelineCliTest {
         assertThat(seed.exitCode()).as(seed.err()).isZero();
         seedFile = dir.resolve("seed.parquet");
         modelDir = dir.resolve("model");
-        CliRun train = CliRun.of("train", "--seed-data", seedFile.toString(), "--epochs", "5", "--seed", "1", "--out", modelDir.toString());
+        CliRun train = CliRun.of("train", "--seed-data", seedFile.toString(), "--model", "tvae", "--epochs", "5", "--seed", "1", "--out",
+                modelDir.toString());
         assertThat(train.exitCode()).as(train.err()).isZero();
         assertThat(train.out()).startsWith("trained pump_ksb_etanorm_001: 5 epochs, final loss ");
+    }
+
+    /** A seed is run-to-failure data: by default the trajectory model, whose units keep RUL and clock together. */
+    @Test
+    void byDefaultASeedTrainsTheTrajectoryModelWhoseHistoriesKeepRulAndClockTogether() throws Exception {
+        Path model = dir.resolve("trajectory");
+        CliRun train = CliRun.of("train", "--seed-data", seedFile.toString(), "--out", model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.out()).startsWith("trained pump_ksb_etanorm_001 (trajectory model): ");
+        assertThat(new ObjectMapper().readTree(model.resolve("model.json").toFile()).get("format").asText()).isEqualTo("fleetsynth-trajectory");
+        Path out = dir.resolve("trajectory-dataset");
+        CliRun run = CliRun.of("generate", "--model", model.toString(), "--rows", "6000", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        SensorTable train2 = ParquetTables.read(out.resolve("train.parquet"));
+        Set<Double> lifetimes = new HashSet<>();
+        int last = train2.rows() - 1;
+        for (int i = train2.rows() - 1; i >= 0; i--) {
+            if (i < train2.rows() - 1 && train2.cycle()[i] != train2.cycle()[i + 1]) {
+                last = i;
+                assertThat(train2.rul()[last]).as("a whole life ends at its failure").isLessThan(1e-6);
+            }
+            if (i == 0 || train2.cycle()[i] != train2.cycle()[i - 1]) {
+                lifetimes.add(train2.rul()[i]);
+            }
+            double hours = (train2.timestampMicros()[last] - train2.timestampMicros()[i]) / 3.6e9;
+            assertThat(train2.rul()[i] - train2.rul()[last]).as("row %d", i).isCloseTo(hours, org.assertj.core.api.Assertions.within(1e-3));
+        }
+        assertThat(lifetimes).as("lifetimes differ from unit to unit").hasSizeGreaterThan(1);
+        JsonNode quality = new ObjectMapper().readTree(out.resolve("quality.json").toFile());
+        assertThat(quality.get("checks").size()).isGreaterThan(3);
+        assertThat(quality.get("window_utility").get("window").asInt()).isEqualTo(30);
     }
 
     @Test

@@ -1,0 +1,123 @@
+package dev.fleetsynth.bench;
+
+import dev.fleetsynth.engine.catalog.Catalog;
+import dev.fleetsynth.engine.generate.DatasetGenerator;
+import dev.fleetsynth.engine.generate.SplitSizes;
+import dev.fleetsynth.engine.quality.QualityCheck;
+import dev.fleetsynth.engine.quality.QualityReport;
+import dev.fleetsynth.engine.quality.TemporalChecks;
+import dev.fleetsynth.engine.seed.SeedGenerator;
+import dev.fleetsynth.engine.seed.SeedOptions;
+import dev.fleetsynth.engine.source.SourceTable;
+import dev.fleetsynth.engine.synth.FitOptions;
+import dev.fleetsynth.engine.synth.ModelKind;
+import dev.fleetsynth.engine.synth.ModelTraining;
+import dev.fleetsynth.engine.tvae.TrainingListener;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every catalog machine with default settings, as a user gets it: the seed (10,000 rows) and its
+ * holdout, the default model, a default dataset (50,000 rows in three splits) and its report; one row per
+ * machine, then medians and worst against the targets. {@code bench/run catalog [--model tvae]
+ * [--epochs E]} compares another model on the same seeds.
+ */
+final class CatalogBench {
+    static final double TARGET_OVERALL = 0.93;
+    static final double TARGET_UTILITY_MEDIAN = 1.10;
+    static final double TARGET_UTILITY_WORST = 1.25;
+    static final double TARGET_LAG1 = 0.05;
+    static final double TARGET_LIFETIMES_KS = 0.2;
+    static final double TARGET_DISCRIMINATIVE = 0.10;
+
+    private CatalogBench() {
+    }
+
+    record Row(String machine, double overall, double rows, double windows, double discriminative, double lag1, double lifetimesKs,
+               double trainSeconds, double generateSeconds, String verdict, List<String> failed) {
+    }
+
+    static boolean run(PrintStream out, String model, int epochs) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        out.printf(Locale.ROOT, "%-32s %7s %6s %7s %6s %6s %6s %7s %7s  %s%n", "machine", "overall", "rows", "windows", "discr", "lag1",
+                "lifeKS", "train s", "gen s", "verdict (failed checks)");
+        for (Catalog.Entry e : Catalog.machines()) {
+            SeedOptions options = SeedOptions.defaults();
+            SourceTable seed = SourceTable.of(SeedGenerator.generate(e.profile(), options));
+            SourceTable holdout = SourceTable.of(SeedGenerator.generate(e.profile(), options.holdout()));
+            ModelKind kind = ModelKind.parse(model, seed.schema());
+            long t0 = System.nanoTime();
+            ModelTraining.Trained trained = ModelTraining.train(seed, null, kind, FitOptions.defaults().withEpochs(epochs),
+                    TrainingListener.NONE, () -> false);
+            double train = (System.nanoTime() - t0) / 1e9;
+            Path dir = Files.createTempDirectory("fleetsynth-bench-catalog");
+            long t1 = System.nanoTime();
+            DatasetGenerator.Dataset d = DatasetGenerator.generate(trained.model(), seed, holdout, SplitSizes.of(50_000), 7);
+            DatasetGenerator.write(d, dir, Map.of());
+            double gen = (System.nanoTime() - t1) / 1e9;
+            deleteTree(dir);
+            QualityReport q = d.quality();
+            TemporalChecks t = q.temporal();
+            double lag1 = t == null ? Double.NaN : t.autocorrelations().stream().mapToDouble(a -> Math.abs(a.difference())).max().orElse(Double.NaN);
+            Row r = new Row(e.machineId(), q.overall(), q.utility() == null ? Double.NaN : q.utility().ratio(),
+                    q.windowUtility() == null ? Double.NaN : q.windowUtility().ratio(),
+                    q.discriminative() == null ? Double.NaN : q.discriminative().score(), lag1,
+                    q.lifetimes() == null ? Double.NaN : q.lifetimes().ks(), train, gen, q.grade().label(),
+                    q.checks().stream().filter(c -> !c.passed()).map(QualityCheck::name).toList());
+            rows.add(r);
+            out.printf(Locale.ROOT, "%-32s %7.3f %6.2f %7.2f %6.3f %6.3f %6.2f %7.2f %7.2f  %s %s%n", r.machine(), r.overall(), r.rows(),
+                    r.windows(), r.discriminative(), r.lag1(), r.lifetimesKs(), r.trainSeconds(), r.generateSeconds(), r.verdict(),
+                    r.failed().isEmpty() ? "" : r.failed());
+        }
+        double[] overall = rows.stream().mapToDouble(Row::overall).toArray();
+        double[] util = rows.stream().mapToDouble(Row::rows).toArray();
+        double[] win = rows.stream().mapToDouble(Row::windows).toArray();
+        double[] disc = rows.stream().mapToDouble(Row::discriminative).toArray();
+        double[] lag = rows.stream().mapToDouble(Row::lag1).toArray();
+        double[] ks = rows.stream().mapToDouble(Row::lifetimesKs).toArray();
+        double[] train = rows.stream().mapToDouble(Row::trainSeconds).toArray();
+        out.println();
+        out.printf(Locale.ROOT, "overall       median %.3f, worst %.3f (target >= %.2f on every machine: %d of %d)%n", median(overall),
+                min(overall), TARGET_OVERALL, Arrays.stream(overall).filter(v -> v >= TARGET_OVERALL).count(), rows.size());
+        out.printf(Locale.ROOT, "row utility   median %.2f, worst %.2f (targets %.2f median, %.2f worst)%n", median(util), max(util),
+                TARGET_UTILITY_MEDIAN, TARGET_UTILITY_WORST);
+        out.printf(Locale.ROOT, "window util.  median %.2f, worst %.2f%n", median(win), max(win));
+        out.printf(Locale.ROOT, "discriminative median %.3f, worst %.3f (target <= %.2f: %d of %d)%n", median(disc), max(disc),
+                TARGET_DISCRIMINATIVE, Arrays.stream(disc).filter(v -> v <= TARGET_DISCRIMINATIVE).count(), rows.size());
+        out.printf(Locale.ROOT, "lag-1 gap     median %.3f, worst %.3f (target <= %.2f: %d of %d)%n", median(lag), max(lag), TARGET_LAG1,
+                Arrays.stream(lag).filter(v -> v <= TARGET_LAG1).count(), rows.size());
+        out.printf(Locale.ROOT, "lifetimes KS  median %.2f, worst %.2f (target <= %.1f: %d of %d)%n", median(ks), max(ks), TARGET_LIFETIMES_KS,
+                Arrays.stream(ks).filter(v -> v <= TARGET_LIFETIMES_KS).count(), rows.size());
+        out.printf(Locale.ROOT, "train seconds median %.2f, worst %.2f; verdicts passed %d of %d%n", median(train), max(train),
+                rows.stream().filter(r -> r.failed().isEmpty()).count(), rows.size());
+        return min(overall) >= TARGET_OVERALL && median(util) <= TARGET_UTILITY_MEDIAN && max(util) <= TARGET_UTILITY_WORST;
+    }
+
+    private static double median(double[] v) {
+        double[] s = Arrays.stream(v).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static double max(double[] v) {
+        return Arrays.stream(v).filter(x -> !Double.isNaN(x)).max().orElse(Double.NaN);
+    }
+
+    private static double min(double[] v) {
+        return Arrays.stream(v).filter(x -> !Double.isNaN(x)).min().orElse(Double.NaN);
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        Files.deleteIfExists(dir);
+    }
+}
