@@ -86,6 +86,7 @@ export interface WizardState {
   seedRows: number;
   seedTaskId?: string;
   seedId?: string;
+  model: 'trajectory' | 'tvae';
   epochs: number;
   trainTaskId?: string;
   generationTaskId?: string;
@@ -100,6 +101,7 @@ const wizardDefaults = {
   problems: [] as ProblemDetail[],
   validated: false,
   seedRows: 2000,
+  model: 'trajectory' as const,
   epochs: 100,
   rows: 10000,
 };

@@ -397,18 +397,29 @@ function StepTrain() {
   const t = progress.task;
   const running = !!t && !t.finished;
   return (
-    <Card title={`Train a TVAE for ${w.machineId}`}>
+    <Card title={`Train a model for ${w.machineId}`}>
       <div className="inline">
-        <div className="field" style={{ maxWidth: 220 }}>
-          <label htmlFor="epochs">Epochs</label>
-          <input id="epochs" type="number" min={1} max={5000} value={w.epochs} onChange={(e) => w.set({ epochs: Number(e.target.value) })} />
+        <div className="field" style={{ maxWidth: 320 }}>
+          <label htmlFor="model">Model</label>
+          <select id="model" value={w.model} onChange={(e) => w.set({ model: e.target.value as 'trajectory' | 'tvae' })}>
+            <option value="trajectory">trajectory: whole run-to-failure histories, seconds (default)</option>
+            <option value="tvae">TVAE: rows, trained for epochs</option>
+          </select>
         </div>
+        {w.model === 'tvae' && (
+          <div className="field" style={{ maxWidth: 220 }}>
+            <label htmlFor="epochs">Epochs</label>
+            <input id="epochs" type="number" min={1} max={5000} value={w.epochs} onChange={(e) => w.set({ epochs: Number(e.target.value) })} />
+          </div>
+        )}
         <button
           style={{ marginBottom: 12 }}
           disabled={busy || running}
           onClick={() =>
-            start(`/machines/${enc(w.machineId!)}/train`, { epochs: w.epochs, seed_id: w.seedId }, (task) =>
-              w.set({ trainTaskId: task.task_id, generationTaskId: undefined, datasetId: undefined }),
+            start(
+              `/machines/${enc(w.machineId!)}/train`,
+              w.model === 'tvae' ? { model: 'tvae', epochs: w.epochs, seed_id: w.seedId } : { model: 'trajectory', seed_id: w.seedId },
+              (task) => w.set({ trainTaskId: task.task_id, generationTaskId: undefined, datasetId: undefined }),
             )
           }
         >
@@ -416,7 +427,7 @@ function StepTrain() {
         </button>
       </div>
       <ErrorBox error={error} title="Could not start the training" />
-      {w.trainTaskId && <TrainingProgress taskId={w.trainTaskId} epochs={w.epochs} />}
+      {w.trainTaskId && <TrainingProgress taskId={w.trainTaskId} epochs={w.model === 'tvae' ? w.epochs : undefined} />}
       <div className="actions">
         <button disabled={t?.status !== 'succeeded'} onClick={() => w.set({ step: 6 })}>
           Next: generate

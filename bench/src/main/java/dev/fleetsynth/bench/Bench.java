@@ -30,7 +30,7 @@ public final class Bench {
     private Bench() {
     }
 
-    static final String USAGE = "usage: bench/run [foundation|tvae|generate|stability|ingest|catalog] [--warmup W] [--iterations N] "
+    static final String USAGE = "usage: bench/run [foundation|tvae|generate|stability|ingest|catalog|million] [--warmup W] [--iterations N] "
             + "[--epochs E] [--repeat R] [--threads T] [--runs N] [--jobs J] [--megabytes M] [--model auto|trajectory|tvae]";
 
     public static void main(String[] args) throws Exception {
@@ -71,6 +71,7 @@ public final class Bench {
             case "stability" -> System.exit(TvaeBench.stability(System.out, runs, jobs, epochs) ? 0 : 1);
             case "ingest" -> IngestBench.run(System.out, megabytes, repeat);
             case "catalog" -> System.exit(CatalogBench.run(System.out, model, epochs) ? 0 : 1);
+            case "million" -> System.exit(CatalogBench.million(System.out, new Harness(1, Math.min(iterations, 5))) ? 0 : 1);
             default -> {
                 System.err.println(USAGE);
                 System.exit(2);

@@ -206,7 +206,15 @@ class GatewayTest {
     @Order(5)
     void errorsAreJsonWithCodeMessageAndDetails() {
         given().get("/api/gan/tasks/" + UUID.randomUUID()).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
-        given().get("/api/gan/tasks/not-a-uuid").then().statusCode(404);
+        given().get("/api/gan/tasks/not-a-uuid").then().statusCode(400).body("details[0].field", equalTo("id"));
+        // encoded slashes and dot-dots never reach a service: each id is checked at the gateway and named
+        given().urlEncodingEnabled(false).get("/api/gan/machines/x%2F..%2F..%2Fq%2Fmetrics%3F/profile").then().statusCode(400)
+                .body("details[0].field", equalTo("machine_id")).body(org.hamcrest.Matchers.not(containsString("# HELP")));
+        given().urlEncodingEnabled(false).delete("/api/gan/machines/my_pump_001%2F..%2F..%2Fq%2Fhealth").then().statusCode(400)
+                .body("details[0].field", equalTo("machine_id")).body("details[0].fix", containsString("lower-case"));
+        given().get("/api/gan/machines/pump_a/datasets/..%2F..%2Fq/quality").then().statusCode(400)
+                .body("details[0].field", equalTo("dataset"));
+        given().get("/api/gan/machines/pump_a/seeds/42/rows").then().statusCode(400).body("details[0].field", equalTo("seed"));
         given().contentType("application/json").body("{}").post("/api/gan/machines/pump_a/seed").then().statusCode(503)
                 .body("code", equalTo("SERVICE_UNAVAILABLE")).body("message", containsString("profile-service"))
                 .header("Retry-After", notNullValue());
@@ -220,6 +228,16 @@ class GatewayTest {
                 .body("details[0].field", equalTo("machine_ids"));
         given().get("/api/gan/health").then().statusCode(503).body("services.gateway", equalTo("UP"))
                 .body("services.'trainer-service'", equalTo("DOWN"));
+    }
+
+    @Test
+    @Order(6)
+    void theDashboardIsServedUnderAPolicyAndRevalidated() {
+        given().get("/").then().statusCode(200).header("Cache-Control", equalTo("no-cache"))
+                .header("X-Content-Type-Options", equalTo("nosniff")).header("X-Frame-Options", equalTo("DENY"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Content-Security-Policy", containsString("script-src 'self'"));
+        given().get("/api/gan/health").then().header("X-Content-Type-Options", equalTo("nosniff"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.fleetsynth.generator;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -125,6 +126,11 @@ class RealDataGenerationTest {
         assertThat(quality.getDouble("utility.rmse_mean_baseline")).isPositive();
         assertThat(quality.getList("notes", String.class)).anyMatch(n -> n.contains("refit on the held-out units"));
 
+        // served under its own machine only: the gateway names the machine of its URL
+        given().get("/datasets/" + trajectory.datasetId() + "/quality?machine_id=" + MACHINE).then().statusCode(200);
+        given().get("/datasets/" + trajectory.datasetId() + "/quality?machine_id=pump_ksb_etanorm_001").then().statusCode(404)
+                .body("message", containsString("of machine 'pump_ksb_etanorm_001'"));
+        given().get("/datasets/" + trajectory.datasetId() + "/download/train?machine_id=other_machine").then().statusCode(404);
         given().get("/datasets/" + trajectory.datasetId() + "/rows?split=train&limit=2").then().statusCode(200)
                 .body("columns", hasItem("Ram Force [kN]")).body("rows[0][0]", equalTo("syn_1")).body("rows[0][1]", equalTo(1));
         given().get("/datasets/" + trajectory.datasetId() + "/stats?split=train").then().statusCode(200)

@@ -92,7 +92,7 @@ class PlatformIT {
         JsonNode seed = awaitTask(seedTask.get("task_id").asText(), Duration.ofSeconds(60));
         assertThat(seed.get("status").asText()).isEqualTo("succeeded");
 
-        JsonNode trainTask = post("/machines/" + MACHINE + "/train", "{\"epochs\": 40, \"pipeline\": \"auto\"}", 202);
+        JsonNode trainTask = post("/machines/" + MACHINE + "/train", "{\"model\": \"tvae\", \"epochs\": 40, \"pipeline\": \"auto\"}", 202);
         String trainId = trainTask.get("task_id").asText();
         WebSocketRecorder socket = WebSocketRecorder.open(URI.create(stack.gatewayUrl()), "/ws/gan/training/" + trainId);
         assertThat(socket.awaitClose(Duration.ofSeconds(180))).isTrue();

@@ -87,9 +87,10 @@ class TrainerServiceTest {
         return seedId;
     }
 
+    /** A TVAE training: epochs, progress and cancellation are the gradient-trained model's (a seed's default is the trajectory model). */
     private static TrainingRequested request(String machineId, String seedId, int epochs) {
         return new TrainingRequested(UUID.randomUUID(), Instant.now(), machineId, UUID.randomUUID(), seedId,
-                ArtifactStore.seedPath(machineId, seedId), epochs, 500, 42, Pipeline.MANUAL);
+                ArtifactStore.seedPath(machineId, seedId), epochs, 500, 42, Pipeline.MANUAL, "tvae", null, null, null);
     }
 
     private void publish(FleetEvent e) {
@@ -271,7 +272,9 @@ class TrainerServiceTest {
 
         ModelTrained m = awaitOne(ModelTrained.class, Topics.MODEL_TRAINED, jobId);
         assertThat(m.pipeline()).isEqualTo(Pipeline.AUTO);
-        assertThat(m.epochs()).isEqualTo(3); // fleetsynth.training.auto-epochs in the test profile
+        // a seed is run-to-failure data: the pipeline's default model is the trajectory model, fitted in closed form
+        assertThat(m.modelKind()).isEqualTo("trajectory");
+        assertThat(m.epochs()).isZero();
         assertThat(m.seedId()).isEqualTo(seedId);
         JsonPath job = job(jobId);
         assertThat(job.getString("status")).isEqualTo("succeeded");

@@ -28,13 +28,13 @@ final class DiscriminativeMetric implements QualityMetric {
         if (sensors.isEmpty()) {
             return Optional.empty();
         }
-        Windows.Set real = Windows.of(in.real(), sensors);
+        Windows.Set real = Windows.of(in.real(), sensors, 4 * MAX_WINDOWS, in.seed() + 21);
         Windows.Set realTrain;
         Windows.Set realTest;
         String split;
         if (unseen) {
             realTrain = real;
-            realTest = Windows.of(in.unseen(), sensors);
+            realTest = Windows.of(in.unseen(), sensors, 2 * MAX_WINDOWS, in.seed() + 22);
             split = "learnt from the real table's units, tested on unseen real units; synthetic units alternate between the two";
         } else {
             int units = Cycles.groups(in.real().cycle()).length;
@@ -47,7 +47,7 @@ final class DiscriminativeMetric implements QualityMetric {
             realTest = real.units(even, false);
             split = "real and synthetic units alternate between learning and testing";
         }
-        Windows.Set syn = Windows.of(in.synthetic(), sensors);
+        Windows.Set syn = Windows.of(in.synthetic(), sensors, 4 * MAX_WINDOWS, in.seed() + 23);
         Set<Integer> synEven = evenUnits(Cycles.groups(in.synthetic().cycle()).length);
         Windows.Set synTrain = syn.units(synEven, true);
         Windows.Set synTest = syn.units(synEven, false);

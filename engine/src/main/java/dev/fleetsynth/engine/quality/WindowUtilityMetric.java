@@ -27,13 +27,13 @@ final class WindowUtilityMetric implements QualityMetric {
             in.notes().add("window utility skipped: no numeric reading shared by the tables");
             return Optional.empty();
         }
-        Windows.Set real = Windows.of(in.real(), sensors);
+        Windows.Set real = Windows.of(in.real(), sensors, 2 * Evaluation.MAX_TRAIN_ROWS, in.seed());
         Windows.Set train;
         Windows.Set test;
         String split;
         if (unseen) {
             train = real;
-            test = Windows.of(in.unseen(), sensors);
+            test = Windows.of(in.unseen(), sensors, Evaluation.MAX_TRAIN_ROWS, in.seed() + 2);
             split = String.format(Locale.ROOT, "tested on the windows of %d unseen real units", Cycles.groups(in.unseen().cycle()).length);
         } else {
             int units = Cycles.groups(in.real().cycle()).length;
@@ -47,7 +47,7 @@ final class WindowUtilityMetric implements QualityMetric {
             test = real.units(last, true);
             split = String.format(Locale.ROOT, "the last %d of %d real units held out", held, units);
         }
-        Windows.Set synthetic = Windows.of(in.syntheticTrain(), sensors).atMost(Evaluation.MAX_TRAIN_ROWS, in.seed() + 1);
+        Windows.Set synthetic = Windows.of(in.syntheticTrain(), sensors, Evaluation.MAX_TRAIN_ROWS, in.seed() + 1);
         train = train.atMost(Evaluation.MAX_TRAIN_ROWS, in.seed());
         test = test.atMost(Evaluation.MAX_TRAIN_ROWS, in.seed() + 2);
         if (train.size() < 2 || synthetic.size() < 2 || test.size() < 1) {

@@ -108,16 +108,47 @@ final class Windows {
         return names;
     }
 
-    /** Every row's window in a series with units; rows without a RUL are left out. */
-    static Set of(Evaluation.Series s, List<String> sensors) {
+    /**
+     * The windows of at most {@code max} rows of a series with units, drawn at random (every row when
+     * there are fewer); rows without a RUL are left out. Only the drawn rows' features are made, so a
+     * report on millions of rows holds {@code max} windows, not one per row.
+     */
+    static Set of(Evaluation.Series s, List<String> sensors, int max, long seed) {
         Map<String, Column> byName = Evaluation.byName(s.others());
         int[][] groups = Cycles.groups(s.cycle());
         int n = s.rul().length;
-        int features = 4 * sensors.size();
-        double[][] x = new double[features][n];
-        double[] y = new double[n];
-        int[] unit = new int[n];
-        boolean[] known = new boolean[n];
+        int known = 0;
+        for (double r : s.rul()) {
+            known += Double.isNaN(r) ? 0 : 1;
+        }
+        // slot of each drawn row in the output, -1 for rows not drawn
+        int[] slot = new int[n];
+        Arrays.fill(slot, -1);
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed ^ 0x2545F4914F6CDD1DL);
+        int k = 0;
+        int seen = 0;
+        int want = Math.min(max, known);
+        for (int r = 0; r < n; r++) {
+            if (Double.isNaN(s.rul()[r])) {
+                continue;
+            }
+            // selection sampling: each known row is drawn with the chance that leaves exactly want drawn
+            if (rng.nextInt(known - seen) < want - k) {
+                slot[r] = k++;
+            }
+            seen++;
+        }
+        double[][] x = new double[4 * sensors.size()][k];
+        double[] y = new double[k];
+        int[] unit = new int[k];
+        for (int u = 0; u < groups.length; u++) {
+            for (int r : groups[u]) {
+                if (slot[r] >= 0) {
+                    unit[slot[r]] = u;
+                    y[slot[r]] = s.rul()[r];
+                }
+            }
+        }
         for (int f = 0; f < sensors.size(); f++) {
             double[] v = ((Column.Numeric) byName.get(sensors.get(f))).values();
             double fill = mean(v);
@@ -139,36 +170,23 @@ final class Windows {
                     prev = val;
                 }
                 for (int t = 0; t < m; t++) {
+                    int at = slot[rows[t]];
+                    if (at < 0) {
+                        continue;
+                    }
                     int a = Math.max(0, t - WINDOW + 1);
                     int len = t - a + 1;
                     double meanX = (sx[t + 1] - sx[a]) / len;
                     double meanG = (a + t) / 2.0;
                     double sgg = len * ((double) len * len - 1) / 12.0;
-                    double slope = len < 2 ? 0 : (sgx[t + 1] - sgx[a] - len * meanG * meanX) / sgg;
-                    double rough = len < 2 ? 0 : (sd[t + 1] - sd[a + 1]) / (len - 1);
-                    int r = rows[t];
-                    x[4 * f][r] = meanX;
-                    x[4 * f + 1][r] = slope;
-                    x[4 * f + 2][r] = rough;
-                    x[4 * f + 3][r] = sx[t + 1] - sx[t];
+                    x[4 * f][at] = meanX;
+                    x[4 * f + 1][at] = len < 2 ? 0 : (sgx[t + 1] - sgx[a] - len * meanG * meanX) / sgg;
+                    x[4 * f + 2][at] = len < 2 ? 0 : (sd[t + 1] - sd[a + 1]) / (len - 1);
+                    x[4 * f + 3][at] = sx[t + 1] - sx[t];
                 }
             }
         }
-        for (int u = 0; u < groups.length; u++) {
-            for (int r : groups[u]) {
-                unit[r] = u;
-                y[r] = s.rul()[r];
-                known[r] = !Double.isNaN(y[r]);
-            }
-        }
-        int[] keep = new int[n];
-        int k = 0;
-        for (int r = 0; r < n; r++) {
-            if (known[r]) {
-                keep[k++] = r;
-            }
-        }
-        return new Set(x, y, unit).rows(Arrays.copyOf(keep, k));
+        return new Set(x, y, unit);
     }
 
     private static double mean(double[] v) {

@@ -245,7 +245,7 @@ public class MachineApi {
     @Path("/{id}/datasets/{dataset}")
     @Operation(summary = "One dataset")
     public Response dataset(@PathParam("id") String id, @PathParam("dataset") String dataset) {
-        return upstream.get(Service.GENERATOR, "/datasets/" + dataset);
+        return upstream.get(Service.GENERATOR, "/datasets/" + dataset + "?machine_id=" + id);
     }
 
     @GET
@@ -253,7 +253,7 @@ public class MachineApi {
     @Operation(summary = "Explorer views of a dataset: quality report, rows (?split=&offset=&limit=), stats (?split=), "
             + "histograms (?split=&bins=&source=synthetic|seed), correlations (?split=)")
     public Response explore(@PathParam("id") String id, @PathParam("dataset") String dataset, @PathParam("view") String view) {
-        return upstream.get(Service.GENERATOR, Paths.withQuery("/datasets/" + dataset + "/" + view, uri));
+        return upstream.get(Service.GENERATOR, Paths.withQuery("/datasets/" + dataset + "/" + view, uri, "machine_id=" + id));
     }
 
     @GET
@@ -261,7 +261,7 @@ public class MachineApi {
     @Produces({"application/vnd.apache.parquet", "text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
     @Operation(summary = "Download a split as Parquet or CSV (?format=parquet|csv)")
     public Response download(@PathParam("id") String id, @PathParam("dataset") String dataset, @PathParam("split") String split) {
-        return upstream.get(Service.GENERATOR, Paths.withQuery("/datasets/" + dataset + "/download/" + split, uri));
+        return upstream.get(Service.GENERATOR, Paths.withQuery("/datasets/" + dataset + "/download/" + split, uri, "machine_id=" + id));
     }
 
     private static Response accepted(TaskView task) {

@@ -12,7 +12,7 @@ import dev.fleetsynth.gateway.upstream.Upstream;
 import dev.fleetsynth.support.api.ApiError;
 import dev.fleetsynth.support.api.ApiException;
 
-/** A machine's quality verdict: its latest dataset's report, graded against the thresholds. */
+/** A machine's quality verdict: its latest dataset's report, its verdict (score and checks) and the thresholds. */
 public record Validation(Upstream upstream, ObjectMapper json) {
     public ObjectNode of(String machineId) {
         JsonNode datasets = upstream.getJson(Service.GENERATOR, "/datasets?machine_id=" + machineId).orElseGet(json::createArrayNode);
@@ -30,8 +30,9 @@ public record Validation(Upstream upstream, ObjectMapper json) {
         out.put("machine_id", machineId);
         out.put("dataset_id", datasetId);
         out.put("overall", overall);
-        out.put("grade", t.grade(overall).label());
-        out.put("passed", t.passes(overall));
+        // the report's verdict fails a dataset whose checks fail whatever its score; an older report has the score only
+        out.put("grade", quality.path("grade").asText(t.grade(overall).label()));
+        out.put("passed", quality.path("passed").asBoolean(t.passes(overall)));
         ObjectNode thresholds = out.putObject("thresholds");
         thresholds.put("minimum", t.minimum());
         thresholds.put("good", t.good());

@@ -193,7 +193,8 @@ public class BatchApi {
             List<Item> items = new ArrayList<>();
             for (Task t : Task.<Task>list("batchId = ?1 order by machineId", id)) {
                 items.add(new Item(t.machineId, t.taskId, t.status, t.progress, t.qualityOverall, t.grade,
-                        t.qualityOverall == null ? null : t.qualityOverall >= 0.75,
+                        // the verdict: a failed check fails the dataset whatever its score
+                        t.qualityOverall == null ? null : t.qualityOverall >= 0.75 && !"failed".equals(t.grade),
                         t.errorCode == null ? null : ApiError.of(t.errorCode, t.errorMessage)));
             }
             items.addAll(read(b.results));

@@ -35,6 +35,10 @@ import dev.fleetsynth.support.api.ApiException;
 @jakarta.ws.rs.Path("/datasets")
 @Produces(MediaType.APPLICATION_JSON)
 public class DatasetResource {
+    /** The machine the gateway serves the dataset under ({@code ?machine_id=}); a dataset of another machine is not there. */
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
+
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 5000;
     static final int DEFAULT_BINS = 20;
@@ -212,10 +216,11 @@ public class DatasetResource {
         return java.time.Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000).toString();
     }
 
-    private static Dataset require(String datasetId) {
+    private Dataset require(String datasetId) {
         Dataset d = Dataset.find(datasetId);
-        if (d == null) {
-            throw ApiException.notFound("dataset '" + datasetId + "'");
+        String machine = uri == null ? null : uri.getQueryParameters().getFirst("machine_id");
+        if (d == null || (machine != null && !machine.equals(d.machineId))) {
+            throw ApiException.notFound(machine == null ? "dataset '" + datasetId + "'" : "dataset '" + datasetId + "' of machine '" + machine + "'");
         }
         return d;
     }
