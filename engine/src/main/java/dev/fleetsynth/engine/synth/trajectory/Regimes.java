@@ -20,11 +20,38 @@ import org.apache.commons.rng.UniformRandomProvider;
  * @param transitions per regime, the chances of the next row's regime
  */
 record Regimes(int[] label, double[][] mean, double[][] std, double[] start, double[][] transitions) {
+    /** How far from mid-life a regime's rows may sit on average (see {@link #wear}). */
+    static final double MAX_LIFE_SKEW = 0.15;
     static final double MIN_SILHOUETTE = 0.6;
     static final int SAMPLE = 3000;
     static final int SILHOUETTE_SAMPLE = 1200;
 
     /** The regimes of the rows, or {@code null} where the rows show none. */
+    /**
+     * Whether clusters are stages of wear rather than operating regimes: a regime comes and goes over a
+     * life, so its rows sit about mid-life on average, while the worn cluster of a steeply failing
+     * machine holds the late rows. A cluster whose rows' mean fraction of life is further than
+     * {@value #MAX_LIFE_SKEW} from the middle makes the clustering wear. (A compressor seed that fails
+     * fast had its healthy and worn rows taken for two regimes, and its datasets were told from real
+     * ones every time.)
+     */
+    static boolean wear(int[] label, int k, List<Lives.Life> lives) {
+        double[] fraction = new double[k];
+        int[] count = new int[k];
+        for (Lives.Life l : lives) {
+            for (int i = l.from(); i < l.to(); i++) {
+                fraction[label[i]] += l.length() == 1 ? 0.5 : (double) (i - l.from()) / (l.length() - 1);
+                count[label[i]]++;
+            }
+        }
+        for (int g = 0; g < k; g++) {
+            if (count[g] > 0 && Math.abs(fraction[g] / count[g] - 0.5) > MAX_LIFE_SKEW) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Regimes detect(double[][] z, List<Lives.Life> lives, UniformRandomProvider rng) {
         int n = z.length;
         int p = n == 0 ? 0 : z[0].length;
@@ -60,8 +87,13 @@ record Regimes(int[] label, double[][] mean, double[][] std, double[] start, dou
         double[][] sq = new double[bestK][p];
         int[] count = new int[bestK];
         for (int i = 0; i < n; i++) {
-            int g = nearest(z[i], best.centres());
-            label[i] = g;
+            label[i] = nearest(z[i], best.centres());
+        }
+        if (wear(label, bestK, lives)) {
+            return null;
+        }
+        for (int i = 0; i < n; i++) {
+            int g = label[i];
             count[g]++;
             for (int j = 0; j < p; j++) {
                 sum[g][j] += z[i][j];
