@@ -1,6 +1,7 @@
 package dev.fleetsynth.bench;
 
 import dev.fleetsynth.engine.catalog.Catalog;
+import dev.fleetsynth.engine.io.AtomicFiles;
 import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.profile.MachineProfile;
 import dev.fleetsynth.engine.seed.SeedGenerator;
@@ -102,12 +103,7 @@ public final class Bench {
             ok &= report(out, parquetTime, csvTime, PARQUET_TARGET_S);
             out.printf(Locale.ROOT, "  file size: Parquet %,d bytes, CSV %,d bytes%n", Files.size(parquet), Files.size(csv));
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path p : files.toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            Files.deleteIfExists(dir);
+            AtomicFiles.deleteTree(dir);
         }
         out.println();
         out.println(ok ? "all targets met" : "some targets missed");

@@ -1,6 +1,7 @@
 package dev.fleetsynth.bench;
 
 import dev.fleetsynth.engine.catalog.Catalog;
+import dev.fleetsynth.engine.io.AtomicFiles;
 import dev.fleetsynth.engine.generate.DatasetGenerator;
 import dev.fleetsynth.engine.generate.SplitSizes;
 import dev.fleetsynth.engine.quality.QualityCheck;
@@ -61,7 +62,7 @@ final class CatalogBench {
             DatasetGenerator.Dataset d = DatasetGenerator.generate(trained.model(), seed, holdout, SplitSizes.of(50_000), 7);
             DatasetGenerator.write(d, dir, Map.of());
             double gen = (System.nanoTime() - t1) / 1e9;
-            deleteTree(dir);
+            AtomicFiles.deleteTree(dir);
             QualityReport q = d.quality();
             TemporalChecks t = q.temporal();
             double lag1 = t == null ? Double.NaN : t.autocorrelations().stream().mapToDouble(a -> Math.abs(a.difference())).max().orElse(Double.NaN);
@@ -127,7 +128,7 @@ final class CatalogBench {
                     full.median() <= MILLION_TARGET_S ? "met" : "MISSED");
             return full.median() <= MILLION_TARGET_S;
         } finally {
-            deleteTree(dir);
+            AtomicFiles.deleteTree(dir);
         }
     }
 
@@ -142,14 +143,5 @@ final class CatalogBench {
 
     private static double min(double[] v) {
         return Arrays.stream(v).filter(x -> !Double.isNaN(x)).min().orElse(Double.NaN);
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-        Files.deleteIfExists(dir);
     }
 }

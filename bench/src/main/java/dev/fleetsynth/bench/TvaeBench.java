@@ -1,6 +1,7 @@
 package dev.fleetsynth.bench;
 
 import dev.fleetsynth.engine.catalog.Catalog;
+import dev.fleetsynth.engine.io.AtomicFiles;
 import dev.fleetsynth.engine.generate.DatasetGenerator;
 import dev.fleetsynth.engine.source.SourceTable;
 import dev.fleetsynth.engine.synth.TvaeSynthesizer;
@@ -105,12 +106,7 @@ final class TvaeBench {
                     full.median() / sample.median(), GENERATE_TARGET_S, full.median() <= GENERATE_TARGET_S ? "met" : "MISSED",
                     d.quality().overall());
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path p : files.toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            Files.deleteIfExists(dir);
+            AtomicFiles.deleteTree(dir);
         }
     }
 

@@ -14,7 +14,7 @@ import org.apache.commons.rng.simple.RandomSource;
  * Turns independently sampled rows (rul and sensors) into run-to-failure data: rows are dealt into
  * cycles of about the seed's cycle length ({@link CycleTracks}: each cycle spans the RUL range, and
  * its consecutive rows are alike), each cycle ordered by RUL descending to its minimum and stamped
- * hourly, with the seed's repair stop between cycles. Each split gets whole cycles of its own, so no
+ * at the seed's interval (hourly unless given), with the seed's repair stop between cycles. Each split gets whole cycles of its own, so no
  * cycle appears in two splits and split sizes are met exactly.
  */
 public final class CycleArranger {
@@ -33,6 +33,15 @@ public final class CycleArranger {
      * @param rowsPerCycle  typical rows of one cycle (the seed's rows / cycles)
      */
     public static Splits arrange(String machineId, ColumnTable sampled, SplitSizes sizes, double rowsPerCycle, Instant start, long seed) {
+        return arrange(machineId, sampled, sizes, rowsPerCycle, start, seed, HOUR_MICROS);
+    }
+
+    /**
+     * As {@link #arrange(String, ColumnTable, SplitSizes, double, Instant, long)}, readings {@code stepMicros}
+     * apart: the seed's own interval, which follows from its lifetimes and rows.
+     */
+    public static Splits arrange(String machineId, ColumnTable sampled, SplitSizes sizes, double rowsPerCycle, Instant start, long seed,
+                                 long stepMicros) {
         if (sampled.rows() != sizes.total()) {
             throw new IllegalArgumentException(sampled.rows() + " rows sampled for splits of " + sizes.total());
         }
@@ -49,7 +58,7 @@ public final class CycleArranger {
             }
         }
         int[] rows = shuffled(sampled.rows(), seed);
-        Timeline timeline = new Timeline(start.getEpochSecond() * 1_000_000L + start.getNano() / 1_000);
+        Timeline timeline = new Timeline(start.getEpochSecond() * 1_000_000L + start.getNano() / 1_000, stepMicros);
         SensorTable train = split(machineId, rows, 0, sizes.train(), rowsPerCycle, rul, sensorNames, sensors, timeline);
         SensorTable val = split(machineId, rows, sizes.train(), sizes.val(), rowsPerCycle, rul, sensorNames, sensors, timeline);
         SensorTable test = split(machineId, rows, sizes.train() + sizes.val(), sizes.test(), rowsPerCycle, rul, sensorNames, sensors,
@@ -113,7 +122,7 @@ public final class CycleArranger {
             timeline.cycle++;
             for (int k = 0; k < sensorRows.length; k++) {
                 ts[at] = timeline.clock;
-                timeline.clock += HOUR_MICROS;
+                timeline.clock += timeline.step;
                 cycle[at] = timeline.cycle;
                 r[at] = rul[rulRows[k]];
                 for (int s = 0; s < sensors.size(); s++) {
@@ -133,11 +142,13 @@ public final class CycleArranger {
 
     /** Cycle numbers and clock run on across the splits, so cycles are unique in the whole dataset. */
     private static final class Timeline {
+        final long step;
         int cycle;
         long clock;
 
-        Timeline(long clock) {
+        Timeline(long clock, long step) {
             this.clock = clock;
+            this.step = step;
         }
     }
 

@@ -16,7 +16,8 @@ public final class ProfileValidator {
     public static final int MAX_CYCLES = 20;
     static final int MAX_TEXT = 200;
 
-    private static final Pattern MACHINE_ID = Pattern.compile("[a-z0-9_]{3,64}");
+    /** A machine id: what a profile may name, and what the gateway accepts in its paths. */
+    public static final Pattern MACHINE_ID = Pattern.compile("[a-z0-9_]{3,64}");
     private static final Pattern MACHINE_TYPE = Pattern.compile("[a-z][a-z0-9_]{1,63}");
     // Sensor names become Parquet/Avro column names, which must be identifiers.
     private static final Pattern SENSOR_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");

@@ -19,10 +19,6 @@ final class DiscriminativeMetric implements QualityMetric {
 
     @Override
     public Optional<Measured> measure(QualityInputs in) {
-        if (!in.histories()) {
-            in.notes().add("discriminative score skipped: both tables need RUL and units");
-            return Optional.empty();
-        }
         boolean unseen = in.unseen() != null && in.unseen().cycle() != null;
         List<String> sensors = Windows.sharedSensors(in.real(), in.synthetic(), unseen ? in.unseen() : null);
         if (sensors.isEmpty()) {

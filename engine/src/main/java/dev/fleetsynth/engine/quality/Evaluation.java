@@ -149,6 +149,35 @@ final class Evaluation {
         Diagnostics diagnostics = diagnostics(real, synthetic, syntheticByName, realCols, synCols, notes);
         Codes codes = new Codes(realCols, synCols);
 
+        Shapes shapes = shapes(realCols, synCols, codes, notes);
+        Pairs pairs = pairs(realCols, synCols, codes, notes);
+
+        QualityInputs inputs = new QualityInputs(realSeries, syntheticSeries, utilityData.syntheticTrain(), utilityData.unseen(), seed, notes);
+        Map<String, Object> measured = new LinkedHashMap<>();
+        List<QualityCheck> checks = new ArrayList<>();
+        for (QualityMetric metric : QualityMetric.ALL) {
+            if (metric.needsHistories() && !inputs.histories()) {
+                notes.add(metric.key().replace('_', ' ') + " skipped: both tables need RUL and units (run-to-failure histories)");
+                continue;
+            }
+            metric.measure(inputs).ifPresent(m -> {
+                measured.put(metric.key(), m.result());
+                checks.addAll(m.checks());
+            });
+        }
+
+        double overall = (shapes.mean() + pairs.filtered()) / 2;
+        double overallAllPairs = (shapes.mean() + pairs.all()) / 2;
+        return new QualityReport(overall, overallAllPairs, shapes.mean(), pairs.filtered(), pairs.all(),
+                QualityReport.verdict(overall, thresholds, checks), thresholds.grade(overall), thresholds, seed, real.rows(), synthetic.rows(),
+                shapes.scores(), pairs.scores(), diagnostics, measured, checks, notes);
+    }
+
+    /** SDMetrics' Column Shapes: a score per shared column, and their mean over those defined. */
+    private record Shapes(List<ColumnScore> scores, double mean) {
+    }
+
+    private static Shapes shapes(List<Column> realCols, List<Column> synCols, Codes codes, List<String> notes) {
         List<ColumnScore> columnScores = new ArrayList<>();
         double shapesSum = 0;
         int shapesCount = 0;
@@ -169,7 +198,14 @@ final class Evaluation {
             }
         }
         double shapes = shapesCount == 0 ? Double.NaN : shapesSum / shapesCount;
+        return new Shapes(columnScores, shapes);
+    }
 
+    /** SDMetrics' Column Pair Trends: a score per pair, their mean over the pairs kept ({@code filtered}) and over all. */
+    private record Pairs(List<PairScore> scores, double filtered, double all) {
+    }
+
+    private static Pairs pairs(List<Column> realCols, List<Column> synCols, Codes codes, List<String> notes) {
         List<PairScore> pairScores = new ArrayList<>();
         double allSum = 0;
         int allCount = 0;
@@ -227,22 +263,7 @@ final class Evaluation {
         } else {
             pairs = filteredSum / filteredCount;
         }
-
-        QualityInputs inputs = new QualityInputs(realSeries, syntheticSeries, utilityData.syntheticTrain(), utilityData.unseen(), seed, notes);
-        Map<String, Object> measured = new LinkedHashMap<>();
-        List<QualityCheck> checks = new ArrayList<>();
-        for (QualityMetric metric : QualityMetric.ALL) {
-            metric.measure(inputs).ifPresent(m -> {
-                measured.put(metric.key(), m.result());
-                checks.addAll(m.checks());
-            });
-        }
-
-        double overall = (shapes + pairs) / 2;
-        double overallAllPairs = (shapes + pairsAll) / 2;
-        return new QualityReport(overall, overallAllPairs, shapes, pairs, pairsAll, QualityReport.verdict(overall, thresholds, checks),
-                thresholds.grade(overall), thresholds, seed, real.rows(), synthetic.rows(), columnScores, pairScores, diagnostics,
-                measured, checks, notes);
+        return new Pairs(pairScores, pairs, pairsAll);
     }
 
     private static Diagnostics diagnostics(ColumnTable real, ColumnTable synthetic, Map<String, Column> syntheticByName,
@@ -448,7 +469,8 @@ final class Evaluation {
         return Arrays.copyOf(out, k);
     }
 
-    private static int[] sample(int[] rows, int size, long seed) {
+    /** {@code size} of {@code rows}, drawn without replacement for the seed, in ascending order. */
+    static int[] sample(int[] rows, int size, long seed) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed ^ 0x5DEECE66DL);
         int[] copy = rows.clone();
         for (int i = 0; i < size; i++) {

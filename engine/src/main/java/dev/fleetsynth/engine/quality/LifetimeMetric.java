@@ -22,10 +22,6 @@ final class LifetimeMetric implements QualityMetric {
 
     @Override
     public Optional<Measured> measure(QualityInputs in) {
-        if (!in.histories()) {
-            in.notes().add("lifetimes skipped: both tables need RUL and units");
-            return Optional.empty();
-        }
         List<Double> real = new ArrayList<>(lives(in.real()));
         if (in.unseen() != null && in.unseen().cycle() != null) {
             real.addAll(lives(in.unseen()));

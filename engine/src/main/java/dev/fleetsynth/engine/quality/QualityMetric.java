@@ -16,7 +16,18 @@ interface QualityMetric {
     /** The report's JSON key for the result (snake case). */
     String key();
 
-    /** The result and its checks, or empty when the tables lack what it needs (saying why in {@link QualityInputs#notes()}). */
+    /**
+     * Whether it judges run-to-failure histories (both tables with RUL and units); when they are not,
+     * the report leaves it out and says so, and {@link #measure} is not called.
+     */
+    default boolean needsHistories() {
+        return true;
+    }
+
+    /**
+     * The result and its checks, or empty when the tables lack anything else it needs (saying why in
+     * {@link QualityInputs#notes()}).
+     */
     Optional<Measured> measure(QualityInputs in);
 
     /**

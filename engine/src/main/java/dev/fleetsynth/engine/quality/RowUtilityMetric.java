@@ -15,6 +15,12 @@ final class RowUtilityMetric implements QualityMetric {
         return "utility";
     }
 
+    /** Rows with RUL are enough: a table without units still gets its utility. */
+    @Override
+    public boolean needsHistories() {
+        return false;
+    }
+
     @Override
     public Optional<Measured> measure(QualityInputs in) {
         Utility u = Evaluation.utility(in.real(), in.syntheticTrain(), in.unseen(), in.seed(), in.notes());

@@ -25,8 +25,8 @@ final class TemporalMetric implements QualityMetric {
     public Optional<Measured> measure(QualityInputs in) {
         Evaluation.Series real = in.real();
         Evaluation.Series synthetic = in.synthetic();
-        if (!in.histories() || real.timestamps() == null || synthetic.timestamps() == null) {
-            in.notes().add("temporal checks skipped: both tables need RUL, units (cycle) and an order (timestamp)");
+        if (real.timestamps() == null || synthetic.timestamps() == null) {
+            in.notes().add("temporal checks skipped: both tables need an order (timestamp)");
             return Optional.empty();
         }
         int[][] realGroups = Cycles.groups(real.cycle());

@@ -20,20 +20,17 @@ final class TrendShapeMetric implements QualityMetric {
 
     @Override
     public Optional<Measured> measure(QualityInputs in) {
-        if (!in.histories()) {
-            in.notes().add("trend shape skipped: both tables need RUL and units");
-            return Optional.empty();
-        }
         List<int[]> realUnits = LifetimeMetric.completeUnits(in.real());
         List<int[]> synUnits = LifetimeMetric.completeUnits(in.synthetic());
         if (realUnits.isEmpty() || synUnits.isEmpty()) {
             in.notes().add("trend shape skipped: no unit runs to failure on a side");
             return Optional.empty();
         }
+        Map<String, Column> realByName = Evaluation.byName(in.real().others());
         Map<String, Column> synByName = Evaluation.byName(in.synthetic().others());
         List<TrendShape.Sensor> sensors = new ArrayList<>();
         for (String name : Windows.sharedSensors(in.real(), in.synthetic())) {
-            double[] rv = ((Column.Numeric) Evaluation.byName(in.real().others()).get(name)).values();
+            double[] rv = ((Column.Numeric) realByName.get(name)).values();
             double[] sv = ((Column.Numeric) synByName.get(name)).values();
             double[] real = curve(rv, realUnits);
             double[] syn = curve(sv, synUnits);

@@ -17,8 +17,8 @@ final class WindowUtilityMetric implements QualityMetric {
 
     @Override
     public Optional<Measured> measure(QualityInputs in) {
-        if (!in.histories() || in.syntheticTrain() == null || in.syntheticTrain().cycle() == null) {
-            in.notes().add("window utility skipped: both tables need RUL and units");
+        if (in.syntheticTrain() == null || in.syntheticTrain().cycle() == null) {
+            in.notes().add("window utility skipped: the synthetic training rows need RUL and units");
             return Optional.empty();
         }
         boolean unseen = in.unseen() != null && in.unseen().cycle() != null;

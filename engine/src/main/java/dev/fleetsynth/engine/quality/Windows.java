@@ -50,20 +50,11 @@ final class Windows {
             if (y.length <= max) {
                 return this;
             }
-            UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed ^ 0x2545F4914F6CDD1DL);
             int[] all = new int[y.length];
             for (int i = 0; i < all.length; i++) {
                 all[i] = i;
             }
-            for (int i = 0; i < max; i++) {
-                int j = i + rng.nextInt(all.length - i);
-                int t = all[i];
-                all[i] = all[j];
-                all[j] = t;
-            }
-            int[] keep = Arrays.copyOf(all, max);
-            Arrays.sort(keep);
-            return rows(keep);
+            return rows(Evaluation.sample(all, max, seed));
         }
 
         Set rows(int[] keep) {

@@ -147,7 +147,14 @@ public final class SourceFiles {
                 select.append(i == 0 ? "" : ", ").append(expression(Duck.ident(f.name()), type));
             }
             select.append(" FROM read_parquet(").append(path).append(")");
-            return new SourceTable(schema, fetch(st, select.toString(), schema, types));
+            ColumnTable columns = fetch(st, select.toString(), schema, types);
+            if (!footer.containsKey(SourceSchema.FOOTER_KEY)) {
+                // a seed's interval is measured from its rows, as for a seed in memory (SourceTable.of)
+                schema = SourceSchema.simulated(schema.machineId(), schema.learnt().stream().map(SourceSchema.Field::name).toList(),
+                        SourceTable.stepSeconds(((Column.Numeric) columns.column(ParquetTables.TIMESTAMP).orElseThrow()).values(),
+                                ((Column.Numeric) columns.column(ParquetTables.CYCLE).orElseThrow()).values()));
+            }
+            return new SourceTable(schema, columns);
         } catch (SQLException e) {
             throw new IOException("cannot read " + file + ": " + Duck.reason(e), e);
         } catch (IllegalArgumentException e) {
@@ -180,16 +187,7 @@ public final class SourceFiles {
             machineId = r.getString(1);
         }
         List<String> sensors = types.keySet().stream().filter(n -> !ProfileValidator.RESERVED_COLUMNS.contains(n)).toList();
-        // the seed's interval follows from its lifetimes and rows (SeedGenerator), so it is read back rather than assumed
-        String ts = "epoch_us(" + ParquetTables.TIMESTAMP + ")";
-        double step = 3600;
-        try (ResultSet r = st.executeQuery("SELECT median(d) / 1e6 FROM (SELECT " + ts + " - lag(" + ts + ") OVER (PARTITION BY "
-                + ParquetTables.CYCLE + " ORDER BY " + ts + ") AS d FROM read_parquet(" + path + ")) WHERE d > 0")) {
-            if (r.next() && r.getObject(1) != null) {
-                step = r.getDouble(1);
-            }
-        }
-        return SourceSchema.simulated(machineId, sensors, step);
+        return SourceSchema.simulated(machineId, sensors);
     }
 
     /** How DuckDB hands a column over: timestamps as microseconds, every other number as a double, text as text. */

@@ -177,16 +177,23 @@ public record SourceTable(SourceSchema schema, ColumnTable table) {
         for (int i = 0; i < t.sensorNames().size(); i++) {
             columns.add(new Column.Numeric(t.sensorNames().get(i), t.sensors().get(i)));
         }
-        return new SourceTable(SourceSchema.simulated(t.machineId(), t.sensorNames(), stepSeconds(t)), new ColumnTable(columns));
+        return new SourceTable(SourceSchema.simulated(t.machineId(), t.sensorNames(), stepSeconds(ts, cycle)), new ColumnTable(columns));
     }
 
-    /** The seed's sampling interval: the median step between readings of a cycle, in seconds; hourly when no cycle has two rows. */
-    static double stepSeconds(SensorTable t) {
-        double[] steps = new double[t.rows()];
+    /**
+     * A seed's sampling interval in seconds, which follows from its lifetimes and rows (SeedGenerator)
+     * and so is measured rather than assumed: the median step between readings of a unit; hourly when
+     * no unit has two rows.
+     *
+     * @param micros timestamps in microseconds
+     * @param unit   each row's unit
+     */
+    static double stepSeconds(double[] micros, double[] unit) {
+        double[] steps = new double[micros.length];
         int k = 0;
-        for (int i = 1; i < t.rows(); i++) {
-            long d = t.timestampMicros()[i] - t.timestampMicros()[i - 1];
-            if (t.cycle()[i] == t.cycle()[i - 1] && d > 0) {
+        for (int i = 1; i < micros.length; i++) {
+            double d = micros[i] - micros[i - 1];
+            if (unit[i] == unit[i - 1] && d > 0) {
                 steps[k++] = d / 1e6;
             }
         }

@@ -63,6 +63,11 @@ public final class TvaeSynthesizer implements Synthesizer {
         model.save(dir);
     }
 
+    /** The seed's interval between readings, in microseconds: hourly for models of seeds made before it followed from the lifetimes. */
+    private long stepMicros() {
+        return Math.round(schema().order().step() * 1e6);
+    }
+
     /** A simulator seed's dataset as it always was: the cycles and clock run on across the three splits. */
     @Override
     public SourceSplits sampleSplits(SplitSizes sizes, long seed) {
@@ -70,7 +75,7 @@ public final class TvaeSynthesizer implements Synthesizer {
             return Synthesizer.super.sampleSplits(sizes, seed);
         }
         CycleArranger.Splits s = CycleArranger.arrange(model.info().machineId(), model.sample(sizes.total(), seed), sizes,
-                model.info().rowsPerCycle(), model.info().seedStart(), seed);
+                model.info().rowsPerCycle(), model.info().seedStart(), seed, stepMicros());
         return new SourceSplits(SourceTable.of(s.train()), SourceTable.of(s.val()), SourceTable.of(s.test()));
     }
 
@@ -81,7 +86,7 @@ public final class TvaeSynthesizer implements Synthesizer {
         }
         if (schema().simulatedLayout()) {
             CycleArranger.Splits s = CycleArranger.arrange(model.info().machineId(), model.sample(request.rows(), request.seed()),
-                    new SplitSizes(request.rows(), 0, 0), model.info().rowsPerCycle(), model.info().seedStart(), request.seed());
+                    new SplitSizes(request.rows(), 0, 0), model.info().rowsPerCycle(), model.info().seedStart(), request.seed(), stepMicros());
             return SourceTable.of(s.train());
         }
         ColumnTable rows = model.sample(request.rows(), request.seed());

@@ -102,6 +102,18 @@ class CycleArrangerTest {
         assertThat(a.test().sameData(b.test())).isTrue();
     }
 
+    /** A seed's readings are its own interval apart (it follows from its lifetimes and rows), and so are its datasets'. */
+    @Test
+    void readingsAreTheSeedsIntervalApart() {
+        long step = 1_159_000_000L;
+        SensorTable train = CycleArranger.arrange("m_001", sampled(3_000, 4), SplitSizes.of(3_000), 700, START, 5, step).train();
+        for (int i = 1; i < train.rows(); i++) {
+            if (train.cycle()[i] == train.cycle()[i - 1]) {
+                assertThat(train.timestampMicros()[i] - train.timestampMicros()[i - 1]).isEqualTo(step);
+            }
+        }
+    }
+
     @Test
     void consecutiveRowsOfACycleAreAlikeWhereTheSampledMachinesDiffer() {
         // Rows from 12 machines that run hotter or cooler than one another, plus noise of one hour:

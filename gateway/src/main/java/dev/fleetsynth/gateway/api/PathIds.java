@@ -1,5 +1,6 @@
 package dev.fleetsynth.gateway.api;
 
+import dev.fleetsynth.engine.profile.ProfileValidator;
 import dev.fleetsynth.support.api.ApiException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -17,7 +18,6 @@ import java.util.regex.Pattern;
  */
 @Provider
 public class PathIds implements ContainerRequestFilter {
-    static final Pattern MACHINE_ID = Pattern.compile("[a-z0-9_]{3,64}");
     static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     static final Pattern TEMPLATE = Pattern.compile("[a-z0-9_-]{1,64}");
     static final Pattern INDEX = Pattern.compile("[0-9]{1,9}");
@@ -26,7 +26,7 @@ public class PathIds implements ContainerRequestFilter {
     private record Rule(Pattern pattern, String what) {
     }
 
-    private static final Rule MACHINE = new Rule(MACHINE_ID, "3 to 64 lower-case letters, digits and underscores, as in pump_ksb_etanorm_001");
+    private static final Rule MACHINE = new Rule(ProfileValidator.MACHINE_ID, "3 to 64 lower-case letters, digits and underscores, as in pump_ksb_etanorm_001");
     private static final Rule ID = new Rule(UUID, "a lower-case UUID, as the API returned it");
     private static final Map<String, Rule> RULES = Map.of(
             "seed", ID, "dataset", ID, "upload_id", ID,
@@ -37,7 +37,8 @@ public class PathIds implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext ctx) {
         MultivaluedMap<String, String> params = ctx.getUriInfo().getPathParameters(true);
-        boolean machines = ctx.getUriInfo().getPath().startsWith("/api/gan/machines/") || ctx.getUriInfo().getPath().startsWith("api/gan/machines/");
+        String path = ctx.getUriInfo().getPath();
+        boolean machines = (path.startsWith("/") ? path.substring(1) : path).startsWith("api/gan/machines/");
         for (Map.Entry<String, List<String>> e : params.entrySet()) {
             Rule rule = e.getKey().equals("id") ? (machines ? MACHINE : ID) : RULES.get(e.getKey());
             if (rule == null) {

@@ -178,10 +178,13 @@ final class TrajectoryFit {
             double[] sdd = new double[p];
             double[] sdr = new double[p];
             int len = l.length();
+            // the wear so far of each row of the life, kept for taking the fit out below
+            double[][] wear = new double[len][p];
             for (int i = l.from(); i < l.to(); i++) {
                 interpolate(knots[m], trend[m], clockOf[i], at);
                 for (int j = 0; j < p; j++) {
                     double d = at[j] - first[j];
+                    wear[i - l.from()][j] = d;
                     sd[j] += d;
                     sr[j] += r[i][j];
                     sdd[j] += d * d;
@@ -197,9 +200,8 @@ final class TrajectoryFit {
                 offsets[k][p + j] = gain;
             }
             for (int i = l.from(); i < l.to(); i++) {
-                interpolate(knots[m], trend[m], clockOf[i], at);
                 for (int j = 0; j < p; j++) {
-                    r[i][j] -= offsets[k][j] + offsets[k][p + j] * (at[j] - first[j]);
+                    r[i][j] -= offsets[k][j] + offsets[k][p + j] * wear[i - l.from()][j];
                 }
             }
         }

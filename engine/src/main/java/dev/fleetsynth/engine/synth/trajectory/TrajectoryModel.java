@@ -92,9 +92,8 @@ public final class TrajectoryModel implements Synthesizer {
         return new ModelSummary(FORMAT, s.schema().machineId(), s.schema().origin().json(), 0, List.of(), s.fit().seconds(), details);
     }
 
-    /** One unit of a draw: its mode, its life in rows, and how many of its last rows are kept. */
     /**
-     * One unit to generate.
+     * One unit of a draw: its mode, its life in rows, and which of its rows are kept.
      *
      * @param kept     rows it gives: its last ones (only the last N before failure asked for), or its first ones when censored
      * @param censored still running when the rows run out: its first {@code kept} rows, without its failure
@@ -171,8 +170,7 @@ public final class TrajectoryModel implements Synthesizer {
             }
             int firstKept = plan.censored() ? 0 : life - plan.kept();
             int end = plan.censored() ? plan.kept() : life;
-            TrajectoryFit.interpolate(mode.knots(), mode.trend(), "fraction".equals(s.clock()) ? (life == 1 ? 1 : 0) : (life - 1) * s.rulStep(),
-                    first);
+            TrajectoryFit.interpolate(mode.knots(), mode.trend(), clock(0, life), first);
             double start = timestamps ? clockAt : s.orderStart();
             int regime = regimes == null ? 0 : pick(regimes.start(), rng.nextDouble());
             for (int t = 0; t < end; t++) {
@@ -194,8 +192,7 @@ public final class TrajectoryModel implements Synthesizer {
                     continue;
                 }
                 double ttf = (life - 1 - t) * s.rulStep();
-                double clock = "fraction".equals(s.clock()) ? (life == 1 ? 1 : (double) t / (life - 1)) : ttf;
-                TrajectoryFit.interpolate(mode.knots(), mode.trend(), clock, trend);
+                TrajectoryFit.interpolate(mode.knots(), mode.trend(), clock(t, life), trend);
                 for (int j = 0; j < p; j++) {
                     double within = trend[j] + o[j] + e[j] + (gains ? latent[p + j] * (trend[j] - first[j]) : 0);
                     double zj = regimes == null ? within : regimes.mean()[regime][j] + regimes.std()[regime][j] * within;
@@ -217,6 +214,11 @@ public final class TrajectoryModel implements Synthesizer {
             }
         }
         return assemble(n, cont, labels, ttfOut, unitOut, orderOut);
+    }
+
+    /** Where row {@code t} of a life of {@code life} rows stands on the model's clock: fraction of life used, or time to failure. */
+    private double clock(int t, int life) {
+        return "fraction".equals(s.clock()) ? (life == 1 ? 1 : (double) t / (life - 1)) : (life - 1 - t) * s.rulStep();
     }
 
     /** Units until exactly {@code rows} rows: the last unit is cut to fit, or given up and its rows spread over the others. */
