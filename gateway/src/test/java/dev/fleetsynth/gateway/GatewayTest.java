@@ -223,7 +223,14 @@ class GatewayTest {
         given().contentType("application/json").body("{\"rows\": 10, \"train_rows\": 5}").post("/api/gan/machines/pump_a/generate")
                 .then().statusCode(400).body("details[0].field", equalTo("rows"));
         given().contentType("application/json").body("{\"epochs\": \"many\"}").post("/api/gan/machines/pump_a/train").then()
-                .statusCode(400).body("code", notNullValue());
+                .statusCode(400).body("details[0].field", equalTo("epochs")).body("message", equalTo("epochs must be a whole number"))
+                .body(org.hamcrest.Matchers.not(containsString("java.")));
+        // strict: an unknown field and a fraction for a count are refused, naming the field, never defaulted
+        given().contentType("application/json").body("{\"rowz\": 5}").post("/api/gan/machines/pump_a/seed").then().statusCode(400)
+                .body("details[0].field", equalTo("rowz")).body("details[0].fix", containsString("rows"))
+                .body(org.hamcrest.Matchers.not(containsString("dev.fleetsynth")));
+        given().contentType("application/json").body("{\"rows\": 1.5}").post("/api/gan/machines/pump_a/generate").then()
+                .statusCode(400).body("details[0].field", equalTo("rows"));
         given().contentType("application/json").body("{}").post("/api/gan/batch/train").then().statusCode(400)
                 .body("details[0].field", equalTo("machine_ids"));
         given().get("/api/gan/health").then().statusCode(503).body("services.gateway", equalTo("UP"))

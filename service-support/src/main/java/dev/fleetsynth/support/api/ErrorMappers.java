@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -28,9 +29,40 @@ public class ErrorMappers {
                 ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                         .reduce((a, b) -> a + "." + b).orElse("(body)")
                 : "(body)";
-        String message = e.getOriginalMessage();
-        return new ApiException(400, new ApiError("BAD_JSON", "the request body is not valid JSON for this call: " + message,
-                List.of(new ApiError.Detail(field, message, "send a JSON object as documented at /q/openapi")))).toResponse();
+        String message;
+        String fix;
+        if (e instanceof UnrecognizedPropertyException u) {
+            message = "unknown field '" + u.getPropertyName() + "'";
+            fix = "use one of: " + String.join(", ", u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+        } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            // Jackson's own words name Java types; the caller needs the JSON one
+            message = field + " must be " + expected(m.getTargetType());
+            fix = "send " + field + " as " + expected(m.getTargetType());
+        } else {
+            message = "the request body is not valid JSON for this call: " + e.getOriginalMessage();
+            fix = "send a JSON object as documented at /q/openapi";
+        }
+        return new ApiException(400, new ApiError("BAD_JSON", message, List.of(new ApiError.Detail(field, message, fix)))).toResponse();
+    }
+
+    /** What a Java type is called in JSON. */
+    static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class || type == Short.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "a string";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "a JSON object";
     }
 
     /** Quarkus has its own mapper for these two; ours keeps every error in one shape. */
