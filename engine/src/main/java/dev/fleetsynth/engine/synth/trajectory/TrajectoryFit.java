@@ -275,20 +275,18 @@ final class TrajectoryFit {
         double sd = new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(logs);
         double spread = Math.max(0.005, Math.min(0.15, 1.06 * sd * Math.pow(logs.length, -0.2)));
         for (int m = 0; m < modes; m++) {
+            // each complete life's length and latent side by side: a unit is drawn as one of them, so that a
+            // steep wearer keeps the short life it had (on FD003 the two go together)
             List<Integer> lengths = new ArrayList<>();
+            List<double[]> latents = new ArrayList<>();
             for (int k = 0; k < lives.size(); k++) {
                 if (lifeMode[k] == m && lives.get(k).complete()) {
                     lengths.add(lives.get(k).length());
+                    latents.add(offsets[k]);
                 }
             }
             int mode = m;
             long inMode = Arrays.stream(lifeMode).filter(x -> x == mode).count();
-            List<double[]> latents = new ArrayList<>();
-            for (int k = 0; k < lives.size(); k++) {
-                if (lifeMode[k] == m) {
-                    latents.add(offsets[k]);
-                }
-            }
             modeList.add(new TrajectoryState.Mode(modes == 1 ? "all" : "mode_" + (m + 1), (double) lengths.size() / complete.size(),
                     lengths.stream().mapToInt(Integer::intValue).toArray(), knots[m], trend[m], latents.toArray(double[][]::new)));
             if (inMode == 0) {

@@ -43,7 +43,7 @@ public final class TrajectoryModel implements Synthesizer {
     public static final String FORMAT = "fleetsynth-trajectory";
     static final int FORMAT_VERSION = 1;
     /** The jitter of a drawn unit's latent, as a share of the units' spread (the smoothed bootstrap's bandwidth). */
-    static final double LATENT_JITTER = 0.5;
+    static final double LATENT_JITTER = 0.25;
     /** Bins of time to failure for categories; bin 0 is the failure row itself. */
     static final int TTF_BINS = 40;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -97,10 +97,11 @@ public final class TrajectoryModel implements Synthesizer {
      *
      * @param kept     rows it gives: its last ones (only the last N before failure asked for), or its first ones when censored
      * @param censored still running when the rows run out: its first {@code kept} rows, without its failure
+     * @param source   the training life (index into its mode's lifetimes and latents) it is drawn as, or -1
      */
-    private record Plan(int mode, int life, int kept, boolean censored) {
-        Plan(int mode, int life, int kept) {
-            this(mode, life, kept, false);
+    private record Plan(int mode, int life, int kept, boolean censored, int source) {
+        Plan resized(int newLife, int newKept) {
+            return new Plan(mode, newLife, newKept, censored, source);
         }
     }
 
@@ -145,9 +146,11 @@ public final class TrajectoryModel implements Synthesizer {
             draw(gauss, latentZ);
             mul(s.offset(), latentZ, latent);
             if (mode.latents() != null && mode.latents().length > 0) {
-                // a smoothed bootstrap: one of the mode's units, jittered. A Gaussian over a seed's three or four
-                // units mixed their traits into units no failure makes (one sensor's steep wear without its partner's)
-                double[] base = mode.latents()[rng.nextInt(mode.latents().length)];
+                // a smoothed bootstrap: the training life the lifetime came from, jittered. A Gaussian over a seed's
+                // three or four units mixed their traits into units no failure makes (one sensor's steep wear without
+                // its partner's)
+                double[] base = mode.latents()[plan.source() >= 0 && plan.source() < mode.latents().length ? plan.source()
+                        : rng.nextInt(mode.latents().length)];
                 for (int j = 0; j < latent.length; j++) {
                     latent[j] = base[j] + LATENT_JITTER * latent[j];
                 }
@@ -242,9 +245,10 @@ public final class TrajectoryModel implements Synthesizer {
         long rows = 0;
         while (rows < request.rows()) {
             int m = pick(weights, rng.nextDouble());
-            int life = lifetime(s.modes().get(m), c, rng, gauss);
+            int[] drawn = lifetime(s.modes().get(m), c, rng, gauss);
+            int life = drawn[0];
             int kept = Math.min(life, keepSteps);
-            plans.add(new Plan(m, life, kept));
+            plans.add(new Plan(m, life, kept, false, drawn[1]));
             rows += kept;
         }
         long excess = rows - request.rows();
@@ -253,19 +257,19 @@ public final class TrajectoryModel implements Synthesizer {
             boolean whole = c.lastSteps() == null;
             int kept = (int) (last.kept() - excess);
             if (!whole) {
-                plans.add(new Plan(last.mode(), last.life(), kept));
+                plans.add(last.resized(last.life(), kept));
             } else if ((c.lifeMin() != null || c.lifeMax() != null) && fitWithinLives(plans, last, kept, c)) {
                 return plans;
             } else if (kept >= 2 || plans.isEmpty()) {
                 // still running when observation ends, as units in a real fleet are: a shorter life of its own
                 // would add a lifetime nobody drew (the lifetimes KS counted one per split)
-                plans.add(new Plan(last.mode(), last.life(), kept, true));
+                plans.add(new Plan(last.mode(), last.life(), kept, true, last.source()));
             } else {
                 // Spread the rows the cut unit would have kept over the others, one more row each.
                 int spare = kept;
                 for (int i = 0; spare > 0; i = (i + 1) % plans.size(), spare--) {
                     Plan q = plans.get(i);
-                    plans.set(i, new Plan(q.mode(), q.life() + 1, q.kept() + 1));
+                    plans.set(i, q.resized(q.life() + 1, q.kept() + 1));
                 }
             }
         }
@@ -283,7 +287,7 @@ public final class TrajectoryModel implements Synthesizer {
         int lo = (int) Math.ceil(Math.max(2, c.lifeMin() == null ? 2 : c.lifeMin() / s.rulStep() + 1) - 1e-9);
         int hi = c.lifeMax() == null ? Integer.MAX_VALUE : (int) Math.floor(Math.max(lo, c.lifeMax() / s.rulStep() + 1) + 1e-9);
         if (kept >= lo && kept <= hi) {
-            plans.add(new Plan(last.mode(), kept, kept));
+            plans.add(last.resized(kept, kept));
             return true;
         }
         long shrinkable = plans.stream().mapToLong(q -> Math.max(0, q.life() - lo)).sum();
@@ -291,7 +295,7 @@ public final class TrajectoryModel implements Synthesizer {
         int delta;
         if (kept < lo && shrinkable >= lo - kept) {
             delta = -(lo - kept);
-            plans.add(new Plan(last.mode(), lo, lo));
+            plans.add(last.resized(lo, lo));
         } else if (growable >= kept) {
             delta = kept;
         } else {
@@ -302,26 +306,29 @@ public final class TrajectoryModel implements Synthesizer {
         for (int i = 0; delta != 0; i = (i + 1) % others) {
             Plan q = plans.get(i);
             if (delta < 0 && q.life() > lo) {
-                plans.set(i, new Plan(q.mode(), q.life() - 1, q.kept() - 1));
+                plans.set(i, q.resized(q.life() - 1, q.kept() - 1));
                 delta++;
             } else if (delta > 0 && q.life() < hi) {
-                plans.set(i, new Plan(q.mode(), q.life() + 1, q.kept() + 1));
+                plans.set(i, q.resized(q.life() + 1, q.kept() + 1));
                 delta--;
             }
         }
         return true;
     }
 
-    /** A lifetime in rows: one of the mode's, in the range asked for, stretched by a little noise on the log scale. */
-    private int lifetime(TrajectoryState.Mode mode, SampleRequest.Conditions c, UniformRandomProvider rng, ContinuousSampler gauss) {
+    /**
+     * A lifetime in rows and the training life it is drawn as (its index in the mode's lifetimes): one of
+     * the mode's, in the range asked for, stretched by a little noise on the log scale.
+     */
+    private int[] lifetime(TrajectoryState.Mode mode, SampleRequest.Conditions c, UniformRandomProvider rng, ContinuousSampler gauss) {
         int[] lives = mode.lifetimes();
         double minRows = c.lifeMin() == null ? 2 : Math.max(2, c.lifeMin() / s.rulStep() + 1);
         double maxRows = c.lifeMax() == null ? Double.MAX_VALUE : Math.max(minRows, c.lifeMax() / s.rulStep() + 1);
-        int[] inRange = Arrays.stream(lives).filter(l -> l >= minRows && l <= maxRows).toArray();
-        int[] pool = inRange.length > 0 ? inRange : lives;
-        double base = pool[rng.nextInt(pool.length)];
-        double l = base * Math.exp(s.lifeSpread() * gauss.sample());
-        return (int) Math.round(Math.max(minRows, Math.min(maxRows, l)));
+        int[] inRange = java.util.stream.IntStream.range(0, lives.length).filter(i -> lives[i] >= minRows && lives[i] <= maxRows).toArray();
+        int[] pool = inRange.length > 0 ? inRange : java.util.stream.IntStream.range(0, lives.length).toArray();
+        int source = pool[rng.nextInt(pool.length)];
+        double l = lives[source] * Math.exp(s.lifeSpread() * gauss.sample());
+        return new int[] {(int) Math.round(Math.max(minRows, Math.min(maxRows, l))), source};
     }
 
     /** The rows as the source's schema lays them out, with origin {@code synthetic}. */
