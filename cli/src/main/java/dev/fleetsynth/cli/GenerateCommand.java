@@ -122,6 +122,11 @@ final class GenerateCommand implements Callable<Integer> {
      */
     static DatasetGenerator.Dataset generate(Synthesizer model, Path modelDir, SourceTable seedTable, SourceTable holdout, SplitSizes split,
                                              long seed, Path out, DatasetGenerator.Format fileFormat) {
+        try {
+            DatasetGenerator.requireFits(model.schema(), split, Runtime.getRuntime().maxMemory());
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage() + " (java -Xmx)");
+        }
         Inputs.requireDirectory(out);
         DatasetGenerator.Dataset dataset = DatasetGenerator.generate(model, seedTable, holdout, split, seed);
         try {

@@ -391,6 +391,15 @@ class GeneratorServiceTest {
         publish(request(noRows, f, f.modelPath(), 0, 150, 150));
         assertThat(awaitFailed(noRows).code()).isEqualTo("INVALID_REQUEST");
         assertThat(Files.exists(store().resolve(ArtifactStore.datasetPath(MACHINE, noRows.toString())))).isFalse();
+
+        // more rows than the memory holds: refused at once with the most that fit, and the service stays up
+        UUID tooLarge = UUID.randomUUID();
+        publish(request(tooLarge, f, f.modelPath(), 700_000, 150_000, 150_000));
+        JobFailed large = awaitFailed(tooLarge);
+        assertThat(large.code()).isEqualTo("DATASET_TOO_LARGE");
+        assertThat(large.message()).contains("1,000,000 rows", "ask for at most");
+        assertThat(Files.exists(store().resolve(ArtifactStore.datasetPath(MACHINE, tooLarge.toString())))).isFalse();
+        given().get("/q/health/live").then().statusCode(200);
     }
 
     @Test

@@ -42,6 +42,15 @@ public class GenerationJobs {
     public static final String SEED_MISSING = "SEED_MISSING";
     public static final String SEED_INVALID = "SEED_INVALID";
     public static final String INVALID_REQUEST = "INVALID_REQUEST";
+    public static final String DATASET_TOO_LARGE = "DATASET_TOO_LARGE";
+
+    /**
+     * The memory a dataset may take; 0 for this JVM's heap. A dataset that would not fit fails its job at
+     * once with {@link #DATASET_TOO_LARGE}: run out of memory instead, the service died, and died again
+     * on the redelivery after every restart.
+     */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "fleetsynth.generation.heap-bytes", defaultValue = "0")
+    long heapBytes;
 
     @Inject
     JobRunner runner;
@@ -114,6 +123,11 @@ public class GenerationJobs {
             throw new JobFailure(INVALID_REQUEST, e.getMessage());
         }
         Synthesizer model = model(r);
+        try {
+            DatasetGenerator.requireFits(model.schema(), sizes, heapBytes > 0 ? heapBytes : Runtime.getRuntime().maxMemory());
+        } catch (IllegalArgumentException e) {
+            throw new JobFailure(DATASET_TOO_LARGE, e.getMessage());
+        }
         SourceTable seed = seed(r);
         SourceTable holdout = holdout(r);
         DatasetGenerator.Dataset dataset = ModelTraining.noteRefit(DatasetGenerator.generate(model, seed, holdout, sizes, r.randomSeed()),
