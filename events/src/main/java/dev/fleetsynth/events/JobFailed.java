@@ -7,9 +7,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-/** A job failed (or was cancelled, code CANCELLED); nothing it was writing was kept. */
+/** A job failed (or was cancelled, code {@link FailureCode#CANCELLED}); nothing it was writing was kept. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record JobFailed(UUID eventId, Instant occurredAt, String machineId, UUID jobId, Stage stage, String code,
+public record JobFailed(UUID eventId, Instant occurredAt, String machineId, UUID jobId, Stage stage, FailureCode code,
         String message) implements FleetEvent, JobEvent {
     public JobFailed {
         Objects.requireNonNull(eventId, "event_id");
@@ -21,7 +21,7 @@ public record JobFailed(UUID eventId, Instant occurredAt, String machineId, UUID
         Objects.requireNonNull(message, "message");
     }
 
-    public static JobFailed now(String machineId, UUID jobId, Stage stage, String code, String message) {
+    public static JobFailed now(String machineId, UUID jobId, Stage stage, FailureCode code, String message) {
         return new JobFailed(UUID.randomUUID(), Instant.now(), machineId, jobId, stage, code, message);
     }
 

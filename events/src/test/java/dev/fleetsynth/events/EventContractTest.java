@@ -94,14 +94,30 @@ class EventContractTest {
 
     @Test
     void unknownPropertiesFromNewerProducersAreIgnored() {
-        JobFailed failed = JobFailed.now("motor_a", UUID.randomUUID(), Stage.TRAINING, "DIVERGED", "loss went NaN");
+        JobFailed failed = JobFailed.now("motor_a", UUID.randomUUID(), Stage.TRAINING, FailureCode.TRAINING_DIVERGED, "loss went NaN");
         String withExtra = codec.toJson(failed).replaceFirst("\\{", "{\"added_later\":42,");
         assertThat(codec.fromJson(Topics.JOB_FAILED, withExtra)).isEqualTo(failed);
     }
 
+    /** The codes a job can fail with are one list, the same in the code and in the AsyncAPI document. */
+    @Test
+    void failureCodesAreTheDocumentsList() {
+        List<String> documented = new ArrayList<>();
+        asyncApi.get("components").get("schemas").get("JobFailed").get("properties").get("code").get("enum")
+                .forEach(e -> documented.add(e.asText()));
+        assertThat(documented).containsExactly(java.util.Arrays.stream(FailureCode.values()).map(FailureCode::name).toArray(String[]::new));
+        String json = codec.toJson(JobFailed.now("m", UUID.randomUUID(), Stage.SEED, FailureCode.CANCELLED, "y"));
+        assertThat(json).contains("\"code\":\"CANCELLED\"");
+        // the old name of an unusable seed still reads, as that
+        assertThat(((JobFailed) codec.fromJson(Topics.JOB_FAILED, json.replace("CANCELLED", "SEED_INVALID"))).code())
+                .isEqualTo(FailureCode.SEED_UNUSABLE);
+        assertThatThrownBy(() -> codec.fromJson(Topics.JOB_FAILED, json.replace("CANCELLED", "BURNT")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void badEnumValuesAreRejected() {
-        String json = codec.toJson(JobFailed.now("m", UUID.randomUUID(), Stage.SEED, "X", "y"))
+        String json = codec.toJson(JobFailed.now("m", UUID.randomUUID(), Stage.SEED, FailureCode.INTERNAL, "y"))
                 .replace("\"seed\"", "\"baking\"");
         assertThatThrownBy(() -> codec.fromJson(Topics.JOB_FAILED, json)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -157,7 +173,8 @@ class EventContractTest {
                 double.class, 0.875,
                 boolean.class, true,
                 Pipeline.class, Pipeline.AUTO,
-                Stage.class, Stage.TRAINING);
+                Stage.class, Stage.TRAINING,
+                FailureCode.class, FailureCode.SEED_UNUSABLE);
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
             args[i] = values.get(types[i]);

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.fleetsynth.events.FailureCode;
 import dev.fleetsynth.events.EventCodec;
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.events.JobFailed;
@@ -194,7 +195,7 @@ class GatewayTest {
         UUID job = watched.job();
         WebSocketRecorder socket = watched.socket();
         assertThat(messages(socket).get(0).get("epoch").asInt()).isEqualTo(7);
-        publish(JobFailed.now("cnc_c", job, Stage.TRAINING, "CANCELLED", "cancelled on request"));
+        publish(JobFailed.now("cnc_c", job, Stage.TRAINING, FailureCode.CANCELLED, "cancelled on request"));
         assertThat(socket.awaitClose(Duration.ofSeconds(30))).isTrue();
         JsonNode last = messages(socket).get(messages(socket).size() - 1);
         assertThat(last.get("status").asText()).isEqualTo("cancelled");

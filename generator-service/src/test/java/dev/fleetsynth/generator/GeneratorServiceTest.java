@@ -36,6 +36,7 @@ import dev.fleetsynth.engine.table.SensorTable;
 import dev.fleetsynth.engine.tvae.TrainingListener;
 import dev.fleetsynth.engine.tvae.TvaeConfig;
 import dev.fleetsynth.engine.tvae.TvaeModel;
+import dev.fleetsynth.events.FailureCode;
 import dev.fleetsynth.events.DatasetGenerated;
 import dev.fleetsynth.events.EventCodec;
 import dev.fleetsynth.events.FleetEvent;
@@ -375,7 +376,7 @@ class GeneratorServiceTest {
         UUID jobId = UUID.randomUUID();
         publish(request(jobId, f, ArtifactStore.modelPath(MACHINE, "gone"), 700, 150, 150));
         JobFailed failed = awaitFailed(jobId);
-        assertThat(failed.code()).isEqualTo("MODEL_MISSING");
+        assertThat(failed.code()).isEqualTo(FailureCode.MODEL_MISSING);
         assertThat(failed.stage()).isEqualTo(Stage.GENERATION);
         assertThat(Files.exists(store().resolve(ArtifactStore.datasetPath(MACHINE, jobId.toString())))).isFalse();
         given().get("/jobs/" + jobId).then().statusCode(200)
@@ -385,18 +386,18 @@ class GeneratorServiceTest {
         UUID noSeed = UUID.randomUUID();
         publish(new GenerationRequested(UUID.randomUUID(), Instant.now(), MACHINE, noSeed, f.modelId(), f.modelPath(),
                 ArtifactStore.seedPath(MACHINE, "gone"), 700, 150, 150, 42));
-        assertThat(awaitFailed(noSeed).code()).isEqualTo("SEED_MISSING");
+        assertThat(awaitFailed(noSeed).code()).isEqualTo(FailureCode.SEED_MISSING);
 
         UUID noRows = UUID.randomUUID();
         publish(request(noRows, f, f.modelPath(), 0, 150, 150));
-        assertThat(awaitFailed(noRows).code()).isEqualTo("INVALID_REQUEST");
+        assertThat(awaitFailed(noRows).code()).isEqualTo(FailureCode.INVALID_REQUEST);
         assertThat(Files.exists(store().resolve(ArtifactStore.datasetPath(MACHINE, noRows.toString())))).isFalse();
 
         // more rows than the memory holds: refused at once with the most that fit, and the service stays up
         UUID tooLarge = UUID.randomUUID();
         publish(request(tooLarge, f, f.modelPath(), 700_000, 150_000, 150_000));
         JobFailed large = awaitFailed(tooLarge);
-        assertThat(large.code()).isEqualTo("DATASET_TOO_LARGE");
+        assertThat(large.code()).isEqualTo(FailureCode.DATASET_TOO_LARGE);
         assertThat(large.message()).contains("1,000,000 rows", "ask for at most");
         assertThat(Files.exists(store().resolve(ArtifactStore.datasetPath(MACHINE, tooLarge.toString())))).isFalse();
         given().get("/q/health/live").then().statusCode(200);

@@ -10,6 +10,7 @@ import dev.fleetsynth.engine.source.SourceFiles;
 import dev.fleetsynth.engine.source.SourceSchema;
 import dev.fleetsynth.engine.source.SourceTable;
 import dev.fleetsynth.engine.store.ArtifactStore;
+import dev.fleetsynth.events.FailureCode;
 import dev.fleetsynth.events.EventCodec;
 import dev.fleetsynth.events.JobFailed;
 import dev.fleetsynth.events.Pipeline;
@@ -163,7 +164,7 @@ class RealDataTest {
         List<TopicReader.Record> records = results(jobId);
         assertThat(records).extracting(TopicReader.Record::topic).containsOnly(Topics.JOB_FAILED);
         JobFailed failed = codec.fromJson(JobFailed.class, records.get(0).value());
-        assertThat(failed.code()).isEqualTo("DATA_INVALID");
+        assertThat(failed.code()).isEqualTo(FailureCode.DATA_INVALID);
         assertThat(failed.message()).contains("no column is left to learn");
         Path seedDir = store().resolve("machines/" + machineId + "/seed");
         assertThat(!Files.isDirectory(seedDir) || Files.list(seedDir).noneMatch(p -> p.toString().endsWith(".parquet"))).isTrue();

@@ -26,6 +26,7 @@ import dev.fleetsynth.engine.profile.ProfileFormat;
 import dev.fleetsynth.engine.profile.ProfileWriter;
 import dev.fleetsynth.engine.store.ArtifactStore;
 import dev.fleetsynth.engine.table.SensorTable;
+import dev.fleetsynth.events.FailureCode;
 import dev.fleetsynth.events.EventCodec;
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.events.JobFailed;
@@ -259,7 +260,7 @@ class SeedServiceTest {
         publish(request(machineId, jobId, ArtifactStore.profilePath(machineId, 3), 1000));
 
         JobFailed failed = awaitFailed(jobId);
-        assertThat(failed.code()).isEqualTo("PROFILE_MISSING");
+        assertThat(failed.code()).isEqualTo(FailureCode.PROFILE_MISSING);
         assertThat(failed.stage()).isEqualTo(Stage.SEED);
         assertThat(failed.message()).contains("v3.json");
         assertThat(Files.exists(store().resolve("machines/" + machineId + "/seed"))).isFalse();
@@ -278,12 +279,12 @@ class SeedServiceTest {
         UUID jobId = UUID.randomUUID();
         publish(request(machineId, jobId, path, 1000));
         JobFailed failed = awaitFailed(jobId);
-        assertThat(failed.code()).isEqualTo("PROFILE_INVALID");
+        assertThat(failed.code()).isEqualTo(FailureCode.PROFILE_INVALID);
         assertThat(Files.exists(store().resolve("machines/" + machineId + "/seed"))).isFalse();
 
         UUID tooFew = UUID.randomUUID();
         publish(request(machineId, tooFew, path, 10));
-        assertThat(awaitFailed(tooFew).code()).isEqualTo("INVALID_REQUEST");
+        assertThat(awaitFailed(tooFew).code()).isEqualTo(FailureCode.INVALID_REQUEST);
     }
 
     @Test

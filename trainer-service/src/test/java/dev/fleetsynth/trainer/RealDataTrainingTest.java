@@ -17,6 +17,7 @@ import dev.fleetsynth.engine.synth.Synthesizers;
 import dev.fleetsynth.engine.tvae.TrainingListener;
 import dev.fleetsynth.engine.tvae.TvaeConfig;
 import dev.fleetsynth.engine.tvae.TvaeModel;
+import dev.fleetsynth.events.FailureCode;
 import dev.fleetsynth.events.EventCodec;
 import dev.fleetsynth.events.JobFailed;
 import dev.fleetsynth.events.ModelTrained;
@@ -163,7 +164,7 @@ class RealDataTrainingTest {
         List<TopicReader.Record> records = results(wrong.jobId());
         assertThat(records).extracting(TopicReader.Record::topic).containsOnly(Topics.JOB_FAILED);
         JobFailed failed = codec.fromJson(JobFailed.class, records.get(0).value());
-        assertThat(failed.code()).isEqualTo("SEED_UNUSABLE");
+        assertThat(failed.code()).isEqualTo(FailureCode.SEED_UNUSABLE);
         assertThat(failed.message()).contains("only a TVAE can be refined");
     }
 }

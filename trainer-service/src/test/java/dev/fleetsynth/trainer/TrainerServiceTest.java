@@ -38,6 +38,7 @@ import dev.fleetsynth.engine.seed.SeedOptions;
 import dev.fleetsynth.engine.store.ArtifactStore;
 import dev.fleetsynth.engine.tvae.TvaeConfig;
 import dev.fleetsynth.engine.tvae.TvaeModel;
+import dev.fleetsynth.events.FailureCode;
 import dev.fleetsynth.events.EventCodec;
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.events.JobFailed;
@@ -166,7 +167,7 @@ class TrainerServiceTest {
         publish(after);
 
         JobFailed marker = awaitOne(JobFailed.class, Topics.JOB_FAILED, after.jobId());
-        assertThat(marker.code()).isEqualTo("SEED_MISSING");
+        assertThat(marker.code()).isEqualTo(FailureCode.SEED_MISSING);
         assertThat(marker.stage()).isEqualTo(Stage.TRAINING);
 
         List<ModelTrained> trained = now(ModelTrained.class, Topics.MODEL_TRAINED, req.jobId());
@@ -296,7 +297,7 @@ class TrainerServiceTest {
                 .body("job_id", equalTo(req.jobId().toString()))
                 .body("cancel_requested", equalTo(true));
         JobFailed failed = awaitOne(JobFailed.class, Topics.JOB_FAILED, req.jobId());
-        assertThat(failed.code()).isEqualTo("CANCELLED");
+        assertThat(failed.code()).isEqualTo(FailureCode.CANCELLED);
 
         JsonPath job = job(req.jobId());
         assertThat(job.getString("status")).isEqualTo("cancelled");
@@ -339,11 +340,11 @@ class TrainerServiceTest {
         publish(behind);
         awaitJob(behind.jobId(), j -> "queued".equals(j.getString("status")));
         given().post("/jobs/" + behind.jobId() + "/cancel").then().statusCode(202).body("status", equalTo("cancelled"));
-        assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, behind.jobId()).code()).isEqualTo("CANCELLED");
+        assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, behind.jobId()).code()).isEqualTo(FailureCode.CANCELLED);
 
         // The waiting job, cancelled while it waits for the lock.
         given().post("/jobs/" + waiting.jobId() + "/cancel").then().statusCode(202).body("status", equalTo("queued"));
-        assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, waiting.jobId()).code()).isEqualTo("CANCELLED");
+        assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, waiting.jobId()).code()).isEqualTo(FailureCode.CANCELLED);
         JsonPath cancelled = job(waiting.jobId());
         assertThat(cancelled.getString("status")).isEqualTo("cancelled");
         assertThat(cancelled.getMap("$")).doesNotContainKey("started_at");
@@ -427,11 +428,11 @@ class TrainerServiceTest {
             publish(r);
         }
         assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, tooMany.jobId()).message()).contains("epochs must be 1..5000");
-        assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, none.jobId()).code()).isEqualTo("INVALID_REQUEST");
+        assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, none.jobId()).code()).isEqualTo(FailureCode.INVALID_REQUEST);
         assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, badBatch.jobId()).message()).contains("batch size");
-        assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, outside.jobId()).code()).isEqualTo("INVALID_REQUEST");
+        assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, outside.jobId()).code()).isEqualTo(FailureCode.INVALID_REQUEST);
         JobFailed seedMissing = awaitOne(JobFailed.class, Topics.JOB_FAILED, missing.jobId());
-        assertThat(seedMissing.code()).isEqualTo("SEED_MISSING");
+        assertThat(seedMissing.code()).isEqualTo(FailureCode.SEED_MISSING);
         assertThat(job(tooMany.jobId()).getString("error_code")).isEqualTo("INVALID_REQUEST");
         assertThat(job(missing.jobId()).getString("status")).isEqualTo("failed");
         given().get("/jobs?machine_id=" + machine + "&status=failed").then().body("$", hasSize(5));

@@ -1,5 +1,6 @@
 package dev.fleetsynth.gateway.live;
 
+import dev.fleetsynth.events.FailureCode;
 import java.util.UUID;
 
 import dev.fleetsynth.events.DatasetGenerated;
@@ -35,8 +36,8 @@ final class LiveUpdates {
             return done(e.jobId(), e.machineId(), Stage.GENERATION, e.datasetId(), null, null, null, e.qualityOverall(), e.grade(),
                     e.durationMs(), event);
         } else if (event instanceof JobFailed e) {
-            return new TaskView(e.jobId(), e.machineId(), e.stage().json(), "CANCELLED".equals(e.code()) ? "cancelled" : "failed",
-                    0, null, null, null, null, null, null, null, null, null, new TaskView.Error(e.code(), e.message()), null, null,
+            return new TaskView(e.jobId(), e.machineId(), e.stage().json(), e.code() == FailureCode.CANCELLED ? "cancelled" : "failed",
+                    0, null, null, null, null, null, null, null, null, null, new TaskView.Error(e.code().name(), e.message()), null, null,
                     e.occurredAt(), true);
         }
         return null;

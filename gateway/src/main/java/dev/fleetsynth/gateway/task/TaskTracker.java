@@ -1,5 +1,6 @@
 package dev.fleetsynth.gateway.task;
 
+import dev.fleetsynth.events.FailureCode;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -121,8 +122,8 @@ public class TaskTracker {
             return t;
         } else if (event instanceof JobFailed e) {
             Task t = findOrCreate(e.jobId(), e.machineId(), e.stage(), now);
-            t.status = "CANCELLED".equals(e.code()) ? "cancelled" : "failed";
-            t.errorCode = e.code();
+            t.status = e.code() == FailureCode.CANCELLED ? "cancelled" : "failed";
+            t.errorCode = e.code().name();
             t.errorMessage = e.message();
             t.etaMs = null;
             t.updatedAt = now;

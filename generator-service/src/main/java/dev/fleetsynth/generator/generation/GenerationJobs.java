@@ -1,5 +1,6 @@
 package dev.fleetsynth.generator.generation;
 
+import dev.fleetsynth.events.FailureCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,16 +38,10 @@ import dev.fleetsynth.support.jobs.JobStatus;
  */
 @ApplicationScoped
 public class GenerationJobs {
-    public static final String MODEL_MISSING = "MODEL_MISSING";
-    public static final String MODEL_INVALID = "MODEL_INVALID";
-    public static final String SEED_MISSING = "SEED_MISSING";
-    public static final String SEED_INVALID = "SEED_INVALID";
-    public static final String INVALID_REQUEST = "INVALID_REQUEST";
-    public static final String DATASET_TOO_LARGE = "DATASET_TOO_LARGE";
 
     /**
      * The memory a dataset may take; 0 for this JVM's heap. A dataset that would not fit fails its job at
-     * once with {@link #DATASET_TOO_LARGE}: run out of memory instead, the service died, and died again
+     * once with {@link FailureCode#DATASET_TOO_LARGE}: run out of memory instead, the service died, and died again
      * on the redelivery after every restart.
      */
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "fleetsynth.generation.heap-bytes", defaultValue = "0")
@@ -114,19 +109,19 @@ public class GenerationJobs {
         try {
             sizes = new SplitSizes(r.trainRows(), r.valRows(), r.testRows());
         } catch (IllegalArgumentException e) {
-            throw new JobFailure(INVALID_REQUEST, e.getMessage());
+            throw new JobFailure(FailureCode.INVALID_REQUEST, e.getMessage());
         }
         String path;
         try {
             path = ArtifactStore.datasetPath(r.machineId(), r.datasetId());
         } catch (IllegalArgumentException e) {
-            throw new JobFailure(INVALID_REQUEST, e.getMessage());
+            throw new JobFailure(FailureCode.INVALID_REQUEST, e.getMessage());
         }
         Synthesizer model = model(r);
         try {
             DatasetGenerator.requireFits(model.schema(), sizes, heapBytes > 0 ? heapBytes : Runtime.getRuntime().maxMemory());
         } catch (IllegalArgumentException e) {
-            throw new JobFailure(DATASET_TOO_LARGE, e.getMessage());
+            throw new JobFailure(FailureCode.DATASET_TOO_LARGE, e.getMessage());
         }
         SourceTable seed = seed(r);
         SourceTable holdout = holdout(r);
@@ -149,27 +144,27 @@ public class GenerationJobs {
     }
 
     private Synthesizer model(GenerationRequest r) {
-        Path dir = existing(r.modelPath(), MODEL_MISSING, "model");
+        Path dir = existing(r.modelPath(), FailureCode.MODEL_MISSING, "model");
         if (!Files.isRegularFile(dir.resolve(Synthesizer.JSON_FILE))) {
-            throw new JobFailure(MODEL_MISSING, "no complete model at " + r.modelPath() + " in the artifact store (no "
+            throw new JobFailure(FailureCode.MODEL_MISSING, "no complete model at " + r.modelPath() + " in the artifact store (no "
                     + Synthesizer.JSON_FILE + ")");
         }
         try {
             return Synthesizers.load(dir);
         } catch (IOException | RuntimeException e) {
-            throw new JobFailure(MODEL_INVALID, "cannot load the model at " + r.modelPath() + ": " + e.getMessage(), e);
+            throw new JobFailure(FailureCode.MODEL_INVALID, "cannot load the model at " + r.modelPath() + ": " + e.getMessage(), e);
         }
     }
 
     private SourceTable seed(GenerationRequest r) {
-        Path file = existing(r.seedPath(), SEED_MISSING, "seed");
+        Path file = existing(r.seedPath(), FailureCode.SEED_MISSING, "seed");
         if (!Files.isRegularFile(file)) {
-            throw new JobFailure(SEED_MISSING, "no seed file at " + r.seedPath() + " in the artifact store");
+            throw new JobFailure(FailureCode.SEED_MISSING, "no seed file at " + r.seedPath() + " in the artifact store");
         }
         try {
             return SourceFiles.read(file);
         } catch (IOException | RuntimeException e) {
-            throw new JobFailure(SEED_INVALID, "cannot read the seed at " + r.seedPath() + ": " + e.getMessage(), e);
+            throw new JobFailure(FailureCode.SEED_UNUSABLE, "cannot read the seed at " + r.seedPath() + ": " + e.getMessage(), e);
         }
     }
 
@@ -192,11 +187,11 @@ public class GenerationJobs {
         try {
             return SourceFiles.read(file);
         } catch (IOException | RuntimeException e) {
-            throw new JobFailure(SEED_INVALID, "cannot read the seed's holdout at " + relative + ": " + e.getMessage(), e);
+            throw new JobFailure(FailureCode.SEED_UNUSABLE, "cannot read the seed's holdout at " + relative + ": " + e.getMessage(), e);
         }
     }
 
-    private Path existing(String relative, String code, String what) {
+    private Path existing(String relative, FailureCode code, String what) {
         Path p;
         try {
             p = store.resolve(relative);

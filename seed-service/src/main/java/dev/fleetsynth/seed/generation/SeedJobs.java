@@ -1,5 +1,6 @@
 package dev.fleetsynth.seed.generation;
 
+import dev.fleetsynth.events.FailureCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,9 +40,6 @@ import dev.fleetsynth.support.jobs.JobStatus;
 /** Runs a seed job: profile from the artifact store, physics seed from the engine, Parquet back into the store. */
 @ApplicationScoped
 public class SeedJobs {
-    public static final String PROFILE_MISSING = "PROFILE_MISSING";
-    public static final String PROFILE_INVALID = "PROFILE_INVALID";
-    public static final String INVALID_REQUEST = "INVALID_REQUEST";
 
     @Inject
     JobRunner runner;
@@ -99,7 +97,7 @@ public class SeedJobs {
         try {
             options = new SeedOptions(r.rows(), r.randomSeed());
         } catch (IllegalArgumentException e) {
-            throw new JobFailure(INVALID_REQUEST, e.getMessage());
+            throw new JobFailure(FailureCode.INVALID_REQUEST, e.getMessage());
         }
         MachineProfile profile = profile(r.profilePath(), r.machineId());
         String path = ArtifactStore.seedPath(r.machineId(), r.seedId());
@@ -124,16 +122,16 @@ public class SeedJobs {
         try {
             request = IngestRequest.fromJson(r.ingestRequest());
         } catch (IOException | RuntimeException e) {
-            throw new JobFailure(INVALID_REQUEST, "the ingest request is not valid: " + e.getMessage());
+            throw new JobFailure(FailureCode.INVALID_REQUEST, "the ingest request is not valid: " + e.getMessage());
         }
         Path data;
         try {
             data = store.resolve(Uploads.dataPath(request.uploadId()));
         } catch (IllegalArgumentException e) {
-            throw new JobFailure(INVALID_REQUEST, e.getMessage());
+            throw new JobFailure(FailureCode.INVALID_REQUEST, e.getMessage());
         }
         if (!Files.isRegularFile(data)) {
-            throw new JobFailure("UPLOAD_MISSING", "no complete upload '" + request.uploadId() + "'; upload the file (all chunks) first");
+            throw new JobFailure(FailureCode.UPLOAD_MISSING, "no complete upload '" + request.uploadId() + "'; upload the file (all chunks) first");
         }
         MachineProfile profile = request.profilePath() == null ? null : profile(request.profilePath(), r.machineId());
         String path = ArtifactStore.seedPath(r.machineId(), r.seedId());
@@ -146,10 +144,10 @@ public class SeedJobs {
             Files.move(scratch.resolve(Ingest.REPORT_FILE), store.resolve(reportPath(path)), StandardCopyOption.REPLACE_EXISTING);
             Files.move(result.seed(), store.resolve(path), StandardCopyOption.REPLACE_EXISTING);
         } catch (IngestException e) {
-            throw new JobFailure("DATA_INVALID", "the data cannot be brought in: " + e.problems().stream().map(Object::toString)
+            throw new JobFailure(FailureCode.DATA_INVALID, "the data cannot be brought in: " + e.problems().stream().map(Object::toString)
                     .collect(Collectors.joining("; ")));
         } catch (IllegalArgumentException e) {
-            throw new JobFailure(INVALID_REQUEST, e.getMessage());
+            throw new JobFailure(FailureCode.INVALID_REQUEST, e.getMessage());
         } finally {
             AtomicFiles.deleteTree(scratch);
         }
@@ -170,19 +168,19 @@ public class SeedJobs {
         try {
             file = store.resolve(profilePath);
         } catch (IllegalArgumentException e) {
-            throw new JobFailure(PROFILE_MISSING, e.getMessage());
+            throw new JobFailure(FailureCode.PROFILE_MISSING, e.getMessage());
         }
         if (!Files.isRegularFile(file)) {
-            throw new JobFailure(PROFILE_MISSING, "no profile at " + profilePath + " in the artifact store");
+            throw new JobFailure(FailureCode.PROFILE_MISSING, "no profile at " + profilePath + " in the artifact store");
         }
         ProfileRead read = reader.read(file);
         if (read instanceof ProfileRead.Invalid invalid) {
-            throw new JobFailure(PROFILE_INVALID, "the profile at " + profilePath + " is not valid: "
+            throw new JobFailure(FailureCode.PROFILE_INVALID, "the profile at " + profilePath + " is not valid: "
                     + invalid.problems().stream().limit(5).map(Object::toString).collect(Collectors.joining("; ")));
         }
         MachineProfile profile = ((ProfileRead.Valid) read).profile();
         if (!profile.machineId().equals(machineId)) {
-            throw new JobFailure(PROFILE_INVALID, "the profile at " + profilePath + " is for machine '" + profile.machineId()
+            throw new JobFailure(FailureCode.PROFILE_INVALID, "the profile at " + profilePath + " is for machine '" + profile.machineId()
                     + "', not '" + machineId + "'");
         }
         return profile;

@@ -1,5 +1,6 @@
 package dev.fleetsynth.support.jobs;
 
+import dev.fleetsynth.events.FailureCode;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -65,7 +66,7 @@ public class JobRunner {
                 return;
             } catch (Exception | OutOfMemoryError e) {
                 LOG.errorf(e, "%s job failed", stage.json());
-                finishFailed(trigger, jobId, stage, steps, JobStatus.FAILED, "INTERNAL", String.valueOf(e.getMessage() == null
+                finishFailed(trigger, jobId, stage, steps, JobStatus.FAILED, FailureCode.INTERNAL, String.valueOf(e.getMessage() == null
                         ? e.getClass().getSimpleName() : e.getMessage()), t0);
                 return;
             }
@@ -79,14 +80,14 @@ public class JobRunner {
         }
     }
 
-    private void finishFailed(FleetEvent trigger, UUID jobId, Stage stage, Steps steps, JobStatus terminal, String code,
+    private void finishFailed(FleetEvent trigger, UUID jobId, Stage stage, Steps steps, JobStatus terminal, FailureCode code,
             String message, long t0) {
         QuarkusTransaction.requiringNew().run(() -> {
-            steps.failed(terminal, code, message);
+            steps.failed(terminal, code.name(), message);
             processed.markProcessed(trigger);
         });
         events.publish(JobFailed.now(trigger.machineId(), jobId, stage, code, message));
-        metrics.failed(stage, code, Duration.ofNanos(System.nanoTime() - t0));
+        metrics.failed(stage, code.name(), Duration.ofNanos(System.nanoTime() - t0));
         LOG.warnf("%s job %s: %s", stage.json(), code, message);
     }
 

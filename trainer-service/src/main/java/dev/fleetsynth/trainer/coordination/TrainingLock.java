@@ -1,5 +1,6 @@
 package dev.fleetsynth.trainer.coordination;
 
+import dev.fleetsynth.events.FailureCode;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -75,7 +76,7 @@ public class TrainingLock {
                 return lease;
             }
             if (cancelled.getAsBoolean()) {
-                throw new JobFailure("CANCELLED", "cancelled while waiting for the machine's running training to end");
+                throw new JobFailure(FailureCode.CANCELLED, "cancelled while waiting for the machine's running training to end");
             }
             if (!logged) {
                 LOG.infof("machine %s is training (lock held by %s); job queued until it ends", machineId, holder(machineId));

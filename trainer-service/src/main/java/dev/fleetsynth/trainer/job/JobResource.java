@@ -1,5 +1,6 @@
 package dev.fleetsynth.trainer.job;
 
+import dev.fleetsynth.events.FailureCode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,8 +104,8 @@ public class JobResource {
             throw ApiException.conflict("JOB_FINISHED", "job " + jobId + " has already finished (" + c.job().status + ")");
         }
         if (c.outcome() == TrainingJobs.CancelOutcome.CANCELLED_NOW) {
-            events.publish(JobFailed.now(c.job().machineId, id, Stage.TRAINING, "CANCELLED", c.job().errorMessage));
-            metrics.failed(Stage.TRAINING, "CANCELLED", Duration.ZERO);
+            events.publish(JobFailed.now(c.job().machineId, id, Stage.TRAINING, FailureCode.CANCELLED, c.job().errorMessage));
+            metrics.failed(Stage.TRAINING, FailureCode.CANCELLED.name(), Duration.ZERO);
         }
         return Response.accepted(JobView.of(c.job())).build();
     }

@@ -1,5 +1,6 @@
 package dev.fleetsynth.trainer.job;
 
+import dev.fleetsynth.events.FailureCode;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -139,7 +140,7 @@ public class TrainingJobs {
         }
         if (job.claimedBy == null) {
             // The row lock orders this against claim(): the worker that reaches the request later finds it finished.
-            job.fail(JobStatus.CANCELLED, "CANCELLED", "cancelled before it started", now);
+            job.fail(JobStatus.CANCELLED, FailureCode.CANCELLED.name(), "cancelled before it started", now);
             return new Cancel(job, CancelOutcome.CANCELLED_NOW);
         }
         return new Cancel(job, CancelOutcome.FLAGGED);

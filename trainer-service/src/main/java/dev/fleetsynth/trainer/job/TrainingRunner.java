@@ -1,5 +1,6 @@
 package dev.fleetsynth.trainer.job;
 
+import dev.fleetsynth.events.FailureCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -154,11 +155,11 @@ public class TrainingRunner {
                 modelPath = ArtifactStore.modelPath(r.machineId(), r.jobId().toString());
                 store.resolve(r.seedPath());
             } catch (IllegalArgumentException e) {
-                throw new JobFailure("INVALID_REQUEST", "invalid training request: " + e.getMessage());
+                throw new JobFailure(FailureCode.INVALID_REQUEST, "invalid training request: " + e.getMessage());
             }
             BooleanSupplier cancelled = cancels.watcher(r.jobId());
             if (cancels.requested(r.jobId())) {
-                throw new JobFailure("CANCELLED", "cancelled before it started");
+                throw new JobFailure(FailureCode.CANCELLED, "cancelled before it started");
             }
             try (TrainingLock.Lease lease = lock.acquire(r.machineId(), r.jobId(), cancelled)) {
                 try {
@@ -197,22 +198,22 @@ public class TrainingRunner {
                 trained = ModelTraining.train(training.rows(), training.holdout(), training.kind(), training.options(), progress,
                         () -> lease.lost() || cancelled.getAsBoolean());
             } catch (TrainingDivergedException e) {
-                throw new JobFailure("TRAINING_DIVERGED", "training diverged: " + e.getMessage()
+                throw new JobFailure(FailureCode.TRAINING_DIVERGED, "training diverged: " + e.getMessage()
                         + "; request it again with another random_seed", e);
             } catch (IllegalArgumentException e) {
-                throw new JobFailure("SEED_UNUSABLE", "cannot train on seed " + r.seedPath() + ": " + e.getMessage(), e);
+                throw new JobFailure(FailureCode.SEED_UNUSABLE, "cannot train on seed " + r.seedPath() + ": " + e.getMessage(), e);
             } finally {
                 metrics.trainingEnded();
             }
             if (trained.model() instanceof TvaeSynthesizer tv && tv.model().training().outcome() == TrainingResult.Outcome.CANCELLED) {
                 if (lease.lost()) {
-                    throw new JobFailure("LOCK_LOST", "the machine's training lock expired during the training; the job stopped "
+                    throw new JobFailure(FailureCode.LOCK_LOST, "the machine's training lock expired during the training; the job stopped "
                             + "so that two trainings of one machine never run at once; request it again");
                 }
-                throw new JobFailure("CANCELLED", "cancelled at epoch " + tv.model().training().lossCurve().length + " of " + r.epochs());
+                throw new JobFailure(FailureCode.CANCELLED, "cancelled at epoch " + tv.model().training().lossCurve().length + " of " + r.epochs());
             }
             if (cancelledJustNow()) {
-                throw new JobFailure("CANCELLED", "cancelled after the last epoch, before the model was saved");
+                throw new JobFailure(FailureCode.CANCELLED, "cancelled after the last epoch, before the model was saved");
             }
             store.writeDirectory(modelPath, trained::save);
             return finished(modelPath, trained.model().summary(), Duration.ofNanos(System.nanoTime() - t0).toMillis());
@@ -235,7 +236,7 @@ public class TrainingRunner {
                 case TrainingRequested.STRATEGY_DATA -> { }
                 case TrainingRequested.STRATEGY_MERGE -> {
                     if (r.mergeSeedPath() == null) {
-                        throw new JobFailure("INVALID_REQUEST", "strategy merge needs merge_seed_path, the machine's simulated seed");
+                        throw new JobFailure(FailureCode.INVALID_REQUEST, "strategy merge needs merge_seed_path, the machine's simulated seed");
                     }
                     try {
                         Merge.Merged merged = Merge.merge(seed, readSource(r.mergeSeedPath(), "simulated seed"));
@@ -244,39 +245,39 @@ public class TrainingRunner {
                         LOG.infof("merged %d rows of the data with %d of the simulated seed (data weight %.3f) on %s; left out: %s",
                                 merged.realRows(), merged.simulatedRows(), merged.realWeight(), merged.shared(), merged.left());
                     } catch (IllegalArgumentException e) {
-                        throw new JobFailure("SEED_UNUSABLE", "cannot merge: " + e.getMessage(), e);
+                        throw new JobFailure(FailureCode.SEED_UNUSABLE, "cannot merge: " + e.getMessage(), e);
                     }
                 }
                 case TrainingRequested.STRATEGY_REFINE -> {
                     if (r.baseModelPath() == null) {
-                        throw new JobFailure("INVALID_REQUEST", "strategy refine needs base_model_path, the model to continue from");
+                        throw new JobFailure(FailureCode.INVALID_REQUEST, "strategy refine needs base_model_path, the model to continue from");
                     }
                     try {
                         options = options.withRefineFrom(Synthesizers.load(store.resolve(r.baseModelPath())));
                     } catch (IOException | RuntimeException e) {
-                        throw new JobFailure("MODEL_MISSING", "cannot load the model to refine at " + r.baseModelPath() + ": " + e.getMessage(), e);
+                        throw new JobFailure(FailureCode.MODEL_MISSING, "cannot load the model to refine at " + r.baseModelPath() + ": " + e.getMessage(), e);
                     }
                 }
-                default -> throw new JobFailure("INVALID_REQUEST", "unknown strategy '" + strategy + "'; use data, merge or refine");
+                default -> throw new JobFailure(FailureCode.INVALID_REQUEST, "unknown strategy '" + strategy + "'; use data, merge or refine");
             }
             ModelKind kind;
             try {
                 kind = options.refineFrom() != null ? ModelKind.TVAE : ModelKind.parse(r.model(), rows.schema());
             } catch (IllegalArgumentException e) {
-                throw new JobFailure("INVALID_REQUEST", e.getMessage(), e);
+                throw new JobFailure(FailureCode.INVALID_REQUEST, e.getMessage(), e);
             }
             return new Training(rows, holdout, kind, options);
         }
 
         private SourceTable readSource(String path, String what) {
             if (!Files.isRegularFile(store.resolve(path))) {
-                throw new JobFailure("SEED_MISSING", "no " + what + " file at " + path + " in the artifact store; "
+                throw new JobFailure(FailureCode.SEED_MISSING, "no " + what + " file at " + path + " in the artifact store; "
                         + "generate the seed (seed.requested) before training on it");
             }
             try {
                 return SourceFiles.read(store.resolve(path));
             } catch (IOException | RuntimeException e) {
-                throw new JobFailure("SEED_UNUSABLE", "cannot read " + what + " " + path + ": " + e.getMessage(), e);
+                throw new JobFailure(FailureCode.SEED_UNUSABLE, "cannot read " + what + " " + path + ": " + e.getMessage(), e);
             }
         }
 
@@ -314,7 +315,7 @@ public class TrainingRunner {
         /** The job was finished by another run while this one waited for the lock: announce the same outcome again. */
         private FleetEvent repeatOf(TrainingJob row) {
             if (row.jobStatus() != JobStatus.SUCCEEDED) {
-                throw new JobFailure(row.errorCode == null ? "INTERNAL" : row.errorCode,
+                throw new JobFailure(row.errorCode == null ? FailureCode.INTERNAL : FailureCode.of(row.errorCode),
                         row.errorMessage == null ? "failed in an earlier run" : row.errorMessage);
             }
             Model earlier = jobs.model(row.modelId);
@@ -328,7 +329,7 @@ public class TrainingRunner {
             try {
                 return finished(earlier.path, Synthesizers.load(store.resolve(earlier.path)).summary(), earlier.durationMs);
             } catch (IOException | RuntimeException e) {
-                throw new JobFailure("MODEL_MISSING", "the model of an earlier run of this job cannot be read: " + e.getMessage(), e);
+                throw new JobFailure(FailureCode.MODEL_MISSING, "the model of an earlier run of this job cannot be read: " + e.getMessage(), e);
             }
         }
 
