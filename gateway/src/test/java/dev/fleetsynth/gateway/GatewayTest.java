@@ -216,6 +216,15 @@ class GatewayTest {
         given().get("/api/gan/machines/pump_a/datasets/..%2F..%2Fq/quality").then().statusCode(400)
                 .body("details[0].field", equalTo("dataset"));
         given().get("/api/gan/machines/pump_a/seeds/42/rows").then().statusCode(400).body("details[0].field", equalTo("seed"));
+        // a write from another site is refused before it reaches a resource; the dashboard's own page and scripts are not
+        given().header("Origin", "http://evil.example").contentType("multipart/form-data").multiPart("pipeline", "auto")
+                .post("/api/gan/machines").then().statusCode(403).body("code", equalTo("CROSS_ORIGIN"))
+                .body("details[0].field", equalTo("Origin"));
+        given().header("Origin", "http://evil.example").post("/api/gan/tasks/" + UUID.randomUUID() + "/cancel").then().statusCode(403);
+        given().header("Referer", "http://evil.example/page.html").contentType("application/json").body("{}")
+                .post("/api/gan/machines/pump_a/train").then().statusCode(403);
+        given().header("Origin", root.toString().replaceAll("/$", "")).contentType("application/json").body("{\"epochs\": 0}")
+                .post("/api/gan/machines/pump_a/train").then().statusCode(400);
         given().contentType("application/json").body("{}").post("/api/gan/machines/pump_a/seed").then().statusCode(503)
                 .body("code", equalTo("SERVICE_UNAVAILABLE")).body("message", containsString("profile-service"))
                 .header("Retry-After", notNullValue());
