@@ -1,6 +1,6 @@
 // End-to-end tests of the dashboard in a real browser (playwright-core driving a system Chromium)
 // against a running gateway: BASE_URL (required), SCREENSHOTS (folder, default ./screenshots),
-// CHROMIUM (default /usr/bin/chromium, Debian's package), ONLY (a regular expression: run just the
+// CHROMIUM (default /usr/bin/chromium, Debian's package), ADMIN_PASSWORD (the first admin's), ONLY (a regular expression: run just the
 // scenarios whose names match, e.g. while working on one page). Exits 0 when every scenario passed.
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -85,6 +85,26 @@ async function scenario(name, fn) {
 
 function expect(cond, message) {
   if (!cond) throw new Error(message);
+}
+
+// Every scenario below works as the first admin, logged in through the login page like a user.
+await scenario('log in', async () => {
+  await page.goto(`${base}/`);
+  await page.getByRole('heading', { name: 'Log in' }).waitFor();
+  await axe('login');
+  await page.getByLabel('User name').fill('admin');
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByText('the user name or the password is wrong').waitFor();
+  await shot('00-login.png');
+  await page.getByLabel('Password').fill(process.env.ADMIN_PASSWORD ?? '');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForSelector('main h1');
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
+});
+if (!results.at(-1)?.ok) {
+  console.error('could not log in (ADMIN_PASSWORD is the first admin\'s password); nothing else can run');
+  process.exit(1);
 }
 
 const wizardStep = (n) => page.getByRole('button', { name: new RegExp(`Step ${n}:`) });

@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { call, get, onLoggedOut, type Me } from './api';
 import { useFleetEvents } from './live';
+import { Login } from './pages/Login';
 import { PAGES, pageFromHash, useUi, type Page } from './store';
 import { Overview } from './pages/Overview';
 import { Wizard } from './pages/Wizard';
@@ -40,7 +43,41 @@ function Toasts() {
   );
 }
 
+/** The session gate: the login page until the gateway knows who this is, then the dashboard. */
 export function App() {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const qc = useQueryClient();
+  useEffect(() => {
+    onLoggedOut(() => setMe(null));
+    get<Me>('/auth/me').then(
+      (m) => setMe(m.username ? m : null),
+      () => setMe(null),
+    );
+  }, []);
+  if (me === undefined) return null;
+  if (me === null) {
+    return (
+      <Login
+        onLogin={(m) => {
+          qc.clear();
+          setMe(m);
+        }}
+      />
+    );
+  }
+  return (
+    <Shell
+      me={me}
+      onLogout={async () => {
+        await call<void>('/auth/logout', { method: 'POST' }).catch(() => undefined);
+        qc.clear();
+        setMe(null);
+      }}
+    />
+  );
+}
+
+function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
   const [page, setPage] = useState<Page>(() => pageFromHash(location.hash));
   const [menuOpen, setMenuOpen] = useState(false);
   const main = useRef<HTMLElement>(null);
@@ -74,6 +111,14 @@ export function App() {
         </span>
         <span className="brand">Fleetsynth</span>
         <span className="tagline">synthetic sensor data for predictive maintenance</span>
+        <span className="user-menu">
+          <span>
+            {me.username} · {me.role}
+          </span>
+          <button className="ghost small" onClick={onLogout}>
+            Log out
+          </button>
+        </span>
       </header>
       <nav id="nav" className={'nav' + (menuOpen ? ' open' : '')} aria-label="Main">
         <ul>

@@ -447,6 +447,19 @@ async function parseError(r: Response): Promise<ApiError> {
   return new ApiError(r.status, String(r.status), `${r.status} ${r.statusText || 'request failed'}`, [], retry);
 }
 
+/** Who is logged in (the session cookie is HttpOnly: the page never holds the token itself). */
+export interface Me {
+  username?: string;
+  role?: 'viewer' | 'operator' | 'admin' | string;
+  via?: string;
+}
+
+let loggedOut: () => void = () => {};
+/** Called whenever the gateway answers 401 (the session ended or was revoked): the app shows its login. */
+export function onLoggedOut(fn: () => void) {
+  loggedOut = fn;
+}
+
 export async function call<T>(path: string, init?: RequestInit): Promise<T> {
   let r: Response;
   try {
@@ -454,6 +467,7 @@ export async function call<T>(path: string, init?: RequestInit): Promise<T> {
   } catch (e) {
     throw new ApiError(0, 'NETWORK', `The gateway did not answer (${(e as Error).message})`);
   }
+  if (r.status === 401 && !path.startsWith('/auth/')) loggedOut();
   if (!r.ok) throw await parseError(r);
   if (r.status === 204) return undefined as T;
   const text = await r.text();

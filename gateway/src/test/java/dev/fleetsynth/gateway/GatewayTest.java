@@ -61,6 +61,17 @@ class GatewayTest {
     @Inject
     DataSource dataSource;
 
+    @org.junit.jupiter.api.BeforeEach
+    void asAdmin() {
+        Login.none();
+        Login.as(Login.adminOf(GatewayTest.class));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void asNobody() {
+        Login.none();
+    }
+
     private void publish(FleetEvent event) {
         TopicReader.publish(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), event.topic(),
                 event.machineId(), codec.toJson(event));
@@ -89,7 +100,7 @@ class GatewayTest {
         publish(new TrainingProgress(UUID.randomUUID(), Instant.now(), machineId, job, epoch, epochs, 2.0 / epoch, epoch * 100L,
                 (epochs - epoch) * 100L));
         awaitTask(job, "running");
-        WebSocketRecorder socket = WebSocketRecorder.open(root, "/ws/tasks/" + job + "/progress");
+        WebSocketRecorder socket = WebSocketRecorder.open(root, "/ws/tasks/" + job + "/progress", Login.adminOf(GatewayTest.class));
         assertThat(socket.awaitMessages(1, Duration.ofSeconds(30))).isTrue();
         return new Watched(job, socket);
     }
@@ -132,7 +143,7 @@ class GatewayTest {
     @Order(2)
     void theWebSocketStreamsProgressAndClosesAfterTheLastMessage() throws Exception {
         UUID job = UUID.randomUUID();
-        WebSocketRecorder socket = WebSocketRecorder.open(root, "/ws/gan/training/" + job);
+        WebSocketRecorder socket = WebSocketRecorder.open(root, "/ws/gan/training/" + job, Login.adminOf(GatewayTest.class));
         for (int epoch = 0; epoch <= 4; epoch += 2) {
             publish(new TrainingProgress(UUID.randomUUID(), Instant.now(), "fan_b", job, epoch, 4, 2.0 - epoch, epoch * 100L, 400));
         }
@@ -146,7 +157,7 @@ class GatewayTest {
 
         // A client that joins after the end gets the final state at once, then the socket closes.
         awaitTask(job, "succeeded");
-        WebSocketRecorder late = WebSocketRecorder.open(root, "/ws/tasks/" + job + "/progress");
+        WebSocketRecorder late = WebSocketRecorder.open(root, "/ws/tasks/" + job + "/progress", Login.adminOf(GatewayTest.class));
         assertThat(late.awaitClose(Duration.ofSeconds(30))).isTrue();
         assertThat(messages(late)).hasSize(1);
         assertThat(messages(late).get(0).get("status").asText()).isEqualTo("succeeded");
@@ -176,14 +187,14 @@ class GatewayTest {
             assertThat(early.awaitClose(Duration.ofSeconds(30))).as("the early client got the final state").isTrue();
             given().get("/api/gan/tasks/" + job).then().statusCode(200).body("status", equalTo("running"));
 
-            WebSocketRecorder late = WebSocketRecorder.open(root, "/ws/tasks/" + job + "/progress");
+            WebSocketRecorder late = WebSocketRecorder.open(root, "/ws/tasks/" + job + "/progress", Login.adminOf(GatewayTest.class));
             assertThat(late.awaitClose(Duration.ofSeconds(10))).as("the late client got the final state and was let go").isTrue();
             assertThat(messages(late)).extracting(m -> m.get("status").asText()).containsExactly("succeeded");
             c.rollback();
         }
         // The tracker catches up: its late "running" at epoch 5 does not hide the final state.
         awaitTask(job, "succeeded");
-        WebSocketRecorder after = WebSocketRecorder.open(root, "/ws/tasks/" + job + "/progress");
+        WebSocketRecorder after = WebSocketRecorder.open(root, "/ws/tasks/" + job + "/progress", Login.adminOf(GatewayTest.class));
         assertThat(after.awaitClose(Duration.ofSeconds(10))).isTrue();
         assertThat(messages(after)).extracting(m -> m.get("status").asText()).containsExactly("succeeded");
     }
@@ -270,6 +281,12 @@ class GatewayTest {
     @Test
     @Order(100)
     void moreThanTheLimitPerMinuteGets429WithRetryAfterButHealthStaysOpen() throws InterruptedException {
+        // counted per user: this one's calls do not use up the admin's (nor another test class's)
+        String name = "busy-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType("application/json").body(java.util.Map.of("username", name, "password", "busy-user-password", "role", "viewer"))
+                .post("/api/gan/users").then().statusCode(201);
+        Login.as(Login.token(name, "busy-user-password"));
+        given().get("/api/gan/auth/me").then().body("username", equalTo(name));
         // The limit counts in fixed one-minute windows: start early in one, so that the requests
         // below (a few seconds even on a busy machine) do not straddle two windows.
         long second = java.time.Instant.now().getEpochSecond() % 60;
@@ -293,6 +310,9 @@ class GatewayTest {
         assertThat(answered).isLessThanOrEqualTo(100);
         assertThat(Integer.parseInt(retryAfter)).isBetween(1, 60);
         given().get("/q/health/ready").then().statusCode(200);
+        Login.as(Login.admin()); // another user's count is their own
+        var other = given().get("/api/gan/tasks/" + UUID.randomUUID());
+        assertThat(other.statusCode()).as(other.asString()).isEqualTo(404);
     }
 
     private static List<JsonNode> messages(WebSocketRecorder socket) {

@@ -130,6 +130,7 @@ public final class LocalStack implements AutoCloseable {
         config.put("quarkus.http.host", "127.0.0.1");
         config.put("fleetsynth.artifacts.root", s.dataDir().resolve("artifacts").toAbsolutePath().toString());
         if (spec.name().equals("gateway")) {
+            config.put("fleetsynth.auth.key-dir", s.dataDir().resolve("auth").toAbsolutePath().toString());
             for (String service : List.of("profile", "seed", "trainer", "generator")) {
                 config.put("fleetsynth.services." + service + "-url", "http://127.0.0.1:" + ports.get(service + "-service"));
             }

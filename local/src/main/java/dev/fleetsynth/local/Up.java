@@ -1,5 +1,7 @@
 package dev.fleetsynth.local;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -44,8 +46,31 @@ public final class Up {
         System.out.println("  dashboard  " + url + "/");
         System.out.println("  API        " + url + "/api/gan   (OpenAPI: " + url + "/q/openapi, Swagger UI: " + url + "/q/swagger-ui)");
         System.out.println("  logs       " + data.resolve("logs"));
+        System.out.println("  log in     " + loginHint(data, t0));
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
+    }
+
+    /**
+     * How to log in: on the first start (the gateway made the admin's password just now) the
+     * password itself, once; later, where it is kept, or that FLEETSYNTH_ADMIN_PASSWORD set it.
+     */
+    static String loginHint(Path data, long startedNanos) {
+        Path file = data.resolve("auth").resolve("admin-password");
+        String where = "user admin, password in " + file + " (readable only by you; change it with "
+                + "PUT /api/gan/auth/password)";
+        try {
+            if (!Files.isRegularFile(file)) {
+                return "user admin, with the password in FLEETSYNTH_ADMIN_PASSWORD on the first start; admins add users";
+            }
+            long ageNanos = System.currentTimeMillis() * 1_000_000L - Files.getLastModifiedTime(file).toMillis() * 1_000_000L;
+            if (ageNanos <= System.nanoTime() - startedNanos) {
+                return "user admin, password " + Files.readString(file).trim() + "  (printed this once; kept in " + file + ")";
+            }
+        } catch (IOException e) {
+            // fall through to where it is kept
+        }
+        return where;
     }
 
     private static String env(String name, String fallback) {

@@ -28,6 +28,7 @@ class DashboardIT {
     static Path dataDir;
     static LocalStack stack;
     static Path repo;
+    static final String ADMIN_PASSWORD = "dashboard-it-admin-password";
 
     @BeforeAll
     static void startTheStack() throws Exception {
@@ -35,7 +36,8 @@ class DashboardIT {
         // One browser does the work of many users here; the rate limit is per client address. Uploads go in
         // chunks of 64 KiB, so that the scenario's data file of some 200 kB arrives in several.
         stack = LocalStack.start(new LocalStack.Settings(repo, dataDir, false, 0, 0, 0, 0,
-                Map.of("fleetsynth.rate-limit.per-minute", "100000", "fleetsynth.uploads.chunk-bytes", "65536"),
+                Map.of("fleetsynth.rate-limit.per-minute", "100000", "fleetsynth.uploads.chunk-bytes", "65536",
+                        "fleetsynth.auth.admin-password", ADMIN_PASSWORD),
                 new PrintStream(System.out, true, StandardCharsets.UTF_8)));
     }
 
@@ -55,6 +57,7 @@ class DashboardIT {
         ProcessBuilder pb = new ProcessBuilder("node", "e2e/run.mjs").directory(webui.toFile()).redirectErrorStream(true);
         pb.environment().put("BASE_URL", stack.gatewayUrl());
         pb.environment().put("SCREENSHOTS", screenshots.toString());
+        pb.environment().put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         Process p = pb.start();
         StringBuilder out = new StringBuilder();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

@@ -45,6 +45,8 @@ class PlatformIT {
     static Path dataDir;
     static LocalStack stack;
     static String api;
+    static String token;
+    private static final String ADMIN_PASSWORD = "platform-it-admin-password";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -54,8 +56,15 @@ class PlatformIT {
         Path repo = Path.of(System.getProperty("fleetsynth.repo", "..")).toAbsolutePath().normalize();
         // The rate limit is per client address, and this test is one client doing the work of many.
         stack = LocalStack.start(new LocalStack.Settings(repo, dataDir, false, 0, 0, 0, 0,
-                Map.of("fleetsynth.rate-limit.per-minute", "100000"), new PrintStream(System.out, true, StandardCharsets.UTF_8)));
+                Map.of("fleetsynth.rate-limit.per-minute", "100000", "fleetsynth.auth.admin-password", ADMIN_PASSWORD),
+                new PrintStream(System.out, true, StandardCharsets.UTF_8)));
         api = stack.gatewayUrl() + "/api/gan";
+        HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + "/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"admin\", \"password\": \"" + ADMIN_PASSWORD + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        token = new ObjectMapper().readTree(login.body()).get("access_token").asText();
         System.out.println("resident memory per service (MiB) after start: " + stack.residentMemoryMiB());
     }
 
@@ -65,6 +74,15 @@ class PlatformIT {
             System.out.println("resident memory per service (MiB) at the end: " + stack.residentMemoryMiB());
             stack.close();
         }
+    }
+
+    @Test
+    @Order(0)
+    void nothingAnswersWithoutALogin() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api + "/machines")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(json.readTree(r.body()).get("code").asText()).isEqualTo("UNAUTHENTICATED");
+        assertThat(getJson("/auth/me").get("role").asText()).isEqualTo("admin");
     }
 
     @Test
@@ -94,7 +112,7 @@ class PlatformIT {
 
         JsonNode trainTask = post("/machines/" + MACHINE + "/train", "{\"model\": \"tvae\", \"epochs\": 40, \"pipeline\": \"auto\"}", 202);
         String trainId = trainTask.get("task_id").asText();
-        WebSocketRecorder socket = WebSocketRecorder.open(URI.create(stack.gatewayUrl()), "/ws/gan/training/" + trainId);
+        WebSocketRecorder socket = WebSocketRecorder.open(URI.create(stack.gatewayUrl()), "/ws/gan/training/" + trainId, token);
         assertThat(socket.awaitClose(Duration.ofSeconds(180))).isTrue();
         List<JsonNode> messages = messages(socket);
         assertThat(messages).isNotEmpty();
@@ -119,7 +137,7 @@ class PlatformIT {
 
         Map<String, Integer> expected = Map.of("train", 35_000, "val", 7_500, "test", 7_500);
         for (var split : expected.entrySet()) {
-            HttpResponse<InputStream> file = http.send(HttpRequest.newBuilder(URI.create(api + "/machines/" + MACHINE + "/datasets/"
+            HttpResponse<InputStream> file = http.send(request(URI.create(api + "/machines/" + MACHINE + "/datasets/"
                     + datasetId + "/download/" + split.getKey())).build(), HttpResponse.BodyHandlers.ofInputStream());
             assertThat(file.statusCode()).isEqualTo(200);
             Path local = dataDir.resolve("download-" + split.getKey() + ".parquet");
@@ -141,7 +159,7 @@ class PlatformIT {
         assertThat(stats.get("rows").asInt()).isEqualTo(7_500);
         JsonNode histograms = getJson("/machines/" + MACHINE + "/datasets/" + datasetId + "/histograms?split=train&bins=10&source=seed");
         assertThat(histograms.get("columns").get(0).get("counts")).hasSize(10);
-        JsonNode verdict = json.readTree(http.send(HttpRequest.newBuilder(URI.create(api + "/machines/" + MACHINE + "/validate"))
+        JsonNode verdict = json.readTree(http.send(request(URI.create(api + "/machines/" + MACHINE + "/validate"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(verdict.get("dataset_id").asText()).isEqualTo(datasetId);
         assertThat(verdict.get("thresholds").get("minimum").asDouble()).isEqualTo(0.75);
@@ -177,7 +195,7 @@ class PlatformIT {
         int chunk = upload.get("chunk_bytes").asInt();
         for (int i = 0; i < upload.get("chunks").asInt(); i++) {
             byte[] part = java.util.Arrays.copyOfRange(file, i * chunk, Math.min(file.length, (i + 1) * chunk));
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api + "/uploads/" + uploadId + "/chunks/" + i))
+            HttpResponse<String> r = http.send(request(URI.create(api + "/uploads/" + uploadId + "/chunks/" + i))
                     .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(part)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -188,7 +206,7 @@ class PlatformIT {
         String machine = preview.get("profile").get("machine_id").asText();
         assertThat(machine).isEqualTo("fd003_units_1_4");
 
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(api + "/machines")).header("Content-Type",
+        HttpResponse<String> created = http.send(request(URI.create(api + "/machines")).header("Content-Type",
                 "application/json").POST(HttpRequest.BodyPublishers.ofString(preview.get("profile").toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -211,7 +229,7 @@ class PlatformIT {
         assertThat(models.get(0).get("kind").asText()).isEqualTo("trajectory");
         assertThat(models.get(0).get("source").asText()).isEqualTo("real");
         String datasetId = datasets.get(0).get("dataset_id").asText();
-        HttpResponse<InputStream> train = http.send(HttpRequest.newBuilder(URI.create(api + "/machines/" + machine + "/datasets/"
+        HttpResponse<InputStream> train = http.send(request(URI.create(api + "/machines/" + machine + "/datasets/"
                 + datasetId + "/download/train")).build(), HttpResponse.BodyHandlers.ofInputStream());
         Path local = dataDir.resolve("real-train.parquet");
         try (InputStream in = train.body()) {
@@ -250,8 +268,13 @@ class PlatformIT {
         throw new AssertionError("task " + taskId + " did not finish in " + timeout + "; last: " + task);
     }
 
+    /** A request to the gateway as the first admin. */
+    private static HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token);
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(api + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request(URI.create(api + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode getJson(String path) throws Exception {
@@ -261,7 +284,7 @@ class PlatformIT {
     }
 
     private JsonNode post(String path, String body, int expected) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api + path)).header("Content-Type", "application/json")
+        HttpResponse<String> r = http.send(request(URI.create(api + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(expected);
         return json.readTree(r.body());
@@ -278,7 +301,7 @@ class PlatformIT {
                 + "\"\r\nContent-Type: application/yaml\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create(api + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return http.send(request(URI.create(api + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -21,9 +21,18 @@ public final class WebSocketRecorder implements WebSocket.Listener {
 
     /** Connects to {@code path} on the host and port of {@code httpRoot}. */
     public static WebSocketRecorder open(URI httpRoot, String path) throws Exception {
+        return open(httpRoot, path, null);
+    }
+
+    /** Connects with {@code Authorization: Bearer <token>} on the upgrade request (none when null). */
+    public static WebSocketRecorder open(URI httpRoot, String path, String bearer) throws Exception {
         WebSocketRecorder recorder = new WebSocketRecorder();
         URI ws = URI.create("ws://" + httpRoot.getHost() + ":" + httpRoot.getPort() + path);
-        HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(ws, recorder).get(10, TimeUnit.SECONDS);
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        builder.buildAsync(ws, recorder).get(10, TimeUnit.SECONDS);
         return recorder;
     }
 

@@ -10,14 +10,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import dev.fleetsynth.gateway.auth.Caller;
+import dev.fleetsynth.gateway.auth.CallerIdentityProvider;
 import dev.fleetsynth.support.api.ApiError;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.RoutingContext;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * At most N API calls per client address per minute, counted in Redis so that all gateway
- * replicas share the count (fixed one-minute windows). Health checks, WebSockets and the
+ * At most N API calls per caller per minute, counted in Redis so that all gateway replicas share
+ * the count (fixed one-minute windows). A caller is the logged-in user or the API key; only
+ * requests without a login are counted by their address (behind an ingress every user would
+ * otherwise share one count, and one machine could use many addresses). Health checks, WebSockets and the
  * dashboard's files are not REST calls and are not counted. If Redis does not answer, calls pass:
  * an outage of the limiter must not become an outage of the API.
  */
@@ -27,17 +33,25 @@ public class RateLimiter {
     @Inject
     ReactiveRedisDataSource redis;
 
+
     @ConfigProperty(name = "fleetsynth.rate-limit.per-minute", defaultValue = "100")
     int perMinute;
 
     @ServerRequestFilter(preMatching = true)
-    public Uni<Response> limit(HttpServerRequest request) {
+    public Uni<Response> limit(HttpServerRequest request, RoutingContext routing) {
         if (perMinute <= 0 || !request.path().startsWith("/api/")) {
             return Uni.createFrom().nullItem();
         }
+        // the identity the security layer attached to this very request (it has run before any filter)
+        Caller caller = routing.user() instanceof QuarkusHttpUser user ? CallerIdentityProvider.callerOf(user.getSecurityIdentity()) : null;
+        return count(request, caller);
+    }
+
+    private Uni<Response> count(HttpServerRequest request, Caller caller) {
         long now = Instant.now().getEpochSecond();
         long window = now / 60;
-        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String client = caller != null ? caller.id()
+                : "address:" + (request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
         String key = "fleetsynth:rate:" + client + ":" + window;
         return redis.value(Long.class).incr(key)
                 .call(count -> count == 1 ? redis.key().expire(key, 61) : Uni.createFrom().item(true))
