@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import type { Machine } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { API, type Machine } from '../api';
 import { Card, ErrorBox, QualityBadge, Spinner, StepDot } from '../components/ui';
 import { qualityBand, runningTasks, stateGroup, workflowSteps } from '../logic/charts';
 import { percent } from '../logic/progress';
@@ -42,6 +43,29 @@ function MachineCard({ m }: { m: Machine }) {
   );
 }
 
+/** Services that do not answer, checked every 15 s: their jobs wait in Kafka until they are back. */
+function ServiceHealth() {
+  const { data } = useQuery({
+    queryKey: ['health'],
+    queryFn: async () => {
+      const r = await fetch(API + '/health');
+      return (await r.json()) as { status: string; services: Record<string, string> };
+    },
+    refetchInterval: 15_000,
+    staleTime: 0,
+  });
+  const down = Object.entries(data?.services ?? {})
+    .filter(([, state]) => state !== 'UP')
+    .map(([name]) => name);
+  if (!down.length) return null;
+  return (
+    <div className="error-box" role="alert">
+      <strong>Not answering:</strong> {down.join(', ')}. Their jobs wait and resume when they are back; <code>./fleetsynth up</code> starts a
+      stopped service again by itself (see its console and <code>data/logs</code>).
+    </div>
+  );
+}
+
 export function Overview() {
   const { data, error, isLoading } = useMachines();
   const totals = useMemo(() => {
@@ -75,6 +99,7 @@ export function Overview() {
           Run a batch
         </button>
       </div>
+      <ServiceHealth />
       <ErrorBox error={error} title="Could not load the fleet" />
       {isLoading && <Spinner label="Loading the fleet" />}
       {data && (

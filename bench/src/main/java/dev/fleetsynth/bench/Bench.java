@@ -31,8 +31,9 @@ public final class Bench {
     private Bench() {
     }
 
-    static final String USAGE = "usage: bench/run [foundation|tvae|generate|stability|ingest|catalog|million] [--warmup W] [--iterations N] "
-            + "[--epochs E] [--repeat R] [--threads T] [--runs N] [--jobs J] [--megabytes M] [--model auto|trajectory|tvae]";
+    static final String USAGE = "usage: bench/run [foundation|tvae|generate|stability|ingest|catalog|million|gateway] [--warmup W] [--iterations N] "
+            + "[--epochs E] [--repeat R] [--threads T] [--runs N] [--jobs J] [--megabytes M] [--model auto|trajectory|tvae] "
+            + "[--url U] [--rate R] [--seconds S]";
 
     public static void main(String[] args) throws Exception {
         // One intra-op thread from the start, for the baseline too: the engine reads it when it loads,
@@ -48,6 +49,9 @@ public final class Bench {
         int jobs = Runtime.getRuntime().availableProcessors();
         int megabytes = IngestBench.TARGET_MB;
         String model = "auto";
+        String url = "http://127.0.0.1:8080";
+        int rate = 200;
+        int seconds = 60;
         for (int i = mode.equals(args.length > 0 ? args[0] : "") ? 1 : 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
@@ -59,6 +63,9 @@ public final class Bench {
                 case "--jobs" -> jobs = Integer.parseInt(args[++i]);
                 case "--megabytes" -> megabytes = Integer.parseInt(args[++i]);
                 case "--model" -> model = args[++i];
+                case "--url" -> url = args[++i];
+                case "--rate" -> rate = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println(USAGE);
                     System.exit(2);
@@ -72,6 +79,7 @@ public final class Bench {
             case "stability" -> System.exit(TvaeBench.stability(System.out, runs, jobs, epochs) ? 0 : 1);
             case "ingest" -> IngestBench.run(System.out, megabytes, repeat);
             case "catalog" -> System.exit(CatalogBench.run(System.out, model, epochs) ? 0 : 1);
+            case "gateway" -> System.exit(GatewayBench.run(System.out, url, rate, seconds) ? 0 : 1);
             case "million" -> System.exit(CatalogBench.million(System.out, new Harness(1, Math.min(iterations, 5))) ? 0 : 1);
             default -> {
                 System.err.println(USAGE);

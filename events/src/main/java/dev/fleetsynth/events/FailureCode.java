@@ -34,6 +34,11 @@ public enum FailureCode {
     LOCK_LOST,
     /** The dataset asked for would not fit the generator's memory. */
     DATASET_TOO_LARGE,
+    /**
+     * The service stopped (crashed, ran out of memory, was killed) while running this job, three
+     * times: the request is given up rather than crash the service again.
+     */
+    WORKER_CRASHED,
     /** Anything else: a fault of the service, in its log. */
     INTERNAL;
 

@@ -254,6 +254,11 @@ class GatewayTest {
                 .statusCode(400).body("details[0].field", equalTo("rows"));
         given().contentType("application/json").body("{}").post("/api/gan/batch/train").then().statusCode(400)
                 .body("details[0].field", equalTo("machine_ids"));
+        // a body no parser reads, and one over the size limit: named, in the same shape
+        given().contentType("application/json").body("{\"rows\": ").post("/api/gan/machines/pump_a/seed").then().statusCode(400)
+                .body("details[0].field", equalTo("(body)")).body(org.hamcrest.Matchers.not(containsString("HTTP 400")));
+        given().contentType("application/json").body(new byte[12 * 1024 * 1024]).post("/api/gan/machines/pump_a/seed").then()
+                .statusCode(413).body("code", equalTo("TOO_LARGE")).body("details[0].field", equalTo("(body)"));
         given().get("/api/gan/health").then().statusCode(503).body("services.gateway", equalTo("UP"))
                 .body("services.'trainer-service'", equalTo("DOWN"));
     }
@@ -274,7 +279,16 @@ class GatewayTest {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body(containsString("/api/gan/machines/{id}/train"))
                 .body(containsString("/api/gan/tasks/{id}"))
-                .body(containsString("/api/gan/batch/{operation}"));
+                .body(containsString("/api/gan/batch/{operation}"))
+                .body(containsString("\"train_rows\"")).body(containsString("\"machine_ids\""))
+                .body(org.hamcrest.Matchers.not(containsString("\"trainRows\""))).body(org.hamcrest.Matchers.not(containsString("\"machineIds\"")));
+        // every status an endpoint answers, with the error body: a job starts with 202, a machine is created with 201
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/gan/machines/{id}/train'.post.responses.keySet()", org.hamcrest.Matchers.hasItems("202", "400", "401",
+                        "403", "404", "409", "429", "503"))
+                .body("paths.'/api/gan/machines/{id}/train'.post.responses.'200'", org.hamcrest.Matchers.nullValue())
+                .body("paths.'/api/gan/machines'.post.responses.keySet()", org.hamcrest.Matchers.hasItems("201", "409", "422"))
+                .body("components.schemas.ApiError.properties.keySet()", org.hamcrest.Matchers.hasItems("code", "message", "details"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 

@@ -56,6 +56,8 @@ import io.restassured.response.Response;
 @QuarkusTest
 @QuarkusTestResource(FleetsynthServers.class)
 class GeneratorServiceTest {
+    @jakarta.inject.Inject
+    dev.fleetsynth.support.kafka.ProcessedEvents processedEvents;
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final String MACHINE = "pump_gen_001";
     /** Model and seed shared by the tests (one training): made by the first test that needs them. */
@@ -401,6 +403,47 @@ class GeneratorServiceTest {
         assertThat(large.message()).contains("1,000,000 rows", "ask for at most");
         assertThat(Files.exists(store().resolve(ArtifactStore.datasetPath(MACHINE, tooLarge.toString())))).isFalse();
         given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void aRequestWhoseJobTookTheServiceDownThreeTimesIsGivenUpNotStartedAgain() throws Exception {
+        Fixture f = fixture();
+        UUID jobId = UUID.randomUUID();
+        GenerationRequested poison = request(jobId, f, f.modelPath(), 700, 150, 150);
+        // three starts that never finished: what three crashes of the service during this job leave behind
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 3; i++) {
+                dev.fleetsynth.support.kafka.EventAttempt.next(poison.eventId(), poison.topic());
+            }
+        });
+        publish(poison);
+        JobFailed failed = awaitFailed(jobId);
+        assertThat(failed.code()).isEqualTo(FailureCode.WORKER_CRASHED);
+        assertThat(failed.message()).contains("stopped 3 times");
+        assertThat(Files.exists(store().resolve(ArtifactStore.datasetPath(MACHINE, jobId.toString())))).isFalse();
+        given().get("/jobs/" + jobId).then().statusCode(200).body("error_code", equalTo("WORKER_CRASHED"));
+        // the consumer has moved on: the next request is served
+        UUID next = UUID.randomUUID();
+        publish(request(next, f, f.modelPath(), 700, 150, 150));
+        awaitGenerated(next);
+    }
+
+    @Test
+    void anOutcomeRecordedButNeverPublishedGoesOutWhenItsTriggerComesBack() throws Exception {
+        // the state a crash between the commit and the publish leaves: the trigger handled, its outcome in the outbox
+        Fixture f = fixture();
+        UUID jobId = UUID.randomUUID();
+        GenerationRequested trigger = request(jobId, f, f.modelPath(), 700, 150, 150);
+        JobFailed recorded = JobFailed.now(MACHINE, jobId, Stage.GENERATION, FailureCode.INVALID_REQUEST, "recorded before the crash");
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            processedEvents.markProcessed(trigger);
+            dev.fleetsynth.support.kafka.Outbox.record(trigger, recorded);
+        });
+        publish(trigger); // Kafka delivers the trigger again after the restart
+        JobFailed published = awaitFailed(jobId);
+        assertThat(published.eventId()).isEqualTo(recorded.eventId());
+        assertThat(published.message()).isEqualTo("recorded before the crash");
+        assertThat(Files.exists(store().resolve(ArtifactStore.datasetPath(MACHINE, jobId.toString())))).isFalse();
     }
 
     @Test

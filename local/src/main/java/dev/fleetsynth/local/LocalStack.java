@@ -45,6 +45,7 @@ public final class LocalStack implements AutoCloseable {
     private final Infrastructure infrastructure;
     private final Map<String, Process> processes;
     private final Map<String, Integer> ports;
+    private Supervisor supervisor;
 
     private LocalStack(Infrastructure infrastructure, Map<String, Process> processes, Map<String, Integer> ports) {
         this.infrastructure = infrastructure;
@@ -75,13 +76,13 @@ public final class LocalStack implements AutoCloseable {
         Infrastructure infra = Infrastructure.start(new Infrastructure.Settings(s.dataDir(), s.persistent(), s.kafkaPort(),
                 s.postgresPort(), s.redisPort()));
         s.out().printf(Locale.ROOT, "servers up in %.1f s: Kafka %s, PostgreSQL %s, Redis %s%n", seconds(t0),
-                infra.kafkaBootstrapServers(), infra.jdbcUrl(), infra.redisUrl());
+                infra.kafkaBootstrapServers(), infra.jdbcUrl(), infra.redisUrl().replaceFirst("//:[^@]*@", "//"));
 
         boolean freePorts = s.gatewayPort() == 0;
         List<ServiceSpec> specs = services(s.gatewayPort(), freePorts);
         Map<String, Integer> ports = new LinkedHashMap<>();
         specs.forEach(spec -> ports.put(spec.name(), spec.port()));
-        Map<String, Process> processes = new LinkedHashMap<>();
+        Map<String, Process> processes = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         LocalStack stack = new LocalStack(infra, processes, ports);
         try {
             for (ServiceSpec spec : specs) {
@@ -92,6 +93,9 @@ public final class LocalStack implements AutoCloseable {
             stack.close();
             throw e;
         }
+        Map<String, ServiceSpec> byName = new LinkedHashMap<>();
+        specs.forEach(spec -> byName.put(spec.name(), spec));
+        stack.supervisor = new Supervisor(processes, ports, name -> launch(s, byName.get(name), infra, ports), s.out());
         return stack;
     }
 
@@ -101,6 +105,18 @@ public final class LocalStack implements AutoCloseable {
 
     public Map<String, Integer> ports() {
         return Map.copyOf(ports);
+    }
+
+    /** Kills a service's process at once (SIGKILL: no shutdown hooks), as a crash would; the supervisor starts it again. */
+    public void kill(String service) throws InterruptedException {
+        Process p = processes.get(service);
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** How many times the supervisor has started a service again. */
+    public int restarts(String service) {
+        return supervisor == null ? 0 : supervisor.restarts(service);
     }
 
     public Infrastructure infrastructure() {
@@ -141,11 +157,22 @@ public final class LocalStack implements AutoCloseable {
         command.add("-Xmx" + spec.heap());
         command.add("-XX:+UseSerialGC");
         command.add("-XX:+ExitOnOutOfMemoryError");
+        // the servers' passwords go in the environment, which other users of the machine cannot read
+        // (a command line they can, with ps)
+        Map<String, String> secrets = new LinkedHashMap<>();
+        for (String secret : List.of("quarkus.datasource.password", "quarkus.redis.hosts")) {
+            String v = config.remove(secret);
+            if (v != null) {
+                secrets.put(secret.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), v);
+            }
+        }
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(app(s.repoRoot(), spec.name()).toString());
         Path log = s.dataDir().resolve("logs").resolve(spec.name() + ".log");
-        return new ProcessBuilder(command)
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(secrets);
+        return pb
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
@@ -212,8 +239,14 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (supervisor != null) {
+            supervisor.close(); // first: a service stopped below is not one to start again
+        }
         // Gateway first (it talks to the others), then the services, each given time to finish.
-        List<Process> reversed = new ArrayList<>(processes.values());
+        List<Process> reversed;
+        synchronized (processes) {
+            reversed = new ArrayList<>(processes.values());
+        }
         java.util.Collections.reverse(reversed);
         reversed.forEach(Process::destroy);
         for (Process p : reversed) {

@@ -186,6 +186,169 @@ class PlatformIT {
         assertThat(csv.lines()).hasSize(4);
     }
 
+    /**
+     * The fault test: a batch of six machines trains and generates while the trainer is killed
+     * (SIGKILL, as a crash) during a training and the generator during a generation. Nobody
+     * restarts anything by hand: the stack's supervisor starts them again, Kafka redelivers what
+     * they had not finished, and every machine gets its dataset, exactly one.
+     */
+    @Test
+    @Order(5)
+    void killedWorkersComeBackByThemselvesAndEveryDatasetArrivesOnce() throws Exception {
+        List<String> machines = List.of("motor_weg_w22_001", "pump_grundfos_cr10_001", "compressor_atlas_copco_ga30_001",
+                "fan_greenheck_sfb_001", "conveyor_interroll_ecodrive_001", "cnc_haas_vf2_001");
+        JsonNode seeds = post("/batch/seed", json.writeValueAsString(Map.of("machine_ids", machines, "seed_rows", 1000)), 202);
+        awaitBatch(seeds.get("batch_id").asText(), machines.size(), Duration.ofSeconds(120));
+
+        JsonNode batch = post("/batch/train", json.writeValueAsString(Map.of("machine_ids", machines, "model", "tvae", "epochs", 80,
+                "pipeline", "auto")), 202);
+        long t0 = System.nanoTime();
+        awaitStage("training", "running", Duration.ofSeconds(120));
+        stack.kill("trainer-service");
+        System.out.printf("killed trainer-service during a training after %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        awaitStage("generation", "queued", Duration.ofSeconds(300)); // generation reports no progress: queued until done
+        stack.kill("generator-service");
+        System.out.printf("killed generator-service during a generation after %.1f s%n", (System.nanoTime() - t0) / 1e9);
+
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(8);
+        List<String> waiting = machines;
+        while (System.nanoTime() < deadline && !waiting.isEmpty()) {
+            waiting = new java.util.ArrayList<>();
+            for (String m : machines) {
+                if (!getJson("/machines/" + m + "/status").get("state").asText().equals("dataset_ready")) {
+                    waiting.add(m);
+                }
+            }
+            Thread.sleep(1000);
+        }
+        assertThat(waiting).as("machines without a dataset after the kills").isEmpty();
+        for (String m : machines) {
+            assertThat(getJson("/machines/" + m + "/datasets").size()).as(m + "'s datasets").isEqualTo(1);
+        }
+        assertThat(stack.restarts("trainer-service")).isGreaterThanOrEqualTo(1);
+        assertThat(stack.restarts("generator-service")).isGreaterThanOrEqualTo(1);
+        for (JsonNode task : getJson("/tasks?status=running")) {
+            assertThat(machines).as("a task left running: " + task).doesNotContain(task.get("machine_id").asText());
+        }
+        System.out.printf("six machines through two kills to one dataset each: %.1f s (batch %s)%n", (System.nanoTime() - t0) / 1e9,
+                batch.get("batch_id").asText());
+    }
+
+    /**
+     * The bad-input test: over a thousand requests no write endpoint may act on (see
+     * {@link HostileRequests}). None is a 5xx, none shows a Java name, every 400 and 422 names the
+     * field with a fix, and nothing is written: machines, tasks, users, keys and the artifact files
+     * are the same before and after.
+     */
+    @Test
+    @Order(6)
+    void aThousandHostileWritesAreRefusedNamingTheFieldAndWriteNothing() throws Exception {
+        String before = snapshot();
+        List<HostileRequests.Probe> probes = HostileRequests.generate(1000, MACHINE, 42);
+        // HTTP/1.1, as curl and most scripts send (the JDK's client would otherwise upgrade to h2c)
+        HttpClient http1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        List<String> wrong = new java.util.ArrayList<>();
+        for (HostileRequests.Probe p : probes) {
+            HttpRequest.Builder b = request(URI.create(api + p.path())).timeout(Duration.ofSeconds(60));
+            if (p.contentType() != null) {
+                b.header("Content-Type", p.contentType());
+            }
+            b.method(p.method(), p.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(p.body()));
+            HttpResponse<String> r;
+            try {
+                r = http1.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException e) {
+                // a body over the limit may be cut off by closing the connection rather than read to its end
+                boolean oversized = p.body() != null && p.body().length > 11 * 1024 * 1024;
+                statuses.merge(oversized ? -413 : -1, 1, Integer::sum);
+                if (!oversized) {
+                    wrong.add(p.method() + " " + p.path() + " (" + p.what() + "): the connection broke: " + e.getMessage());
+                }
+                continue;
+            }
+            statuses.merge(r.statusCode(), 1, Integer::sum);
+            String problem = problem(r);
+            if (problem != null) {
+                wrong.add(p.method() + " " + p.path() + " (" + p.what() + ") -> " + r.statusCode() + ": " + problem + " "
+                        + r.body().substring(0, Math.min(300, r.body().length())));
+            }
+        }
+        System.out.println(probes.size() + " hostile requests, answers by status (-413: an oversized body cut off): " + statuses);
+        assertThat(wrong).as("answers that are not a clear 4xx").isEmpty();
+        assertThat(snapshot()).as("what the platform holds").isEqualTo(before);
+        assertThat(getJson("/health").get("status").asText()).isEqualTo("UP");
+    }
+
+    /** What is wrong with the answer to a request that must be refused; null when nothing. */
+    private String problem(HttpResponse<String> r) {
+        int status = r.statusCode();
+        if (status < 400 || status >= 500) {
+            return "not a 4xx";
+        }
+        if (r.body().contains("java.") || r.body().contains("Exception") || r.body().contains("dev.fleetsynth")) {
+            return "names Java internals";
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(r.body());
+        } catch (Exception e) {
+            return "not JSON";
+        }
+        if (body == null || !body.hasNonNull("code") || !body.hasNonNull("message")) {
+            return "no code and message";
+        }
+        if (status == 400 || status == 422) {
+            JsonNode details = body.path("details");
+            if (!details.isArray() || details.isEmpty() || details.get(0).path("field").asText().isBlank()) {
+                return "names no field";
+            }
+        }
+        return null;
+    }
+
+    /** Machines (with their versions), tasks, users, keys and every artifact file. */
+    private String snapshot() throws Exception {
+        StringBuilder s = new StringBuilder();
+        for (JsonNode m : getJson("/machines")) {
+            s.append(m.get("machine_id").asText()).append('@').append(m.path("version").asText()).append('\n');
+        }
+        s.append("tasks ").append(getJson("/tasks?limit=1000").size()).append('\n');
+        for (JsonNode u : getJson("/users")) {
+            s.append("user ").append(u.get("username").asText()).append(' ').append(u.get("role").asText()).append('\n');
+        }
+        s.append("keys ").append(getJson("/keys").size()).append('\n');
+        try (var files = Files.walk(dataDir.resolve("artifacts"))) {
+            files.filter(Files::isRegularFile).map(f -> dataDir.relativize(f).toString()).sorted().forEach(f -> s.append(f).append('\n'));
+        }
+        return s.toString();
+    }
+
+    private void awaitBatch(String batchId, int n, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode view = null;
+        while (System.nanoTime() < deadline) {
+            view = getJson("/batch/" + batchId);
+            if (view.get("counts").path("succeeded").asInt() == n) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("batch " + batchId + " did not finish: " + view);
+    }
+
+    /** Waits until some task of this stage has this status. */
+    private void awaitStage(String stage, String status, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (getJson("/tasks?stage=" + stage + "&status=" + status).size() > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no " + stage + " task was " + status + " within " + timeout);
+    }
+
     @Test
     @Order(4)
     void aUsersRunToFailureTextGoesThroughUploadPreviewIngestTrainingAndGenerationToItsOwnShape() throws Exception {

@@ -71,8 +71,13 @@ public final class Infrastructure implements AutoCloseable {
         return postgres.jdbcUrl();
     }
 
+    /** Redis's address with its password. */
     public String redisUrl() {
         return redis.url();
+    }
+
+    public String postgresPassword() {
+        return postgres.password();
     }
 
     /** The Quarkus configuration that points a service at these servers. */
@@ -81,7 +86,7 @@ public final class Infrastructure implements AutoCloseable {
         config.put("kafka.bootstrap.servers", kafkaBootstrapServers());
         config.put("quarkus.datasource.jdbc.url", jdbcUrl());
         config.put("quarkus.datasource.username", PostgresServer.USER);
-        config.put("quarkus.datasource.password", "");
+        config.put("quarkus.datasource.password", postgres.password());
         config.put("quarkus.redis.hosts", redisUrl());
         return config;
     }

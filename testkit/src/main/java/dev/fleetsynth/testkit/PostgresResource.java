@@ -14,7 +14,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             server = PostgresServer.start(null, 0);
             return Map.of("quarkus.datasource.jdbc.url", server.jdbcUrl(),
                     "quarkus.datasource.username", PostgresServer.USER,
-                    "quarkus.datasource.password", "");
+                    "quarkus.datasource.password", server.password());
         } catch (Exception e) {
             throw new IllegalStateException("could not start PostgreSQL: " + e.getMessage(), e);
         }

@@ -2,17 +2,24 @@ package dev.fleetsynth.testkit;
 
 import java.io.IOException;
 
-/** A real Redis server (the binary shipped in the embedded-redis jar), on 127.0.0.1. */
+/**
+ * A real Redis server (the binary shipped in the embedded-redis jar), on 127.0.0.1, with a password
+ * made for this start (it keeps no data across starts) and without CONFIG, so that another program
+ * on the machine can neither read the caches nor reconfigure the server.
+ */
 public final class RedisServer implements AutoCloseable {
     private final redis.embedded.RedisServer server;
     private final int port;
+    private final String password;
 
-    private RedisServer(redis.embedded.RedisServer server, int port) {
+    private RedisServer(redis.embedded.RedisServer server, int port, String password) {
         this.server = server;
         this.port = port;
+        this.password = password;
     }
 
     public static RedisServer start(int port) throws IOException {
+        String password = Secrets.random();
         int p = Ports.orFree(port, "Redis");
         // Seen once on a loaded machine: the server did not report ready in time. A second try is cheap.
         IOException failure = null;
@@ -22,11 +29,13 @@ public final class RedisServer implements AutoCloseable {
                     .bind("127.0.0.1")
                     .setting("appendonly no")
                     .setting("save \"\"")
+                    .setting("requirepass " + password)
+                    .setting("rename-command CONFIG \"\"")
                     .onShutdownForceStop(true)
                     .build();
             try {
                 server.start();
-                return new RedisServer(server, p);
+                return new RedisServer(server, p, password);
             } catch (IOException e) {
                 failure = e;
                 server.stop();
@@ -35,8 +44,17 @@ public final class RedisServer implements AutoCloseable {
         throw new IOException("Redis did not start on 127.0.0.1:" + p + " after 3 attempts", failure);
     }
 
+    /** The address with the password, as Quarkus and Vert.x take it. */
     public String url() {
-        return "redis://127.0.0.1:" + port;
+        return "redis://:" + password + "@127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String password() {
+        return password;
     }
 
     @Override

@@ -55,21 +55,35 @@ class InfrastructureTest {
                 assertThat(value).isEqualTo("hello");
             }
 
-            try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), PostgresServer.USER, "");
+            try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), PostgresServer.USER, infra.postgresPassword());
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT current_database(), version()")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo(PostgresServer.DATABASE);
                 assertThat(rs.getString(2)).startsWith("PostgreSQL 18");
             }
+            // nobody else on the machine gets in: no password, a wrong one
+            for (String wrong : new String[] {"", "postgres", "fleetsynth"}) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> DriverManager.getConnection(infra.jdbcUrl(), PostgresServer.USER, wrong))
+                        .isInstanceOf(java.sql.SQLException.class)
+                        .hasMessageMatching("(?s).*(password authentication failed|requested SCRAM-based authentication).*");
+            }
 
             URI redis = URI.create(infra.redisUrl());
             try (Socket socket = new Socket(redis.getHost(), redis.getPort())) {
                 OutputStream out = socket.getOutputStream();
+                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
                 out.write("*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                assertThat(in.readLine()).startsWith("-NOAUTH");
+                String password = redis.getUserInfo().substring(1);
+                out.write(("*2\r\n$4\r\nAUTH\r\n$" + password.length() + "\r\n" + password + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write("*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.write("*3\r\n$6\r\nCONFIG\r\n$3\r\nGET\r\n$1\r\n*\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                assertThat(in.readLine()).isEqualTo("+OK");
                 assertThat(in.readLine()).isEqualTo("+PONG");
+                assertThat(in.readLine()).startsWith("-ERR unknown command");
             }
         }
     }

@@ -43,8 +43,20 @@ public class UploadApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start an upload: {file_name, bytes}; answers upload_id, chunk_bytes and the number of chunks "
             + "(a file over the size limit, 500 MB by default, is refused here, before any byte is sent)")
-    public Response create(byte[] body) {
-        return upstream.forward(Service.SEED, "POST", "/uploads", body, MediaType.APPLICATION_JSON);
+    public Response create(NewUpload body) {
+        if (body == null) {
+            throw ApiException.badRequest("bytes", "no body", "send {\"file_name\": \"data.csv\", \"bytes\": <the file's size>}");
+        }
+        try {
+            // read here by the API's strict rules ({"bytes": true} was a 1-byte upload), passed on as read
+            return upstream.forward(Service.SEED, "POST", "/uploads", json.writeValueAsBytes(body), MediaType.APPLICATION_JSON);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** POST /uploads: the file's name and size in bytes. */
+    public record NewUpload(String fileName, Long bytes) {
     }
 
     @GET

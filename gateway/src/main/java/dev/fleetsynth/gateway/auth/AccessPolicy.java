@@ -12,7 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Applies {@link AccessRules} to every HTTP request (a policy without a name is global), WebSocket
  * upgrades and /q included: no login
- * is a 401, too small a role a 403 (both with the API's error body, see {@link AuthErrors}).
+ * is a 401, too small a role a 403 (both with the API's error body, see {@link EdgeErrors}).
  */
 @ApplicationScoped
 public class AccessPolicy implements HttpSecurityPolicy {

@@ -31,7 +31,7 @@ public class BearerMechanism implements HttpAuthenticationMechanism {
     public static final String COOKIE = "fleetsynth_session";
 
     @Inject
-    AuthErrors errors;
+    EdgeErrors errors;
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {

@@ -90,6 +90,10 @@ public class Workflow {
             throw ApiException.badRequest("model", "unknown model '" + r.model() + "'", "use auto (the default), trajectory or tvae");
         }
         String strategy = r.strategy() == null ? TrainingRequested.STRATEGY_DATA : r.strategy().trim().toLowerCase(java.util.Locale.ROOT);
+        if (r.baseModelId() != null && !TrainingRequested.STRATEGY_REFINE.equals(strategy)) {
+            throw ApiException.badRequest("base_model_id", "base_model_id is only for strategy refine",
+                    "leave base_model_id out, or send \"strategy\": \"refine\" with it");
+        }
         String mergeSeedPath = null;
         String baseModelPath = null;
         switch (strategy) {

@@ -92,8 +92,24 @@ public class ErrorMappers {
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             default -> status < 500 ? "BAD_REQUEST" : "INTERNAL";
         };
-        String message = status < 500 ? e.getMessage() : "internal error";
-        return Response.status(status).entity(ApiError.of(code, message)).type("application/json").build();
+        String message = status == 400 ? "the request could not be read" : status < 500 ? e.getMessage() : "internal error";
+        // what was wrong, by name, where the status alone says it (the path and the body have their own mappers)
+        List<ApiError.Detail> details = switch (status) {
+            case 405 -> List.of(new ApiError.Detail("method", "this path does not take this method",
+                    "see /q/openapi for the methods each path takes"));
+            case 413 -> List.of(new ApiError.Detail("(body)", "the body is larger than this call takes",
+                    "send a smaller body; data files go in chunks through /api/gan/uploads"));
+            case 415 -> List.of(new ApiError.Detail("Content-Type", "this call does not read a body of this type",
+                    "send the type /q/openapi lists for it, usually application/json"));
+            // a body no JSON parser reads: cut short, not UTF-8, nested too deep, a number too long
+            case 400 -> e.getCause() instanceof com.fasterxml.jackson.core.JacksonException || e.getCause() instanceof java.io.CharConversionException
+                    ? List.of(new ApiError.Detail("(body)", "the body is not JSON that can be read (cut short, not UTF-8, "
+                            + "nested deeper than 1,000 levels, or a number with too many digits)", "send one JSON object, e.g. {}"))
+                    : List.of(new ApiError.Detail("(request)", "the request could not be read",
+                            "check its path, query and body against /q/openapi"));
+            default -> List.of();
+        };
+        return Response.status(status).entity(new ApiError(code, message, details)).type("application/json").build();
     }
 
     @ServerExceptionMapper(priority = 10_000)

@@ -9,8 +9,8 @@ public final class RequestValues {
 
     /** A pipeline field: absent means manual; anything but auto/manual is a 400 naming the field. */
     public static Pipeline pipeline(String value) {
-        if (value == null || value.isBlank()) {
-            return Pipeline.MANUAL;
+        if (value == null) {
+            return Pipeline.MANUAL; // "" is a mistake to name, not a way to say manual
         }
         try {
             return Pipeline.of(value);

@@ -12,18 +12,24 @@ import org.jboss.logging.Logger;
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.events.JobFailed;
 import dev.fleetsynth.events.Stage;
+import dev.fleetsynth.support.kafka.EventAttempt;
 import dev.fleetsynth.support.kafka.EventPublisher;
+import dev.fleetsynth.support.kafka.Outbox;
 import dev.fleetsynth.support.kafka.ProcessedEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Runs one job for one event, the same way in every service: drop a redelivered event, make or
- * find the job row, do the work outside any transaction, then record the outcome and the event
- * as processed in one transaction, and publish the result (or {@code job.failed}) after it commits.
+ * find the job row, count the start (a fourth start fails the job: the first three took the
+ * service down), do the work outside any transaction, then record the outcome, the event as
+ * processed and the result event (the {@link Outbox}) in one transaction, and publish the result
+ * (or {@code job.failed}) after it commits; a redelivered trigger publishes its recorded result again.
  */
 @ApplicationScoped
 public class JobRunner {
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
+    /** Starts of one event's job before it is given up (each one that did not finish was a stop of the service). */
+    static final int MAX_ATTEMPTS = 3;
 
     /** The service-specific parts of a job. */
     public interface Steps {
@@ -53,6 +59,18 @@ public class JobRunner {
             if (!fresh) {
                 LOG.infof("%s %s already handled; redelivery dropped", trigger.topic(), trigger.eventId());
                 QuarkusTransaction.requiringNew().run(() -> processed.markProcessed(trigger));
+                // it may be back because the service died after recording the outcome and before publishing it
+                QuarkusTransaction.requiringNew().call(() -> Outbox.unpublishedOutcomeOf(trigger))
+                        .ifPresent(outcome -> published(trigger, outcome));
+                return;
+            }
+            // Counted and committed before the work: a job that takes its service down (out of memory,
+            // a native crash) is redelivered after the restart and would take it down again, forever.
+            int attempt = QuarkusTransaction.requiringNew().call(() -> EventAttempt.next(trigger.eventId(), trigger.topic()));
+            if (attempt > MAX_ATTEMPTS) {
+                finishFailed(trigger, jobId, stage, steps, JobStatus.FAILED, FailureCode.WORKER_CRASHED, "the service stopped "
+                        + (attempt - 1) + " times while running this job, so it is given up rather than started again; its log "
+                        + "says why (a stop of the whole stack during the job counts too: request it again)", System.nanoTime());
                 return;
             }
             metrics.started(stage);
@@ -73,8 +91,9 @@ public class JobRunner {
             QuarkusTransaction.requiringNew().run(() -> {
                 steps.succeeded(result);
                 processed.markProcessed(trigger);
+                Outbox.record(trigger, result);
             });
-            events.publish(result);
+            published(trigger, result);
             metrics.succeeded(stage, Duration.ofNanos(System.nanoTime() - t0));
             LOG.infof("%s job succeeded in %.1f s", stage.json(), (System.nanoTime() - t0) / 1e9);
         }
@@ -82,13 +101,20 @@ public class JobRunner {
 
     private void finishFailed(FleetEvent trigger, UUID jobId, Stage stage, Steps steps, JobStatus terminal, FailureCode code,
             String message, long t0) {
+        JobFailed failed = JobFailed.now(trigger.machineId(), jobId, stage, code, message);
         QuarkusTransaction.requiringNew().run(() -> {
             steps.failed(terminal, code.name(), message);
             processed.markProcessed(trigger);
+            Outbox.record(trigger, failed);
         });
-        events.publish(JobFailed.now(trigger.machineId(), jobId, stage, code, message));
+        published(trigger, failed);
         metrics.failed(stage, code.name(), Duration.ofNanos(System.nanoTime() - t0));
         LOG.warnf("%s job %s: %s", stage.json(), code, message);
+    }
+
+    private void published(FleetEvent trigger, FleetEvent outcome) {
+        events.publish(outcome);
+        QuarkusTransaction.requiringNew().run(() -> Outbox.markPublished(trigger));
     }
 
     /** The id of a job that an event starts by itself (auto pipeline): the same for a redelivery. */

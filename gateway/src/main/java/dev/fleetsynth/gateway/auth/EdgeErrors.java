@@ -18,11 +18,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Refusals of the HTTP security layer (before any resource runs) in the API's error shape, with
- * what to do: Quarkus answers them with an empty body of its own.
+ * Refusals made before any resource runs, in the API's error shape with what to do: the security
+ * layer's 401 and 403, and the HTTP layer's 413 for a body over the size limit (Quarkus answers
+ * these with an empty body of its own).
  */
 @ApplicationScoped
-public class AuthErrors {
+public class EdgeErrors {
     @Inject
     ObjectMapper json;
 
@@ -43,6 +44,10 @@ public class AuthErrors {
             end(ctx, 403, new ApiError("FORBIDDEN", "your role does not allow this",
                     List.of(new ApiError.Detail("role", ctx.request().method().name() + " " + ctx.normalizedPath() + " needs a stronger role",
                             "viewers read, operators also run jobs and upload, admins also manage users and delete machines; ask an admin"))));
+        } else if (ctx.statusCode() == 413) {
+            end(ctx, 413, new ApiError("TOO_LARGE", "the body is larger than the gateway takes",
+                    List.of(new ApiError.Detail("(body)", "over the request size limit",
+                            "send a smaller body; data files go in chunks through /api/gan/uploads"))));
         } else {
             ctx.next();
         }
