@@ -34,6 +34,12 @@ import org.yaml.snakeyaml.LoaderOptions;
 public final class ProfileReader {
     /** The largest profile file accepted, checked before any parsing. */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
+    /**
+     * YAML's own limit: SnakeYAML reads one long value in time that grows with the square of its
+     * length (a 1 MB value took 4.6 s, 3 MB 57 s, 9 MB over ten minutes), so a YAML file is refused
+     * before parsing above this size, far above any real profile (a few kB).
+     */
+    public static final int MAX_YAML_BYTES = 256 * 1024;
 
     private final ObjectMapper json;
     private final ObjectMapper yaml;
@@ -117,6 +123,11 @@ public final class ProfileReader {
                 }
                 format = named != null ? named : content == Content.JSON_TEXT ? ProfileFormat.JSON : ProfileFormat.YAML;
             }
+        }
+        if (format == ProfileFormat.YAML && bytes.length > MAX_YAML_BYTES) {
+            return invalid("the YAML file is " + bytes.length + " bytes; YAML profiles are limited to " + MAX_YAML_BYTES / 1024 + " KB",
+                    "a profile holds at most " + ProfileValidator.MAX_SENSORS + " sensors and fits in a few kB: remove embedded data, "
+                            + "or send it as JSON");
         }
         Problems problems = new Problems();
         JsonNode tree = switch (format) {

@@ -428,6 +428,20 @@ class ProfileReaderTest {
     @Nested
     class HostileFiles {
         @Test
+        void aYamlFileWithOneHugeValueIsRefusedBeforeItIsParsed() {
+            // one 3 MB value: what took SnakeYAML 57 s to read
+            byte[] yaml = ("machine_id: pump_big_001\ndescription: " + "x".repeat(3 * 1024 * 1024) + "\n").getBytes(StandardCharsets.UTF_8);
+            Problem p = fileProblem(reader.read(yaml, "big.yaml"));
+            assertThat(p.message()).contains("YAML profiles are limited to 256 KB");
+            assertThat(p.suggestion()).contains("JSON");
+            // below the limit it is read as usual (and judged on its fields)
+            byte[] smaller = ("machine_id: pump_big_001\ndescription: " + "x".repeat(100 * 1024) + "\n").getBytes(StandardCharsets.UTF_8);
+            assertThat(reader.read(smaller, "smaller.yaml")).isInstanceOf(ProfileRead.Invalid.class);
+            assertThat(((ProfileRead.Invalid) reader.read(smaller, "smaller.yaml")).problems())
+                    .noneMatch(q -> q.message().contains("limited to"));
+        }
+
+        @Test
         void overTenMegabytesByPath() throws IOException {
             Path file = dir.resolve("big.json");
             try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {

@@ -56,7 +56,7 @@ public class PathIds implements ContainerRequestFilter {
     }
 
     /** The value as the error shows it: short, and without control characters. */
-    private static String shown(String v) {
+    public static String shown(String v) {
         if (v == null) {
             return "";
         }

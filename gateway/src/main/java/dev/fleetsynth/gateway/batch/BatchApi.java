@@ -3,10 +3,12 @@ package dev.fleetsynth.gateway.batch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -29,7 +31,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.fleetsynth.engine.profile.ProfileValidator;
 import dev.fleetsynth.events.Stage;
+import dev.fleetsynth.gateway.api.PathIds;
 import dev.fleetsynth.gateway.task.MachineStatus;
 import dev.fleetsynth.gateway.task.Task;
 import dev.fleetsynth.gateway.task.TaskView;
@@ -149,6 +153,26 @@ public class BatchApi {
             ids = List.copyOf(new LinkedHashSet<>(r.machineIds()));
             if (ids.size() > 500) {
                 throw ApiException.badRequest("machine_ids", "at most 500 machines per batch, got " + ids.size(), "split the batch");
+            }
+            // every id named, and every machine there, before anything starts: a typo refuses the batch, it does not half-run it
+            Set<String> known = new HashSet<>();
+            for (JsonNode m : upstream.getJson(Service.PROFILE, "/machines").orElseGet(json::createArrayNode)) {
+                known.add(m.get("machine_id").asText());
+            }
+            List<ApiError.Detail> problems = new ArrayList<>();
+            for (int i = 0; i < r.machineIds().size(); i++) {
+                String id = r.machineIds().get(i);
+                if (id == null || !ProfileValidator.MACHINE_ID.matcher(id).matches()) {
+                    problems.add(new ApiError.Detail("machine_ids[" + i + "]", "'" + PathIds.shown(id) + "' is not a machine id",
+                            "use 3 to 64 lower-case letters, digits and underscores, as in pump_ksb_etanorm_001"));
+                } else if (!known.contains(id)) {
+                    problems.add(new ApiError.Detail("machine_ids[" + i + "]", "there is no machine '" + id + "'",
+                            "pick machines from GET /api/gan/machines"));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ApiException(400, new ApiError("BAD_REQUEST", problems.size() + " of the batch's machine ids cannot be used",
+                        problems.subList(0, Math.min(20, problems.size()))));
             }
         } else {
             String path = byCategory ? "/machines?category=" + r.category().toLowerCase(Locale.ROOT) : "/machines";
