@@ -60,9 +60,12 @@ final class GatewayBench {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         load(http, url, List.of("/q/health/live"), null, rate, 5); // warm-up
         load(http, url, reads, token, rate, 5);
-        Result base = load(http, url, List.of("/q/health/live"), null, rate, Math.max(10, seconds / 3));
-        Result api = load(http, url, reads, token, rate, seconds);
-        for (Result r : List.of(base, api)) {
+        Result base = load(http, url, List.of("/q/health/live"), null, rate, Math.max(10, seconds / 3)).get(0);
+        List<Result> each = load(http, url, reads, token, rate, seconds);
+        Result api = each.get(0);
+        List<Result> shown = new ArrayList<>(List.of(base));
+        shown.addAll(each);
+        for (Result r : shown) {
             out.printf(Locale.ROOT, "  %-32s n=%6d  p50 %7.2f ms  p90 %7.2f ms  p99 %7.2f ms  max %8.2f ms  errors %d%n", r.name(),
                     r.millis().length, r.q(0.5), r.q(0.9), r.q(0.99), r.q(1.0), r.errors());
         }
@@ -72,8 +75,11 @@ final class GatewayBench {
         return ok;
     }
 
-    private static Result load(HttpClient http, String url, List<String> paths, String token, int rate, int seconds) throws Exception {
+    /** All requests together first, then one result per path when there are several. */
+    private static List<Result> load(HttpClient http, String url, List<String> paths, String token, int rate, int seconds) throws Exception {
         ConcurrentLinkedQueue<Double> millis = new ConcurrentLinkedQueue<>();
+        List<ConcurrentLinkedQueue<Double>> byPath = new ArrayList<>();
+        paths.forEach(p -> byPath.add(new ConcurrentLinkedQueue<>()));
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger sent = new AtomicInteger();
         int total = rate * seconds;
@@ -92,7 +98,9 @@ final class GatewayBench {
                 b.header("Authorization", "Bearer " + token);
             }
             http.sendAsync(b.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-                millis.add((System.nanoTime() - due) / 1e6);
+                double ms = (System.nanoTime() - due) / 1e6;
+                millis.add(ms);
+                byPath.get(i % paths.size()).add(ms);
                 if (e != null || r.statusCode() != 200) {
                     errors.incrementAndGet();
                 }
@@ -101,8 +109,16 @@ final class GatewayBench {
         }, start - System.nanoTime(), periodNanos, TimeUnit.NANOSECONDS);
         done.await(seconds + 60L, TimeUnit.SECONDS);
         timer.shutdownNow();
-        return new Result(paths.size() == 1 ? paths.get(0) : "machines, machine, task", millis.stream().mapToDouble(Double::doubleValue).toArray(),
-                errors.get());
+        List<Result> results = new ArrayList<>();
+        results.add(new Result(paths.size() == 1 ? paths.get(0) : "all reads", millis.stream().mapToDouble(Double::doubleValue).toArray(),
+                errors.get()));
+        if (paths.size() > 1) {
+            for (int p = 0; p < paths.size(); p++) {
+                String name = paths.get(p).replaceAll("/api/gan/(machines|tasks)/[^/]+", "/api/gan/$1/{id}");
+                results.add(new Result("  " + name, byPath.get(p).stream().mapToDouble(Double::doubleValue).toArray(), 0));
+            }
+        }
+        return results;
     }
 
     private static String get(HttpClient http, String url, String token) throws Exception {
