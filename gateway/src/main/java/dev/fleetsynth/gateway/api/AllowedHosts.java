@@ -7,9 +7,12 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.fleetsynth.gateway.auth.EdgeErrors;
+import dev.fleetsynth.support.api.ApiError;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 
@@ -25,6 +28,9 @@ import io.vertx.ext.web.RoutingContext;
 public class AllowedHosts {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
+    @Inject
+    EdgeErrors errors;
+
     @ConfigProperty(name = "fleetsynth.http.allowed-hosts")
     Optional<List<String>> configured;
 
@@ -38,10 +44,9 @@ public class AllowedHosts {
             ctx.next();
             return;
         }
-        ctx.response().setStatusCode(421).putHeader("Content-Type", "application/json")
-                .end("{\"code\":\"HOST_NOT_ALLOWED\",\"message\":\"this gateway does not answer to that host name\","
-                        + "\"details\":[{\"field\":\"Host\",\"message\":\"the name in the Host header is not one of this gateway's\","
-                        + "\"fix\":\"use the address ./fleetsynth up printed, or add the name to fleetsynth.http.allowed-hosts\"}]}");
+        errors.end(ctx, 421, new ApiError("HOST_NOT_ALLOWED", "this gateway does not answer to that host name",
+                List.of(new ApiError.Detail("Host", "the name in the Host header is not one of this gateway's",
+                        "use the address ./fleetsynth up printed, or add the name to fleetsynth.http.allowed-hosts"))));
     }
 
     static boolean allows(String hostHeader, List<String> allowed) {

@@ -2,9 +2,14 @@ package dev.fleetsynth.gateway.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.util.List;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.fleetsynth.gateway.auth.EdgeErrors;
+import dev.fleetsynth.support.api.ApiError;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
@@ -16,6 +21,9 @@ import io.vertx.ext.web.RoutingContext;
  */
 @ApplicationScoped
 public class BodyLimit {
+    @Inject
+    EdgeErrors errors;
+
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize max;
 
@@ -35,9 +43,9 @@ public class BodyLimit {
             ctx.next();
             return;
         }
-        ctx.response().setStatusCode(413).putHeader("Content-Type", "application/json").putHeader("Connection", "close")
-                .end("{\"code\":\"TOO_LARGE\",\"message\":\"the body is " + declared + " bytes; the gateway takes at most "
-                        + max.asLongValue() + "\",\"details\":[{\"field\":\"(body)\",\"message\":\"over the request size limit\","
-                        + "\"fix\":\"send a smaller body; data files go in chunks through /api/gan/uploads\"}]}");
+        ctx.response().putHeader("Connection", "close");
+        errors.end(ctx, 413, new ApiError("TOO_LARGE", "the body is " + declared + " bytes; the gateway takes at most " + max.asLongValue(),
+                List.of(new ApiError.Detail("(body)", "over the request size limit",
+                        "send a smaller body; data files go in chunks through /api/gan/uploads"))));
     }
 }

@@ -64,7 +64,8 @@ public class EdgeErrors {
                                 + "'Authorization: Bearer <access_token>', or send an API key the same way"))));
     }
 
-    private void end(RoutingContext ctx, int status, ApiError error) {
+    /** Ends a request the HTTP layer refuses with the API's error body (also for the gateway's other filters). */
+    public void end(RoutingContext ctx, int status, ApiError error) {
         String body;
         try {
             body = json.writeValueAsString(error);

@@ -27,11 +27,6 @@ public enum Role {
         return Arrays.stream(values()).filter(this::includes).map(Role::id).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The strongest of the given role names; empty when none is a role. */
-    public static Optional<Role> strongest(Set<String> roles) {
-        return Arrays.stream(values()).filter(r -> roles.contains(r.id())).reduce((a, b) -> b);
-    }
-
     public static Optional<Role> parse(String id) {
         return id == null ? Optional.empty()
                 : Arrays.stream(values()).filter(r -> r.id().equals(id.trim().toLowerCase(Locale.ROOT))).findFirst();
