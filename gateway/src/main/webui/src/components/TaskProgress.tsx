@@ -1,4 +1,4 @@
-// A running task: progress bar, epoch / loss / ETA for trainings, a live loss chart and cancel.
+// A running task: progress bar, epoch / loss / ETA for trainings, a live loss chart, and cancel for every stage.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { enc, errorText, get, postJson, type Task, type TrainingJob } from '../api';
 import { useTaskProgress } from '../live';
@@ -34,8 +34,35 @@ export function TaskStatusLine({ state }: { state: ProgressState }) {
         {t.elapsed_ms != null && <span className="muted">elapsed {formatDuration(t.elapsed_ms)}</span>}
       </div>
       <Progress value={t.progress} label={`${t.stage} progress`} />
+      {!t.finished && <CancelButton task={t} />}
       {t.error && <ErrorBox error={{ message: t.error.message, code: t.error.code }} title={`${t.stage} ${t.status}`} />}
     </div>
+  );
+}
+
+/** Cancels a seed, training or generation that has not finished; the task's next update says it stopped. */
+function CancelButton({ task }: { task: Task }) {
+  const [error, setError] = useState<unknown>();
+  const [cancelling, setCancelling] = useState(false);
+  return (
+    <>
+      <button
+        className="danger small"
+        disabled={cancelling}
+        onClick={async () => {
+          setCancelling(true);
+          try {
+            await postJson(`/tasks/${enc(task.task_id)}/cancel`);
+          } catch (e) {
+            setError(e);
+            setCancelling(false);
+          }
+        }}
+      >
+        {cancelling ? 'Cancelling…' : `Cancel ${task.stage}`}
+      </button>
+      {error ? <ErrorBox error={error} title="Could not cancel" /> : null}
+    </>
   );
 }
 
@@ -51,8 +78,6 @@ export function useOnTask(task: Task | undefined, onTask?: (t: Task) => void) {
 export function TrainingProgress({ taskId, epochs, onTask }: { taskId: string; epochs?: number; onTask?: (t: Task) => void }) {
   const state = useTaskProgress(taskId, async () => (await get<TrainingJob>(`/training/jobs/${enc(taskId)}`)).loss_curve);
   useOnTask(state.task, onTask);
-  const [cancelError, setCancelError] = useState<unknown>();
-  const [cancelling, setCancelling] = useState(false);
   const option = useMemo(() => lossOption(state.losses, state.task?.epochs ?? epochs), [state.losses, state.task?.epochs, epochs]);
   return (
     <div>
@@ -62,24 +87,6 @@ export function TrainingProgress({ taskId, epochs, onTask }: { taskId: string; e
       ) : (
         <Chart option={option} label={`Training loss by epoch, ${state.losses.length} epochs so far`} height={240} />
       )}
-      {state.task && !state.task.finished && (
-        <button
-          className="danger small"
-          disabled={cancelling}
-          onClick={async () => {
-            setCancelling(true);
-            try {
-              await postJson(`/tasks/${enc(taskId)}/cancel`);
-            } catch (e) {
-              setCancelError(e);
-              setCancelling(false);
-            }
-          }}
-        >
-          {cancelling ? 'Cancelling…' : 'Cancel training'}
-        </button>
-      )}
-      {cancelError ? <ErrorBox error={cancelError} title="Could not cancel" /> : null}
     </div>
   );
 }

@@ -31,7 +31,7 @@ public final class Bench {
     private Bench() {
     }
 
-    static final String USAGE = "usage: bench/run [foundation|tvae|generate|stability|ingest|catalog|million|gateway] [--warmup W] [--iterations N] "
+    static final String USAGE = "usage: bench/run [foundation|tvae|generate|stability|ingest|catalog|million|tenmillion|gateway] [--warmup W] [--iterations N] "
             + "[--epochs E] [--repeat R] [--threads T] [--runs N] [--jobs J] [--megabytes M] [--model auto|trajectory|tvae] "
             + "[--url U] [--rate R] [--seconds S]";
 
@@ -81,6 +81,7 @@ public final class Bench {
             case "catalog" -> System.exit(CatalogBench.run(System.out, model, epochs) ? 0 : 1);
             case "gateway" -> System.exit(GatewayBench.run(System.out, url, rate, seconds) ? 0 : 1);
             case "million" -> System.exit(CatalogBench.million(System.out, new Harness(1, Math.min(iterations, 5))) ? 0 : 1);
+            case "tenmillion" -> System.exit(CatalogBench.tenMillion(System.out, Math.max(1, Math.min(repeat, 5))) ? 0 : 1);
             default -> {
                 System.err.println(USAGE);
                 System.exit(2);

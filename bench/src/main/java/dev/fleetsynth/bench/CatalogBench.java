@@ -167,6 +167,54 @@ final class CatalogBench {
         }
     }
 
+    /**
+     * Ten million rows through the generator's path ({@link DatasetGenerator#generateInto}: drawn and
+     * written in parts, scored on the first part of each split) under the generator's 1 GB heap (bench/run
+     * sets it), against one million rows the same way in the same run: time and peak heap of each.
+     */
+    static boolean tenMillion(PrintStream out, int repeat) throws Exception {
+        var profile = Catalog.profile("motor_siemens_1la7_001").orElseThrow();
+        SeedOptions options = SeedOptions.defaults();
+        SourceTable seed = SourceTable.of(SeedGenerator.generate(profile, options));
+        SourceTable holdout = SourceTable.of(SeedGenerator.generate(profile, options.holdout()));
+        var model = ModelTraining.train(seed, null, ModelKind.auto(seed.schema()), FitOptions.defaults(), TrainingListener.NONE,
+                () -> false).model();
+        out.printf(Locale.ROOT, "%s model, %d columns, heap limit %,d MB, %d runs each%n", model.format(), model.schema().fields().size(),
+                Runtime.getRuntime().maxMemory() / 1_000_000, repeat);
+        boolean ok = true;
+        double[] baseline = null;
+        for (int rows : new int[] {1_000_000, 10_000_000}) {
+            double[] seconds = new double[repeat];
+            long peak = 0;
+            long bytes = 0;
+            for (int i = 0; i < repeat; i++) {
+                Path dir = Files.createTempDirectory("fleetsynth-bench-stream");
+                try {
+                    System.gc();
+                    java.lang.management.ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+                    long t0 = System.nanoTime();
+                    DatasetGenerator.Written w = DatasetGenerator.generateInto(dir, model, seed, holdout, SplitSizes.of(rows), 3 + i, Map.of(),
+                            q -> q, () -> { });
+                    seconds[i] = (System.nanoTime() - t0) / 1e9;
+                    ok &= w.rows() == rows;
+                    peak = Math.max(peak, java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                            .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum());
+                    try (var files = Files.list(dir)) {
+                        bytes = files.mapToLong(f -> f.toFile().length()).sum();
+                    }
+                } finally {
+                    AtomicFiles.deleteTree(dir);
+                }
+            }
+            if (baseline == null) {
+                baseline = seconds;
+            }
+            out.printf(Locale.ROOT, "%,12d rows: median %.1f s (%.2fx the 1,000,000 rows' time; %.1fx their rows), peak heap %,d MB, files %,d MB%n",
+                    rows, median(seconds), median(seconds) / median(baseline), rows / 1e6, peak / 1_000_000, bytes / 1_000_000);
+        }
+        return ok;
+    }
+
     private static double median(double[] v) {
         double[] s = Arrays.stream(v).filter(x -> !Double.isNaN(x)).sorted().toArray();
         return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

@@ -25,6 +25,7 @@ final class Platform {
 
     static final List<String> TOPICS = List.of(
             "machine.created",
+            "machine.deleted",
             "seed.requested",
             "seed.ready",
             "training.requested",
@@ -32,7 +33,8 @@ final class Platform {
             "model.trained",
             "generation.requested",
             "dataset.generated",
-            "job.failed");
+            "job.failed",
+            "dead.letter");
 
     /** The trainer's consumer group and the topics it consumes, which KEDA scales on. */
     static final String TRAINER_GROUP = "trainer-service";

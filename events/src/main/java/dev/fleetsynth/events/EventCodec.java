@@ -11,16 +11,18 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** JSON for events, the same on every producer and consumer (ISO-8601 times, snake_case names). */
 public final class EventCodec {
-    private static final Map<String, Class<? extends FleetEvent>> TYPES = Map.of(
-            Topics.MACHINE_CREATED, MachineCreated.class,
-            Topics.SEED_REQUESTED, SeedRequested.class,
-            Topics.SEED_READY, SeedReady.class,
-            Topics.TRAINING_REQUESTED, TrainingRequested.class,
-            Topics.TRAINING_PROGRESS, TrainingProgress.class,
-            Topics.MODEL_TRAINED, ModelTrained.class,
-            Topics.GENERATION_REQUESTED, GenerationRequested.class,
-            Topics.DATASET_GENERATED, DatasetGenerated.class,
-            Topics.JOB_FAILED, JobFailed.class);
+    private static final Map<String, Class<? extends FleetEvent>> TYPES = Map.ofEntries(
+            Map.entry(Topics.MACHINE_CREATED, MachineCreated.class),
+            Map.entry(Topics.MACHINE_DELETED, MachineDeleted.class),
+            Map.entry(Topics.SEED_REQUESTED, SeedRequested.class),
+            Map.entry(Topics.SEED_READY, SeedReady.class),
+            Map.entry(Topics.TRAINING_REQUESTED, TrainingRequested.class),
+            Map.entry(Topics.TRAINING_PROGRESS, TrainingProgress.class),
+            Map.entry(Topics.MODEL_TRAINED, ModelTrained.class),
+            Map.entry(Topics.GENERATION_REQUESTED, GenerationRequested.class),
+            Map.entry(Topics.DATASET_GENERATED, DatasetGenerated.class),
+            Map.entry(Topics.JOB_FAILED, JobFailed.class),
+            Map.entry(Topics.DEAD_LETTER, DeadLetter.class));
 
     private final ObjectMapper mapper;
 

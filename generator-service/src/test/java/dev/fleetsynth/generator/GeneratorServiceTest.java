@@ -38,6 +38,7 @@ import dev.fleetsynth.engine.tvae.TvaeConfig;
 import dev.fleetsynth.engine.tvae.TvaeModel;
 import dev.fleetsynth.events.FailureCode;
 import dev.fleetsynth.events.DatasetGenerated;
+import dev.fleetsynth.events.DeadLetter;
 import dev.fleetsynth.events.EventCodec;
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.events.GenerationRequested;
@@ -420,12 +421,62 @@ class GeneratorServiceTest {
         JobFailed failed = awaitFailed(jobId);
         assertThat(failed.code()).isEqualTo(FailureCode.WORKER_CRASHED);
         assertThat(failed.message()).contains("stopped 3 times");
+        // and the request itself goes, whole, to the dead-letter topic
+        DeadLetter letter = TopicReader.await(bootstrap(), List.of(Topics.DEAD_LETTER),
+                seen -> seen.stream().anyMatch(r -> r.value().contains(poison.eventId().toString())), WAIT).stream()
+                .filter(r -> r.value().contains(poison.eventId().toString()))
+                .map(r -> codec.fromJson(DeadLetter.class, r.value())).findFirst().orElseThrow();
+        assertThat(letter.service()).isEqualTo("generator-service");
+        assertThat(letter.originalTopic()).isEqualTo(Topics.GENERATION_REQUESTED);
+        assertThat(letter.code()).isEqualTo(FailureCode.WORKER_CRASHED);
+        assertThat(letter.attempts()).isEqualTo(3);
+        assertThat(letter.machineId()).isEqualTo(MACHINE);
+        assertThat(codec.fromJson(GenerationRequested.class, letter.original())).isEqualTo(poison);
         assertThat(Files.exists(store().resolve(ArtifactStore.datasetPath(MACHINE, jobId.toString())))).isFalse();
         given().get("/jobs/" + jobId).then().statusCode(200).body("error_code", equalTo("WORKER_CRASHED"));
         // the consumer has moved on: the next request is served
         UUID next = UUID.randomUUID();
         publish(request(next, f, f.modelPath(), 700, 150, 150));
         awaitGenerated(next);
+    }
+
+    @Test
+    void aRequestCancelledWhileItWaitsInKafkaIsAnnouncedAtOnceAndNeverRun() throws Exception {
+        Fixture f = fixture();
+        UUID jobId = UUID.randomUUID();
+        // no row yet: the gateway passes the machine, which only the request knows
+        given().post("/jobs/" + jobId + "/cancel").then().statusCode(400).body("details[0].field", equalTo("machine_id"));
+        given().post("/jobs/" + jobId + "/cancel?machine_id=" + MACHINE).then().statusCode(202)
+                .body("status", equalTo("cancelled")).body("machine_id", equalTo(MACHINE));
+        JobFailed announced = awaitFailed(jobId);
+        assertThat(announced.code()).isEqualTo(FailureCode.CANCELLED);
+        assertThat(announced.stage()).isEqualTo(Stage.GENERATION);
+
+        publish(request(jobId, f, f.modelPath(), 700, 150, 150)); // the request reaches the worker afterwards
+        drain(f);
+        given().get("/jobs/" + jobId).then().statusCode(200).body("status", equalTo("cancelled"))
+                .body("error_code", equalTo("CANCELLED"));
+        assertThat(Files.exists(store().resolve(ArtifactStore.datasetPath(MACHINE, jobId.toString())))).isFalse();
+        given().get("/datasets/" + jobId).then().statusCode(404);
+        given().post("/jobs/" + jobId + "/cancel").then().statusCode(409).body("code", equalTo("JOB_FINISHED"));
+        given().post("/jobs/not-a-job/cancel").then().statusCode(400).body("details[0].field", equalTo("job_id"));
+    }
+
+    @Test
+    void aRunningGenerationStopsAtItsNextCheckAndLeavesNoDataset() throws Exception {
+        Fixture f = fixture();
+        UUID jobId = UUID.randomUUID();
+        // the most rows the test's memory setting allows: scoring them takes seconds, the cancel a few milliseconds
+        publish(request(jobId, f, f.modelPath(), 140_000, 30_000, 30_000));
+        org.awaitility.Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(20))
+                .until(() -> given().get("/jobs/" + jobId).statusCode() == 200);
+        given().post("/jobs/" + jobId + "/cancel").then().statusCode(202).body("status", equalTo("cancelling"));
+        JobFailed failed = awaitFailed(jobId);
+        assertThat(failed.code()).isEqualTo(FailureCode.CANCELLED);
+        assertThat(failed.message()).contains("while it ran");
+        given().get("/jobs/" + jobId).then().statusCode(200).body("status", equalTo("cancelled"));
+        assertThat(Files.exists(store().resolve(ArtifactStore.datasetPath(MACHINE, jobId.toString())))).isFalse();
+        assertThat(datasetDirs()).noneMatch(p -> p.getFileName().toString().startsWith("."));
     }
 
     @Test

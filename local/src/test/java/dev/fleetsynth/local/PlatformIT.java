@@ -415,6 +415,80 @@ class PlatformIT {
         assertThat(tooLarge.get("details").get(0).get("field").asText()).isEqualTo("bytes");
     }
 
+    @Test
+    @Order(7)
+    void aGenerationIsCancelledAndADeletedMachineLeavesNothingBehind() throws Exception {
+        // a generation of seconds, cancelled at once through the gateway: queued or running, it ends cancelled
+        String generation = post("/machines/" + MACHINE + "/generate", "{\"rows\": 2000000}", 202).get("task_id").asText();
+        JsonNode cancel = post("/tasks/" + generation + "/cancel", "", 202);
+        assertThat(cancel.get("status").asText()).isIn("cancelled", "cancelling");
+        JsonNode cancelled = awaitTask(generation, Duration.ofSeconds(120));
+        assertThat(cancelled.get("status").asText()).as(cancelled.toString()).isEqualTo("cancelled");
+        assertThat(cancelled.get("error").get("code").asText()).isEqualTo("CANCELLED");
+        assertThat(post("/tasks/" + generation + "/cancel", "", 409).get("code").asText()).isEqualTo("JOB_FINISHED");
+
+        Path machineDir = dataDir.resolve("artifacts/machines/" + MACHINE);
+        assertThat(files(machineDir)).anyMatch(f -> f.startsWith("seed/")).anyMatch(f -> f.startsWith("models/"))
+                .anyMatch(f -> f.startsWith("datasets/")).noneMatch(f -> f.contains(generation));
+        assertThat(getJson("/machines/" + MACHINE + "/tasks")).isNotEmpty();
+
+        HttpResponse<String> deleted = http.send(request(URI.create(api + "/machines/" + MACHINE)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        long t0 = System.nanoTime();
+        while (!(files(machineDir).isEmpty() && getJson("/machines/" + MACHINE + "/tasks").isEmpty())) {
+            assertThat(System.nanoTime() - t0).as("the deletion reaches every service: " + files(machineDir)).isLessThan(60_000_000_000L);
+            Thread.sleep(250);
+        }
+        System.out.printf("machine deleted everywhere (rows and files) in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+
+        // made again under the same id, it starts empty: no seed, model, dataset or task of the old one
+        HttpResponse<String> again = multipart("/machines", "pump.yaml", resource("e2e-pump.yaml"), Map.of());
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        assertThat(getJson("/machines/" + MACHINE + "/seeds")).isEmpty();
+        assertThat(getJson("/machines/" + MACHINE + "/models")).isEmpty();
+        assertThat(getJson("/machines/" + MACHINE + "/datasets")).isEmpty();
+        assertThat(getJson("/machines/" + MACHINE + "/tasks")).isEmpty();
+        assertThat(getJson("/machines/" + MACHINE + "/status").get("state").asText()).isEqualTo("profile_ready");
+        assertThat(files(machineDir)).containsExactly("profile/v1.json");
+    }
+
+    @Test
+    @Order(8)
+    void aBrokerRestartInTheMiddleOfATrainingDoesNotLoseIt() throws Exception {
+        String machine = "pump_ksb_etanorm_001"; // seeded by the batch test
+        String training = post("/machines/" + machine + "/train", "{\"model\": \"tvae\", \"epochs\": 150}", 202)
+                .get("task_id").asText();
+        long t0 = System.nanoTime();
+        while (getJson("/tasks/" + training).path("epoch").asInt() < 1) {
+            assertThat(System.nanoTime() - t0).as("the training starts").isLessThan(120_000_000_000L);
+            Thread.sleep(100);
+        }
+        stack.infrastructure().restartKafka(Duration.ofSeconds(5));
+        System.out.printf("Kafka restarted (5 s down) at epoch %d of a training%n", getJson("/tasks/" + training).path("epoch").asInt());
+
+        JsonNode done = awaitTask(training, Duration.ofSeconds(300));
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("succeeded");
+        assertThat(done.get("epoch").asInt()).isEqualTo(150);
+        String modelId = done.get("result_id").asText();
+        assertThat(getJson("/machines/" + machine + "/models").findValuesAsText("model_id")).containsOnlyOnce(modelId);
+        assertThat(getJson("/training/jobs/" + training).get("loss_curve")).hasSize(150);
+        // and the platform goes on: the next request after the restart is served
+        String seed = post("/machines/" + machine + "/seed", "{\"rows\": 1000}", 202).get("task_id").asText();
+        assertThat(awaitTask(seed, Duration.ofSeconds(60)).get("status").asText()).isEqualTo("succeeded");
+        System.out.printf("training through a broker restart, and a seed after it: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The files under a directory, relative to it, sorted; none when it is missing. */
+    private static List<String> files(Path dir) throws Exception {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString().replace('\\', '/')).sorted().toList();
+        }
+    }
+
     private JsonNode awaitTask(String taskId, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode task = null;

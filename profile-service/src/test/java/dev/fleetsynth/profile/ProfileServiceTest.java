@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.fleetsynth.events.EventCodec;
 import dev.fleetsynth.events.MachineCreated;
+import dev.fleetsynth.events.MachineDeleted;
 import dev.fleetsynth.events.Pipeline;
 import dev.fleetsynth.events.Topics;
 import dev.fleetsynth.testkit.FleetsynthServers;
@@ -140,9 +141,16 @@ class ProfileServiceTest {
                 .body("details[0].field", equalTo("machine_id"));
         given().get("/machines/pump_versions_001/diff?from=1").then().statusCode(400).body("details[0].field", equalTo("to"));
 
+        assertThat(artifacts().resolve("machines/pump_versions_001/profile/v3.json")).isRegularFile();
         given().delete("/machines/pump_versions_001").then().statusCode(204);
         given().get("/machines/pump_versions_001").then().statusCode(404);
         given().delete("/machines/pump_versions_001").then().statusCode(404);
+        // its profile files go, and the other services hear of it to remove the rest
+        assertThat(artifacts().resolve("machines/pump_versions_001/profile")).isEmptyDirectory();
+        List<TopicReader.Record> deleted = TopicReader.await(bootstrap(), List.of(Topics.MACHINE_DELETED),
+                seen -> seen.stream().anyMatch(r -> r.key().equals("pump_versions_001")), Duration.ofSeconds(30));
+        assertThat(deleted).filteredOn(r -> r.key().equals("pump_versions_001")).hasSize(1)
+                .allSatisfy(r -> assertThat(codec.fromJson(MachineDeleted.class, r.value()).machineId()).isEqualTo("pump_versions_001"));
     }
 
     @Test

@@ -31,6 +31,7 @@ import dev.fleetsynth.events.EventCodec;
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.events.JobFailed;
 import dev.fleetsynth.events.MachineCreated;
+import dev.fleetsynth.events.MachineDeleted;
 import dev.fleetsynth.events.Pipeline;
 import dev.fleetsynth.events.SeedReady;
 import dev.fleetsynth.events.SeedRequested;
@@ -251,6 +252,60 @@ class SeedServiceTest {
         String seedPath = ArtifactStore.seedPath(machineId, jobId.toString());
         assertThat(filesIn(store().resolve("machines/" + machineId + "/seed")))
                 .containsExactlyInAnyOrder(store().resolve(seedPath), store().resolve(ArtifactStore.holdoutPath(seedPath)));
+    }
+
+    @Test
+    void aSeedIsCancelledWhileItWaitsAndWhileItRunsAndLeavesNoFile() throws Exception {
+        String machineId = "pump_seed_cancel_001";
+        String profilePath = writeProfile(machineId);
+        UUID waiting = UUID.randomUUID();
+        given().post("/jobs/" + waiting + "/cancel?machine_id=" + machineId).then().statusCode(202).body("status", equalTo("cancelled"));
+        assertThat(awaitFailed(waiting).code()).isEqualTo(FailureCode.CANCELLED);
+        publish(request(machineId, waiting, profilePath, 1000));
+
+        // the most rows a seed may have, and its holdout as many: seconds of work, stopped within one
+        UUID running = UUID.randomUUID();
+        publish(request(machineId, running, profilePath, 100_000));
+        org.awaitility.Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(20))
+                .until(() -> given().get("/jobs/" + running).statusCode() == 200);
+        given().post("/jobs/" + running + "/cancel").then().statusCode(202).body("status", equalTo("cancelling"));
+        drain(machineId);
+
+        assertThat(results(running)).extracting(r -> codec.fromJson(JobFailed.class, r.value()).code())
+                .containsOnly(FailureCode.CANCELLED);
+        for (UUID job : List.of(waiting, running)) {
+            given().get("/jobs/" + job).then().statusCode(200).body("status", equalTo("cancelled"));
+        }
+        assertThat(filesIn(store().resolve("machines/" + machineId + "/seed"))).isEmpty();
+        given().get("/seeds?machine_id=" + machineId).then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void aDeletedMachineLosesItsSeedsFilesAndJobsAndItsOlderRequestsAreDropped() throws Exception {
+        String machineId = "pump_seed_deleted_001";
+        String profilePath = writeProfile(machineId);
+        UUID first = UUID.randomUUID();
+        publish(request(machineId, first, profilePath, 1000));
+        awaitReady(first);
+        SeedRequested stale = request(machineId, UUID.randomUUID(), profilePath, 1000); // made now, delivered after the deletion
+
+        publish(MachineDeleted.now(machineId));
+        org.awaitility.Awaitility.await().atMost(WAIT)
+                .until(() -> given().get("/seeds?machine_id=" + machineId).then().extract().jsonPath().getList("$").isEmpty());
+        given().get("/jobs/" + first).then().statusCode(404);
+        assertThat(filesIn(store().resolve("machines/" + machineId + "/seed"))).isEmpty();
+
+        publish(stale);
+        // the machine made again under the id: its requests come after the deletion and run
+        UUID again = UUID.randomUUID();
+        publish(request(machineId, again, writeProfile(machineId), 1000));
+        awaitReady(again);
+        assertThat(TopicReader.await(bootstrap(), List.of(Topics.SEED_READY, Topics.JOB_FAILED),
+                seen -> seen.stream().anyMatch(r -> r.value().contains(again.toString())), WAIT))
+                .noneMatch(r -> r.value().contains(stale.jobId().toString()));
+        given().get("/jobs/" + stale.jobId()).then().statusCode(404);
+        given().get("/seeds?machine_id=" + machineId).then().statusCode(200).body("$", hasSize(1))
+                .body("[0].seed_id", equalTo(again.toString()));
     }
 
     @Test

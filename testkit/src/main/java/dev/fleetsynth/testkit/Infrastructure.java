@@ -63,6 +63,11 @@ public final class Infrastructure implements AutoCloseable {
         started.clear();
     }
 
+    /** Stops Kafka, waits {@code down}, and starts it again where it was (same port, same log). */
+    public void restartKafka(java.time.Duration down) throws Exception {
+        kafka.restart(down);
+    }
+
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }

@@ -18,17 +18,37 @@ import org.apache.kafka.server.common.MetadataVersion;
  * stack keeps its topics and offsets across restarts.
  */
 public final class KafkaBroker implements AutoCloseable {
-    private final KafkaRaftServer server;
+    private volatile KafkaRaftServer server;
     private final String bootstrapServers;
+    private final Path logDir;
+    private final int port;
+    private final int partitions;
 
-    private KafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+    private KafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDir, int port, int partitions) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.logDir = logDir;
+        this.port = port;
+        this.partitions = partitions;
     }
 
     /** Starts a broker with its data in {@code logDir} on {@code port} (0: any free port). */
     public static KafkaBroker start(Path logDir, int port, int partitions) throws Exception {
         int brokerPort = Ports.orFree(port, "Kafka");
+        return new KafkaBroker(server(logDir, brokerPort, partitions), "127.0.0.1:" + brokerPort, logDir, brokerPort, partitions);
+    }
+
+    /**
+     * Stops the broker, waits {@code down}, and starts it again on the same port and log: what a
+     * broker restart looks like to its clients, which reconnect by themselves.
+     */
+    public void restart(java.time.Duration down) throws Exception {
+        close();
+        Thread.sleep(down.toMillis());
+        server = server(logDir, port, partitions);
+    }
+
+    private static KafkaRaftServer server(Path logDir, int brokerPort, int partitions) throws Exception {
         int controllerPort = Ports.free();
         Files.createDirectories(logDir);
         String dir = logDir.toAbsolutePath().toString();
@@ -71,7 +91,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        return new KafkaBroker(server, "127.0.0.1:" + brokerPort);
+        return server;
     }
 
     public String bootstrapServers() {

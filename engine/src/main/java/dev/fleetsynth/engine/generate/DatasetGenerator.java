@@ -7,6 +7,7 @@ import dev.fleetsynth.engine.quality.QualityReport;
 import dev.fleetsynth.engine.source.SourceFiles;
 import dev.fleetsynth.engine.source.SourceSchema;
 import dev.fleetsynth.engine.source.SourceTable;
+import dev.fleetsynth.engine.synth.SampleRequest;
 import dev.fleetsynth.engine.synth.SourceSplits;
 import dev.fleetsynth.engine.synth.Synthesizer;
 import java.io.IOException;
@@ -76,6 +77,98 @@ public final class DatasetGenerator {
         }
     }
 
+    /**
+     * Above this many rows a dataset is not held in memory: each split is drawn and written in parts of
+     * {@link #PART_ROWS} rows. At or below it, nothing changes: a dataset is drawn, scored and written whole.
+     */
+    public static final int STREAM_ABOVE = 1_000_000;
+    /** The rows of one part of a streamed dataset: about 80 MB for a 13-column model at 24 bytes a cell. */
+    static final int PART_ROWS = 250_000;
+
+    /** The rows {@link #generateInto} holds in memory at once for a dataset of these sizes (what {@link #requireFits} must allow). */
+    public static SplitSizes held(SplitSizes sizes) {
+        return sizes.total() <= STREAM_ABOVE ? sizes : new SplitSizes(4 * PART_ROWS, 0, 0);
+    }
+
+    /** What {@link #generateInto} wrote: the rows of each split and the quality report of what was scored. */
+    public record Written(int trainRows, int valRows, int testRows, QualityReport quality) {
+        public int rows() {
+            return trainRows + valRows + testRows;
+        }
+    }
+
+    /**
+     * Draws a dataset and writes it into {@code dir} as Parquet and quality.json (last). Up to
+     * {@link #STREAM_ABOVE} rows it is drawn, scored and written whole; above, each split is drawn and
+     * written in parts of {@link #PART_ROWS} rows, whole units each, numbered on across parts and splits,
+     * and the quality report scores the first part of each split (the report's {@code synthetic_rows}
+     * says how many rows that was). So memory holds at most four parts, whatever the size: ten million
+     * rows need no more heap than one million.
+     *
+     * @param finish applied to the report before it is written (a note about the model, say)
+     * @param check  run between the steps and before each part; it may throw to stop the generation (a cancel)
+     */
+    public static Written generateInto(Path dir, Synthesizer model, SourceTable real, SourceTable holdout, SplitSizes sizes, long seed,
+            Map<String, String> metadata, java.util.function.UnaryOperator<QualityReport> finish, Runnable check) throws IOException {
+        return generateInto(dir, model, real, holdout, sizes, seed, metadata, finish, check, STREAM_ABOVE, PART_ROWS);
+    }
+
+    /** {@link #generateInto} with other limits, for tests: a streamed dataset without millions of rows. */
+    static Written generateInto(Path dir, Synthesizer model, SourceTable real, SourceTable holdout, SplitSizes sizes, long seed,
+            Map<String, String> metadata, java.util.function.UnaryOperator<QualityReport> finish, Runnable check, int streamAbove,
+            int partRows) throws IOException {
+        Files.createDirectories(dir);
+        if (sizes.total() <= streamAbove) {
+            Dataset d = generate(model, real, holdout, sizes, seed);
+            check.run();
+            Dataset finished = new Dataset(d.splits(), finish.apply(d.quality()));
+            write(finished, dir, metadata);
+            return new Written(d.splits().train().rows(), d.splits().val().rows(), d.splits().test().rows(), finished.quality());
+        }
+        requireFits(model.schema(), held(sizes), Runtime.getRuntime().maxMemory());
+        int[] sizesBySplit = {sizes.train(), sizes.val(), sizes.test()};
+        SourceTable[] scored = new SourceTable[3];
+        int[] written = new int[3];
+        int[] nextUnit = {1};
+        for (int split = 0; split < 3; split++) {
+            int s = split;
+            Path file = dir.resolve(SPLIT_FILES.get(split));
+            if (sizesBySplit[split] == 0) {
+                scored[split] = scored[0].slice(new int[0]);
+                SourceFiles.write(scored[split], file, metadata);
+                continue;
+            }
+            java.util.Iterator<SourceTable> parts = new java.util.Iterator<>() {
+                private int part;
+
+                @Override
+                public boolean hasNext() {
+                    return written[s] < sizesBySplit[s];
+                }
+
+                @Override
+                public SourceTable next() {
+                    check.run();
+                    int rows = Math.min(partRows, sizesBySplit[s] - written[s]);
+                    SourceTable t = model.sample(new SampleRequest(rows, seed + s + 1_000_003L * part++, SampleRequest.Conditions.NONE,
+                            nextUnit[0]));
+                    written[s] += t.rows();
+                    nextUnit[0] += t.units();
+                    if (scored[s] == null) {
+                        scored[s] = t;
+                    }
+                    return t;
+                }
+            };
+            SourceFiles.write(parts, file, metadata);
+        }
+        check.run();
+        SourceSplits sample = new SourceSplits(scored[0], scored[1], scored[2]);
+        QualityReport quality = finish.apply(QualityReport.evaluate(real, sample.concat(), sample.train(), holdout, seed));
+        writeQuality(quality, dir);
+        return new Written(written[0], written[1], written[2], quality);
+    }
+
     /** The file formats a dataset's splits are written in. */
     public enum Format {
         PARQUET, CSV
@@ -97,8 +190,11 @@ public final class DatasetGenerator {
                 SourceFiles.write(tables.get(i), dir.resolve(SPLIT_FILES.get(i)), metadata);
             }
         }
+        writeQuality(dataset.quality(), dir);
+    }
+
+    private static void writeQuality(QualityReport quality, Path dir) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        AtomicFiles.write(dir.resolve(QUALITY_FILE),
-                (mapper.writeValueAsString(dataset.quality().toJson()) + "\n").getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(dir.resolve(QUALITY_FILE), (mapper.writeValueAsString(quality.toJson()) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -65,7 +65,18 @@ public final class ParquetTables {
      */
     public static void write(SensorTable table, Path file, Map<String, String> metadata, ProgressListener progress)
             throws IOException {
-        Schema schema = schema(table.sensorNames());
+        write(List.of(table).iterator(), file, metadata, progress);
+    }
+
+    /**
+     * As {@link #write(SensorTable, Path, Map, ProgressListener)}, the table arriving in parts of the
+     * same machine and sensors, each taken from {@code parts} once the one before is written: only
+     * one part need be in memory at a time. {@code progress} counts the rows of each part.
+     */
+    public static void write(java.util.Iterator<SensorTable> parts, Path file, Map<String, String> metadata, ProgressListener progress)
+            throws IOException {
+        SensorTable first = parts.next();
+        Schema schema = schema(first.sensorNames());
         AtomicFiles.write(file, temporary -> {
             try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(temporary))
                     .withSchema(schema)
@@ -75,25 +86,27 @@ public final class ParquetTables {
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                     .withExtraMetaData(metadata)
                     .build()) {
-                int n = table.rows();
-                int sensors = table.sensors().size();
-                double[][] columns = table.sensors().toArray(double[][]::new);
                 // One record, refilled per row: the writer shreds it into columns on write().
                 GenericData.Record record = new GenericData.Record(schema);
-                record.put(1, table.machineId());
-                for (int i = 0; i < n; i++) {
-                    record.put(0, table.timestampMicros()[i]);
-                    record.put(2, table.cycle()[i]);
-                    record.put(3, table.rul()[i]);
-                    for (int j = 0; j < sensors; j++) {
-                        record.put(4 + j, columns[j][i]);
+                record.put(1, first.machineId());
+                for (SensorTable table = first; table != null; table = parts.hasNext() ? parts.next() : null) {
+                    int n = table.rows();
+                    int sensors = table.sensors().size();
+                    double[][] columns = table.sensors().toArray(double[][]::new);
+                    for (int i = 0; i < n; i++) {
+                        record.put(0, table.timestampMicros()[i]);
+                        record.put(2, table.cycle()[i]);
+                        record.put(3, table.rul()[i]);
+                        for (int j = 0; j < sensors; j++) {
+                            record.put(4 + j, columns[j][i]);
+                        }
+                        writer.write(record);
+                        if ((i & 8191) == 8191) {
+                            progress.progress(i + 1, n);
+                        }
                     }
-                    writer.write(record);
-                    if ((i & 8191) == 8191) {
-                        progress.progress(i + 1, n);
-                    }
+                    progress.progress(n, n);
                 }
-                progress.progress(n, n);
             }
         });
     }

@@ -7,6 +7,7 @@ import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.profile.ProfileValidator;
 import dev.fleetsynth.engine.table.Column;
 import dev.fleetsynth.engine.table.ColumnTable;
+import dev.fleetsynth.engine.table.SensorTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,20 +52,49 @@ public final class SourceFiles {
 
     /** Writes atomically (temporary file, then rename), the schema and {@code metadata} in the footer. */
     public static void write(SourceTable t, Path file, Map<String, String> metadata) throws IOException {
+        write(List.of(t).iterator(), file, metadata);
+    }
+
+    /**
+     * As {@link #write(SourceTable, Path, Map)}, the table arriving in parts of one schema, each taken
+     * from {@code parts} once the one before is written: only one part need be in memory at a time
+     * (a dataset of ten million rows is drawn and written this way).
+     */
+    public static void write(Iterator<SourceTable> parts, Path file, Map<String, String> metadata) throws IOException {
+        SourceTable first = parts.next();
         Map<String, String> footer = new LinkedHashMap<>(metadata);
-        footer.put(SourceSchema.FOOTER_KEY, t.schema().toJson());
-        if (t.schema().simulatedLayout()) {
-            ParquetTables.write(t.toSensorTable(), file, footer, ProgressListener.NONE);
+        footer.put(SourceSchema.FOOTER_KEY, first.schema().toJson());
+        if (first.schema().simulatedLayout()) {
+            Iterator<SensorTable> sensors = new Iterator<>() {
+                private SourceTable next = first;
+
+                @Override
+                public boolean hasNext() {
+                    return next != null || parts.hasNext();
+                }
+
+                @Override
+                public SensorTable next() {
+                    SourceTable t = next != null ? next : parts.next();
+                    next = null;
+                    return t.toSensorTable();
+                }
+            };
+            ParquetTables.write(sensors, file, footer, ProgressListener.NONE);
             return;
         }
         AtomicFiles.write(file, temporary -> {
-            try (ParquetWriter<Integer> writer = new Builder(new LocalOutputFile(temporary), t, footer)
+            RowsWriteSupport rows = new RowsWriteSupport(first, footer);
+            try (ParquetWriter<Integer> writer = new Builder(new LocalOutputFile(temporary), rows)
                     .withConf(new PlainParquetConfiguration())
                     .withCompressionCodec(CompressionCodecName.ZSTD)
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                     .build()) {
-                for (int i = 0, n = t.rows(); i < n; i++) {
-                    writer.write(i);
+                for (SourceTable t = first; t != null; t = parts.hasNext() ? parts.next() : null) {
+                    rows.use(t);
+                    for (int i = 0, n = t.rows(); i < n; i++) {
+                        writer.write(i);
+                    }
                 }
             }
         });
@@ -264,13 +295,11 @@ public final class SourceFiles {
     }
 
     private static final class Builder extends ParquetWriter.Builder<Integer, Builder> {
-        private final SourceTable table;
-        private final Map<String, String> footer;
+        private final RowsWriteSupport rows;
 
-        Builder(OutputFile file, SourceTable table, Map<String, String> footer) {
+        Builder(OutputFile file, RowsWriteSupport rows) {
             super(file);
-            this.table = table;
-            this.footer = footer;
+            this.rows = rows;
         }
 
         @Override
@@ -280,12 +309,12 @@ public final class SourceFiles {
 
         @Override
         protected WriteSupport<Integer> getWriteSupport(Configuration conf) {
-            return new RowsWriteSupport(table, footer);
+            return rows;
         }
 
         @Override
         protected WriteSupport<Integer> getWriteSupport(ParquetConfiguration conf) {
-            return new RowsWriteSupport(table, footer);
+            return rows;
         }
     }
 
@@ -311,20 +340,27 @@ public final class SourceFiles {
             names = new String[n];
             for (int j = 0; j < n; j++) {
                 SourceSchema.Field f = fields.get(j);
-                Column c = t.column(f.name());
-                Type type = parquetType(f, c);
+                Type type = parquetType(f, t.column(f.name()));
                 types.add(type);
                 names[j] = f.name();
+                whole[j] = type.isPrimitive() && type.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT64;
+                flag[j] = f.kind() == ColumnKind.FLAG;
+            }
+            this.schema = new MessageType("source", types);
+            this.footer = footer;
+            use(t);
+        }
+
+        /** The part whose rows {@link #write} takes next (a part of the same schema as the first). */
+        void use(SourceTable t) {
+            for (int j = 0; j < names.length; j++) {
+                Column c = t.column(names[j]);
                 if (c instanceof Column.Numeric num) {
                     numbers[j] = num.values();
-                    whole[j] = type.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT64;
-                    flag[j] = f.kind() == ColumnKind.FLAG;
                 } else {
                     labels[j] = ((Column.Categorical) c).values();
                 }
             }
-            this.schema = new MessageType("source", types);
-            this.footer = footer;
         }
 
         @Override

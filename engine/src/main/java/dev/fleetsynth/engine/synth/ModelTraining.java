@@ -90,11 +90,17 @@ public final class ModelTraining {
      * {@code holdout} rows the model was refit on (and so flatters it).
      */
     public static DatasetGenerator.Dataset noteRefit(DatasetGenerator.Dataset dataset, Path modelDir, SourceTable holdout) throws IOException {
+        return new DatasetGenerator.Dataset(dataset.splits(), refitNote(modelDir, holdout).apply(dataset.quality()));
+    }
+
+    /** What {@link #noteRefit} does to a dataset's report, for a report made elsewhere (a streamed dataset's). */
+    public static java.util.function.UnaryOperator<dev.fleetsynth.engine.quality.QualityReport> refitNote(Path modelDir, SourceTable holdout)
+            throws IOException {
         Optional<HeldOut> held = heldOut(modelDir);
         if (holdout == null || held.isEmpty() || !held.get().refit()) {
-            return dataset;
+            return q -> q;
         }
-        return new DatasetGenerator.Dataset(dataset.splits(), dataset.quality().withNote(REFIT_NOTE));
+        return q -> q.withNote(REFIT_NOTE);
     }
 
     /** The held-out figures kept beside a model, if any. */

@@ -73,7 +73,12 @@ public final class TvaeTrainer {
             throw new IllegalArgumentException("need at least 2 rows to train, got " + rows);
         }
         TvaeNet net = new TvaeNet(dim, config.compressDim(), config.embeddingDim(), config.decompressDim());
-        JumpableUniformRandomProvider rng = (JumpableUniformRandomProvider) RandomSource.XO_RO_SHI_RO_128_PP.create(config.seed());
+        // A checkpoint of this same training, which the caller kept from an earlier run that stopped.
+        Checkpoint resume = listener.resumeFrom();
+        int firstEpoch = resume == null ? 0 : resume.epochsDone();
+        // A resumed training draws from streams of its own (seed and epoch), not the first run's again.
+        JumpableUniformRandomProvider rng = (JumpableUniformRandomProvider) RandomSource.XO_RO_SHI_RO_128_PP.create(
+                resume == null ? config.seed() : config.seed() ^ (0x9E3779B97F4A7C15L * (firstEpoch + 1)));
         float[] initial = net.initialParameters(rng);
         if (start0 != null) {
             if (start0.parameters().length != initial.length) {
@@ -81,6 +86,13 @@ public final class TvaeTrainer {
                         + initial.length + ": it was trained on other columns");
             }
             initial = start0.parameters().clone();
+        }
+        if (resume != null) {
+            if (resume.parameters().length != initial.length) {
+                throw new IllegalArgumentException("the checkpoint has " + resume.parameters().length + " parameters, this data needs "
+                        + initial.length + ": it is of another training");
+            }
+            initial = resume.parameters().clone();
         }
         boolean heldOutStop = start0 != null && start0.holdout() != null && start0.holdoutRows() > 0 && config.earlyStopPatience() > 0;
         float[] bestParameters = null;
@@ -91,7 +103,13 @@ public final class TvaeTrainer {
         double[] curve = new double[config.epochs()];
         long start = System.nanoTime();
         TrainingResult.Outcome outcome = TrainingResult.Outcome.COMPLETED;
-        int epochsRun = 0;
+        int epochsRun = firstEpoch;
+        if (resume != null) {
+            if (firstEpoch > config.epochs()) {
+                throw new IllegalArgumentException("the checkpoint is at epoch " + firstEpoch + " of a training of " + config.epochs());
+            }
+            System.arraycopy(resume.lossCurve(), 0, curve, 0, firstEpoch);
+        }
         double best = Double.POSITIVE_INFINITY;
         int sinceBest = 0;
         Partner partner = null;
@@ -102,7 +120,7 @@ public final class TvaeTrainer {
                 partner = new Partner();
             }
             NDArray all = owned(root, data, new Shape(rows, dim));
-            Optimisation run = new Optimisation(root, net, layout, config, initial, rng, partner);
+            Optimisation run = new Optimisation(root, net, layout, config, initial, rng, partner, resume);
             NDArray allSoft = all.mul(run.masks.soft());
             NDArray held = heldOutStop ? owned(root, start0.holdout(), new Shape(start0.holdoutRows(), dim)) : null;
             NDArray heldSoft = heldOutStop ? held.mul(run.masks.soft()) : null;
@@ -114,7 +132,7 @@ public final class TvaeTrainer {
             for (int i = 0; i < rows; i++) {
                 order[i] = i;
             }
-            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+            for (int epoch = firstEpoch; epoch < config.epochs(); epoch++) {
                 if (cancelled.getAsBoolean()) {
                     outcome = TrainingResult.Outcome.CANCELLED;
                     break;
@@ -143,8 +161,12 @@ public final class TvaeTrainer {
                 curve[epoch] = epochLoss;
                 epochsRun = epoch + 1;
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                Duration eta = elapsed.multipliedBy(config.epochs() - epochsRun).dividedBy(epochsRun);
+                Duration eta = elapsed.multipliedBy(config.epochs() - epochsRun).dividedBy(epochsRun - firstEpoch);
                 listener.epoch(new TrainingListener.EpochProgress(epochsRun, config.epochs(), epochLoss, elapsed, eta));
+                int every = listener.checkpointEvery();
+                if (every > 0 && epochsRun % every == 0 && epochsRun < config.epochs()) {
+                    listener.checkpoint(run.checkpoint(epochsRun, java.util.Arrays.copyOf(curve, epochsRun)));
+                }
                 if (heldOutStop) {
                     double heldLoss = run.heldOutLoss(root, judge, held, heldSoft, start0.holdoutRows(), batch);
                     if (heldLoss < best - config.earlyStopMinDelta()) {
@@ -201,13 +223,14 @@ public final class TvaeTrainer {
         final NDList views;
 
         Optimisation(NDManager root, TvaeNet net, OutputLayout layout, TvaeConfig config, float[] initial,
-                     JumpableUniformRandomProvider rng, Partner partner) {
+                     JumpableUniformRandomProvider rng, Partner partner, Checkpoint resume) {
             this.config = config;
             this.partner = partner;
             masks = masks(root, layout);
             params = owned(root, initial, new Shape(net.size()));
-            mean = root.zeros(params.getShape());
-            variance = root.zeros(params.getShape());
+            mean = resume == null ? root.zeros(params.getShape()) : owned(root, resume.mean(), params.getShape());
+            variance = resume == null ? root.zeros(params.getShape()) : owned(root, resume.variance(), params.getShape());
+            steps = resume == null ? 0 : resume.steps();
             views = net.views(params, root);
             sigma = net.sigma(views);
             sigmaRange = new NDIndex("{}:", net.sigmaOffset());
@@ -220,6 +243,11 @@ public final class TvaeTrainer {
             half = net.size() / 2;
             halves = new NDArray[] {split(params, true), split(mean, true), split(variance, true),
                 split(params, false), split(mean, false), split(variance, false)};
+        }
+
+        /** Where the training stands after {@code epochs} epochs (between steps: nothing is updating the buffers). */
+        Checkpoint checkpoint(int epochs, double[] curve) {
+            return new Checkpoint(epochs, steps, params.toFloatArray(), mean.toFloatArray(), variance.toFloatArray(), curve);
         }
 
         private NDArray split(NDArray whole, boolean first) {

@@ -16,4 +16,9 @@ final class Paths {
         String query = uri.getRequestUri().getRawQuery();
         return path + "?" + extra + (query == null || query.isEmpty() ? "" : "&" + query);
     }
+
+    /** A value for a query parameter, percent-encoded. */
+    static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

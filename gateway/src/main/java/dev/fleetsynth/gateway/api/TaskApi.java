@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.fleetsynth.events.Stage;
 import dev.fleetsynth.gateway.task.Task;
 import dev.fleetsynth.gateway.task.TaskView;
 import dev.fleetsynth.gateway.upstream.Service;
@@ -79,14 +80,18 @@ public class TaskApi {
 
     @POST
     @Path("/tasks/{id}/cancel")
-    @Operation(summary = "Cancel a training task (queued or running)")
+    @Operation(summary = "Cancel a task that has not finished (any stage): 202, then job.failed with code CANCELLED")
     public Response cancel(@PathParam("id") UUID id) {
         TaskView task = task(id);
-        if (!"training".equals(task.stage())) {
-            throw new ApiException(409, ApiError.of("NOT_CANCELLABLE", "only training tasks can be cancelled; this is a "
-                    + task.stage() + " task, which finishes in seconds"));
-        }
-        return upstream.forward(Service.TRAINER, "POST", "/jobs/" + id + "/cancel", new byte[0], MediaType.APPLICATION_JSON);
+        Service service = switch (Stage.of(task.stage())) {
+            case SEED -> Service.SEED;
+            case TRAINING -> Service.TRAINER;
+            case GENERATION -> Service.GENERATOR;
+            case PROFILE -> throw new ApiException(409, ApiError.of("NOT_CANCELLABLE", "a profile task finishes when it is answered"));
+        };
+        // The machine id lets a service cancel a job whose request still waits in Kafka (it has no row of it yet).
+        return upstream.forward(service, "POST", "/jobs/" + id + "/cancel?machine_id=" + Paths.encode(task.machineId()), new byte[0],
+                MediaType.APPLICATION_JSON);
     }
 
     @GET

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import dev.fleetsynth.events.DatasetGenerated;
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.events.GenerationRequested;
+import dev.fleetsynth.events.JobEvent;
 import dev.fleetsynth.events.JobFailed;
 import dev.fleetsynth.events.ModelTrained;
 import dev.fleetsynth.events.Pipeline;
@@ -46,6 +47,10 @@ public class TaskTracker {
         }
         Task changed = QuarkusTransaction.requiringNew().call(() -> {
             if (processed.seen(event)) {
+                return null;
+            }
+            if (event instanceof JobEvent j && Task.findById(j.jobId()) == null && TaskData.deleted(j.jobId())) {
+                processed.markProcessed(event); // of a deleted machine: its task stays gone
                 return null;
             }
             Task t = apply(event);

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.fleetsynth.engine.generate.DatasetGenerator;
+import dev.fleetsynth.engine.io.AtomicFiles;
 import dev.fleetsynth.engine.generate.SplitSizes;
 import dev.fleetsynth.engine.source.SourceFiles;
 import dev.fleetsynth.engine.source.SourceTable;
@@ -26,6 +27,7 @@ import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.events.Stage;
 import dev.fleetsynth.generator.datasets.Dataset;
 import dev.fleetsynth.generator.jobs.GenerationJob;
+import dev.fleetsynth.support.jobs.JobCancels;
 import dev.fleetsynth.support.jobs.JobFailure;
 import dev.fleetsynth.support.jobs.JobMetrics;
 import dev.fleetsynth.support.jobs.JobRunner;
@@ -53,6 +55,8 @@ public class GenerationJobs {
     ArtifactStore store;
     @Inject
     JobMetrics metrics;
+    @Inject
+    JobCancels cancels;
 
     /** The result and what the datasets row needs beyond the event. */
     private record Outcome(DatasetGenerated event, Double utilityRatio) {
@@ -119,25 +123,42 @@ public class GenerationJobs {
         }
         Synthesizer model = model(r);
         try {
-            DatasetGenerator.requireFits(model.schema(), sizes, heapBytes > 0 ? heapBytes : Runtime.getRuntime().maxMemory());
+            DatasetGenerator.requireFits(model.schema(), DatasetGenerator.held(sizes), heapBytes > 0 ? heapBytes : Runtime.getRuntime().maxMemory());
         } catch (IllegalArgumentException e) {
             throw new JobFailure(FailureCode.DATASET_TOO_LARGE, e.getMessage());
         }
         SourceTable seed = seed(r);
         SourceTable holdout = holdout(r);
-        DatasetGenerator.Dataset dataset = ModelTraining.noteRefit(DatasetGenerator.generate(model, seed, holdout, sizes, r.randomSeed()),
-                store.resolve(r.modelPath()), holdout);
-        // Same footer as the CLI's datasets. An existing directory is this job's finished output from
-        // an earlier run (a dataset is only ever renamed into place complete): it is kept.
-        store.writeDirectory(path, dir -> DatasetGenerator.write(dataset, dir,
-                Map.of("fleetsynth.kind", "synthetic", "fleetsynth.random_seed", Long.toString(r.randomSeed()))));
+        // Checked between the steps and before each part of a large dataset: drawing and scoring a
+        // million rows take about a second each. An existing directory is this job's finished output
+        // from an earlier run (a dataset is only ever renamed into place complete): it is kept. A
+        // cancel during the writing leaves the scratch directory, which writeDirectory removes.
+        JobCancels.Watch watch = cancels.watch(r.jobId());
+        watch.stopIfCancelled();
+        var refit = ModelTraining.refitNote(store.resolve(r.modelPath()), holdout);
+        Map<String, String> footer = Map.of("fleetsynth.kind", "synthetic", "fleetsynth.random_seed", Long.toString(r.randomSeed()));
+        DatasetGenerator.Written[] written = new DatasetGenerator.Written[1];
+        store.writeDirectory(path, dir -> written[0] = DatasetGenerator.generateInto(dir, model, seed, holdout, sizes, r.randomSeed(),
+                footer, refit, watch::stopIfCancelled));
+        if (written[0] == null) {
+            // Kept from an earlier run of this job that finished it; the same seed draws the same rows, so
+            // its figures are drawn again beside it and the copy dropped.
+            Path again = store.resolve(path).resolveSibling("." + r.datasetId() + ".again-" + UUID.randomUUID());
+            try {
+                written[0] = DatasetGenerator.generateInto(again, model, seed, holdout, sizes, r.randomSeed(), footer, refit,
+                        watch::stopIfCancelled);
+            } finally {
+                AtomicFiles.deleteTree(again);
+            }
+        }
+        DatasetGenerator.Written dataset = written[0];
         metrics.rowsGenerated("synthetic", dataset.rows());
 
         QualityReport q = dataset.quality();
         // Follows from the job, so a job that ever ran twice announces its dataset once to consumers that drop redeliveries.
         UUID eventId = UUID.nameUUIDFromBytes(("dataset.generated:" + r.jobId()).getBytes(StandardCharsets.UTF_8));
         DatasetGenerated event = new DatasetGenerated(eventId, Instant.now(), r.machineId(), r.jobId(), r.datasetId(), r.modelId(),
-                path, dataset.splits().train().rows(), dataset.splits().val().rows(), dataset.splits().test().rows(), q.overall(),
+                path, dataset.trainRows(), dataset.valRows(), dataset.testRows(), q.overall(),
                 q.columnShapes(), q.columnPairTrends(), q.grade().label(), q.passed(), (System.nanoTime() - t0) / 1_000_000);
         Double utility = q.utility() == null || Double.isNaN(q.utility().ratio()) ? null : q.utility().ratio();
         return new Outcome(event, utility);

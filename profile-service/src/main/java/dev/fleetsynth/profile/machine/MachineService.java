@@ -22,6 +22,7 @@ import dev.fleetsynth.engine.profile.ProfileReader;
 import dev.fleetsynth.engine.profile.ProfileWriter;
 import dev.fleetsynth.engine.store.ArtifactStore;
 import dev.fleetsynth.events.MachineCreated;
+import dev.fleetsynth.events.MachineDeleted;
 import dev.fleetsynth.events.Pipeline;
 import dev.fleetsynth.profile.intake.ProfileIntake;
 import dev.fleetsynth.support.api.ApiError;
@@ -128,13 +129,33 @@ public class MachineService {
         return new Diff(machineId, from, to, ProfileDiff.between(tree(requireVersion(machineId, from)), tree(requireVersion(machineId, to))));
     }
 
+    /**
+     * Deletes the machine, its versions and their files, and announces it: the other services remove
+     * the machine's seeds, models, datasets and tasks. The event is published before the commit, so a
+     * deletion nobody hears of is rolled back (and can be asked for again); one heard of whose commit
+     * then fails is asked for again the same way, every handler being safe to run twice.
+     */
     public void delete(String machineId) {
+        List<String> files = new java.util.ArrayList<>();
         boolean deleted = QuarkusTransaction.requiringNew().call(() -> {
+            ProfileVersion.of(machineId).forEach(v -> files.add(v.profilePath));
             ProfileVersion.delete("machineId", machineId);
-            return Machine.deleteById(machineId);
+            boolean gone = Machine.deleteById(machineId);
+            if (gone) {
+                events.publish(MachineDeleted.now(machineId));
+            }
+            return gone;
         });
         if (!deleted) {
             throw ApiException.notFound("machine '" + machineId + "'");
+        }
+        for (String f : files) {
+            try {
+                java.nio.file.Files.deleteIfExists(store.resolve(f));
+            } catch (java.io.IOException e) {
+                // the rows are gone, so nothing points at it: a leftover file, not a broken machine
+                org.jboss.logging.Logger.getLogger(MachineService.class).warnf("could not remove %s: %s", f, e.getMessage());
+            }
         }
     }
 

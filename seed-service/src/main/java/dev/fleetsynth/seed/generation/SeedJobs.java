@@ -32,6 +32,7 @@ import dev.fleetsynth.seed.upload.Uploads;
 import dev.fleetsynth.events.Stage;
 import dev.fleetsynth.seed.jobs.SeedJob;
 import dev.fleetsynth.seed.seeds.Seed;
+import dev.fleetsynth.support.jobs.JobCancels;
 import dev.fleetsynth.support.jobs.JobFailure;
 import dev.fleetsynth.support.jobs.JobRunner;
 import dev.fleetsynth.support.jobs.JobRecord;
@@ -45,6 +46,8 @@ public class SeedJobs {
     JobRunner runner;
     @Inject
     ArtifactStore store;
+    @Inject
+    JobCancels cancels;
 
     private final ProfileReader reader = new ProfileReader();
 
@@ -101,8 +104,15 @@ public class SeedJobs {
         }
         MachineProfile profile = profile(r.profilePath(), r.machineId());
         String path = ArtifactStore.seedPath(r.machineId(), r.seedId());
-        SensorTable table = SeedFiles.write(profile, options, store.resolve(path), store.resolve(ArtifactStore.holdoutPath(path)),
-                ProgressListener.NONE, ProgressListener.NONE).seed();
+        Path holdout = store.resolve(ArtifactStore.holdoutPath(path));
+        ProgressListener cancelCheck = stopIfCancelled(r);
+        SensorTable table;
+        try {
+            table = SeedFiles.write(profile, options, store.resolve(path), holdout, cancelCheck, cancelCheck).seed();
+        } catch (JobFailure f) {
+            Files.deleteIfExists(holdout); // written before the seed: a cancel during the seed's rows leaves it alone
+            throw f;
+        }
         // The result's event id follows from the job: should a job ever run twice (a crash before its
         // outcome was recorded), the trainer drops the second seed.ready as a redelivery.
         UUID eventId = UUID.nameUUIDFromBytes(("seed.ready:" + r.jobId()).getBytes(StandardCharsets.UTF_8));
@@ -139,7 +149,7 @@ public class SeedJobs {
         Ingest.Result result;
         try {
             AtomicFiles.deleteTree(scratch);
-            result = Ingest.run(data, request.options(profile, r.machineId(), Long.MAX_VALUE), scratch, ProgressListener.NONE);
+            result = Ingest.run(data, request.options(profile, r.machineId(), Long.MAX_VALUE), scratch, stopIfCancelled(r));
             Files.move(result.holdout(), store.resolve(ArtifactStore.holdoutPath(path)), StandardCopyOption.REPLACE_EXISTING);
             Files.move(scratch.resolve(Ingest.REPORT_FILE), store.resolve(reportPath(path)), StandardCopyOption.REPLACE_EXISTING);
             Files.move(result.seed(), store.resolve(path), StandardCopyOption.REPLACE_EXISTING);
@@ -155,6 +165,12 @@ public class SeedJobs {
         return new SeedReady(eventId, Instant.now(), r.machineId(), r.jobId(), r.seedId(), path, (int) result.report().rowsWritten(),
                 result.report().units() - result.report().unitsHeldOut().size(), r.profileVersion(), (System.nanoTime() - t0) / 1_000_000,
                 r.pipeline(), SeedRequested.REAL, ArtifactStore.holdoutPath(path));
+    }
+
+    /** A progress listener that stops the job (a cancelled {@link JobFailure}) once it is cancelled; the database is asked at most twice a second. */
+    private ProgressListener stopIfCancelled(SeedRequest r) {
+        JobCancels.Watch watch = cancels.watch(r.jobId());
+        return (done, total) -> watch.stopIfCancelled();
     }
 
     /** Where a real seed's ingest report lies: beside the seed. */

@@ -9,21 +9,26 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.fleetsynth.events.DeadLetter;
+import dev.fleetsynth.events.EventCodec;
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.events.JobFailed;
 import dev.fleetsynth.events.Stage;
 import dev.fleetsynth.support.kafka.EventAttempt;
+import dev.fleetsynth.support.machines.DeletedMachine;
 import dev.fleetsynth.support.kafka.EventPublisher;
 import dev.fleetsynth.support.kafka.Outbox;
 import dev.fleetsynth.support.kafka.ProcessedEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Runs one job for one event, the same way in every service: drop a redelivered event, make or
- * find the job row, count the start (a fourth start fails the job: the first three took the
- * service down), do the work outside any transaction, then record the outcome, the event as
- * processed and the result event (the {@link Outbox}) in one transaction, and publish the result
- * (or {@code job.failed}) after it commits; a redelivered trigger publishes its recorded result again.
+ * Runs one job for one event, the same way in every service: drop a redelivered event or one made
+ * before its machine was deleted ({@link DeletedMachine}), make or find the job row, claim it unless
+ * it was cancelled while it waited ({@link JobCancels}), count the start (a fourth start fails the
+ * job and sends its event to the dead-letter topic: the first three took the service down), do the work outside any transaction, then record the
+ * outcome, the event as processed and the result event (the {@link Outbox}) in one transaction, and
+ * publish the result (or {@code job.failed}) after it commits; a redelivered trigger publishes its
+ * recorded result again.
  */
 @ApplicationScoped
 public class JobRunner {
@@ -52,9 +57,20 @@ public class JobRunner {
     EventPublisher events;
     @Inject
     JobMetrics metrics;
+    @Inject
+    JobCancels cancels;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name")
+    String service;
+
+    private final EventCodec codec = new EventCodec();
 
     public void run(FleetEvent trigger, UUID jobId, Stage stage, Steps steps) {
         try (JobLog log = JobLog.of(trigger.machineId(), jobId)) {
+            if (QuarkusTransaction.requiringNew().call(() -> DeletedMachine.deletedSince(trigger.machineId(), trigger.occurredAt()))) {
+                LOG.infof("%s %s was made before its machine was deleted; dropped", trigger.topic(), trigger.eventId());
+                QuarkusTransaction.requiringNew().run(() -> processed.markProcessed(trigger));
+                return;
+            }
             boolean fresh = QuarkusTransaction.requiringNew().call(() -> !processed.seen(trigger) && steps.begin());
             if (!fresh) {
                 LOG.infof("%s %s already handled; redelivery dropped", trigger.topic(), trigger.eventId());
@@ -64,13 +80,20 @@ public class JobRunner {
                         .ifPresent(outcome -> published(trigger, outcome));
                 return;
             }
+            if (QuarkusTransaction.requiringNew().call(() -> cancels.claimCancelled(jobId))) {
+                finishFailed(trigger, jobId, stage, steps, JobStatus.CANCELLED, FailureCode.CANCELLED, JobCancels.CANCELLED_BEFORE_START,
+                        System.nanoTime());
+                return;
+            }
             // Counted and committed before the work: a job that takes its service down (out of memory,
             // a native crash) is redelivered after the restart and would take it down again, forever.
             int attempt = QuarkusTransaction.requiringNew().call(() -> EventAttempt.next(trigger.eventId(), trigger.topic()));
             if (attempt > MAX_ATTEMPTS) {
-                finishFailed(trigger, jobId, stage, steps, JobStatus.FAILED, FailureCode.WORKER_CRASHED, "the service stopped "
-                        + (attempt - 1) + " times while running this job, so it is given up rather than started again; its log "
-                        + "says why (a stop of the whole stack during the job counts too: request it again)", System.nanoTime());
+                String reason = "the service stopped " + (attempt - 1) + " times while running this job, so it is given up rather "
+                        + "than started again; its log says why (a stop of the whole stack during the job counts too: request it again)";
+                finishFailed(trigger, jobId, stage, steps, JobStatus.FAILED, FailureCode.WORKER_CRASHED, reason, System.nanoTime());
+                // kept whole on the dead-letter topic, to be looked at and sent again once the cause is mended
+                events.publish(DeadLetter.of(trigger, service, FailureCode.WORKER_CRASHED, reason, attempt - 1, codec.toJson(trigger)));
                 return;
             }
             metrics.started(stage);

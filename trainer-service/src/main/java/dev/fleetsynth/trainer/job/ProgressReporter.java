@@ -60,6 +60,14 @@ final class ProgressReporter implements TrainingListener {
         }
     }
 
+    /** Goes on from a checkpoint: its epochs' losses are this training's first ones. */
+    void resumed(dev.fleetsynth.engine.tvae.Checkpoint c) {
+        int n = Math.min(c.epochsDone(), curve.length);
+        System.arraycopy(c.lossCurve(), 0, curve, 0, n);
+        epochsDone = n;
+        lastEpoch = n;
+    }
+
     /** The loss of every epoch reported to this listener so far. */
     double[] lossCurve() {
         return Arrays.copyOf(curve, epochsDone);

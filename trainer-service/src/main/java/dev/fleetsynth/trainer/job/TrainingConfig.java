@@ -50,4 +50,12 @@ public interface TrainingConfig {
     /** ... and at least every this fraction of the epochs. */
     @WithDefault("0.1")
     double progressFraction();
+
+    /**
+     * Every how many epochs a TVAE training keeps a checkpoint, which a run of the same job after a crash
+     * goes on from (0: never). A checkpoint is about 12 bytes a parameter (about 1 MB for a 13-column
+     * model), written whole to a temporary file and renamed.
+     */
+    @WithDefault("20")
+    int checkpointEvery();
 }

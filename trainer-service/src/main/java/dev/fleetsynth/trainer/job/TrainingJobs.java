@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import dev.fleetsynth.support.jobs.JobStatus;
+import dev.fleetsynth.support.machines.DeletedMachine;
 import dev.fleetsynth.trainer.model.Model;
 
 /** The jobs table's changes, each in the transaction it needs. */
@@ -29,6 +30,9 @@ public class TrainingJobs {
      */
     @Transactional
     public void recordQueued(TrainingRequest r) {
+        if (DeletedMachine.deletedSince(r.machineId(), r.trigger().occurredAt())) {
+            return; // asked for before its machine was deleted: never to run
+        }
         TrainingJob.getEntityManager().createNativeQuery("""
                 INSERT INTO jobs (job_id, machine_id, status, created_at, seed_id, seed_path, epochs, batch_size, random_seed,
                                   pipeline, epoch, progress)
@@ -57,8 +61,8 @@ public class TrainingJobs {
     public boolean claim(TrainingRequest r, String owner) {
         recordQueued(r);
         TrainingJob job = TrainingJob.findById(r.jobId(), LockModeType.PESSIMISTIC_WRITE);
-        if (job.jobStatus().finished()) {
-            return false;
+        if (job == null || job.jobStatus().finished()) {
+            return false; // null: its machine was deleted after it was asked for
         }
         // A running row stays running: its first run may still be going (a partition moved to this
         // replica mid-training); this run waits for the machine's lock and then finds it finished.

@@ -192,10 +192,20 @@ public class TrainingRunner {
             Training training = training(tvae);
             ProgressReporter progress = new ProgressReporter(r, config, events, jobs, metrics);
             progress.start();
+            Checkpoints checkpoints = new Checkpoints(progress, store.resolve(Checkpoints.path(modelPath)), config.checkpointEvery());
+            try {
+                return train(training, checkpoints, modelPath, lease, cancelled, t0);
+            } finally {
+                checkpoints.discard(); // the job has ended here, one way or the other; only a dead service leaves it
+            }
+        }
+
+        private FleetEvent train(Training training, Checkpoints checkpoints, String modelPath, TrainingLock.Lease lease,
+                BooleanSupplier cancelled, long t0) throws IOException {
             ModelTraining.Trained trained;
             metrics.trainingStarted();
             try {
-                trained = ModelTraining.train(training.rows(), training.holdout(), training.kind(), training.options(), progress,
+                trained = ModelTraining.train(training.rows(), training.holdout(), training.kind(), training.options(), checkpoints,
                         () -> lease.lost() || cancelled.getAsBoolean());
             } catch (TrainingDivergedException e) {
                 throw new JobFailure(FailureCode.TRAINING_DIVERGED, "training diverged: " + e.getMessage()

@@ -1,0 +1,34 @@
+package dev.fleetsynth.generator.machines;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.fleetsynth.generator.datasets.Dataset;
+import dev.fleetsynth.generator.jobs.GenerationJob;
+import dev.fleetsynth.support.jobs.JobCancels;
+import dev.fleetsynth.support.machines.MachineData;
+import dev.fleetsynth.support.machines.MachineJobs;
+
+/** A deleted machine's generation jobs, and its datasets with their directories. */
+@ApplicationScoped
+public class DatasetData implements MachineData {
+    @Inject
+    JobCancels cancels;
+
+    @Override
+    public void stopJobs(String machineId) {
+        MachineJobs.unfinished(GenerationJob.class, machineId).forEach(cancels::flag);
+    }
+
+    @Override
+    public List<String> delete(String machineId, Instant deletedAt) {
+        List<String> files = Dataset.<Dataset>list("machineId = ?1 and createdAt <= ?2", machineId, deletedAt).stream()
+                .map(d -> d.path).toList();
+        Dataset.delete("machineId = ?1 and createdAt <= ?2", machineId, deletedAt);
+        MachineJobs.delete(GenerationJob.class, machineId, deletedAt);
+        return files;
+    }
+}

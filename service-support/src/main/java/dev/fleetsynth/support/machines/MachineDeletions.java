@@ -1,0 +1,71 @@
+package dev.fleetsynth.support.machines;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import dev.fleetsynth.engine.io.AtomicFiles;
+import dev.fleetsynth.engine.store.ArtifactStore;
+import dev.fleetsynth.events.FleetEvent;
+import dev.fleetsynth.events.MachineDeleted;
+import dev.fleetsynth.support.kafka.ProcessedEvents;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Handles {@code machine.deleted} in every service that holds data of machines: stops the
+ * machine's jobs, records the deletion (so requests made before it are dropped), removes the rows
+ * of every {@link MachineData} bean and marks the event handled in one transaction, then removes
+ * the files those rows pointed at. Its own consumer group, apart from the job triggers: a running job blocks those, and the
+ * deletion must reach it to stop it.
+ */
+@ApplicationScoped
+public class MachineDeletions {
+    private static final Logger LOG = Logger.getLogger(MachineDeletions.class);
+
+    @Inject
+    Instance<MachineData> data;
+    @Inject
+    ProcessedEvents processed;
+    @Inject
+    Instance<ArtifactStore> store;
+
+    @Incoming("machine-deleted")
+    @Blocking(ordered = true)
+    public void on(FleetEvent event) {
+        if (!(event instanceof MachineDeleted deleted)) {
+            return;
+        }
+        String machineId = deleted.machineId();
+        if (QuarkusTransaction.requiringNew().call(() -> processed.seen(deleted))) {
+            return;
+        }
+        // Recorded first, in its own transaction: a request that reaches a worker from now on is dropped.
+        QuarkusTransaction.requiringNew().run(() -> DeletedMachine.record(machineId, deleted.occurredAt()));
+        data.forEach(d -> d.stopJobs(machineId));
+        // Rows first, files after the commit: a failed transaction leaves rows whose files are all still there.
+        List<String> files = QuarkusTransaction.requiringNew().call(() -> {
+            List<String> all = new ArrayList<>();
+            for (MachineData d : data) {
+                all.addAll(d.delete(machineId, deleted.occurredAt()));
+            }
+            processed.markProcessed(deleted);
+            return all;
+        });
+        for (String f : files) {
+            try {
+                AtomicFiles.deleteTree(store.get().resolve(f));
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("could not remove %s of deleted machine %s: %s", f, machineId, e.getMessage());
+            }
+        }
+        LOG.infof("machine %s deleted: its jobs stopped, its rows and files removed", machineId);
+    }
+}
