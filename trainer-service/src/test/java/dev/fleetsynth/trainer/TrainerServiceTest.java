@@ -23,6 +23,8 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,6 +38,11 @@ import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.seed.SeedGenerator;
 import dev.fleetsynth.engine.seed.SeedOptions;
 import dev.fleetsynth.engine.store.ArtifactStore;
+import dev.fleetsynth.engine.synth.FitOptions;
+import dev.fleetsynth.engine.synth.ModelKind;
+import dev.fleetsynth.engine.synth.ModelTraining;
+import dev.fleetsynth.engine.tvae.Checkpoint;
+import dev.fleetsynth.engine.tvae.TrainingListener;
 import dev.fleetsynth.engine.tvae.TvaeConfig;
 import dev.fleetsynth.engine.tvae.TvaeModel;
 import dev.fleetsynth.events.FailureCode;
@@ -53,6 +60,7 @@ import dev.fleetsynth.support.jobs.JobRunner;
 import dev.fleetsynth.testkit.FleetsynthServers;
 import dev.fleetsynth.testkit.TopicReader;
 import dev.fleetsynth.trainer.coordination.TrainingLock;
+import dev.fleetsynth.trainer.job.Checkpoints;
 import dev.fleetsynth.trainer.job.TrainingConsumer;
 import dev.fleetsynth.trainer.job.TrainingJobs;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -257,6 +265,47 @@ class TrainerServiceTest {
         assertThat(job.getString("status")).isEqualTo("succeeded");
         assertThat(job.getList("loss_curve")).hasSize(2);
         given().get("/models/" + req.jobId()).then().statusCode(200).body("epochs", equalTo(2));
+    }
+
+    @Test
+    void aTrainingWhoseServiceDiedGoesOnFromItsCheckpoint() throws Exception {
+        String machine = "pump_resume_001";
+        String seedId = writeSeed(machine);
+        TrainingRequested req = request(machine, seedId, 40);
+        // What a run of this job that died at epoch 25 left: its checkpoint at epoch 20 (kept every 20 epochs),
+        // made here by the same training stopped once it had one.
+        var seed = dev.fleetsynth.engine.source.SourceFiles.read(store.resolve(req.seedPath()));
+        Checkpoint[] kept = new Checkpoint[1];
+        TrainingListener dying = new TrainingListener() {
+            @Override
+            public void epoch(EpochProgress p) {
+            }
+
+            @Override
+            public int checkpointEvery() {
+                return 20;
+            }
+
+            @Override
+            public void checkpoint(Checkpoint c) {
+                kept[0] = c;
+            }
+        };
+        ModelTraining.train(seed, null, ModelKind.TVAE, FitOptions.defaults().withEpochs(40).withSeed(42), dying, () -> kept[0] != null);
+        Path file = store.resolve(Checkpoints.path(ArtifactStore.modelPath(machine, req.jobId().toString())));
+        kept[0].write(file);
+
+        publish(req); // Kafka delivers the request again after the restart
+        ModelTrained trained = awaitOne(ModelTrained.class, Topics.MODEL_TRAINED, req.jobId());
+        assertThat(trained.epochs()).isEqualTo(40);
+        JsonNode curve = new ObjectMapper().readTree(given().get("/jobs/" + req.jobId()).asString()).get("loss_curve");
+        assertThat(curve).hasSize(40);
+        for (int e = 0; e < 20; e++) {
+            assertThat(curve.get(e).asDouble()).as("epoch %d is the first run's", e + 1).isEqualTo(kept[0].lossCurve()[e]);
+        }
+        assertThat(now(TrainingProgress.class, Topics.TRAINING_PROGRESS, req.jobId())).extracting(TrainingProgress::epoch)
+                .as("no epoch of the first run is trained again").allMatch(epoch -> epoch == 0 || epoch > 20).contains(40);
+        assertThat(file).as("the checkpoint goes with the job").doesNotExist();
     }
 
     @Test
