@@ -718,6 +718,9 @@ final class ManifestChecks {
             errors.add(where + ": QUARKUS_DATASOURCE_JDBC_URL is '" + jdbc + "', expected jdbc:postgresql://postgres:5432/fleetsynth");
         }
         String redis = env.get("QUARKUS_REDIS_HOSTS");
+        if (redis != null && !env.containsKey("QUARKUS_REDIS_PASSWORD")) {
+            errors.add(where + ": Redis without QUARKUS_REDIS_PASSWORD (the compose Redis requires one)");
+        }
         if (redis != null && !redis.equals("redis://redis:6379")) {
             errors.add(where + ": QUARKUS_REDIS_HOSTS is '" + redis + "', expected redis://redis:6379");
         }
