@@ -36,7 +36,7 @@ class DeploymentManifestsTest {
         assertThat(docs).extracting(Doc::kind)
                 .as("kinds of the documents under " + ManifestChecks.K8S_DIR)
                 .contains("Namespace", "Deployment", "Service", "ConfigMap", "Secret", "PersistentVolumeClaim",
-                        "Kafka", "KafkaNodePool", "KafkaTopic", "ScaledObject", "Ingress", "NetworkPolicy", "Kustomization");
+                        "Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser", "TriggerAuthentication", "ScaledObject", "Ingress", "NetworkPolicy", "Kustomization");
     }
 
     @Test

@@ -713,6 +713,10 @@ final class ManifestChecks {
         if (bootstrap != null && !bootstrap.equals("kafka:9092")) {
             errors.add(where + ": KAFKA_BOOTSTRAP_SERVERS is '" + bootstrap + "', expected kafka:9092");
         }
+        if (bootstrap != null && (!"SASL_PLAINTEXT".equals(env.get("KAFKA_SECURITY_PROTOCOL"))
+                || !String.valueOf(env.get("KAFKA_SASL_JAAS_CONFIG")).contains("password="))) {
+            errors.add(where + ": Kafka without a login (KAFKA_SECURITY_PROTOCOL SASL_PLAINTEXT and KAFKA_SASL_JAAS_CONFIG; the compose broker requires one)");
+        }
         String jdbc = env.get("QUARKUS_DATASOURCE_JDBC_URL");
         if (jdbc != null && !jdbc.equals("jdbc:postgresql://postgres:5432/fleetsynth")) {
             errors.add(where + ": QUARKUS_DATASOURCE_JDBC_URL is '" + jdbc + "', expected jdbc:postgresql://postgres:5432/fleetsynth");

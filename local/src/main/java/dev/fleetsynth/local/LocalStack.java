@@ -160,7 +160,7 @@ public final class LocalStack implements AutoCloseable {
         // the servers' passwords go in the environment, which other users of the machine cannot read
         // (a command line they can, with ps)
         Map<String, String> secrets = new LinkedHashMap<>();
-        for (String secret : List.of("quarkus.datasource.password", "quarkus.redis.hosts")) {
+        for (String secret : List.of("quarkus.datasource.password", "quarkus.redis.hosts", "kafka.sasl.jaas.config")) {
             String v = config.remove(secret);
             if (v != null) {
                 secrets.put(secret.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), v);

@@ -72,6 +72,11 @@ public final class Infrastructure implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** What a Kafka client needs to reach the broker: its address and its login. */
+    public Map<String, String> kafkaClientConfig() {
+        return kafka.clientConfig();
+    }
+
     public String jdbcUrl() {
         return postgres.jdbcUrl();
     }
@@ -88,7 +93,7 @@ public final class Infrastructure implements AutoCloseable {
     /** The Quarkus configuration that points a service at these servers. */
     public Map<String, String> quarkusConfig() {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("kafka.bootstrap.servers", kafkaBootstrapServers());
+        kafka.clientConfig().forEach((k, v) -> config.put("kafka." + k, v));
         config.put("quarkus.datasource.jdbc.url", jdbcUrl());
         config.put("quarkus.datasource.username", PostgresServer.USER);
         config.put("quarkus.datasource.password", postgres.password());

@@ -3,6 +3,7 @@ package dev.fleetsynth.testkit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import kafka.server.KafkaConfig;
@@ -15,17 +16,25 @@ import org.apache.kafka.server.common.MetadataVersion;
 /**
  * A real single-node Kafka broker in KRaft mode (broker and controller in one), inside this JVM,
  * on 127.0.0.1. The log directory is formatted on first use and reused afterwards, so a local
- * stack keeps its topics and offsets across restarts.
+ * stack keeps its topics and offsets across restarts. Clients log in (SASL/PLAIN, user
+ * {@value #USER}, a password made at each start, kept across {@link #restart}s): a plain client is
+ * refused, so another program or user on the machine cannot read or write the platform's topics.
+ * The controller's listener, which only the broker itself uses, stays plain on loopback.
  */
 public final class KafkaBroker implements AutoCloseable {
+    public static final String USER = "fleetsynth";
+    private static final String PLAIN = "org.apache.kafka.common.security.plain.PlainLoginModule required";
+
     private volatile KafkaRaftServer server;
+    private final String password;
     private final String bootstrapServers;
     private final Path logDir;
     private final int port;
     private final int partitions;
 
-    private KafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDir, int port, int partitions) {
+    private KafkaBroker(KafkaRaftServer server, String password, String bootstrapServers, Path logDir, int port, int partitions) {
         this.server = server;
+        this.password = password;
         this.bootstrapServers = bootstrapServers;
         this.logDir = logDir;
         this.port = port;
@@ -35,7 +44,9 @@ public final class KafkaBroker implements AutoCloseable {
     /** Starts a broker with its data in {@code logDir} on {@code port} (0: any free port). */
     public static KafkaBroker start(Path logDir, int port, int partitions) throws Exception {
         int brokerPort = Ports.orFree(port, "Kafka");
-        return new KafkaBroker(server(logDir, brokerPort, partitions), "127.0.0.1:" + brokerPort, logDir, brokerPort, partitions);
+        String password = Secrets.random();
+        return new KafkaBroker(server(logDir, brokerPort, partitions, password), password, "127.0.0.1:" + brokerPort, logDir, brokerPort,
+                partitions);
     }
 
     /**
@@ -45,10 +56,10 @@ public final class KafkaBroker implements AutoCloseable {
     public void restart(java.time.Duration down) throws Exception {
         close();
         Thread.sleep(down.toMillis());
-        server = server(logDir, port, partitions);
+        server = server(logDir, port, partitions, password);
     }
 
-    private static KafkaRaftServer server(Path logDir, int brokerPort, int partitions) throws Exception {
+    private static KafkaRaftServer server(Path logDir, int brokerPort, int partitions, String password) throws Exception {
         int controllerPort = Ports.free();
         Files.createDirectories(logDir);
         String dir = logDir.toAbsolutePath().toString();
@@ -57,11 +68,15 @@ public final class KafkaBroker implements AutoCloseable {
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        props.put("listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort);
         props.put("controller.listener.names", "CONTROLLER");
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        props.put("sasl.enabled.mechanisms", "PLAIN");
+        props.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        props.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", PLAIN + " username=\"" + USER + "\" password=\"" + password
+                + "\" user_" + USER + "=\"" + password + "\";");
         props.put("log.dirs", dir);
         props.put("num.partitions", Integer.toString(partitions));
         props.put("auto.create.topics.enable", "true");
@@ -96,6 +111,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** What a Kafka client needs to reach this broker: its address and its login. */
+    public Map<String, String> clientConfig() {
+        return Map.of("bootstrap.servers", bootstrapServers, "security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", PLAIN + " username=\"" + USER + "\" password=\"" + password + "\";");
     }
 
     @Override

@@ -16,7 +16,9 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
         try {
             logDir = Files.createTempDirectory("fleetsynth-kafka-");
             broker = KafkaBroker.start(logDir, 0, 4);
-            return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
+            Map<String, String> config = new java.util.HashMap<>();
+            broker.clientConfig().forEach((k, v) -> config.put("kafka." + k, v));
+            return config;
         } catch (Exception e) {
             throw new IllegalStateException("could not start Kafka: " + e.getMessage(), e);
         }

@@ -2,10 +2,14 @@ package dev.fleetsynth.testkit;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,15 +27,28 @@ public final class TopicReader {
     private TopicReader() {
     }
 
+    /**
+     * A client's properties: {@code own}, the broker's address and the login the service under test
+     * was given ({@code kafka.security.protocol}, {@code kafka.sasl.*} in its configuration).
+     */
+    public static Map<String, Object> clientProperties(String bootstrap, Map<String, Object> own) {
+        Map<String, Object> props = new HashMap<>(own);
+        props.put("bootstrap.servers", bootstrap);
+        Config config = ConfigProvider.getConfig();
+        for (String key : List.of("security.protocol", "sasl.mechanism", "sasl.jaas.config")) {
+            config.getOptionalValue("kafka." + key, String.class).ifPresent(v -> props.put(key, v));
+        }
+        return props;
+    }
+
     /** Waits until records matching {@code wanted} are on the topics (read from the start), up to the timeout. */
     public static List<Record> await(String bootstrap, List<String> topics, Predicate<List<Record>> done, Duration timeout) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", bootstrap,
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(clientProperties(bootstrap, Map.of(
                 "group.id", "test-" + UUID.randomUUID(),
                 "auto.offset.reset", "earliest",
                 "enable.auto.commit", "false",
                 "key.deserializer", StringDeserializer.class.getName(),
-                "value.deserializer", StringDeserializer.class.getName()))) {
+                "value.deserializer", StringDeserializer.class.getName())))) {
             consumer.subscribe(topics);
             List<Record> seen = new ArrayList<>();
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -49,10 +66,9 @@ public final class TopicReader {
     }
 
     public static void publish(String bootstrap, String topic, String key, String json) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", bootstrap,
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(clientProperties(bootstrap, Map.of(
                 "key.serializer", StringSerializer.class.getName(),
-                "value.serializer", StringSerializer.class.getName()))) {
+                "value.serializer", StringSerializer.class.getName())))) {
             producer.send(new ProducerRecord<>(topic, key, json)).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not publish to " + topic, e);

@@ -31,18 +31,18 @@ class InfrastructureTest {
     @Test
     void allThreeServersAnswerOverRealConnections(@TempDir Path dir) throws Exception {
         try (Infrastructure infra = Infrastructure.start(Infrastructure.Settings.ephemeral(dir))) {
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                    "bootstrap.servers", infra.kafkaBootstrapServers(),
-                    "key.serializer", StringSerializer.class.getName(),
-                    "value.serializer", StringSerializer.class.getName()))) {
+            Map<String, Object> producerProps = new java.util.HashMap<>(infra.kafkaClientConfig());
+            producerProps.put("key.serializer", StringSerializer.class.getName());
+            producerProps.put("value.serializer", StringSerializer.class.getName());
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps)) {
                 producer.send(new ProducerRecord<>("testkit.check", "m1", "hello")).get();
             }
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                    "bootstrap.servers", infra.kafkaBootstrapServers(),
-                    "group.id", "testkit",
-                    "auto.offset.reset", "earliest",
-                    "key.deserializer", StringDeserializer.class.getName(),
-                    "value.deserializer", StringDeserializer.class.getName()))) {
+            Map<String, Object> consumerProps = new java.util.HashMap<>(infra.kafkaClientConfig());
+            consumerProps.put("group.id", "testkit");
+            consumerProps.put("auto.offset.reset", "earliest");
+            consumerProps.put("key.deserializer", StringDeserializer.class.getName());
+            consumerProps.put("value.deserializer", StringDeserializer.class.getName());
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps)) {
                 consumer.subscribe(List.of("testkit.check"));
                 String value = null;
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -53,6 +53,22 @@ class InfrastructureTest {
                     }
                 }
                 assertThat(value).isEqualTo("hello");
+            }
+            // Kafka lets in only who logs in: not a plain client, not a wrong password
+            Map<String, Object> plain = Map.of("bootstrap.servers", infra.kafkaBootstrapServers(), "default.api.timeout.ms", 4000,
+                    "request.timeout.ms", 3000);
+            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(plain)) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> admin.listTopics().names().get())
+                        .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+            }
+            Map<String, Object> wrongLogin = new java.util.HashMap<>(infra.kafkaClientConfig());
+            wrongLogin.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"fleetsynth\" "
+                    + "password=\"fleetsynth\";");
+            wrongLogin.put("default.api.timeout.ms", 4000);
+            wrongLogin.put("request.timeout.ms", 3000);
+            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(wrongLogin)) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> admin.listTopics().names().get())
+                        .hasCauseInstanceOf(org.apache.kafka.common.errors.SaslAuthenticationException.class);
             }
 
             try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), PostgresServer.USER, infra.postgresPassword());

@@ -120,11 +120,10 @@ class TrainerServiceTest {
 
     /** Events of a type about a job that are on the topic right now (read up to the end offsets). */
     private <T extends FleetEvent> List<T> now(Class<T> type, String topic, UUID jobId) {
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", bootstrap(),
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(TopicReader.clientProperties(bootstrap(), Map.of(
                 "enable.auto.commit", "false",
                 "key.deserializer", StringDeserializer.class.getName(),
-                "value.deserializer", StringDeserializer.class.getName()))) {
+                "value.deserializer", StringDeserializer.class.getName())))) {
             List<TopicPartition> partitions = c.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             c.assign(partitions);

@@ -138,8 +138,11 @@ public class GenerationJobs {
         var refit = ModelTraining.refitNote(store.resolve(r.modelPath()), holdout);
         Map<String, String> footer = Map.of("fleetsynth.kind", "synthetic", "fleetsynth.random_seed", Long.toString(r.randomSeed()));
         DatasetGenerator.Written[] written = new DatasetGenerator.Written[1];
-        store.writeDirectory(path, dir -> written[0] = DatasetGenerator.generateInto(dir, model, seed, holdout, sizes, r.randomSeed(),
-                footer, refit, watch::stopIfCancelled));
+        store.writeDirectory(path, dir -> {
+            written[0] = DatasetGenerator.generateInto(dir, model, seed, holdout, sizes, r.randomSeed(), footer, refit,
+                    watch::stopIfCancelled);
+            watch.stopIfCancelledNow(); // the last look before the dataset is renamed into place
+        });
         if (written[0] == null) {
             // Kept from an earlier run of this job that finished it; the same seed draws the same rows, so
             // its figures are drawn again beside it and the copy dropped.

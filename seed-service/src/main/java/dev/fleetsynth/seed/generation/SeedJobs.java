@@ -105,12 +105,16 @@ public class SeedJobs {
         MachineProfile profile = profile(r.profilePath(), r.machineId());
         String path = ArtifactStore.seedPath(r.machineId(), r.seedId());
         Path holdout = store.resolve(ArtifactStore.holdoutPath(path));
-        ProgressListener cancelCheck = stopIfCancelled(r);
+        JobCancels.Watch watch = cancels.watch(r.jobId());
+        ProgressListener cancelCheck = (done, total) -> watch.stopIfCancelled();
         SensorTable table;
         try {
             table = SeedFiles.write(profile, options, store.resolve(path), holdout, cancelCheck, cancelCheck).seed();
+            watch.stopIfCancelledNow();
         } catch (JobFailure f) {
-            Files.deleteIfExists(holdout); // written before the seed: a cancel during the seed's rows leaves it alone
+            // the holdout is written first, the seed last: a cancel leaves neither
+            Files.deleteIfExists(holdout);
+            Files.deleteIfExists(store.resolve(path));
             throw f;
         }
         // The result's event id follows from the job: should a job ever run twice (a crash before its
@@ -149,7 +153,9 @@ public class SeedJobs {
         Ingest.Result result;
         try {
             AtomicFiles.deleteTree(scratch);
-            result = Ingest.run(data, request.options(profile, r.machineId(), Long.MAX_VALUE), scratch, stopIfCancelled(r));
+            JobCancels.Watch watch = cancels.watch(r.jobId());
+            result = Ingest.run(data, request.options(profile, r.machineId(), Long.MAX_VALUE), scratch, (done, total) -> watch.stopIfCancelled());
+            watch.stopIfCancelledNow(); // before anything is moved into place
             Files.move(result.holdout(), store.resolve(ArtifactStore.holdoutPath(path)), StandardCopyOption.REPLACE_EXISTING);
             Files.move(scratch.resolve(Ingest.REPORT_FILE), store.resolve(reportPath(path)), StandardCopyOption.REPLACE_EXISTING);
             Files.move(result.seed(), store.resolve(path), StandardCopyOption.REPLACE_EXISTING);
@@ -165,12 +171,6 @@ public class SeedJobs {
         return new SeedReady(eventId, Instant.now(), r.machineId(), r.jobId(), r.seedId(), path, (int) result.report().rowsWritten(),
                 result.report().units() - result.report().unitsHeldOut().size(), r.profileVersion(), (System.nanoTime() - t0) / 1_000_000,
                 r.pipeline(), SeedRequested.REAL, ArtifactStore.holdoutPath(path));
-    }
-
-    /** A progress listener that stops the job (a cancelled {@link JobFailure}) once it is cancelled; the database is asked at most twice a second. */
-    private ProgressListener stopIfCancelled(SeedRequest r) {
-        JobCancels.Watch watch = cancels.watch(r.jobId());
-        return (done, total) -> watch.stopIfCancelled();
     }
 
     /** Where a real seed's ingest report lies: beside the seed. */

@@ -120,8 +120,12 @@ public class JobCancels {
 
         /** Whether a cancel has been asked for; once true it stays true. A database failure counts as no. */
         public boolean cancelled() {
+            return cancelled(false);
+        }
+
+        private boolean cancelled(boolean force) {
             long now = System.nanoTime();
-            if (!cancelled && now - lastCheck >= CHECK_EVERY.toNanos()) {
+            if (!cancelled && (force || now - lastCheck >= CHECK_EVERY.toNanos())) {
                 lastCheck = now;
                 try {
                     cancelled = QuarkusTransaction.requiringNew().call(() -> !Panache.getEntityManager()
@@ -136,7 +140,17 @@ public class JobCancels {
 
         /** Stops the job (a {@link JobFailure} the runner records as cancelled) when a cancel has been asked for. */
         public void stopIfCancelled() {
-            if (cancelled()) {
+            if (cancelled(false)) {
+                throw new JobFailure(FailureCode.CANCELLED, CANCELLED_WHILE_RUNNING);
+            }
+        }
+
+        /**
+         * As {@link #stopIfCancelled()}, asking the database now: the last check before a job keeps its
+         * result, which a cancel in the half second since the last look must still stop.
+         */
+        public void stopIfCancelledNow() {
+            if (cancelled(true)) {
                 throw new JobFailure(FailureCode.CANCELLED, CANCELLED_WHILE_RUNNING);
             }
         }
