@@ -68,8 +68,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"fleetsynth " + (v == null ? "development build" : v)};
+            return new String[] {"fleetsynth " + dev.fleetsynth.engine.FleetsynthVersion.current()};
         }
     }
 }

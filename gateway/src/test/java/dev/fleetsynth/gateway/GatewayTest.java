@@ -293,6 +293,25 @@ class GatewayTest {
     }
 
     @Test
+    @Order(7)
+    void aServiceThatDoesNotAnswerIsLeftAloneForAFewSecondsAndAnsweredForAtOnce() {
+        // trainer-service does not answer here: each read is tried three times, and the breaker counts every try
+        for (int i = 0; i < 10 && !"open".equals(circuit("trainer-service")); i++) {
+            given().get("/api/gan/training/jobs").then().statusCode(503).body("code", equalTo("SERVICE_UNAVAILABLE"))
+                    .body("message", containsString("trainer-service"));
+        }
+        assertThat(circuit("trainer-service")).isEqualTo("open");
+        given().get("/api/gan/training/jobs").then().statusCode(503).body("code", equalTo("SERVICE_UNAVAILABLE"))
+                .body("message", containsString("does not ask it for 5 s")).header("Retry-After", "5");
+        // the health check still asks the service itself
+        given().get("/api/gan/health").then().statusCode(503).body("services.'trainer-service'", equalTo("DOWN"));
+    }
+
+    private static String circuit(String service) {
+        return given().get("/api/gan/health").then().extract().jsonPath().getString("circuits.'" + service + "'");
+    }
+
+    @Test
     @Order(100)
     void moreThanTheLimitPerMinuteGets429WithRetryAfterButHealthStaysOpen() throws InterruptedException {
         // counted per user: this one's calls do not use up the admin's (nor another test class's)

@@ -20,7 +20,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import dev.fleetsynth.events.Topics;
 import dev.fleetsynth.testkit.Infrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import dev.fleetsynth.testkit.Ports;
 
 /**
@@ -77,6 +80,7 @@ public final class LocalStack implements AutoCloseable {
                 s.postgresPort(), s.redisPort()));
         s.out().printf(Locale.ROOT, "servers up in %.1f s: Kafka %s, PostgreSQL %s, Redis %s%n", seconds(t0),
                 infra.kafkaBootstrapServers(), infra.jdbcUrl(), infra.redisUrl().replaceFirst("//:[^@]*@", "//"));
+        createTopics(infra);
 
         boolean freePorts = s.gatewayPort() == 0;
         List<ServiceSpec> specs = services(s.gatewayPort(), freePorts);
@@ -101,6 +105,20 @@ public final class LocalStack implements AutoCloseable {
 
     public String gatewayUrl() {
         return "http://127.0.0.1:" + ports.get("gateway");
+    }
+
+    /**
+     * Creates the platform's topics before a service starts, as Kubernetes declares them: a consumer
+     * of a topic that appears later (machine.deleted, made by the first deletion) finds it only at
+     * its next metadata refresh, seconds later.
+     */
+    private static void createTopics(Infrastructure infra) throws Exception {
+        try (Admin admin = Admin.create(new java.util.HashMap<String, Object>(infra.kafkaClientConfig()))) {
+            java.util.Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = Topics.all().stream().filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, java.util.Optional.empty(), java.util.Optional.empty())).toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        }
     }
 
     public Map<String, Integer> ports() {

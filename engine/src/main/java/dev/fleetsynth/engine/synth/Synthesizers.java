@@ -31,7 +31,7 @@ public final class Synthesizers {
     /** The versions a model records: Fleetsynth's, and Java's. */
     public static ObjectNode versions() {
         ObjectNode v = JsonNodeFactory.instance.objectNode();
-        v.put("fleetsynth", String.valueOf(Synthesizers.class.getPackage().getImplementationVersion()));
+        v.put("fleetsynth", dev.fleetsynth.engine.FleetsynthVersion.current());
         v.put("java", System.getProperty("java.version"));
         return v;
     }

@@ -283,7 +283,7 @@ public final class TvaeModel {
         root.put("format", "fleetsynth-tvae");
         root.put("format_version", FORMAT_VERSION);
         ObjectNode versions = root.putObject("versions");
-        versions.put("fleetsynth", String.valueOf(TvaeModel.class.getPackage().getImplementationVersion()));
+        versions.put("fleetsynth", dev.fleetsynth.engine.FleetsynthVersion.current());
         versions.put("djl", Engine.getDjlVersion());
         Engine engine = Torch.engine();
         versions.put("engine", engine.getEngineName() + " " + engine.getVersion());

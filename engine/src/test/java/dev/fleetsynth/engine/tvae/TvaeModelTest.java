@@ -63,6 +63,9 @@ class TvaeModelTest {
         assertThat(json.get("training").get("loss_curve")).hasSize(15);
         assertThat(json.get("training").get("final_loss").asDouble()).isEqualTo(model.training().finalLoss());
         assertThat(json.get("versions").get("djl").asText()).isEqualTo("0.35.1");
+        // the build's own version, not the "null" a class's package gave where the manifest was not read
+        assertThat(json.get("versions").get("fleetsynth").asText()).isEqualTo(dev.fleetsynth.engine.FleetsynthVersion.current())
+                .matches("\\d+\\.\\d+\\.\\d+.*");
         assertThat(json.get("bounds").get("rul")).hasSize(2);
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("model.json", "model.params");

@@ -20,7 +20,8 @@ import dev.fleetsynth.gateway.upstream.Upstream;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "health")
 public class HealthApi {
-    public record Health(String status, Map<String, String> services) {
+    /** @param circuits each service's circuit breaker in the gateway: closed, open (not asked for a few seconds) or half_open */
+    public record Health(String status, Map<String, String> services, Map<String, String> circuits) {
     }
 
     @Inject
@@ -30,13 +31,15 @@ public class HealthApi {
     @Operation(summary = "Whether the gateway and every service are ready (503 when one is not)")
     public Response health() {
         Map<String, String> services = new LinkedHashMap<>();
+        Map<String, String> circuits = new LinkedHashMap<>();
         services.put("gateway", "UP");
         boolean allUp = true;
         for (Service s : Service.values()) {
             boolean up = upstream.ready(s);
             allUp &= up;
             services.put(s.label(), up ? "UP" : "DOWN");
+            circuits.put(s.label(), upstream.circuit(s));
         }
-        return Response.status(allUp ? 200 : 503).entity(new Health(allUp ? "UP" : "DOWN", services)).build();
+        return Response.status(allUp ? 200 : 503).entity(new Health(allUp ? "UP" : "DOWN", services, circuits)).build();
     }
 }

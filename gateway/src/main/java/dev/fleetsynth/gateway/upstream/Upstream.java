@@ -9,10 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,24 +22,38 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.fleetsynth.support.api.ApiError;
 import dev.fleetsynth.support.api.ApiException;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * HTTP calls from the gateway to the services. Answers pass through unchanged (status, body,
  * content type, download name), so a service's 4xx reaches the caller as the service wrote it;
  * a service that does not answer becomes a 503 naming it.
+ *
+ * <p>Each service's calls go through a circuit breaker (SmallRye Fault Tolerance): once half of the
+ * last {@value #BREAKER_WINDOW} calls found the service not answering, the gateway stops asking it
+ * for {@value #BREAKER_OPEN_SECONDS} s and answers 503 at once, instead of holding every request for
+ * its connect timeout while the service is down or restarting; then one call tries it again. Reads
+ * are retried twice, 250 ms apart, around the breaker (a connection reset, a service that is just
+ * coming back); writes are not, since a write that failed on the way back may have been done.
  */
 @ApplicationScoped
 public class Upstream {
     private static final List<String> PASSED_HEADERS = List.of("Content-Type", "Content-Disposition", "Location");
+    static final int BREAKER_WINDOW = 10;
+    static final int BREAKER_OPEN_SECONDS = 5;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<Service, String> baseUrls = new EnumMap<>(Service.class);
+    private final Map<Service, Guard> breakers = new EnumMap<>(Service.class);
+    private final Map<Service, Guard> retries = new EnumMap<>(Service.class);
 
     @Inject
     ObjectMapper json;
@@ -46,6 +62,14 @@ public class Upstream {
     Upstream(Config config) {
         for (Service s : Service.values()) {
             baseUrls.put(s, config.getValue(s.configKey(), String.class).replaceAll("/+$", ""));
+            breakers.put(s, Guard.create()
+                    .withCircuitBreaker().name(breakerName(s)).requestVolumeThreshold(BREAKER_WINDOW).failureRatio(0.5)
+                    .delay(BREAKER_OPEN_SECONDS, ChronoUnit.SECONDS).successThreshold(1).done()
+                    .build());
+            retries.put(s, Guard.create()
+                    .withRetry().maxRetries(2).delay(250, ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
+                    .retryOn(ApiException.class).abortOn(CircuitBreakerOpenException.class).done()
+                    .build());
         }
     }
 
@@ -110,16 +134,44 @@ public class Upstream {
         return parsed;
     }
 
-    /** Whether the service answers its readiness check. */
+    /** Whether the service answers its readiness check (asked directly, whatever its circuit breaker says). */
     public boolean ready(Service service) {
         try {
-            return send(service, "GET", "/q/health/ready", null, null, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return exchange(service, "GET", "/q/health/ready", null, null, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (ApiException e) {
             return false;
         }
     }
 
+    /** The state of the service's circuit breaker: closed (asked), open (not asked for now) or half_open (one call tries it). */
+    public String circuit(Service service) {
+        return CircuitBreakerMaintenance.get().currentState(breakerName(service)).name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String breakerName(Service service) {
+        return "upstream-" + service.label();
+    }
+
+    @SuppressWarnings("unchecked")
     private <T> HttpResponse<T> send(Service service, String method, String pathAndQuery, byte[] body, String contentType,
+            HttpResponse.BodyHandler<T> handler) {
+        Guard breaker = breakers.get(service);
+        Callable<HttpResponse> once = () -> breaker.call(() -> exchange(service, method, pathAndQuery, body, contentType, handler),
+                HttpResponse.class);
+        try {
+            return "GET".equals(method) ? retries.get(service).call(once, HttpResponse.class) : once.call();
+        } catch (CircuitBreakerOpenException e) {
+            throw new ApiException(503, ApiError.of("SERVICE_UNAVAILABLE", service.label() + " did not answer the last calls, so the "
+                    + "gateway does not ask it for " + BREAKER_OPEN_SECONDS + " s; it may be starting or down (see GET /api/gan/health)"),
+                    (long) BREAKER_OPEN_SECONDS);
+        } catch (ApiException e) {
+            throw e;
+        } catch (Exception e) {
+            throw unavailable(service);
+        }
+    }
+
+    private <T> HttpResponse<T> exchange(Service service, String method, String pathAndQuery, byte[] body, String contentType,
             HttpResponse.BodyHandler<T> handler) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrls.get(service) + pathAndQuery))
                 .timeout(Duration.ofSeconds(60))
