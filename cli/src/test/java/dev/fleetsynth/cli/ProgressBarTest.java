@@ -30,12 +30,22 @@ class ProgressBarTest {
     }
 
     @Test
-    void drawsNothingWhenNotOnATerminal() {
+    void writesAPlainLineEveryHalfMinuteWhenNotOnATerminal() {
         AtomicLong now = new AtomicLong(5_000_000_000L);
         StringWriter text = new StringWriter();
-        try (ProgressBar bar = new ProgressBar(new PrintWriter(text, true), false, () -> now.getAndAdd(2_000_000_000L))) {
-            bar.phase("seed", 0, 1).progress(5, 10);
+        try (ProgressBar bar = new ProgressBar(new PrintWriter(text, true), false, now::get)) {
+            var train = bar.phase("train", 0, 1);
+            train.progress(1, 100); // at once: nothing
+            now.addAndGet(29_000_000_000L);
+            train.progress(10, 100); // 29 s: still nothing
+            now.addAndGet(2_000_000_000L);
+            train.progress(25, 100); // 31 s: a line
+            now.addAndGet(10_000_000_000L);
+            train.progress(40, 100); // 10 s later: nothing
+            now.addAndGet(25_000_000_000L);
+            train.progress(70, 100); // 35 s later: a line
         }
-        assertThat(text.toString()).isEmpty();
+        assertThat(text.toString()).isEqualTo("train 25% after 31 s" + System.lineSeparator() + "train 70% after 66 s" + System.lineSeparator())
+                .doesNotContain("\r").doesNotContain("#");
     }
 }
