@@ -1,6 +1,7 @@
 // React Query hooks for the API state the pages share.
 import { useQuery } from '@tanstack/react-query';
 import { enc, get, type Dataset, type Machine, type Seed, type TrainingJob } from './api';
+import { limitsFrom, type Limits } from './logic/limits';
 
 export const useMachines = () => useQuery({ queryKey: ['machines'], queryFn: () => get<Machine[]>('/machines') });
 
@@ -20,6 +21,18 @@ export const useSeeds = (machineId?: string) =>
 
 export const useTrainingJobs = () =>
   useQuery({ queryKey: ['training-jobs'], queryFn: () => get<TrainingJob[]>('/training/jobs') });
+
+/** The workflow forms' limits, from the gateway's OpenAPI document (read once per page load). */
+export const useApiLimits = () =>
+  useQuery<Limits>({
+    queryKey: ['openapi-limits'],
+    queryFn: async () => {
+      const r = await fetch('/q/openapi?format=json');
+      if (!r.ok) throw new Error(`the API description did not load (${r.status})`);
+      return limitsFrom(await r.json());
+    },
+    staleTime: Infinity,
+  }).data;
 
 export function categories(machines: Machine[] | undefined): string[] {
   return [...new Set((machines ?? []).map((m) => m.machine_type))].sort();

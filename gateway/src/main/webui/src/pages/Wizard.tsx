@@ -11,6 +11,8 @@ import { ProblemList } from '../components/Problems';
 import { TaskStatusLine, TrainingProgress } from '../components/TaskProgress';
 import { Card, ErrorBox, Spinner, Steps } from '../components/ui';
 import { useTaskProgress } from '../live';
+import { within, type Range } from '../logic/limits';
+import { useApiLimits } from '../queries';
 import { thin, tracesAgainstRul } from '../logic/charts';
 import { setPath } from '../logic/validation';
 import { WIZARD_STEPS, navigate, useUi, useWizard } from '../store';
@@ -355,8 +357,22 @@ function useStartTask() {
   return { busy, error, start };
 }
 
+/** The range the API takes for a number field, under it; marked when the value is outside. */
+function RangeHint({ value, range }: { value: number; range?: Range }) {
+  if (!range || (range.min === undefined && range.max === undefined)) return null;
+  const n = (v?: number) => (v === undefined ? '…' : v.toLocaleString('en-US'));
+  const ok = within(value, range);
+  return (
+    <small className="muted" role={ok ? undefined : 'alert'}>
+      {ok ? '' : 'Outside what the API takes: '}
+      {n(range.min)} to {n(range.max)}
+    </small>
+  );
+}
+
 function StepSeed() {
   const w = useWizard();
+  const limits = useApiLimits();
   const { busy, error, start } = useStartTask();
   const progress = useTaskProgress(w.seedTaskId);
   const t = progress.task;
@@ -368,11 +384,12 @@ function StepSeed() {
       <div className="inline">
         <div className="field" style={{ maxWidth: 220 }}>
           <label htmlFor="seed-rows">Rows</label>
-          <input id="seed-rows" type="number" min={100} max={1000000} value={w.seedRows} onChange={(e) => w.set({ seedRows: Number(e.target.value) })} />
+          <input id="seed-rows" type="number" min={limits?.seedRows.min} max={limits?.seedRows.max} value={w.seedRows} onChange={(e) => w.set({ seedRows: Number(e.target.value) })} />
+          <RangeHint value={w.seedRows} range={limits?.seedRows} />
         </div>
         <button
           style={{ marginBottom: 12 }}
-          disabled={busy || running}
+          disabled={busy || running || (!!limits && !within(w.seedRows, limits.seedRows))}
           onClick={() => start(`/machines/${enc(w.machineId!)}/seed`, { rows: w.seedRows }, (task) => w.set({ seedTaskId: task.task_id, seedId: undefined }))}
         >
           {w.seedTaskId ? 'Generate again' : 'Generate seed data'}
@@ -392,6 +409,7 @@ function StepSeed() {
 
 function StepTrain() {
   const w = useWizard();
+  const limits = useApiLimits();
   const { busy, error, start } = useStartTask();
   const progress = useTaskProgress(w.trainTaskId);
   const t = progress.task;
@@ -409,12 +427,13 @@ function StepTrain() {
         {w.model === 'tvae' && (
           <div className="field" style={{ maxWidth: 220 }}>
             <label htmlFor="epochs">Epochs</label>
-            <input id="epochs" type="number" min={1} max={5000} value={w.epochs} onChange={(e) => w.set({ epochs: Number(e.target.value) })} />
+            <input id="epochs" type="number" min={limits?.epochs.min} max={limits?.epochs.max} value={w.epochs} onChange={(e) => w.set({ epochs: Number(e.target.value) })} />
+            <RangeHint value={w.epochs} range={limits?.epochs} />
           </div>
         )}
         <button
           style={{ marginBottom: 12 }}
-          disabled={busy || running}
+          disabled={busy || running || (w.model === 'tvae' && !!limits && !within(w.epochs, limits.epochs))}
           onClick={() =>
             start(
               `/machines/${enc(w.machineId!)}/train`,
@@ -439,6 +458,7 @@ function StepTrain() {
 
 function StepGenerate() {
   const w = useWizard();
+  const limits = useApiLimits();
   const { busy, error, start } = useStartTask();
   const progress = useTaskProgress(w.generationTaskId);
   const t = progress.task;
@@ -451,11 +471,12 @@ function StepGenerate() {
       <div className="inline">
         <div className="field" style={{ maxWidth: 220 }}>
           <label htmlFor="gen-rows">Rows in all</label>
-          <input id="gen-rows" type="number" min={100} max={10000000} value={w.rows} onChange={(e) => w.set({ rows: Number(e.target.value) })} />
+          <input id="gen-rows" type="number" min={limits?.generateRows.min} max={limits?.generateRows.max} value={w.rows} onChange={(e) => w.set({ rows: Number(e.target.value) })} />
+          <RangeHint value={w.rows} range={limits?.generateRows} />
         </div>
         <button
           style={{ marginBottom: 12 }}
-          disabled={busy || running}
+          disabled={busy || running || (!!limits && !within(w.rows, limits.generateRows))}
           onClick={() =>
             start(`/machines/${enc(w.machineId!)}/generate`, { rows: w.rows }, (task) => w.set({ generationTaskId: task.task_id, datasetId: undefined }))
           }

@@ -289,6 +289,13 @@ class GatewayTest {
                 .body("paths.'/api/gan/machines/{id}/train'.post.responses.'200'", org.hamcrest.Matchers.nullValue())
                 .body("paths.'/api/gan/machines'.post.responses.keySet()", org.hamcrest.Matchers.hasItems("201", "409", "422"))
                 .body("components.schemas.ApiError.properties.keySet()", org.hamcrest.Matchers.hasItems("code", "message", "details"));
+        // the limits the dashboard's forms read, from the engine's own constants
+        String doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        io.restassured.path.json.JsonPath api = new io.restassured.path.json.JsonPath(doc);
+        assertThat(limit(api, "seed", "rows", "minimum")).isEqualTo(dev.fleetsynth.engine.seed.SeedOptions.MIN_ROWS);
+        assertThat(limit(api, "seed", "rows", "maximum")).isEqualTo(dev.fleetsynth.engine.seed.SeedOptions.MAX_ROWS);
+        assertThat(limit(api, "train", "epochs", "maximum")).isEqualTo(dev.fleetsynth.engine.tvae.TvaeConfig.MAX_EPOCHS);
+        assertThat(limit(api, "generate", "rows", "maximum")).isEqualTo(dev.fleetsynth.engine.generate.SplitSizes.MAX_ROWS);
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
@@ -305,6 +312,13 @@ class GatewayTest {
                 .body("message", containsString("does not ask it for 5 s")).header("Retry-After", "5");
         // the health check still asks the service itself
         given().get("/api/gan/health").then().statusCode(503).body("services.'trainer-service'", equalTo("DOWN"));
+    }
+
+    /** A limit of a workflow call's request body, as the dashboard finds it: the POST's schema, through its $ref. */
+    private static int limit(io.restassured.path.json.JsonPath api, String call, String field, String which) {
+        String ref = api.getString("paths.'/api/gan/machines/{id}/" + call + "'.post.requestBody.content.'application/json'.schema.'$ref'");
+        String schema = ref.substring(ref.lastIndexOf('/') + 1);
+        return api.getInt("components.schemas.'" + schema + "'.properties." + field + "." + which);
     }
 
     private static String circuit(String service) {
