@@ -137,17 +137,27 @@ final class CatalogBench {
 
     static final double MILLION_TARGET_S = 5;
 
+    /** The motor's default seed, its holdout and the default model trained on it: what the generation benchmarks draw from. */
+    private record Motor(SourceTable seed, SourceTable holdout, dev.fleetsynth.engine.synth.Synthesizer model) {
+        static Motor trained() {
+            var profile = Catalog.profile("motor_siemens_1la7_001").orElseThrow();
+            SeedOptions options = SeedOptions.defaults();
+            SourceTable seed = SourceTable.of(SeedGenerator.generate(profile, options));
+            SourceTable holdout = SourceTable.of(SeedGenerator.generate(profile, options.holdout()));
+            return new Motor(seed, holdout, ModelTraining.train(seed, null, ModelKind.auto(seed.schema()), FitOptions.defaults(),
+                    TrainingListener.NONE, () -> false).model());
+        }
+    }
+
     /**
      * A million rows of the motor with the default model, its report and its three Parquet files,
      * warm, against drawing the rows alone in the same run.
      */
     static boolean million(PrintStream out, Harness harness) throws Exception {
-        var profile = Catalog.profile("motor_siemens_1la7_001").orElseThrow();
-        SeedOptions options = SeedOptions.defaults();
-        SourceTable seed = SourceTable.of(SeedGenerator.generate(profile, options));
-        SourceTable holdout = SourceTable.of(SeedGenerator.generate(profile, options.holdout()));
-        var model = ModelTraining.train(seed, null, ModelKind.auto(seed.schema()), FitOptions.defaults(), TrainingListener.NONE,
-                () -> false).model();
+        Motor motor = Motor.trained();
+        SourceTable seed = motor.seed();
+        SourceTable holdout = motor.holdout();
+        var model = motor.model();
         Path dir = Files.createTempDirectory("fleetsynth-bench-million");
         try {
             SplitSizes sizes = SplitSizes.of(1_000_000);
@@ -173,12 +183,10 @@ final class CatalogBench {
      * sets it), against one million rows the same way in the same run: time and peak heap of each.
      */
     static boolean tenMillion(PrintStream out, int repeat) throws Exception {
-        var profile = Catalog.profile("motor_siemens_1la7_001").orElseThrow();
-        SeedOptions options = SeedOptions.defaults();
-        SourceTable seed = SourceTable.of(SeedGenerator.generate(profile, options));
-        SourceTable holdout = SourceTable.of(SeedGenerator.generate(profile, options.holdout()));
-        var model = ModelTraining.train(seed, null, ModelKind.auto(seed.schema()), FitOptions.defaults(), TrainingListener.NONE,
-                () -> false).model();
+        Motor motor = Motor.trained();
+        SourceTable seed = motor.seed();
+        SourceTable holdout = motor.holdout();
+        var model = motor.model();
         out.printf(Locale.ROOT, "%s model, %d columns, heap limit %,d MB, %d runs each%n", model.format(), model.schema().fields().size(),
                 Runtime.getRuntime().maxMemory() / 1_000_000, repeat);
         boolean ok = true;
