@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -54,6 +55,43 @@ class SecurityTest {
                 .body(Map.of("username", name, "password", PASSWORD, "role", role)).post("/api/gan/users").then().statusCode(201)
                 .body("role", equalTo(role));
         return name;
+    }
+
+    private static final String IDP = "https://idp.test.invalid/realms/fleet";
+
+    /** A token as the test's identity provider signs it (its key: a test resource). */
+    private static String idpToken(String issuer, String audience, java.time.Instant expires, String... roles) throws Exception {
+        String pem;
+        try (var in = SecurityTest.class.getResourceAsStream("/oidc-test-idp.key.pem")) {
+            pem = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        return io.smallrye.jwt.build.Jwt.issuer(issuer).subject("u-4711").claim("preferred_username", "ada").audience(audience)
+                .groups(java.util.Set.of(roles)).expiresAt(expires).sign(io.smallrye.jwt.util.KeyUtils.decodePrivateKey(pem));
+    }
+
+    @Test
+    void tokensOfTheIdentityProviderAreTakenWithTheRoleTheyCarryAndNothingElse() throws Exception {
+        java.time.Instant later = java.time.Instant.now().plusSeconds(600);
+        String operator = idpToken(IDP, "fleetsynth", later, "operator", "staff");
+        bearer(operator).get("/api/gan/auth/me").then().statusCode(200).body("username", equalTo("ada")).body("role", equalTo("operator"))
+                .body("via", equalTo("oidc"));
+        // an operator runs jobs (the service is down here: 503, past the security layer), but is no admin
+        bearer(operator).contentType("application/json").body("{}").post("/api/gan/machines/pump_a_001/seed").then().statusCode(503);
+        bearer(operator).get("/api/gan/users").then().statusCode(403);
+        // keys belong to Fleetsynth's own users
+        bearer(operator).contentType("application/json").body(Map.of("name", "nightly")).post("/api/gan/keys").then().statusCode(403)
+                .body("message", containsString("Fleetsynth's own users"));
+        String viewer = idpToken(IDP, "fleetsynth", later, "viewer");
+        bearer(viewer).contentType("application/json").body("{}").post("/api/gan/machines/pump_a_001/seed").then().statusCode(403);
+        bearer(idpToken(IDP, "fleetsynth", later, "viewer", "admin")).get("/api/gan/auth/me").then().body("role", equalTo("admin"));
+
+        // refused: no Fleetsynth role, another issuer, another audience, expired, or signed by someone else
+        for (String refused : List.of(idpToken(IDP, "fleetsynth", later, "staff"), idpToken("https://evil.example", "fleetsynth", later, "admin"),
+                idpToken(IDP, "another-app", later, "admin"), idpToken(IDP, "fleetsynth", java.time.Instant.now().minusSeconds(3600), "admin"),
+                io.smallrye.jwt.build.Jwt.issuer(IDP).subject("u-1").audience("fleetsynth").groups("admin").expiresAt(later).sign(
+                        java.security.KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate()))) {
+            bearer(refused).get("/api/gan/machines").then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+        }
     }
 
     private static io.restassured.specification.RequestSpecification bearer(String token) {

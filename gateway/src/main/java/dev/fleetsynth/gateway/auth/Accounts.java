@@ -32,6 +32,8 @@ public class Accounts {
     @Inject
     Tokens tokens;
     @Inject
+    OidcTokens oidc;
+    @Inject
     AuthConfig config;
 
     private record Remembered(Optional<Caller> caller, Instant until) {
@@ -70,7 +72,8 @@ public class Accounts {
                         .map(r -> Caller.key(k.owner, r, k.keyId.toString()));
             }));
         }
-        return tokens.verify(credential).flatMap(this::user);
+        Optional<String> ours = tokens.verify(credential);
+        return ours.isPresent() ? ours.flatMap(this::user) : oidc.verify(credential);
     }
 
     private Optional<Caller> user(String username) {
@@ -218,9 +221,14 @@ public class Accounts {
     }
 
     public KeyView createKey(Caller caller, String name, String role) {
-        if (caller.kind() != Caller.Kind.USER) {
+        if (caller.kind() == Caller.Kind.KEY) {
             throw new ApiException(403, new ApiError("FORBIDDEN", "an API key cannot make keys",
                     List.of(new ApiError.Detail("Authorization", "this request was sent with an API key", "log in as a user to make keys"))));
+        }
+        if (caller.kind() == Caller.Kind.OIDC) {
+            throw new ApiException(403, new ApiError("FORBIDDEN", "keys belong to Fleetsynth's own users",
+                    List.of(new ApiError.Detail("Authorization", "this request came with the identity provider's token",
+                            "use the provider's tokens in scripts, or ask an admin for a Fleetsynth user"))));
         }
         if (name == null || name.isBlank() || name.length() > 100) {
             throw ApiException.badRequest("name", "a key needs a name of 1 to 100 characters", "say what the key is for, e.g. \"nightly export\"");

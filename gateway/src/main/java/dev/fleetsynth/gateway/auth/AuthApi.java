@@ -90,7 +90,7 @@ public class AuthApi {
     public Me me() {
         Caller caller = CallerIdentityProvider.callerOf(identity);
         return caller == null ? new Me(null, null, null)
-                : new Me(caller.name(), caller.role().id(), caller.kind() == Caller.Kind.KEY ? "api_key" : "token");
+                : new Me(caller.name(), caller.role().id(), caller.via());
     }
 
     private Me loggedIn() {
@@ -99,7 +99,7 @@ public class AuthApi {
             throw new ApiException(401, new ApiError("UNAUTHENTICATED", "not logged in",
                     List.of(new ApiError.Detail("Authorization", "no valid token, key or session", "log in"))));
         }
-        return new Me(caller.name(), caller.role().id(), caller.kind() == Caller.Kind.KEY ? "api_key" : "token");
+        return new Me(caller.name(), caller.role().id(), caller.via());
     }
 
     @PUT

@@ -39,4 +39,29 @@ public interface AuthConfig {
      */
     @WithName("admin-password")
     Optional<String> adminPassword();
+
+    /** An outside identity provider whose tokens are taken too (OpenID Connect, e.g. on Kubernetes); off without an issuer. */
+    Oidc oidc();
+
+    interface Oidc {
+        /** The provider's issuer, as its tokens' {@code iss} names it. */
+        Optional<String> issuer();
+
+        /** Where the provider's signing keys are: its JWKS address, or a PEM file; needed with an issuer. */
+        @WithName("public-key-location")
+        Optional<String> publicKeyLocation();
+
+        /** The audience the tokens must name ({@code aud}); not checked when absent. */
+        Optional<String> audience();
+
+        /** The claim that lists the user's roles; a value viewer, operator or admin gives that role (the strongest wins). */
+        @WithName("roles-claim")
+        @WithDefault("groups")
+        String rolesClaim();
+
+        /** The claim that names the user (the subject when the token lacks it). */
+        @WithName("username-claim")
+        @WithDefault("preferred_username")
+        String usernameClaim();
+    }
 }
