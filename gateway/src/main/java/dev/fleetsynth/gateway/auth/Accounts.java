@@ -215,7 +215,9 @@ public class Accounts {
 
     public List<KeyView> keys(Caller caller) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<ApiKey> keys = caller.role() == Role.ADMIN ? ApiKey.listAll() : ApiKey.list("owner", caller.name());
+            // keys are owned by Fleetsynth users: a provider's user of the same name owns none of them
+            List<ApiKey> keys = caller.role() == Role.ADMIN ? ApiKey.listAll()
+                    : caller.kind() == Caller.Kind.OIDC ? List.of() : ApiKey.list("owner", caller.name());
             return keys.stream().sorted(java.util.Comparator.comparing((ApiKey k) -> k.createdAt)).map(k -> KeyView.of(k, null)).toList();
         });
     }
@@ -256,7 +258,7 @@ public class Accounts {
     public void deleteKey(Caller caller, UUID keyId) {
         QuarkusTransaction.requiringNew().run(() -> {
             ApiKey k = ApiKey.findById(keyId);
-            if (k == null || (caller.role() != Role.ADMIN && !k.owner.equals(caller.name()))) {
+            if (k == null || (caller.role() != Role.ADMIN && (caller.kind() == Caller.Kind.OIDC || !k.owner.equals(caller.name())))) {
                 throw ApiException.notFound("key " + keyId);
             }
             k.delete();

@@ -51,7 +51,7 @@ public interface AuthConfig {
         @WithName("public-key-location")
         Optional<String> publicKeyLocation();
 
-        /** The audience the tokens must name ({@code aud}); not checked when absent. */
+        /** The audience the tokens must name ({@code aud}): Fleetsynth's client id at the provider; needed with an issuer. */
         Optional<String> audience();
 
         /** The claim that lists the user's roles; a value viewer, operator or admin gives that role (the strongest wins). */

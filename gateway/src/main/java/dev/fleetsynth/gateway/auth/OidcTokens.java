@@ -21,12 +21,13 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * Bearer tokens of an outside identity provider (OpenID Connect: Keycloak, Entra ID, Dex...), for a
  * team that logs in there rather than with Fleetsynth's own users. A token is taken when the
  * provider signed it (its published keys, read by smallrye-jwt from a JWKS address and refreshed,
- * or a PEM file), names the configured issuer (and audience, when set) and has not expired; its
+ * or a PEM file), names the configured issuer and audience (both required) and has not expired; its
  * roles claim says viewer, operator or admin. There is no account here: the token's role is in
  * force until it expires, so the provider decides, and a token without a Fleetsynth role is refused.
  * Off unless {@code fleetsynth.auth.oidc.issuer} is set.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // a configuration mistake stops the start, not the first login
 public class OidcTokens {
     private static final Logger LOG = Logger.getLogger(OidcTokens.class);
 
@@ -43,8 +44,11 @@ public class OidcTokens {
         }
         String keys = oidc.publicKeyLocation().orElseThrow(() -> new IllegalStateException(
                 "fleetsynth.auth.oidc.issuer is set without fleetsynth.auth.oidc.public-key-location (the provider's JWKS address)"));
+        // Without an audience, a token the provider signed for any of its other applications would do.
+        String audience = oidc.audience().orElseThrow(() -> new IllegalStateException(
+                "fleetsynth.auth.oidc.issuer is set without fleetsynth.auth.oidc.audience (the client id the provider's tokens name for Fleetsynth)"));
         JWTAuthContextInfo info = new JWTAuthContextInfo(keys, oidc.issuer().get());
-        oidc.audience().ifPresent(a -> info.setExpectedAudience(Set.of(a)));
+        info.setExpectedAudience(Set.of(audience));
         parser = new DefaultJWTParser(info);
         LOG.infof("taking the tokens of %s (keys at %s)", oidc.issuer().get(), keys);
     }

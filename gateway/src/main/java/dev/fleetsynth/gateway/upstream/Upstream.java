@@ -40,9 +40,10 @@ import io.smallrye.faulttolerance.api.Guard;
  * <p>Each service's calls go through a circuit breaker (SmallRye Fault Tolerance): once half of the
  * last {@value #BREAKER_WINDOW} calls found the service not answering, the gateway stops asking it
  * for {@value #BREAKER_OPEN_SECONDS} s and answers 503 at once, instead of holding every request for
- * its connect timeout while the service is down or restarting; then one call tries it again. Reads
- * are retried twice, 250 ms apart, around the breaker (a connection reset, a service that is just
- * coming back); writes are not, since a write that failed on the way back may have been done.
+ * its connect timeout while the service is down or restarting; then one call tries it again. A read
+ * whose connection was refused is tried twice more, 250 ms apart, around the breaker (a service that
+ * is just coming back; each try counts for the breaker); a timeout is not, nor is a write, which may
+ * have been done.
  */
 @ApplicationScoped
 public class Upstream {
@@ -68,7 +69,7 @@ public class Upstream {
                     .build());
             retries.put(s, Guard.create()
                     .withRetry().maxRetries(2).delay(250, ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
-                    .retryOn(ApiException.class).abortOn(CircuitBreakerOpenException.class).done()
+                    .retryOn(Unreachable.class).abortOn(CircuitBreakerOpenException.class).done()
                     .build());
         }
     }
@@ -181,8 +182,10 @@ public class Upstream {
         }
         try {
             return http.send(request.build(), handler);
-        } catch (ConnectException | HttpTimeoutException e) {
-            throw unavailable(service);
+        } catch (ConnectException e) {
+            throw new Unreachable(service); // nothing reached the service: safe to try again
+        } catch (HttpTimeoutException e) {
+            throw unavailable(service); // it may still be working on it: not tried again
         } catch (IOException e) {
             throw unavailable(service);
         } catch (InterruptedException e) {
@@ -204,6 +207,15 @@ public class Upstream {
             return new ApiException(status, json.treeToValue(body, ApiError.class));
         } catch (IOException | IllegalArgumentException e) {
             return new ApiException(status, ApiError.of("UPSTREAM_ERROR", body.toString()));
+        }
+    }
+
+    /** A service that refused the connection: a read is tried again (a timeout is not: the service may be busy with it). */
+    private static final class Unreachable extends ApiException {
+        private static final long serialVersionUID = 1L;
+
+        Unreachable(Service service) {
+            super(503, unavailable(service).error(), 5L);
         }
     }
 

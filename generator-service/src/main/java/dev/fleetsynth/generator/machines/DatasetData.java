@@ -25,9 +25,9 @@ public class DatasetData implements MachineData {
 
     @Override
     public List<String> delete(String machineId, Instant deletedAt) {
-        List<String> files = Dataset.<Dataset>list("machineId = ?1 and createdAt <= ?2", machineId, deletedAt).stream()
+        List<String> files = Dataset.<Dataset>list(MachineJobs.resultsOf(GenerationJob.class), machineId, deletedAt).stream()
                 .map(d -> d.path).toList();
-        Dataset.delete("machineId = ?1 and createdAt <= ?2", machineId, deletedAt);
+        Dataset.delete(MachineJobs.resultsOf(GenerationJob.class), machineId, deletedAt);
         MachineJobs.delete(GenerationJob.class, machineId, deletedAt);
         return files;
     }

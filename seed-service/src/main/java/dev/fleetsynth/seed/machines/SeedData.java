@@ -27,12 +27,12 @@ public class SeedData implements MachineData {
     @Override
     public List<String> delete(String machineId, Instant deletedAt) {
         List<String> files = new ArrayList<>();
-        for (Seed s : Seed.<Seed>list("machineId = ?1 and createdAt <= ?2", machineId, deletedAt)) {
+        for (Seed s : Seed.<Seed>list(MachineJobs.resultsOf(SeedJob.class), machineId, deletedAt)) {
             files.add(s.path);
             files.add(s.holdoutPath);
             files.add(s.reportPath);
         }
-        Seed.delete("machineId = ?1 and createdAt <= ?2", machineId, deletedAt);
+        Seed.delete(MachineJobs.resultsOf(SeedJob.class), machineId, deletedAt);
         MachineJobs.delete(SeedJob.class, machineId, deletedAt);
         files.removeIf(java.util.Objects::isNull);
         return files;

@@ -34,6 +34,7 @@ public class JobCancels {
     static final Duration CHECK_EVERY = Duration.ofMillis(500);
     static final String CANCELLED_BEFORE_START = "cancelled before it started";
     static final String CANCELLED_WHILE_RUNNING = "cancelled while it ran; nothing it was writing was kept";
+    static final String MACHINE_DELETED = "its machine was deleted while it ran; its result is not recorded";
 
     @Inject
     EventPublisher events;
@@ -71,11 +72,21 @@ public class JobCancels {
         Instant claimedAt = QuarkusTransaction.requiringNew().call(() -> upsert(jobId, "cancel_requested_at", "claimed_at"));
         if (claimedAt == null) {
             // Nobody runs it, and whoever takes its request later will not: announce it now.
-            events.publish(JobFailed.now(machine, jobId, stage, FailureCode.CANCELLED, CANCELLED_BEFORE_START));
+            events.publish(cancelled(machine, jobId, stage, CANCELLED_BEFORE_START));
             metrics.failed(stage, FailureCode.CANCELLED.name(), Duration.ZERO);
             return new Answer(jobId, machine, JobStatus.CANCELLED.json(), CANCELLED_BEFORE_START);
         }
         return new Answer(jobId, machine, "cancelling", "the job stops at its next check, within a second or two");
+    }
+
+    /**
+     * The job.failed of a cancelled job. Its id follows from the job and the reason: announced here
+     * when the request was cancelled while it waited, and again by the worker that later finds it,
+     * it is one event to consumers that drop redeliveries.
+     */
+    static JobFailed cancelled(String machineId, UUID jobId, Stage stage, String message) {
+        UUID id = UUID.nameUUIDFromBytes(("job.failed:" + jobId + ":" + message).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new JobFailed(id, java.time.Instant.now(), machineId, jobId, stage, FailureCode.CANCELLED, message);
     }
 
     /** Asks a job to stop without announcing anything (its machine is being deleted): it stops at its next check, or never starts. */

@@ -91,9 +91,10 @@ public class JobRunner {
             if (attempt > MAX_ATTEMPTS) {
                 String reason = "the service stopped " + (attempt - 1) + " times while running this job, so it is given up rather "
                         + "than started again; its log says why (a stop of the whole stack during the job counts too: request it again)";
-                finishFailed(trigger, jobId, stage, steps, JobStatus.FAILED, FailureCode.WORKER_CRASHED, reason, System.nanoTime());
-                // kept whole on the dead-letter topic, to be looked at and sent again once the cause is mended
+                // Kept whole on the dead-letter topic, to be looked at and sent again once the cause is mended;
+                // before the failure is recorded, so that a stop in between sends it again (one id: consumers drop the repeat).
                 events.publish(DeadLetter.of(trigger, service, FailureCode.WORKER_CRASHED, reason, attempt - 1, codec.toJson(trigger)));
+                finishFailed(trigger, jobId, stage, steps, JobStatus.FAILED, FailureCode.WORKER_CRASHED, reason, System.nanoTime());
                 return;
             }
             metrics.started(stage);
@@ -111,11 +112,20 @@ public class JobRunner {
                         ? e.getClass().getSimpleName() : e.getMessage()), t0);
                 return;
             }
-            QuarkusTransaction.requiringNew().run(() -> {
+            boolean machineGone = QuarkusTransaction.requiringNew().call(() -> {
+                // Its machine may have been deleted while it ran: its result is not recorded for a machine that is gone.
+                if (DeletedMachine.deletedSince(trigger.machineId(), trigger.occurredAt())) {
+                    return true;
+                }
                 steps.succeeded(result);
                 processed.markProcessed(trigger);
                 Outbox.record(trigger, result);
+                return false;
             });
+            if (machineGone) {
+                finishFailed(trigger, jobId, stage, steps, JobStatus.CANCELLED, FailureCode.CANCELLED, JobCancels.MACHINE_DELETED, t0);
+                return;
+            }
             published(trigger, result);
             metrics.succeeded(stage, Duration.ofNanos(System.nanoTime() - t0));
             LOG.infof("%s job succeeded in %.1f s", stage.json(), (System.nanoTime() - t0) / 1e9);
@@ -124,7 +134,8 @@ public class JobRunner {
 
     private void finishFailed(FleetEvent trigger, UUID jobId, Stage stage, Steps steps, JobStatus terminal, FailureCode code,
             String message, long t0) {
-        JobFailed failed = JobFailed.now(trigger.machineId(), jobId, stage, code, message);
+        JobFailed failed = code == FailureCode.CANCELLED ? JobCancels.cancelled(trigger.machineId(), jobId, stage, message)
+                : JobFailed.now(trigger.machineId(), jobId, stage, code, message);
         QuarkusTransaction.requiringNew().run(() -> {
             steps.failed(terminal, code.name(), message);
             processed.markProcessed(trigger);

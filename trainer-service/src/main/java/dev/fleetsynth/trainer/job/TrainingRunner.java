@@ -179,11 +179,13 @@ public class TrainingRunner {
                 throws IOException {
             TrainingJob row = jobs.current(r.jobId());
             if (row.jobStatus().finished()) {
+                discardCheckpoint(modelPath);
                 return repeatOf(row);
             }
             long t0 = System.nanoTime();
             jobs.started(r.jobId(), Instant.now());
             if (store.exists(modelPath)) {
+                discardCheckpoint(modelPath); // kept by the run that then saved the model and died
                 // A run that died between saving the model and recording it: the model is complete, keep it.
                 LOG.infof("model %s exists from an earlier run of this job; recording it", modelPath);
                 Synthesizer saved = Synthesizers.load(store.resolve(modelPath));
@@ -198,6 +200,10 @@ public class TrainingRunner {
             } finally {
                 checkpoints.discard(); // the job has ended here, one way or the other; only a dead service leaves it
             }
+        }
+
+        private void discardCheckpoint(String modelPath) {
+            new Checkpoints(null, store.resolve(Checkpoints.path(modelPath)), 0).discard();
         }
 
         private FleetEvent train(Training training, Checkpoints checkpoints, String modelPath, TrainingLock.Lease lease,

@@ -36,13 +36,13 @@ public class ModelData implements MachineData {
 
     @Override
     public List<String> delete(String machineId, Instant deletedAt) {
-        List<String> files = new java.util.ArrayList<>(Model.<Model>list("machineId = ?1 and createdAt <= ?2", machineId, deletedAt).stream()
+        List<String> files = new java.util.ArrayList<>(Model.<Model>list(MachineJobs.resultsOf(TrainingJob.class), machineId, deletedAt).stream()
                 .map(m -> m.path).toList());
         // a stopped training's checkpoint, beside the model it would have become
         TrainingJob.<TrainingJob>list("machineId = ?1 and createdAt <= ?2", machineId, deletedAt)
                 .forEach(j -> files.add(Checkpoints.path(ArtifactStore.modelPath(machineId, j.jobId.toString()))));
         // models first: each names the job that made it
-        Model.delete("machineId = ?1 and createdAt <= ?2", machineId, deletedAt);
+        Model.delete(MachineJobs.resultsOf(TrainingJob.class), machineId, deletedAt);
         MachineJobs.delete(TrainingJob.class, machineId, deletedAt);
         return files;
     }
