@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * An event that a service gave up on: its job took the service down each time it ran (three
- * times), so the job was failed with {@link FailureCode#WORKER_CRASHED} and its consumer moved on.
+ * times), so the job was failed with {@link FailureCode#WORKER_CRASHED} and its consumer moved on;
+ * or a {@code machine.deleted} whose handling kept failing ({@link FailureCode#INTERNAL}).
  * The original event is kept whole, for someone to look at and, once the cause is mended, to send again.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

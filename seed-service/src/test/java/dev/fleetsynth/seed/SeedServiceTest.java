@@ -27,6 +27,7 @@ import dev.fleetsynth.engine.profile.ProfileWriter;
 import dev.fleetsynth.engine.store.ArtifactStore;
 import dev.fleetsynth.engine.table.SensorTable;
 import dev.fleetsynth.events.FailureCode;
+import dev.fleetsynth.events.DeadLetter;
 import dev.fleetsynth.events.EventCodec;
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.events.JobFailed;
@@ -306,6 +307,23 @@ class SeedServiceTest {
         given().get("/jobs/" + stale.jobId()).then().statusCode(404);
         given().get("/seeds?machine_id=" + machineId).then().statusCode(200).body("$", hasSize(1))
                 .body("[0].seed_id", equalTo(again.toString()));
+    }
+
+    @Test
+    void aDeletionThatKeepsFailingIsTriedAgainThenGoesWholeToTheDeadLetterTopic() {
+        MachineDeleted deleted = MachineDeleted.now(FailingMachineData.MACHINE);
+        publish(deleted);
+        DeadLetter letter = TopicReader.await(bootstrap(), List.of(Topics.DEAD_LETTER),
+                seen -> seen.stream().anyMatch(r -> r.value().contains(deleted.eventId().toString())), WAIT).stream()
+                .filter(r -> r.value().contains(deleted.eventId().toString()))
+                .map(r -> codec.fromJson(DeadLetter.class, r.value())).findFirst().orElseThrow();
+        assertThat(letter.service()).isEqualTo("seed-service");
+        assertThat(letter.originalTopic()).isEqualTo(Topics.MACHINE_DELETED);
+        assertThat(letter.code()).isEqualTo(FailureCode.INTERNAL);
+        assertThat(letter.attempts()).isEqualTo(4);
+        assertThat(letter.reason()).contains("failed 4 times", "the database is away");
+        assertThat(codec.fromJson(MachineDeleted.class, letter.original())).isEqualTo(deleted);
+        assertThat(FailingMachineData.TRIES.get()).isEqualTo(4);
     }
 
     @Test

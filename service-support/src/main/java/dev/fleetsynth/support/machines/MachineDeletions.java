@@ -2,6 +2,7 @@ package dev.fleetsynth.support.machines;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +14,14 @@ import org.jboss.logging.Logger;
 
 import dev.fleetsynth.engine.io.AtomicFiles;
 import dev.fleetsynth.engine.store.ArtifactStore;
+import dev.fleetsynth.events.DeadLetter;
+import dev.fleetsynth.events.EventCodec;
+import dev.fleetsynth.events.FailureCode;
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.events.MachineDeleted;
+import dev.fleetsynth.support.kafka.EventPublisher;
 import dev.fleetsynth.support.kafka.ProcessedEvents;
+import io.smallrye.faulttolerance.api.Guard;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -23,7 +29,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * Handles {@code machine.deleted} in every service that holds data of machines: stops the
  * machine's jobs, records the deletion (so requests made before it are dropped), removes the rows
  * of every {@link MachineData} bean and marks the event handled in one transaction, then removes
- * the files those rows pointed at. Its own consumer group, apart from the job triggers: a running job blocks those, and the
+ * the files those rows pointed at. A deletion that fails is tried again, and after four tries goes
+ * whole to the dead-letter topic rather than being acknowledged as done. Its own consumer group, apart from the job triggers: a running job blocks those, and the
  * deletion must reach it to stop it.
  */
 @ApplicationScoped
@@ -37,12 +44,37 @@ public class MachineDeletions {
     @Inject
     Instance<ArtifactStore> store;
 
+    @Inject
+    EventPublisher events;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name")
+    String service;
+
+    /** Tries of one deletion, two seconds apart (a database or Redis blip); every step is safe to run again. */
+    private final Guard retries = Guard.create()
+            .withRetry().maxRetries(RETRIES).delay(2, ChronoUnit.SECONDS).done()
+            .build();
+    static final int RETRIES = 3;
+
     @Incoming("machine-deleted")
     @Blocking(ordered = true)
     public void on(FleetEvent event) {
         if (!(event instanceof MachineDeleted deleted)) {
             return;
         }
+        try {
+            retries.call(() -> {
+                delete(deleted);
+                return null;
+            }, Object.class);
+        } catch (Exception e) {
+            // Not acknowledged as if done, and not retried for ever: kept whole where someone will see it.
+            LOG.errorf(e, "could not delete machine %s after %d tries", deleted.machineId(), RETRIES + 1);
+            events.publish(DeadLetter.of(deleted, service, FailureCode.INTERNAL, "the deletion failed " + (RETRIES + 1) + " times: "
+                    + e.getMessage(), RETRIES + 1, new EventCodec().toJson(deleted)));
+        }
+    }
+
+    private void delete(MachineDeleted deleted) {
         String machineId = deleted.machineId();
         if (QuarkusTransaction.requiringNew().call(() -> processed.seen(deleted))) {
             return;
