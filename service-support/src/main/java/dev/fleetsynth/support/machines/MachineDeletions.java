@@ -54,6 +54,7 @@ public class MachineDeletions {
             .withRetry().maxRetries(RETRIES).delay(2, ChronoUnit.SECONDS).done()
             .build();
     static final int RETRIES = 3;
+    private final EventCodec codec = new EventCodec();
 
     @Incoming("machine-deleted")
     @Blocking(ordered = true)
@@ -70,7 +71,7 @@ public class MachineDeletions {
             // Not acknowledged as if done, and not retried for ever: kept whole where someone will see it.
             LOG.errorf(e, "could not delete machine %s after %d tries", deleted.machineId(), RETRIES + 1);
             events.publish(DeadLetter.of(deleted, service, FailureCode.INTERNAL, "the deletion failed " + (RETRIES + 1) + " times: "
-                    + e.getMessage(), RETRIES + 1, new EventCodec().toJson(deleted)));
+                    + e.getMessage(), RETRIES + 1, codec.toJson(deleted)));
         }
     }
 

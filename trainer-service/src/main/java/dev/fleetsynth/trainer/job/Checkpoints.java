@@ -73,6 +73,11 @@ public final class Checkpoints implements TrainingListener {
 
     /** Removes the checkpoint: the job has ended. */
     void discard() {
+        discard(file);
+    }
+
+    /** Removes a job's checkpoint file, if there is one (a job that ends before training keeps none of its own). */
+    static void discard(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

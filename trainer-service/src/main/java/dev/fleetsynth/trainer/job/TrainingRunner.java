@@ -203,7 +203,7 @@ public class TrainingRunner {
         }
 
         private void discardCheckpoint(String modelPath) {
-            new Checkpoints(null, store.resolve(Checkpoints.path(modelPath)), 0).discard();
+            Checkpoints.discard(store.resolve(Checkpoints.path(modelPath)));
         }
 
         private FleetEvent train(Training training, Checkpoints checkpoints, String modelPath, TrainingLock.Lease lease,
