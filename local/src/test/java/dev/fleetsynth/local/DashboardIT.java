@@ -46,6 +46,7 @@ class DashboardIT {
         if (stack != null) {
             stack.close();
         }
+        KeptLogs.keep(dataDir, "DashboardIT");
     }
 
     @Test

@@ -74,6 +74,7 @@ class PlatformIT {
             System.out.println("resident memory per service (MiB) at the end: " + stack.residentMemoryMiB());
             stack.close();
         }
+        KeptLogs.keep(dataDir, "PlatformIT");
     }
 
     @Test
@@ -113,7 +114,8 @@ class PlatformIT {
         JsonNode trainTask = post("/machines/" + MACHINE + "/train", "{\"model\": \"tvae\", \"epochs\": 40, \"pipeline\": \"auto\"}", 202);
         String trainId = trainTask.get("task_id").asText();
         WebSocketRecorder socket = WebSocketRecorder.open(URI.create(stack.gatewayUrl()), "/ws/gan/training/" + trainId, token);
-        assertThat(socket.awaitClose(Duration.ofSeconds(180))).isTrue();
+        assertThat(socket.awaitClose(Duration.ofSeconds(180))).as(() -> "the training's socket closes; services' last errors:"
+                + KeptLogs.problems(dataDir)).isTrue();
         List<JsonNode> messages = messages(socket);
         assertThat(messages).isNotEmpty();
         JsonNode last = messages.get(messages.size() - 1);
@@ -346,7 +348,8 @@ class PlatformIT {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no " + stage + " task was " + status + " within " + timeout);
+        throw new AssertionError("no " + stage + " task was " + status + " within " + timeout + "; services' last errors:"
+                + KeptLogs.problems(dataDir) + restarts());
     }
 
     @Test
@@ -461,7 +464,8 @@ class PlatformIT {
                 .get("task_id").asText();
         long t0 = System.nanoTime();
         while (getJson("/tasks/" + training).path("epoch").asInt() < 1) {
-            assertThat(System.nanoTime() - t0).as("the training starts").isLessThan(120_000_000_000L);
+            assertThat(System.nanoTime() - t0).as(() -> "the training starts; services' last errors:" + KeptLogs.problems(dataDir)
+                    + restarts()).isLessThan(120_000_000_000L);
             Thread.sleep(100);
         }
         stack.infrastructure().restartKafka(Duration.ofSeconds(5));
@@ -477,6 +481,11 @@ class PlatformIT {
         String seed = post("/machines/" + machine + "/seed", "{\"rows\": 1000}", 202).get("task_id").asText();
         assertThat(awaitTask(seed, Duration.ofSeconds(60)).get("status").asText()).isEqualTo("succeeded");
         System.out.printf("training through a broker restart, and a seed after it: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** How often each service was started again by the stack, for a failure's message. */
+    private static String restarts() {
+        return "\n  restarts: " + stack.ports().keySet().stream().collect(java.util.stream.Collectors.toMap(s -> s, stack::restarts));
     }
 
     /** The files under a directory, relative to it, sorted; none when it is missing. */
@@ -502,7 +511,8 @@ class PlatformIT {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("task " + taskId + " did not finish in " + timeout + "; last: " + task);
+        throw new AssertionError("task " + taskId + " did not finish in " + timeout + "; last: " + task
+                + "; services' last errors:" + KeptLogs.problems(dataDir) + restarts());
     }
 
     /** A request to the gateway as the first admin. */

@@ -327,6 +327,30 @@ class SeedServiceTest {
     }
 
     @Test
+    void aRequestWhoseStepsKeepFailingIsTriedThreeTimesThenGoesWholeToTheDeadLetterTopicAndTheNextIsServed() throws Exception {
+        // A machine id longer than the jobs table's column (the gateway refuses it; a producer of another
+        // system need not): making the job's row fails in the database every time.
+        String machineId = "pump_" + "x".repeat(70);
+        SeedRequested doomed = request(machineId, UUID.randomUUID(), ArtifactStore.profilePath(machineId, 1), 1000);
+        publish(doomed);
+        DeadLetter letter = TopicReader.await(bootstrap(), List.of(Topics.DEAD_LETTER),
+                seen -> seen.stream().anyMatch(r -> r.value().contains(doomed.eventId().toString())), WAIT).stream()
+                .filter(r -> r.value().contains(doomed.eventId().toString()))
+                .map(r -> codec.fromJson(DeadLetter.class, r.value())).findFirst().orElseThrow();
+        assertThat(letter.originalTopic()).isEqualTo(Topics.SEED_REQUESTED);
+        assertThat(letter.code()).isEqualTo(FailureCode.INTERNAL);
+        assertThat(letter.attempts()).isEqualTo(3);
+        assertThat(letter.reason()).contains("could not handle this request 3 times", "too long").doesNotContain("Exception");
+        assertThat(codec.fromJson(SeedRequested.class, letter.original())).isEqualTo(doomed);
+
+        // the consumer has moved on: the next request is served
+        String next = "pump_seed_after_dead_001";
+        UUID jobId = UUID.randomUUID();
+        publish(request(next, jobId, writeProfile(next), 1000));
+        awaitReady(jobId);
+    }
+
+    @Test
     void aMissingProfileFailsTheJobAndWritesNothing() throws Exception {
         String machineId = "pump_seed_missing_001";
         UUID jobId = UUID.randomUUID();

@@ -40,9 +40,13 @@ public final class WebSocketRecorder implements WebSocket.Listener {
         return List.copyOf(received);
     }
 
-    /** True once the server has closed the connection, within the timeout. */
+    /** True once the server has closed the connection, within the timeout; false if it has not by then. */
     public boolean awaitClose(Duration timeout) throws Exception {
-        return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        }
     }
 
     /** Waits until at least {@code n} messages have come; false if the timeout passes first. */

@@ -2,12 +2,15 @@ package dev.fleetsynth.support.jobs;
 
 import dev.fleetsynth.events.FailureCode;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+
+import io.smallrye.faulttolerance.api.Guard;
 
 import dev.fleetsynth.events.DeadLetter;
 import dev.fleetsynth.events.EventCodec;
@@ -63,73 +66,113 @@ public class JobRunner {
     String service;
 
     private final EventCodec codec = new EventCodec();
+    static final int RETRIES = 2;
+    private final Guard retries = Guard.create()
+            .withRetry().maxRetries(RETRIES).delay(2, ChronoUnit.SECONDS).jitter(0, ChronoUnit.MILLIS).maxDuration(24, ChronoUnit.HOURS)
+            .withExponentialBackoff().factor(2).done()
+            .beforeRetry((Throwable e) -> LOG.warnf(e, "a job's step failed; trying the job again"))
+            .done()
+            .build();
 
+    /**
+     * Runs the job of one trigger. A step that throws outside the work (the database, Redis or the broker
+     * failing under it) is tried again from the start, 2 s and 4 s later: every step is safe to repeat.
+     * A trigger that still fails is not dropped as if handled, which would leave its job queued for
+     * ever: it goes whole to the dead-letter topic, and its job is failed with code INTERNAL.
+     */
     public void run(FleetEvent trigger, UUID jobId, Stage stage, Steps steps) {
         try (JobLog log = JobLog.of(trigger.machineId(), jobId)) {
-            if (QuarkusTransaction.requiringNew().call(() -> DeletedMachine.deletedSince(trigger.machineId(), trigger.occurredAt()))) {
-                LOG.infof("%s %s was made before its machine was deleted; dropped", trigger.topic(), trigger.eventId());
-                QuarkusTransaction.requiringNew().run(() -> processed.markProcessed(trigger));
-                return;
-            }
-            boolean fresh = QuarkusTransaction.requiringNew().call(() -> !processed.seen(trigger) && steps.begin());
-            if (!fresh) {
-                LOG.infof("%s %s already handled; redelivery dropped", trigger.topic(), trigger.eventId());
-                QuarkusTransaction.requiringNew().run(() -> processed.markProcessed(trigger));
-                // it may be back because the service died after recording the outcome and before publishing it
-                QuarkusTransaction.requiringNew().call(() -> Outbox.unpublishedOutcomeOf(trigger))
-                        .ifPresent(outcome -> published(trigger, outcome));
-                return;
-            }
-            if (QuarkusTransaction.requiringNew().call(() -> cancels.claimCancelled(jobId))) {
-                finishFailed(trigger, jobId, stage, steps, JobStatus.CANCELLED, FailureCode.CANCELLED, JobCancels.CANCELLED_BEFORE_START,
-                        System.nanoTime());
-                return;
-            }
-            // Counted and committed before the work: a job that takes its service down (out of memory,
-            // a native crash) is redelivered after the restart and would take it down again, forever.
-            int attempt = QuarkusTransaction.requiringNew().call(() -> EventAttempt.next(trigger.eventId(), trigger.topic()));
-            if (attempt > MAX_ATTEMPTS) {
-                String reason = "the service stopped " + (attempt - 1) + " times while running this job, so it is given up rather "
-                        + "than started again; its log says why (a stop of the whole stack during the job counts too: request it again)";
-                // Kept whole on the dead-letter topic, to be looked at and sent again once the cause is mended;
-                // before the failure is recorded, so that a stop in between sends it again (one id: consumers drop the repeat).
-                events.publish(DeadLetter.of(trigger, service, FailureCode.WORKER_CRASHED, reason, attempt - 1, codec.toJson(trigger)));
-                finishFailed(trigger, jobId, stage, steps, JobStatus.FAILED, FailureCode.WORKER_CRASHED, reason, System.nanoTime());
-                return;
-            }
-            metrics.started(stage);
-            long t0 = System.nanoTime();
-            FleetEvent result;
             try {
-                result = steps.work();
-            } catch (JobFailure f) {
-                finishFailed(trigger, jobId, stage, steps, f.cancelled() ? JobStatus.CANCELLED : JobStatus.FAILED, f.code(),
-                        f.getMessage(), t0);
-                return;
-            } catch (Exception | OutOfMemoryError e) {
-                LOG.errorf(e, "%s job failed", stage.json());
-                finishFailed(trigger, jobId, stage, steps, JobStatus.FAILED, FailureCode.INTERNAL, String.valueOf(e.getMessage() == null
-                        ? e.getClass().getSimpleName() : e.getMessage()), t0);
-                return;
-            }
-            boolean machineGone = QuarkusTransaction.requiringNew().call(() -> {
-                // Its machine may have been deleted while it ran: its result is not recorded for a machine that is gone.
-                if (DeletedMachine.deletedSince(trigger.machineId(), trigger.occurredAt())) {
-                    return true;
+                retries.call(() -> {
+                    runOnce(trigger, jobId, stage, steps);
+                    return null;
+                }, Object.class);
+            } catch (Exception e) {
+                String reason = "the service could not handle this request " + (RETRIES + 1) + " times: " + rootMessage(e);
+                LOG.errorf(e, "%s %s: %s", trigger.topic(), trigger.eventId(), reason);
+                try {
+                    events.publish(DeadLetter.of(trigger, service, FailureCode.INTERNAL, reason, RETRIES + 1, codec.toJson(trigger)));
+                    finishFailed(trigger, jobId, stage, steps, JobStatus.FAILED, FailureCode.INTERNAL, reason, System.nanoTime());
+                } catch (RuntimeException again) {
+                    LOG.errorf(again, "could not send job %s to the dead letters or record its failure either", jobId);
                 }
-                steps.succeeded(result);
-                processed.markProcessed(trigger);
-                Outbox.record(trigger, result);
-                return false;
-            });
-            if (machineGone) {
-                finishFailed(trigger, jobId, stage, steps, JobStatus.CANCELLED, FailureCode.CANCELLED, JobCancels.MACHINE_DELETED, t0);
-                return;
             }
-            published(trigger, result);
-            metrics.succeeded(stage, Duration.ofNanos(System.nanoTime() - t0));
-            LOG.infof("%s job succeeded in %.1f s", stage.json(), (System.nanoTime() - t0) / 1e9);
         }
+    }
+
+    /** The innermost cause's message (the database's own words rather than the transaction manager's wrappers). */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? "an unexpected error (the service's log has it)" : root.getMessage();
+    }
+
+    private void runOnce(FleetEvent trigger, UUID jobId, Stage stage, Steps steps) {
+        if (QuarkusTransaction.requiringNew().call(() -> DeletedMachine.deletedSince(trigger.machineId(), trigger.occurredAt()))) {
+            LOG.infof("%s %s was made before its machine was deleted; dropped", trigger.topic(), trigger.eventId());
+            QuarkusTransaction.requiringNew().run(() -> processed.markProcessed(trigger));
+            return;
+        }
+        boolean fresh = QuarkusTransaction.requiringNew().call(() -> !processed.seen(trigger) && steps.begin());
+        if (!fresh) {
+            LOG.infof("%s %s already handled; redelivery dropped", trigger.topic(), trigger.eventId());
+            QuarkusTransaction.requiringNew().run(() -> processed.markProcessed(trigger));
+            // it may be back because the service died after recording the outcome and before publishing it
+            QuarkusTransaction.requiringNew().call(() -> Outbox.unpublishedOutcomeOf(trigger))
+                    .ifPresent(outcome -> published(trigger, outcome));
+            return;
+        }
+        if (QuarkusTransaction.requiringNew().call(() -> cancels.claimCancelled(jobId))) {
+            finishFailed(trigger, jobId, stage, steps, JobStatus.CANCELLED, FailureCode.CANCELLED, JobCancels.CANCELLED_BEFORE_START,
+                    System.nanoTime());
+            return;
+        }
+        // Counted and committed before the work: a job that takes its service down (out of memory,
+        // a native crash) is redelivered after the restart and would take it down again, forever.
+        int attempt = QuarkusTransaction.requiringNew().call(() -> EventAttempt.next(trigger.eventId(), trigger.topic()));
+        if (attempt > MAX_ATTEMPTS) {
+            String reason = "the service stopped " + (attempt - 1) + " times while running this job, so it is given up rather "
+                    + "than started again; its log says why (a stop of the whole stack during the job counts too: request it again)";
+            // Kept whole on the dead-letter topic, to be looked at and sent again once the cause is mended;
+            // before the failure is recorded, so that a stop in between sends it again (one id: consumers drop the repeat).
+            events.publish(DeadLetter.of(trigger, service, FailureCode.WORKER_CRASHED, reason, attempt - 1, codec.toJson(trigger)));
+            finishFailed(trigger, jobId, stage, steps, JobStatus.FAILED, FailureCode.WORKER_CRASHED, reason, System.nanoTime());
+            return;
+        }
+        metrics.started(stage);
+        long t0 = System.nanoTime();
+        FleetEvent result;
+        try {
+            result = steps.work();
+        } catch (JobFailure f) {
+            finishFailed(trigger, jobId, stage, steps, f.cancelled() ? JobStatus.CANCELLED : JobStatus.FAILED, f.code(),
+                    f.getMessage(), t0);
+            return;
+        } catch (Exception | OutOfMemoryError e) {
+            LOG.errorf(e, "%s job failed", stage.json());
+            finishFailed(trigger, jobId, stage, steps, JobStatus.FAILED, FailureCode.INTERNAL, String.valueOf(e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()), t0);
+            return;
+        }
+        boolean machineGone = QuarkusTransaction.requiringNew().call(() -> {
+            // Its machine may have been deleted while it ran: its result is not recorded for a machine that is gone.
+            if (DeletedMachine.deletedSince(trigger.machineId(), trigger.occurredAt())) {
+                return true;
+            }
+            steps.succeeded(result);
+            processed.markProcessed(trigger);
+            Outbox.record(trigger, result);
+            return false;
+        });
+        if (machineGone) {
+            finishFailed(trigger, jobId, stage, steps, JobStatus.CANCELLED, FailureCode.CANCELLED, JobCancels.MACHINE_DELETED, t0);
+            return;
+        }
+        published(trigger, result);
+        metrics.succeeded(stage, Duration.ofNanos(System.nanoTime() - t0));
+        LOG.infof("%s job succeeded in %.1f s", stage.json(), (System.nanoTime() - t0) / 1e9);
     }
 
     private void finishFailed(FleetEvent trigger, UUID jobId, Stage stage, Steps steps, JobStatus terminal, FailureCode code,
