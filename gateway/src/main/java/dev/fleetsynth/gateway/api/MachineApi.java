@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +30,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fleetsynth.gateway.task.MachineStatus;
 import dev.fleetsynth.gateway.task.Task;
 import dev.fleetsynth.gateway.task.TaskView;
+import dev.fleetsynth.gateway.upstream.GeneratorClient;
+import dev.fleetsynth.gateway.upstream.ProfileClient;
+import dev.fleetsynth.gateway.upstream.SeedClient;
 import dev.fleetsynth.gateway.upstream.Service;
+import dev.fleetsynth.gateway.upstream.TrainerClient;
 import dev.fleetsynth.gateway.upstream.Upstream;
 import dev.fleetsynth.gateway.workflow.Requests;
 import dev.fleetsynth.gateway.workflow.Workflow;
@@ -43,6 +48,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class MachineApi {
     @Inject
     Upstream upstream;
+    @RestClient
+    ProfileClient profiles;
+    @RestClient
+    SeedClient seeds;
+    @RestClient
+    TrainerClient trainer;
+    @RestClient
+    GeneratorClient generator;
     @Inject
     Workflow workflow;
     @Inject
@@ -53,7 +66,7 @@ public class MachineApi {
     @GET
     @Operation(summary = "All machines (?category=...), each with its workflow state and latest quality")
     public JsonNode list() {
-        JsonNode machines = upstream.getJson(Service.PROFILE, Paths.withQuery("/machines", uri)).orElseGet(json::createArrayNode);
+        JsonNode machines = upstream.readJson(Service.PROFILE, () -> profiles.machines(Paths.query(uri, "category"))).orElseGet(json::createArrayNode);
         Map<String, Map<String, Task>> latest = QuarkusTransaction.requiringNew().call(MachineStatus::latestByMachine);
         ArrayNode out = json.createArrayNode();
         for (JsonNode m : machines) {
@@ -69,14 +82,14 @@ public class MachineApi {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Create a machine from a profile (JSON, YAML or xlsx; ?pipeline=auto to seed, train and generate by itself)")
     public Response create(byte[] body, @HeaderParam("Content-Type") String contentType) {
-        return upstream.forward(Service.PROFILE, "POST", Paths.withQuery("/machines", uri), body, contentType);
+        return upstream.write(Service.PROFILE, () -> profiles.create(Paths.query(uri, "pipeline"), contentType, body));
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a machine and its profile versions (its files stay in the artifact store)")
     public Response delete(@PathParam("id") String id) {
-        return upstream.forward(Service.PROFILE, "DELETE", "/machines/" + id, null, null);
+        return upstream.write(Service.PROFILE, () -> profiles.delete(id));
     }
 
     @GET
@@ -84,7 +97,7 @@ public class MachineApi {
     @Produces({MediaType.APPLICATION_JSON, "application/yaml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @Operation(summary = "Download the machine's current profile (?format=json|yaml|xlsx)")
     public Response profile(@PathParam("id") String id) {
-        return upstream.get(Service.PROFILE, Paths.withQuery("/machines/" + id + "/profile", uri));
+        return upstream.read(Service.PROFILE, () -> profiles.profile(id, Paths.query(uri, "format")));
     }
 
     @PUT
@@ -92,43 +105,42 @@ public class MachineApi {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Edit the profile: validates it and adds a version (?comment=...)")
     public Response edit(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String contentType) {
-        return upstream.forward(Service.PROFILE, "PUT", Paths.withQuery("/machines/" + id + "/profile", uri), body, contentType);
+        return upstream.write(Service.PROFILE, () -> profiles.edit(id, Paths.query(uri, "comment"), contentType, body));
     }
 
     @GET
     @Path("/{id}/versions")
     @Operation(summary = "The profile's version history, newest first")
     public Response versions(@PathParam("id") String id) {
-        return upstream.get(Service.PROFILE, "/machines/" + id + "/versions");
+        return upstream.read(Service.PROFILE, () -> profiles.versions(id));
     }
 
     @GET
     @Path("/{id}/versions/{version}")
     @Operation(summary = "One version of the profile")
     public Response version(@PathParam("id") String id, @PathParam("version") int version) {
-        return upstream.get(Service.PROFILE, "/machines/" + id + "/versions/" + version);
+        return upstream.read(Service.PROFILE, () -> profiles.version(id, version));
     }
 
     @POST
     @Path("/{id}/versions/{version}/restore")
     @Operation(summary = "Restore a version (adds it again as the newest version)")
     public Response restore(@PathParam("id") String id, @PathParam("version") int version) {
-        return upstream.forward(Service.PROFILE, "POST", "/machines/" + id + "/versions/" + version + "/restore", new byte[0],
-                MediaType.APPLICATION_JSON);
+        return upstream.write(Service.PROFILE, () -> profiles.restore(id, version));
     }
 
     @GET
     @Path("/{id}/diff")
     @Operation(summary = "Field-by-field difference between two versions (?from=N&to=M)")
     public Response diff(@PathParam("id") String id) {
-        return upstream.get(Service.PROFILE, Paths.withQuery("/machines/" + id + "/diff", uri));
+        return upstream.read(Service.PROFILE, () -> profiles.diff(id, Paths.query(uri, "from"), Paths.query(uri, "to")));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One machine with its current profile and workflow state")
     public JsonNode get(@PathParam("id") String id) {
-        ObjectNode machine = (ObjectNode) upstream.getJson(Service.PROFILE, "/machines/" + id)
+        ObjectNode machine = (ObjectNode) upstream.readJson(Service.PROFILE, () -> profiles.machine(id))
                 .orElseThrow(() -> ApiException.notFound("machine '" + id + "'"));
         machine.set("status", json.valueToTree(status(id, machine.path("version").asInt())));
         return machine;
@@ -138,7 +150,7 @@ public class MachineApi {
     @Path("/{id}/status")
     @Operation(summary = "The workflow state of every step: profile, seed, training, generation")
     public MachineStatus status(@PathParam("id") String id) {
-        JsonNode machine = upstream.getJson(Service.PROFILE, "/machines/" + id)
+        JsonNode machine = upstream.readJson(Service.PROFILE, () -> profiles.machine(id))
                 .orElseThrow(() -> ApiException.notFound("machine '" + id + "'"));
         return status(id, machine.path("version").asInt());
     }
@@ -201,35 +213,35 @@ public class MachineApi {
     @Path("/{id}/seeds")
     @Operation(summary = "The machine's seed data sets, newest first")
     public Response seeds(@PathParam("id") String id) {
-        return upstream.get(Service.SEED, "/seeds?machine_id=" + id);
+        return upstream.read(Service.SEED, () -> seeds.seeds(id));
     }
 
     @GET
     @Path("/{id}/seeds/{seed}/rows")
     @Operation(summary = "Rows of a seed (?cycle=&offset=&limit=), for previews")
     public Response seedRows(@PathParam("id") String id, @PathParam("seed") String seed) {
-        return upstream.get(Service.SEED, Paths.withQuery("/seeds/" + seed + "/rows", uri));
+        return upstream.read(Service.SEED, () -> seeds.rows(seed, Paths.query(uri, "cycle"), Paths.query(uri, "offset"), Paths.query(uri, "limit")));
     }
 
     @GET
     @Path("/{id}/seeds/{seed}/report")
     @Operation(summary = "What ingestion found and did for a seed from your data: columns, cleaning, RUL, mapping, held-out units")
     public Response seedReport(@PathParam("id") String id, @PathParam("seed") String seed) {
-        return upstream.get(Service.SEED, "/seeds/" + UploadApi.encode(seed) + "/report");
+        return upstream.read(Service.SEED, () -> seeds.report(seed));
     }
 
     @GET
     @Path("/{id}/models")
     @Operation(summary = "The machine's trained models, newest first")
     public Response models(@PathParam("id") String id) {
-        return upstream.get(Service.TRAINER, "/models?machine_id=" + id);
+        return upstream.read(Service.TRAINER, () -> trainer.models(id));
     }
 
     @GET
     @Path("/{id}/datasets")
     @Operation(summary = "The machine's synthetic datasets with their quality scores, newest first")
     public Response datasets(@PathParam("id") String id) {
-        return upstream.get(Service.GENERATOR, "/datasets?machine_id=" + id);
+        return upstream.read(Service.GENERATOR, () -> generator.datasets(id));
     }
 
     @GET
@@ -245,7 +257,7 @@ public class MachineApi {
     @Path("/{id}/datasets/{dataset}")
     @Operation(summary = "One dataset")
     public Response dataset(@PathParam("id") String id, @PathParam("dataset") String dataset) {
-        return upstream.get(Service.GENERATOR, "/datasets/" + dataset + "?machine_id=" + id);
+        return upstream.read(Service.GENERATOR, () -> generator.dataset(dataset, id));
     }
 
     @GET
@@ -253,7 +265,8 @@ public class MachineApi {
     @Operation(summary = "Explorer views of a dataset: quality report, rows (?split=&offset=&limit=), stats (?split=), "
             + "histograms (?split=&bins=&source=synthetic|seed), correlations (?split=)")
     public Response explore(@PathParam("id") String id, @PathParam("dataset") String dataset, @PathParam("view") String view) {
-        return upstream.get(Service.GENERATOR, Paths.withQuery("/datasets/" + dataset + "/" + view, uri, "machine_id=" + id));
+        return upstream.read(Service.GENERATOR, () -> generator.view(dataset, view, id, Paths.query(uri, "split"),
+                Paths.query(uri, "offset"), Paths.query(uri, "limit"), Paths.query(uri, "bins"), Paths.query(uri, "source")));
     }
 
     @GET
@@ -261,7 +274,7 @@ public class MachineApi {
     @Produces({"application/vnd.apache.parquet", "text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
     @Operation(summary = "Download a split as Parquet or CSV (?format=parquet|csv)")
     public Response download(@PathParam("id") String id, @PathParam("dataset") String dataset, @PathParam("split") String split) {
-        return upstream.get(Service.GENERATOR, Paths.withQuery("/datasets/" + dataset + "/download/" + split, uri, "machine_id=" + id));
+        return upstream.read(Service.GENERATOR, () -> generator.download(dataset, split, id, Paths.query(uri, "format")));
     }
 
     private static Response accepted(TaskView task) {

@@ -15,7 +15,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import dev.fleetsynth.gateway.upstream.ProfileClient;
 import dev.fleetsynth.gateway.upstream.Service;
 import dev.fleetsynth.gateway.upstream.Upstream;
 
@@ -30,6 +32,8 @@ import dev.fleetsynth.gateway.upstream.Upstream;
 public class ProfileApi {
     @Inject
     Upstream upstream;
+    @RestClient
+    ProfileClient profiles;
     @Context
     UriInfo uri;
 
@@ -37,7 +41,7 @@ public class ProfileApi {
     @Path("/templates")
     @Operation(summary = "List the profile templates (blank, one per category, chiller)")
     public Response templates() {
-        return upstream.get(Service.PROFILE, "/templates");
+        return upstream.read(Service.PROFILE, profiles::templates);
     }
 
     @GET
@@ -45,7 +49,7 @@ public class ProfileApi {
     @Produces({MediaType.APPLICATION_JSON, "application/yaml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @Operation(summary = "Download a template as a profile file (?format=json|yaml|xlsx)")
     public Response template(@PathParam("name") String name) {
-        return upstream.get(Service.PROFILE, Paths.withQuery("/templates/" + name, uri));
+        return upstream.read(Service.PROFILE, () -> profiles.template(name, Paths.query(uri, "format")));
     }
 
     @POST
@@ -53,7 +57,7 @@ public class ProfileApi {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Validate a profile file without creating anything: every problem with its field and fix")
     public Response validate(byte[] body, @HeaderParam("Content-Type") String contentType) {
-        return upstream.forward(Service.PROFILE, "POST", "/profiles/validate", body, contentType);
+        return upstream.write(Service.PROFILE, () -> profiles.validate(contentType, body));
     }
 
     @POST
@@ -61,6 +65,6 @@ public class ProfileApi {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Upload a profile: creates its machine (same as POST /machines)")
     public Response upload(byte[] body, @HeaderParam("Content-Type") String contentType) {
-        return upstream.forward(Service.PROFILE, "POST", Paths.withQuery("/machines", uri), body, contentType);
+        return upstream.write(Service.PROFILE, () -> profiles.create(Paths.query(uri, "pipeline"), contentType, body));
     }
 }

@@ -18,11 +18,15 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.fleetsynth.events.Stage;
 import dev.fleetsynth.gateway.task.Task;
 import dev.fleetsynth.gateway.task.TaskView;
+import dev.fleetsynth.gateway.upstream.GeneratorClient;
+import dev.fleetsynth.gateway.upstream.SeedClient;
 import dev.fleetsynth.gateway.upstream.Service;
+import dev.fleetsynth.gateway.upstream.TrainerClient;
 import dev.fleetsynth.gateway.upstream.Upstream;
 import dev.fleetsynth.support.api.ApiError;
 import dev.fleetsynth.support.api.ApiException;
@@ -35,6 +39,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class TaskApi {
     @Inject
     Upstream upstream;
+    @RestClient
+    SeedClient seeds;
+    @RestClient
+    TrainerClient trainer;
+    @RestClient
+    GeneratorClient generator;
     @Context
     UriInfo uri;
 
@@ -83,28 +93,28 @@ public class TaskApi {
     @Operation(summary = "Cancel a task that has not finished (any stage): 202, then job.failed with code CANCELLED")
     public Response cancel(@PathParam("id") UUID id) {
         TaskView task = task(id);
-        Service service = switch (Stage.of(task.stage())) {
-            case SEED -> Service.SEED;
-            case TRAINING -> Service.TRAINER;
-            case GENERATION -> Service.GENERATOR;
+        // The machine id lets a service cancel a job whose request still waits in Kafka (it has no row of it yet).
+        String job = id.toString();
+        String machine = task.machineId();
+        return switch (Stage.of(task.stage())) {
+            case SEED -> upstream.write(Service.SEED, () -> seeds.cancel(job, machine));
+            case TRAINING -> upstream.write(Service.TRAINER, () -> trainer.cancel(job, machine));
+            case GENERATION -> upstream.write(Service.GENERATOR, () -> generator.cancel(job, machine));
             case PROFILE -> throw new ApiException(409, ApiError.of("NOT_CANCELLABLE", "a profile task finishes when it is answered"));
         };
-        // The machine id lets a service cancel a job whose request still waits in Kafka (it has no row of it yet).
-        return upstream.forward(service, "POST", "/jobs/" + id + "/cancel?machine_id=" + Paths.encode(task.machineId()), new byte[0],
-                MediaType.APPLICATION_JSON);
     }
 
     @GET
     @Path("/training/jobs")
     @Operation(summary = "Training jobs, live and past (?machine_id=&status=)")
     public Response trainingJobs() {
-        return upstream.get(Service.TRAINER, Paths.withQuery("/jobs", uri));
+        return upstream.read(Service.TRAINER, () -> trainer.jobs(Paths.query(uri, "machine_id"), Paths.query(uri, "status"), Paths.query(uri, "limit")));
     }
 
     @GET
     @Path("/training/jobs/{id}")
     @Operation(summary = "One training job with its whole loss curve")
     public Response trainingJob(@PathParam("id") UUID id) {
-        return upstream.get(Service.TRAINER, "/jobs/" + id);
+        return upstream.read(Service.TRAINER, () -> trainer.job(id.toString()));
     }
 }

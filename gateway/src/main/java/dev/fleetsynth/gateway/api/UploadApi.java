@@ -3,6 +3,7 @@ package dev.fleetsynth.gateway.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fleetsynth.gateway.upstream.SeedClient;
 import dev.fleetsynth.gateway.upstream.Service;
 import dev.fleetsynth.gateway.upstream.Upstream;
 import dev.fleetsynth.gateway.workflow.Workflow;
@@ -18,10 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Users' own data files: uploaded in chunks of at most 8 MiB (so no request is large), previewed
@@ -34,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class UploadApi {
     @Inject
     Upstream upstream;
+    @RestClient
+    SeedClient seeds;
     @Inject
     Workflow workflow;
     @Inject
@@ -47,12 +49,9 @@ public class UploadApi {
         if (body == null) {
             throw ApiException.badRequest("bytes", "no body", "send {\"file_name\": \"data.csv\", \"bytes\": <the file's size>}");
         }
-        try {
-            // read here by the API's strict rules ({"bytes": true} was a 1-byte upload), passed on as read
-            return upstream.forward(Service.SEED, "POST", "/uploads", json.writeValueAsBytes(body), MediaType.APPLICATION_JSON);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        // read here by the API's strict rules ({"bytes": true} was a 1-byte upload), passed on as read
+        JsonNode upload = json.valueToTree(body);
+        return upstream.write(Service.SEED, () -> seeds.startUpload(upload));
     }
 
     /** POST /uploads: the file's name and size in bytes. */
@@ -63,7 +62,7 @@ public class UploadApi {
     @Path("/{upload_id}")
     @Operation(summary = "Where an upload stands: the chunks received and whether it is complete")
     public Response status(@PathParam("upload_id") String uploadId) {
-        return upstream.get(Service.SEED, "/uploads/" + encode(uploadId));
+        return upstream.read(Service.SEED, () -> seeds.upload(uploadId));
     }
 
     @PUT
@@ -71,8 +70,7 @@ public class UploadApi {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "One chunk of the file (chunk_bytes bytes, the last one the rest), as the raw body; chunks may come in any order and be sent again")
     public Response chunk(@PathParam("upload_id") String uploadId, @PathParam("index") String index, byte[] body) {
-        return upstream.forward(Service.SEED, "PUT", "/uploads/" + encode(uploadId) + "/chunks/" + encode(index), body,
-                MediaType.APPLICATION_OCTET_STREAM);
+        return upstream.write(Service.SEED, () -> seeds.chunk(uploadId, index, body));
     }
 
     @POST
@@ -99,16 +97,6 @@ public class UploadApi {
         } else {
             request.remove("profile_path");
         }
-        byte[] forwarded;
-        try {
-            forwarded = json.writeValueAsBytes(request);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return upstream.forward(Service.SEED, "POST", "/uploads/" + encode(uploadId) + "/preview", forwarded, MediaType.APPLICATION_JSON);
-    }
-
-    static String encode(String part) {
-        return URLEncoder.encode(part, StandardCharsets.UTF_8);
+        return upstream.write(Service.SEED, () -> seeds.preview(uploadId, request));
     }
 }

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -37,6 +38,7 @@ import dev.fleetsynth.gateway.api.PathIds;
 import dev.fleetsynth.gateway.task.MachineStatus;
 import dev.fleetsynth.gateway.task.Task;
 import dev.fleetsynth.gateway.task.TaskView;
+import dev.fleetsynth.gateway.upstream.ProfileClient;
 import dev.fleetsynth.gateway.upstream.Service;
 import dev.fleetsynth.gateway.upstream.Upstream;
 import dev.fleetsynth.gateway.workflow.Requests;
@@ -61,6 +63,8 @@ public class BatchApi {
 
     @Inject
     Upstream upstream;
+    @RestClient
+    ProfileClient profiles;
     @Inject
     Workflow workflow;
     @Inject
@@ -156,7 +160,7 @@ public class BatchApi {
             }
             // every id named, and every machine there, before anything starts: a typo refuses the batch, it does not half-run it
             Set<String> known = new HashSet<>();
-            for (JsonNode m : upstream.getJson(Service.PROFILE, "/machines").orElseGet(json::createArrayNode)) {
+            for (JsonNode m : upstream.readJson(Service.PROFILE, () -> profiles.machines(null)).orElseGet(json::createArrayNode)) {
                 known.add(m.get("machine_id").asText());
             }
             List<ApiError.Detail> problems = new ArrayList<>();
@@ -175,9 +179,9 @@ public class BatchApi {
                         problems.subList(0, Math.min(20, problems.size()))));
             }
         } else {
-            String path = byCategory ? "/machines?category=" + r.category().toLowerCase(Locale.ROOT) : "/machines";
+            String category = byCategory ? r.category().toLowerCase(Locale.ROOT) : null;
             ids = new ArrayList<>();
-            for (JsonNode m : upstream.getJson(Service.PROFILE, path).orElseGet(json::createArrayNode)) {
+            for (JsonNode m : upstream.readJson(Service.PROFILE, () -> profiles.machines(category)).orElseGet(json::createArrayNode)) {
                 ids.add(m.get("machine_id").asText());
             }
             if (ids.isEmpty()) {

@@ -3,26 +3,22 @@ package dev.fleetsynth.gateway.upstream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,9 +29,11 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.Guard;
 
 /**
- * HTTP calls from the gateway to the services. Answers pass through unchanged (status, body,
- * content type, download name), so a service's 4xx reaches the caller as the service wrote it;
- * a service that does not answer becomes a 503 naming it.
+ * The gateway's calls to the services, through their typed REST clients ({@link ProfileClient},
+ * {@link SeedClient}, {@link TrainerClient}, {@link GeneratorClient}; connect and read timeouts in
+ * the configuration). A relayed answer passes through unchanged (status, body as a stream, content
+ * type, download name), so a service's 4xx reaches the caller as the service wrote it; a service that
+ * does not answer becomes a 503 naming it.
  *
  * <p>Each service's calls go through a circuit breaker (SmallRye Fault Tolerance): once half of the
  * last {@value #BREAKER_WINDOW} calls found the service not answering, the gateway stops asking it
@@ -44,6 +42,12 @@ import io.smallrye.faulttolerance.api.Guard;
  * whose connection was refused is tried twice more, 250 ms apart, around the breaker (a service that
  * is just coming back; each try counts for the breaker); a timeout is not, nor is a write, which may
  * have been done.
+ *
+ * <p>Each client declares its own {@code ready()} (and {@code cancel()} for the three that run jobs)
+ * rather than inheriting them from a shared interface: Quarkus' REST client (3.34) made the parent
+ * interface a client of its own and left the children without an implementation. The clients use
+ * {@code @PathParam}/{@code @QueryParam}, not {@code @RestPath}/{@code @RestQuery}, for the same reason
+ * of generation: with the latter, the methods after the first were left out, silently.
  */
 @ApplicationScoped
 public class Upstream {
@@ -51,18 +55,21 @@ public class Upstream {
     static final int BREAKER_WINDOW = 10;
     static final int BREAKER_OPEN_SECONDS = 5;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<Service, String> baseUrls = new EnumMap<>(Service.class);
     private final Map<Service, Guard> breakers = new EnumMap<>(Service.class);
     private final Map<Service, Guard> retries = new EnumMap<>(Service.class);
+    private final Map<Service, Supplier<Response>> readiness = new EnumMap<>(Service.class);
 
     @Inject
     ObjectMapper json;
 
     @Inject
-    Upstream(Config config) {
+    Upstream(@RestClient ProfileClient profile, @RestClient SeedClient seed, @RestClient TrainerClient trainer,
+            @RestClient GeneratorClient generator) {
+        readiness.put(Service.PROFILE, profile::ready);
+        readiness.put(Service.SEED, seed::ready);
+        readiness.put(Service.TRAINER, trainer::ready);
+        readiness.put(Service.GENERATOR, generator::ready);
         for (Service s : Service.values()) {
-            baseUrls.put(s, config.getValue(s.configKey(), String.class).replaceAll("/+$", ""));
             breakers.put(s, Guard.create()
                     .withCircuitBreaker().name(breakerName(s)).requestVolumeThreshold(BREAKER_WINDOW).failureRatio(0.5)
                     .delay(BREAKER_OPEN_SECONDS, ChronoUnit.SECONDS).successThreshold(1).done()
@@ -78,89 +85,56 @@ public class Upstream {
         // for CDI proxies
     }
 
-    /** Forwards a call and relays the answer, streaming its body. */
-    public Response forward(Service service, String method, String pathAndQuery, byte[] body, String contentType) {
-        HttpResponse<InputStream> answer = send(service, method, pathAndQuery, body, contentType, HttpResponse.BodyHandlers.ofInputStream());
-        Response.ResponseBuilder r = Response.status(answer.statusCode());
-        for (String h : PASSED_HEADERS) {
-            answer.headers().firstValue(h).ifPresent(v -> r.header(h, h.equals("Location") ? "/api/gan" + v : v));
-        }
-        StreamingOutput stream = out -> {
-            try (InputStream in = answer.body()) {
-                in.transferTo(out);
+    /** A read (tried again if the connection was refused), its answer relayed. */
+    public Response read(Service service, Supplier<Response> call) {
+        return relay(send(service, true, call));
+    }
+
+    /** A write (never tried again: it may have been done), its answer relayed. */
+    public Response write(Service service, Supplier<Response> call) {
+        return relay(send(service, false, call));
+    }
+
+    /** A read answered as JSON; a 404 is an empty answer, any other failure an ApiException as the service gave it. */
+    public Optional<JsonNode> readJson(Service service, Supplier<Response> call) {
+        try (Response answer = send(service, true, call)) {
+            if (answer.getStatus() == 404) {
+                return Optional.empty();
             }
-        };
-        return r.entity(stream).build();
+            return Optional.of(body(service, answer));
+        }
     }
 
-    public Response get(Service service, String pathAndQuery) {
-        return forward(service, "GET", pathAndQuery, null, null);
-    }
-
-    /** GET as JSON; a 404 is an empty answer, any other failure an ApiException as the service gave it. */
-    public Optional<JsonNode> getJson(Service service, String pathAndQuery) {
-        HttpResponse<byte[]> answer = send(service, "GET", pathAndQuery, null, null, HttpResponse.BodyHandlers.ofByteArray());
-        if (answer.statusCode() == 404) {
-            return Optional.empty();
+    /** A write answered as JSON; a failure is an ApiException as the service gave it. */
+    public JsonNode writeJson(Service service, Supplier<Response> call) {
+        try (Response answer = send(service, false, call)) {
+            return body(service, answer);
         }
-        JsonNode body = parse(service, answer.body());
-        if (answer.statusCode() >= 400) {
-            throw relay(answer.statusCode(), body);
-        }
-        return Optional.of(body);
-    }
-
-    public JsonNode postJson(Service service, String pathAndQuery) {
-        HttpResponse<byte[]> answer = send(service, "POST", pathAndQuery, new byte[0], "application/json", HttpResponse.BodyHandlers.ofByteArray());
-        JsonNode body = parse(service, answer.body());
-        if (answer.statusCode() >= 400) {
-            throw relay(answer.statusCode(), body);
-        }
-        return body;
-    }
-
-    /** POST of a JSON body, answered as JSON; a failure is an ApiException as the service gave it. */
-    public JsonNode postJson(Service service, String pathAndQuery, JsonNode body) {
-        byte[] bytes;
-        try {
-            bytes = json.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        HttpResponse<byte[]> answer = send(service, "POST", pathAndQuery, bytes, "application/json", HttpResponse.BodyHandlers.ofByteArray());
-        JsonNode parsed = parse(service, answer.body());
-        if (answer.statusCode() >= 400) {
-            throw relay(answer.statusCode(), parsed);
-        }
-        return parsed;
     }
 
     /** Whether the service answers its readiness check (asked directly, whatever its circuit breaker says). */
     public boolean ready(Service service) {
-        try {
-            return exchange(service, "GET", "/q/health/ready", null, null, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (ApiException e) {
+        try (Response answer = readiness.get(service).get()) {
+            return answer.getStatus() == 200;
+        } catch (RuntimeException e) {
             return false;
         }
     }
 
     /** The state of the service's circuit breaker: closed (asked), open (not asked for now) or half_open (one call tries it). */
     public String circuit(Service service) {
-        return CircuitBreakerMaintenance.get().currentState(breakerName(service)).name().toLowerCase(java.util.Locale.ROOT);
+        return CircuitBreakerMaintenance.get().currentState(breakerName(service)).name().toLowerCase(Locale.ROOT);
     }
 
     private static String breakerName(Service service) {
         return "upstream-" + service.label();
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> HttpResponse<T> send(Service service, String method, String pathAndQuery, byte[] body, String contentType,
-            HttpResponse.BodyHandler<T> handler) {
+    private Response send(Service service, boolean read, Supplier<Response> call) {
         Guard breaker = breakers.get(service);
-        Callable<HttpResponse> once = () -> breaker.call(() -> exchange(service, method, pathAndQuery, body, contentType, handler),
-                HttpResponse.class);
+        Callable<Response> once = () -> breaker.call(() -> exchange(service, call), Response.class);
         try {
-            return "GET".equals(method) ? retries.get(service).call(once, HttpResponse.class) : once.call();
+            return read ? retries.get(service).call(once, Response.class) : once.call();
         } catch (CircuitBreakerOpenException e) {
             throw new ApiException(503, ApiError.of("SERVICE_UNAVAILABLE", service.label() + " did not answer the last calls, so the "
                     + "gateway does not ask it for " + BREAKER_OPEN_SECONDS + " s; it may be starting or down (see GET /api/gan/health)"),
@@ -172,37 +146,60 @@ public class Upstream {
         }
     }
 
-    private <T> HttpResponse<T> exchange(Service service, String method, String pathAndQuery, byte[] body, String contentType,
-            HttpResponse.BodyHandler<T> handler) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrls.get(service) + pathAndQuery))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
+    private Response exchange(Service service, Supplier<Response> call) {
         try {
-            return http.send(request.build(), handler);
-        } catch (ConnectException e) {
-            throw new Unreachable(service); // nothing reached the service: safe to try again
-        } catch (HttpTimeoutException e) {
-            throw unavailable(service); // it may still be working on it: not tried again
-        } catch (IOException e) {
-            throw unavailable(service);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable(service);
+            return call.get();
+        } catch (RuntimeException e) {
+            // The REST client wraps what went wrong (a ProcessingException); a refused connection reached
+            // nothing and is safe to try again, a timeout may have (the service may still be working on it).
+            throw refused(e) ? new Unreachable(service) : unavailable(service);
         }
     }
 
-    private JsonNode parse(Service service, byte[] body) {
+    private static boolean refused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Response relay(Response answer) {
+        Response.ResponseBuilder r = Response.status(answer.getStatus());
+        for (String h : PASSED_HEADERS) {
+            String v = answer.getHeaderString(h);
+            if (v != null) {
+                r.header(h, h.equals("Location") ? "/api/gan" + v : v);
+            }
+        }
+        if (!answer.hasEntity()) {
+            answer.close();
+            return r.build();
+        }
+        InputStream body = answer.readEntity(InputStream.class);
+        StreamingOutput stream = out -> {
+            try (answer; InputStream in = body) {
+                in.transferTo(out);
+            }
+        };
+        return r.entity(stream).build();
+    }
+
+    private JsonNode body(Service service, Response answer) {
+        JsonNode body;
         try {
-            return json.readTree(body);
-        } catch (IOException e) {
+            body = json.readTree(answer.readEntity(byte[].class));
+        } catch (IOException | RuntimeException e) {
             throw new ApiException(502, ApiError.of("BAD_UPSTREAM_ANSWER", service.label() + " answered something that is not JSON"));
         }
+        if (answer.getStatus() >= 400) {
+            throw relayed(answer.getStatus(), body);
+        }
+        return body;
     }
 
-    private ApiException relay(int status, JsonNode body) {
+    private ApiException relayed(int status, JsonNode body) {
         try {
             return new ApiException(status, json.treeToValue(body, ApiError.class));
         } catch (IOException | IllegalArgumentException e) {

@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.fleetsynth.engine.generate.SplitSizes;
@@ -21,7 +23,11 @@ import dev.fleetsynth.events.TrainingRequested;
 import dev.fleetsynth.gateway.task.Task;
 import dev.fleetsynth.gateway.task.TaskTracker;
 import dev.fleetsynth.gateway.task.TaskView;
+import dev.fleetsynth.gateway.upstream.GeneratorClient;
+import dev.fleetsynth.gateway.upstream.ProfileClient;
+import dev.fleetsynth.gateway.upstream.SeedClient;
 import dev.fleetsynth.gateway.upstream.Service;
+import dev.fleetsynth.gateway.upstream.TrainerClient;
 import dev.fleetsynth.gateway.upstream.Upstream;
 import dev.fleetsynth.support.api.ApiError;
 import dev.fleetsynth.support.api.ApiException;
@@ -41,6 +47,14 @@ public class Workflow {
 
     @Inject
     Upstream upstream;
+    @RestClient
+    ProfileClient profiles;
+    @RestClient
+    SeedClient seeds;
+    @RestClient
+    TrainerClient trainer;
+    @RestClient
+    GeneratorClient generator;
     @Inject
     EventPublisher events;
     @Inject
@@ -79,10 +93,10 @@ public class Workflow {
         Pipeline pipeline = RequestValues.pipeline(r.pipeline());
         machine(machineId);
         JsonNode seed = r.seedId() != null
-                ? upstream.getJson(Service.SEED, "/seeds/" + r.seedId()).filter(s -> machineId.equals(s.path("machine_id").asText()))
+                ? upstream.readJson(Service.SEED, () -> seeds.seed(r.seedId())).filter(s -> machineId.equals(s.path("machine_id").asText()))
                         .orElseThrow(() -> ApiException.badRequest("seed_id", "machine '" + machineId + "' has no seed '" + r.seedId() + "'",
                                 "leave seed_id out to use the latest seed, or pick one from GET /api/gan/machines/" + machineId + "/seeds"))
-                : latest(Service.SEED, "/seeds?machine_id=" + machineId).orElseThrow(() -> new ApiException(409, new ApiError(
+                : latest(Service.SEED, () -> seeds.seeds(machineId)).orElseThrow(() -> new ApiException(409, new ApiError(
                         "SEED_MISSING", "machine '" + machineId + "' has no seed data to train on", List.of(new ApiError.Detail(
                                 "seed_id", "no seed yet", "generate one first: POST /api/gan/machines/" + machineId + "/seed")))));
         String model = r.model() == null ? "auto" : r.model().trim().toLowerCase(java.util.Locale.ROOT);
@@ -108,10 +122,10 @@ public class Workflow {
             case TrainingRequested.STRATEGY_REFINE -> {
                 requireReal(seed, "refine");
                 JsonNode base = r.baseModelId() != null
-                        ? upstream.getJson(Service.TRAINER, "/models/" + r.baseModelId()).filter(m -> machineId.equals(m.path("machine_id").asText()))
+                        ? upstream.readJson(Service.TRAINER, () -> trainer.model(r.baseModelId())).filter(m -> machineId.equals(m.path("machine_id").asText()))
                                 .orElseThrow(() -> ApiException.badRequest("base_model_id", "machine '" + machineId + "' has no model '"
                                         + r.baseModelId() + "'", "pick one from GET /api/gan/machines/" + machineId + "/models"))
-                        : upstream.getJson(Service.TRAINER, "/models?machine_id=" + machineId).stream()
+                        : upstream.readJson(Service.TRAINER, () -> trainer.models(machineId)).stream()
                                 .flatMap(list -> java.util.stream.StreamSupport.stream(list.spliterator(), false))
                                 .filter(m -> "tvae".equals(m.path("kind").asText("tvae"))).findFirst()
                                 .orElseThrow(() -> new ApiException(409, new ApiError("MODEL_MISSING", "machine '" + machineId
@@ -145,7 +159,7 @@ public class Workflow {
 
     /** The machine's newest seed of a source (simulated or real). */
     private java.util.Optional<JsonNode> bySource(String machineId, String source) {
-        return upstream.getJson(Service.SEED, "/seeds?machine_id=" + machineId).stream()
+        return upstream.readJson(Service.SEED, () -> seeds.seeds(machineId)).stream()
                 .flatMap(list -> java.util.stream.StreamSupport.stream(list.spliterator(), false))
                 .filter(s -> source.equals(s.path("source").asText(SeedRequested.SIMULATED))).findFirst();
     }
@@ -168,8 +182,7 @@ public class Workflow {
         if (Boolean.TRUE.equals(r.mapToProfile())) {
             body.put("profile_path", profilePath);
         }
-        JsonNode checked = upstream.postJson(Service.SEED, "/uploads/" + java.net.URLEncoder.encode(r.uploadId(),
-                java.nio.charset.StandardCharsets.UTF_8) + "/check", body);
+        JsonNode checked = upstream.writeJson(Service.SEED, () -> seeds.check(r.uploadId(), body));
         UUID jobId = UUID.randomUUID();
         Task task = tasks.requested(jobId, machineId, Stage.SEED, batchId);
         events.publish(new SeedRequested(UUID.randomUUID(), Instant.now(), machineId, jobId, version, profilePath, 0,
@@ -186,15 +199,13 @@ public class Workflow {
         }
         List<String> ids = java.util.Arrays.stream(datasets.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
         for (String id : ids) {
-            upstream.getJson(Service.GENERATOR, "/datasets/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8))
+            upstream.readJson(Service.GENERATOR, () -> generator.dataset(id, null))
                     .filter(d -> machineId.equals(d.path("machine_id").asText()))
                     .orElseThrow(() -> ApiException.badRequest("datasets", "machine '" + machineId + "' has no dataset '" + id + "'",
                             "pick from GET /api/gan/machines/" + machineId + "/datasets"));
         }
-        String query = "ids=" + java.net.URLEncoder.encode(String.join(",", ids), java.nio.charset.StandardCharsets.UTF_8)
-                + bySource(machineId, SeedRequested.REAL).map(s -> "&reference=" + java.net.URLEncoder.encode(s.get("path").asText(),
-                        java.nio.charset.StandardCharsets.UTF_8)).orElse("");
-        return upstream.get(Service.GENERATOR, "/datasets/compare?" + query);
+        String reference = bySource(machineId, SeedRequested.REAL).map(s -> s.get("path").asText()).orElse(null);
+        return upstream.read(Service.GENERATOR, () -> generator.compare(String.join(",", ids), reference));
     }
 
     /** The profile path of a machine's current version, for a preview that maps onto it. */
@@ -207,10 +218,10 @@ public class Workflow {
         SplitSizes sizes = sizes(r);
         machine(machineId);
         JsonNode model = r.modelId() != null
-                ? upstream.getJson(Service.TRAINER, "/models/" + r.modelId()).filter(m -> machineId.equals(m.path("machine_id").asText()))
+                ? upstream.readJson(Service.TRAINER, () -> trainer.model(r.modelId())).filter(m -> machineId.equals(m.path("machine_id").asText()))
                         .orElseThrow(() -> ApiException.badRequest("model_id", "machine '" + machineId + "' has no model '" + r.modelId() + "'",
                                 "leave model_id out to use the latest model"))
-                : latest(Service.TRAINER, "/models?machine_id=" + machineId).orElseThrow(() -> new ApiException(409, new ApiError(
+                : latest(Service.TRAINER, () -> trainer.models(machineId)).orElseThrow(() -> new ApiException(409, new ApiError(
                         "MODEL_MISSING", "machine '" + machineId + "' has no trained model", List.of(new ApiError.Detail("model_id",
                                 "no model yet", "train one first: POST /api/gan/machines/" + machineId + "/train")))));
         String modelId = model.get("model_id").asText();
@@ -246,15 +257,15 @@ public class Workflow {
 
     /** The quality verdict of the machine's latest dataset. */
     public JsonNode validation(String machineId) {
-        return new dev.fleetsynth.gateway.api.Validation(upstream, json).of(machineId);
+        return new dev.fleetsynth.gateway.api.Validation(upstream, generator, json).of(machineId);
     }
 
     JsonNode machine(String machineId) {
-        return upstream.getJson(Service.PROFILE, "/machines/" + machineId)
+        return upstream.readJson(Service.PROFILE, () -> profiles.machine(machineId))
                 .orElseThrow(() -> ApiException.notFound("machine '" + machineId + "'"));
     }
 
-    private java.util.Optional<JsonNode> latest(Service service, String pathAndQuery) {
-        return upstream.getJson(service, pathAndQuery).filter(list -> list.isArray() && !list.isEmpty()).map(list -> list.get(0));
+    private java.util.Optional<JsonNode> latest(Service service, java.util.function.Supplier<jakarta.ws.rs.core.Response> newestFirst) {
+        return upstream.readJson(service, newestFirst).filter(list -> list.isArray() && !list.isEmpty()).map(list -> list.get(0));
     }
 }
