@@ -12,7 +12,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -22,8 +24,10 @@ import dev.fleetsynth.events.MachineCreated;
 import dev.fleetsynth.events.MachineDeleted;
 import dev.fleetsynth.events.Pipeline;
 import dev.fleetsynth.events.Topics;
+import dev.fleetsynth.support.kafka.Outbox;
 import dev.fleetsynth.testkit.FleetsynthServers;
 import dev.fleetsynth.testkit.TopicReader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -151,6 +155,21 @@ class ProfileServiceTest {
                 seen -> seen.stream().anyMatch(r -> r.key().equals("pump_versions_001")), Duration.ofSeconds(30));
         assertThat(deleted).filteredOn(r -> r.key().equals("pump_versions_001")).hasSize(1)
                 .allSatisfy(r -> assertThat(codec.fromJson(MachineDeleted.class, r.value()).machineId()).isEqualTo("pump_versions_001"));
+    }
+
+    @Test
+    void anAnnouncementThatAStopLeftUnpublishedIsSentByTheOutboxRelay() {
+        // As a stop between the deletion's commit and its publish leaves it: recorded, not published.
+        MachineDeleted lost = new MachineDeleted(UUID.randomUUID(), Instant.now().minusSeconds(60), "pump_relayed_001");
+        QuarkusTransaction.requiringNew().run(() -> {
+            Outbox.announce(lost);
+            Outbox.<Outbox>findById(lost.eventId()).recordedAt = Instant.now().minusSeconds(60);
+        });
+        List<TopicReader.Record> sent = TopicReader.await(bootstrap(), List.of(Topics.MACHINE_DELETED),
+                seen -> seen.stream().anyMatch(r -> r.key().equals("pump_relayed_001")), Duration.ofSeconds(30));
+        assertThat(sent).filteredOn(r -> r.key().equals("pump_relayed_001")).hasSize(1)
+                .allSatisfy(r -> assertThat(codec.fromJson(MachineDeleted.class, r.value())).isEqualTo(lost));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Outbox.<Outbox>findById(lost.eventId()).publishedAt)).isNotNull();
     }
 
     @Test

@@ -28,6 +28,7 @@ import dev.fleetsynth.profile.intake.ProfileIntake;
 import dev.fleetsynth.support.api.ApiError;
 import dev.fleetsynth.support.api.ApiException;
 import dev.fleetsynth.support.kafka.EventPublisher;
+import dev.fleetsynth.support.kafka.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -131,24 +132,28 @@ public class MachineService {
 
     /**
      * Deletes the machine, its versions and their files, and announces it: the other services remove
-     * the machine's seeds, models, datasets and tasks. The event is published before the commit, so a
-     * deletion nobody hears of is rolled back (and can be asked for again); one heard of whose commit
-     * then fails is asked for again the same way, every handler being safe to run twice.
+     * the machine's seeds, models, datasets and tasks. The announcement is recorded in the outbox in
+     * the deletion's own transaction and published after its commit, so the other services hear of a
+     * deletion exactly when it happened: a failed commit announces nothing, and a service that stops
+     * after the commit has its {@code OutboxRelay} send it within seconds.
      */
     public void delete(String machineId) {
         List<String> files = new java.util.ArrayList<>();
+        MachineDeleted announced = MachineDeleted.now(machineId);
         boolean deleted = QuarkusTransaction.requiringNew().call(() -> {
             ProfileVersion.of(machineId).forEach(v -> files.add(v.profilePath));
             ProfileVersion.delete("machineId", machineId);
             boolean gone = Machine.deleteById(machineId);
             if (gone) {
-                events.publish(MachineDeleted.now(machineId));
+                Outbox.announce(announced);
             }
             return gone;
         });
         if (!deleted) {
             throw ApiException.notFound("machine '" + machineId + "'");
         }
+        events.publish(announced);
+        QuarkusTransaction.requiringNew().run(() -> Outbox.markPublished(announced));
         for (String f : files) {
             try {
                 java.nio.file.Files.deleteIfExists(store.resolve(f));

@@ -18,7 +18,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  * acknowledged only after that, so if the service dies between the commit and the publish, Kafka
  * delivers the trigger again, JobRunner finds it handled with its outcome unpublished, and
  * publishes it from here: the redelivery is the relay, and no result is lost (a death between the
- * publish and the mark sends it twice, with one event id, which consumers drop).
+ * publish and the mark sends it twice, with one event id, which consumers drop). An event that a
+ * request makes has no trigger to come again: {@link #announce} records it, and {@link OutboxRelay}
+ * publishes what stayed unpublished.
  */
 @Entity
 @Table(name = "outbox")
@@ -43,6 +45,15 @@ public class Outbox extends PanacheEntityBase {
         o.payload = CODEC.toJson(outcome);
         o.recordedAt = Instant.now();
         o.persist();
+    }
+
+    /**
+     * Records an event that a request (not a trigger) makes, in the caller's transaction: it goes out
+     * after the commit ({@link #markPublished}), or from the {@link OutboxRelay} if it did not. Keyed
+     * by the event's own id.
+     */
+    public static void announce(FleetEvent event) {
+        record(event, event);
     }
 
     /** The outcome recorded for a trigger and not yet marked published. */
