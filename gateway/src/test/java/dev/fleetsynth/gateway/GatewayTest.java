@@ -38,7 +38,9 @@ import dev.fleetsynth.events.Pipeline;
 import dev.fleetsynth.events.SeedReady;
 import dev.fleetsynth.events.SeedRequested;
 import dev.fleetsynth.events.Stage;
+import dev.fleetsynth.events.Topics;
 import dev.fleetsynth.events.TrainingProgress;
+import dev.fleetsynth.gateway.task.TaskTracker;
 import dev.fleetsynth.support.jobs.JobRunner;
 import dev.fleetsynth.testkit.FleetsynthServers;
 import dev.fleetsynth.testkit.TopicReader;
@@ -60,6 +62,8 @@ class GatewayTest {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    TaskTracker tasks;
 
     @org.junit.jupiter.api.BeforeEach
     void asAdmin() {
@@ -261,6 +265,28 @@ class GatewayTest {
                 .statusCode(413).body("code", equalTo("TOO_LARGE")).body("details[0].field", equalTo("(body)"));
         given().get("/api/gan/health").then().statusCode(503).body("services.gateway", equalTo("UP"))
                 .body("services.'trainer-service'", equalTo("DOWN"));
+    }
+
+    @Test
+    @Order(8)
+    void aRequestTheGatewayMakesIsRecordedWithItsTaskAndSentThroughTheOutbox() throws Exception {
+        UUID job = UUID.randomUUID();
+        SeedRequested request = new SeedRequested(UUID.randomUUID(), Instant.now(), "pump_outbox_001", job, 1,
+                "machines/pump_outbox_001/profile/v1.json", 2000, 7, Pipeline.MANUAL);
+        tasks.request(request, null);
+        awaitTask(job, "queued");
+        List<TopicReader.Record> sent = TopicReader.await(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                List.of(Topics.SEED_REQUESTED), seen -> seen.stream().anyMatch(r -> r.value().contains(job.toString())),
+                java.time.Duration.ofSeconds(30));
+        assertThat(sent).filteredOn(r -> r.value().contains(job.toString())).hasSize(1)
+                .allSatisfy(r -> assertThat(codec.fromJson(SeedRequested.class, r.value())).isEqualTo(request));
+        try (var c = dataSource.getConnection();
+                var q = c.prepareStatement("SELECT published_at IS NOT NULL FROM outbox WHERE trigger_event_id = ?")) {
+            q.setObject(1, request.eventId());
+            var rs = q.executeQuery();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getBoolean(1)).as("marked published").isTrue();
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import dev.fleetsynth.events.DatasetGenerated;
 import dev.fleetsynth.events.FleetEvent;
@@ -23,6 +24,8 @@ import dev.fleetsynth.events.TrainingProgress;
 import dev.fleetsynth.events.TrainingRequested;
 import dev.fleetsynth.gateway.live.LatestProgress;
 import dev.fleetsynth.support.jobs.JobRunner;
+import dev.fleetsynth.support.kafka.EventPublisher;
+import dev.fleetsynth.support.kafka.Outbox;
 import dev.fleetsynth.support.kafka.ProcessedEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -34,10 +37,14 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  */
 @ApplicationScoped
 public class TaskTracker {
+    private static final Logger LOG = Logger.getLogger(TaskTracker.class);
+
     @Inject
     ProcessedEvents processed;
     @Inject
     LatestProgress latest;
+    @Inject
+    EventPublisher events;
 
     @Incoming("tasks")
     @Blocking
@@ -62,13 +69,25 @@ public class TaskTracker {
         }
     }
 
-    /** Records a task the gateway itself has just requested, before its event goes out. */
-    public Task requested(UUID taskId, String machineId, Stage stage, UUID batchId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Task t = findOrCreate(taskId, machineId, stage, Instant.now());
+    /**
+     * Asks for a job: records its task and the request in the outbox in one transaction, then sends the
+     * request. A request the broker does not take now is still accepted: the outbox relay sends it
+     * within seconds, so a task is never left queued with no request on its way.
+     */
+    public <E extends FleetEvent & JobEvent> Task request(E request, UUID batchId) {
+        Task task = QuarkusTransaction.requiringNew().call(() -> {
+            Task t = findOrCreate(request.jobId(), request.machineId(), request.stage(), Instant.now());
             t.batchId = batchId;
+            Outbox.announce(request);
             return t;
         });
+        try {
+            events.publish(request);
+            QuarkusTransaction.requiringNew().run(() -> Outbox.markPublished(request));
+        } catch (RuntimeException e) {
+            LOG.warnf("%s %s not sent now (%s); the outbox relay sends it", request.topic(), request.eventId(), e.getMessage());
+        }
+        return task;
     }
 
     private Task apply(FleetEvent event) {

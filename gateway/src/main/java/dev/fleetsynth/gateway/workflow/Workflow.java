@@ -18,7 +18,6 @@ import dev.fleetsynth.engine.tvae.TvaeConfig;
 import dev.fleetsynth.events.GenerationRequested;
 import dev.fleetsynth.events.Pipeline;
 import dev.fleetsynth.events.SeedRequested;
-import dev.fleetsynth.events.Stage;
 import dev.fleetsynth.events.TrainingRequested;
 import dev.fleetsynth.gateway.task.Task;
 import dev.fleetsynth.gateway.task.TaskTracker;
@@ -32,7 +31,6 @@ import dev.fleetsynth.gateway.upstream.Upstream;
 import dev.fleetsynth.support.api.ApiError;
 import dev.fleetsynth.support.api.ApiException;
 import dev.fleetsynth.support.api.RequestValues;
-import dev.fleetsynth.support.kafka.EventPublisher;
 
 /**
  * Turns the user's workflow calls into request events: checks what the step needs (the machine,
@@ -56,8 +54,6 @@ public class Workflow {
     @RestClient
     GeneratorClient generator;
     @Inject
-    EventPublisher events;
-    @Inject
     TaskTracker tasks;
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
@@ -73,9 +69,8 @@ public class Workflow {
         JsonNode machine = machine(machineId);
         int version = machine.get("version").asInt();
         UUID jobId = UUID.randomUUID();
-        Task task = tasks.requested(jobId, machineId, Stage.SEED, batchId);
-        events.publish(new SeedRequested(UUID.randomUUID(), Instant.now(), machineId, jobId, version,
-                ArtifactStore.profilePath(machineId, version), rows, r.seed() == null ? DEFAULT_RANDOM_SEED : r.seed(), pipeline));
+        Task task = tasks.request(new SeedRequested(UUID.randomUUID(), Instant.now(), machineId, jobId, version,
+                ArtifactStore.profilePath(machineId, version), rows, r.seed() == null ? DEFAULT_RANDOM_SEED : r.seed(), pipeline), batchId);
         return TaskView.of(task);
     }
 
@@ -142,10 +137,9 @@ public class Workflow {
         }
         String seedId = seed.get("seed_id").asText();
         UUID jobId = UUID.randomUUID();
-        Task task = tasks.requested(jobId, machineId, Stage.TRAINING, batchId);
-        events.publish(new TrainingRequested(UUID.randomUUID(), Instant.now(), machineId, jobId, seedId,
+        Task task = tasks.request(new TrainingRequested(UUID.randomUUID(), Instant.now(), machineId, jobId, seedId,
                 ArtifactStore.seedPath(machineId, seedId), epochs, batch, r.seed() == null ? DEFAULT_RANDOM_SEED : r.seed(), pipeline,
-                model, strategy, baseModelPath, mergeSeedPath));
+                model, strategy, baseModelPath, mergeSeedPath), batchId);
         return TaskView.of(task);
     }
 
@@ -184,9 +178,8 @@ public class Workflow {
         }
         JsonNode checked = upstream.writeJson(Service.SEED, () -> seeds.check(r.uploadId(), body));
         UUID jobId = UUID.randomUUID();
-        Task task = tasks.requested(jobId, machineId, Stage.SEED, batchId);
-        events.publish(new SeedRequested(UUID.randomUUID(), Instant.now(), machineId, jobId, version, profilePath, 0,
-                r.seed() == null ? DEFAULT_RANDOM_SEED : r.seed(), pipeline, SeedRequested.REAL, checked.get("ingest_request").asText()));
+        Task task = tasks.request(new SeedRequested(UUID.randomUUID(), Instant.now(), machineId, jobId, version, profilePath, 0,
+                r.seed() == null ? DEFAULT_RANDOM_SEED : r.seed(), pipeline, SeedRequested.REAL, checked.get("ingest_request").asText()), batchId);
         return TaskView.of(task);
     }
 
@@ -227,10 +220,9 @@ public class Workflow {
         String modelId = model.get("model_id").asText();
         String seedId = model.get("seed_id").asText();
         UUID jobId = UUID.randomUUID();
-        Task task = tasks.requested(jobId, machineId, Stage.GENERATION, batchId);
-        events.publish(new GenerationRequested(UUID.randomUUID(), Instant.now(), machineId, jobId, modelId,
+        Task task = tasks.request(new GenerationRequested(UUID.randomUUID(), Instant.now(), machineId, jobId, modelId,
                 ArtifactStore.modelPath(machineId, modelId), ArtifactStore.seedPath(machineId, seedId), sizes.train(), sizes.val(),
-                sizes.test(), r.seed() == null ? DEFAULT_RANDOM_SEED : r.seed()));
+                sizes.test(), r.seed() == null ? DEFAULT_RANDOM_SEED : r.seed()), batchId);
         return TaskView.of(task);
     }
 
