@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import dev.fleetsynth.events.DatasetGenerated;
 import dev.fleetsynth.events.FleetEvent;
@@ -24,8 +23,8 @@ import dev.fleetsynth.events.TrainingProgress;
 import dev.fleetsynth.events.TrainingRequested;
 import dev.fleetsynth.gateway.live.LatestProgress;
 import dev.fleetsynth.support.jobs.JobRunner;
-import dev.fleetsynth.support.kafka.EventPublisher;
 import dev.fleetsynth.support.kafka.Outbox;
+import dev.fleetsynth.support.kafka.OutboxRelay;
 import dev.fleetsynth.support.kafka.ProcessedEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -37,14 +36,12 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  */
 @ApplicationScoped
 public class TaskTracker {
-    private static final Logger LOG = Logger.getLogger(TaskTracker.class);
-
     @Inject
     ProcessedEvents processed;
     @Inject
     LatestProgress latest;
     @Inject
-    EventPublisher events;
+    OutboxRelay outbox;
 
     @Incoming("tasks")
     @Blocking
@@ -81,12 +78,7 @@ public class TaskTracker {
             Outbox.announce(request);
             return t;
         });
-        try {
-            events.publish(request);
-            QuarkusTransaction.requiringNew().run(() -> Outbox.markPublished(request));
-        } catch (RuntimeException e) {
-            LOG.warnf("%s %s not sent now (%s); the outbox relay sends it", request.topic(), request.eventId(), e.getMessage());
-        }
+        outbox.sendAnnounced(request);
         return task;
     }
 

@@ -29,6 +29,7 @@ import dev.fleetsynth.support.api.ApiError;
 import dev.fleetsynth.support.api.ApiException;
 import dev.fleetsynth.support.kafka.EventPublisher;
 import dev.fleetsynth.support.kafka.Outbox;
+import dev.fleetsynth.support.kafka.OutboxRelay;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -48,6 +49,8 @@ public class MachineService {
     ArtifactStore store;
     @Inject
     EventPublisher events;
+    @Inject
+    OutboxRelay outbox;
     @Inject
     ObjectMapper json;
 
@@ -135,7 +138,7 @@ public class MachineService {
      * the machine's seeds, models, datasets and tasks. The announcement is recorded in the outbox in
      * the deletion's own transaction and published after its commit, so the other services hear of a
      * deletion exactly when it happened: a failed commit announces nothing, and a service that stops
-     * after the commit has its {@code OutboxRelay} send it within seconds.
+     * after the commit has its relay send it within seconds.
      */
     public void delete(String machineId) {
         List<String> files = new java.util.ArrayList<>();
@@ -152,8 +155,7 @@ public class MachineService {
         if (!deleted) {
             throw ApiException.notFound("machine '" + machineId + "'");
         }
-        events.publish(announced);
-        QuarkusTransaction.requiringNew().run(() -> Outbox.markPublished(announced));
+        outbox.sendAnnounced(announced);
         for (String f : files) {
             try {
                 java.nio.file.Files.deleteIfExists(store.resolve(f));

@@ -12,11 +12,10 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.faulttolerance.api.Guard;
 
-import dev.fleetsynth.events.DeadLetter;
-import dev.fleetsynth.events.EventCodec;
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.events.JobFailed;
 import dev.fleetsynth.events.Stage;
+import dev.fleetsynth.support.kafka.DeadLetters;
 import dev.fleetsynth.support.kafka.EventAttempt;
 import dev.fleetsynth.support.machines.DeletedMachine;
 import dev.fleetsynth.support.kafka.EventPublisher;
@@ -62,10 +61,9 @@ public class JobRunner {
     JobMetrics metrics;
     @Inject
     JobCancels cancels;
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name")
-    String service;
+    @Inject
+    DeadLetters deadLetters;
 
-    private final EventCodec codec = new EventCodec();
     static final int RETRIES = 2;
     private final Guard retries = Guard.create()
             .withRetry().maxRetries(RETRIES).delay(2, ChronoUnit.SECONDS).jitter(0, ChronoUnit.MILLIS).maxDuration(24, ChronoUnit.HOURS)
@@ -91,7 +89,7 @@ public class JobRunner {
                 String reason = "the service could not handle this request " + (RETRIES + 1) + " times: " + rootMessage(e);
                 LOG.errorf(e, "%s %s: %s", trigger.topic(), trigger.eventId(), reason);
                 try {
-                    events.publish(DeadLetter.of(trigger, service, FailureCode.INTERNAL, reason, RETRIES + 1, codec.toJson(trigger)));
+                    deadLetters.send(trigger, FailureCode.INTERNAL, reason, RETRIES + 1);
                     finishFailed(trigger, jobId, stage, steps, JobStatus.FAILED, FailureCode.INTERNAL, reason, System.nanoTime());
                 } catch (RuntimeException again) {
                     LOG.errorf(again, "could not send job %s to the dead letters or record its failure either", jobId);
@@ -137,7 +135,7 @@ public class JobRunner {
                     + "than started again; its log says why (a stop of the whole stack during the job counts too: request it again)";
             // Kept whole on the dead-letter topic, to be looked at and sent again once the cause is mended;
             // before the failure is recorded, so that a stop in between sends it again (one id: consumers drop the repeat).
-            events.publish(DeadLetter.of(trigger, service, FailureCode.WORKER_CRASHED, reason, attempt - 1, codec.toJson(trigger)));
+            deadLetters.send(trigger, FailureCode.WORKER_CRASHED, reason, attempt - 1);
             finishFailed(trigger, jobId, stage, steps, JobStatus.FAILED, FailureCode.WORKER_CRASHED, reason, System.nanoTime());
             return;
         }

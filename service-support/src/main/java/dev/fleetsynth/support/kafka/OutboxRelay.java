@@ -3,7 +3,6 @@ package dev.fleetsynth.support.kafka;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +10,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.fleetsynth.events.EventCodec;
+import dev.fleetsynth.events.FleetEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -33,24 +33,37 @@ public class OutboxRelay {
 
     private final EventCodec codec = new EventCodec();
 
+    /**
+     * Sends an event recorded with {@link Outbox#announce}, once its transaction has committed. One
+     * the broker does not take now is not the caller's failure (the change it announces is done):
+     * it stays unpublished, and the relay sends it.
+     */
+    public void sendAnnounced(FleetEvent event) {
+        try {
+            events.publish(event);
+            QuarkusTransaction.requiringNew().run(() -> Outbox.markPublished(event));
+        } catch (RuntimeException e) {
+            LOG.warnf("%s %s not sent now (%s); the outbox relay sends it", event.topic(), event.eventId(), e.getMessage());
+        }
+    }
+
     @Scheduled(every = "${fleetsynth.outbox.relay-every:5s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
         int sent = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<UUID> ids = Outbox.getEntityManager().createNativeQuery("""
-                    SELECT trigger_event_id FROM outbox
+            List<Outbox> rows = Outbox.getEntityManager().createNativeQuery("""
+                    SELECT * FROM outbox
                      WHERE published_at IS NULL AND recorded_at < :cutoff
                      ORDER BY recorded_at LIMIT :batch
-                       FOR UPDATE SKIP LOCKED""", UUID.class)
+                       FOR UPDATE SKIP LOCKED""", Outbox.class)
                     .setParameter("cutoff", Instant.now().minus(Duration.ofSeconds(GRACE_SECONDS)))
                     .setParameter("batch", BATCH)
                     .getResultList();
-            for (UUID id : ids) {
-                Outbox o = Outbox.findById(id);
+            for (Outbox o : rows) {
                 events.publish(codec.fromJson(o.topic, o.payload));
                 o.publishedAt = Instant.now();
             }
-            return ids.size();
+            return rows.size();
         });
         if (sent > 0) {
             LOG.infof("outbox: %d event(s) left unpublished by an earlier stop sent now", sent);

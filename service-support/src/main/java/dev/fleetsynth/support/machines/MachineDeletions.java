@@ -1,8 +1,8 @@
 package dev.fleetsynth.support.machines;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,15 +14,13 @@ import org.jboss.logging.Logger;
 
 import dev.fleetsynth.engine.io.AtomicFiles;
 import dev.fleetsynth.engine.store.ArtifactStore;
-import dev.fleetsynth.events.DeadLetter;
-import dev.fleetsynth.events.EventCodec;
 import dev.fleetsynth.events.FailureCode;
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.events.MachineDeleted;
-import dev.fleetsynth.support.kafka.EventPublisher;
+import dev.fleetsynth.support.kafka.DeadLetters;
 import dev.fleetsynth.support.kafka.ProcessedEvents;
-import io.smallrye.faulttolerance.api.Guard;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -45,16 +43,13 @@ public class MachineDeletions {
     Instance<ArtifactStore> store;
 
     @Inject
-    EventPublisher events;
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name")
-    String service;
+    DeadLetters deadLetters;
 
     /** Tries of one deletion, two seconds apart (a database or Redis blip); every step is safe to run again. */
     private final Guard retries = Guard.create()
             .withRetry().maxRetries(RETRIES).delay(2, ChronoUnit.SECONDS).done()
             .build();
     static final int RETRIES = 3;
-    private final EventCodec codec = new EventCodec();
 
     @Incoming("machine-deleted")
     @Blocking(ordered = true)
@@ -70,8 +65,8 @@ public class MachineDeletions {
         } catch (Exception e) {
             // Not acknowledged as if done, and not retried for ever: kept whole where someone will see it.
             LOG.errorf(e, "could not delete machine %s after %d tries", deleted.machineId(), RETRIES + 1);
-            events.publish(DeadLetter.of(deleted, service, FailureCode.INTERNAL, "the deletion failed " + (RETRIES + 1) + " times: "
-                    + e.getMessage(), RETRIES + 1, codec.toJson(deleted)));
+            deadLetters.send(deleted, FailureCode.INTERNAL, "the deletion failed " + (RETRIES + 1) + " times: " + e.getMessage(),
+                    RETRIES + 1);
         }
     }
 
