@@ -418,6 +418,25 @@ await scenario('the new pages at 390 px and 1440 px', async () => {
   await page.setViewportSize({ width: 1360, height: 900 });
 });
 
+// Every page at a phone's width and a desktop's: nothing scrolls the page sideways (wide tables
+// scroll inside their own box), and a screenshot of each to look at.
+await scenario('every page at 390 px and 1440 px', async () => {
+  const pages = ['overview', 'machines', 'training', 'validation', 'explorer', 'batch', 'wizard', 'data', 'compare'];
+  const wide = [];
+  for (const width of [390, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const p of pages) {
+      await go(p);
+      await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 0) wide.push(`${p} by ${overflow} px at ${width} px`);
+      await shot(`30-${p}-${width}.png`, width === 390);
+    }
+  }
+  expect(wide.length === 0, `pages that scroll sideways: ${wide.join(', ')}`);
+  await page.setViewportSize({ width: 1360, height: 900 });
+});
+
 await scenario('small screens (320 px)', async () => {
   await page.setViewportSize({ width: 320, height: 720 });
   await go('overview');

@@ -421,14 +421,15 @@ function StepTrain() {
           <label htmlFor="model">Model</label>
           <select id="model" value={w.model} onChange={(e) => w.set({ model: e.target.value as 'trajectory' | 'tvae' })}>
             <option value="trajectory">trajectory: whole run-to-failure histories, seconds (default)</option>
-            <option value="tvae">TVAE: rows, trained for epochs</option>
+            <option value="tvae">TVAE: rows, trained until its quality stops improving</option>
           </select>
         </div>
         {w.model === 'tvae' && (
           <div className="field" style={{ maxWidth: 220 }}>
-            <label htmlFor="epochs">Epochs</label>
-            <input id="epochs" type="number" min={limits?.epochs.min} max={limits?.epochs.max} value={w.epochs} onChange={(e) => w.set({ epochs: Number(e.target.value) })} />
+            <label htmlFor="epochs">Epochs, at most</label>
+            <input id="epochs" aria-describedby="epochs-note" type="number" min={limits?.epochs.min} max={limits?.epochs.max} value={w.epochs} onChange={(e) => w.set({ epochs: Number(e.target.value) })} />
             <RangeHint value={w.epochs} range={limits?.epochs} />
+            <p id="epochs-note" className="muted">It stops sooner, keeping its best epoch, once its draws stop coming closer to the seed.</p>
           </div>
         )}
         <button

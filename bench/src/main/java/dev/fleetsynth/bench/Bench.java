@@ -31,8 +31,8 @@ public final class Bench {
     private Bench() {
     }
 
-    static final String USAGE = "usage: bench/run [foundation|tvae|generate|stability|ingest|catalog|million|tenmillion|gateway] [--warmup W] [--iterations N] "
-            + "[--epochs E] [--repeat R] [--threads T] [--runs N] [--jobs J] [--megabytes M] [--model auto|trajectory|tvae] "
+    static final String USAGE = "usage: bench/run [foundation|tvae|untilquality|generate|stability|ingest|catalog|million|tenmillion|gateway] [--warmup W] [--iterations N] "
+            + "[--epochs E] [--repeat R] [--threads T] [--runs N] [--jobs J] [--megabytes M] [--model auto|trajectory|tvae] [--patience P] "
             + "[--url U] [--rate R] [--seconds S]";
 
     public static void main(String[] args) throws Exception {
@@ -52,6 +52,7 @@ public final class Bench {
         String url = "http://127.0.0.1:8080";
         int rate = 200;
         int seconds = 60;
+        int patience = dev.fleetsynth.engine.synth.FitOptions.defaults().patience();
         for (int i = mode.equals(args.length > 0 ? args[0] : "") ? 1 : 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
@@ -66,6 +67,7 @@ public final class Bench {
                 case "--url" -> url = args[++i];
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--patience" -> patience = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println(USAGE);
                     System.exit(2);
@@ -75,6 +77,7 @@ public final class Bench {
         switch (mode) {
             case "foundation" -> run(new Harness(warmup, iterations), System.out);
             case "tvae" -> TvaeBench.fit(System.out, epochs, repeat, threads);
+            case "untilquality" -> TvaeBench.untilQuality(System.out, epochs, patience, repeat);
             case "generate" -> TvaeBench.generate(System.out, new Harness(Math.min(warmup, 2), Math.min(iterations, 7)));
             case "stability" -> System.exit(TvaeBench.stability(System.out, runs, jobs, epochs) ? 0 : 1);
             case "ingest" -> IngestBench.run(System.out, megabytes, repeat);

@@ -4,6 +4,9 @@ import dev.fleetsynth.engine.catalog.Catalog;
 import dev.fleetsynth.engine.io.AtomicFiles;
 import dev.fleetsynth.engine.generate.DatasetGenerator;
 import dev.fleetsynth.engine.source.SourceTable;
+import dev.fleetsynth.engine.synth.FitOptions;
+import dev.fleetsynth.engine.synth.ModelKind;
+import dev.fleetsynth.engine.synth.Synthesizer;
 import dev.fleetsynth.engine.synth.TvaeSynthesizer;
 import dev.fleetsynth.engine.generate.SplitSizes;
 import dev.fleetsynth.engine.seed.SeedGenerator;
@@ -108,6 +111,43 @@ final class TvaeBench {
         } finally {
             AtomicFiles.deleteTree(dir);
         }
+    }
+
+    /**
+     * Time to quality: the default TVAE training (stopped when a draw's quality against the rows
+     * stops improving for {@code patience} epochs, at most {@code epochs}) against the fixed
+     * {@code epochs} in the same run, on the motor seed, for {@code repeat} training seeds. Quality is
+     * the overall score of a 50,000-row dataset against the seed, as {@code stability} scores it.
+     */
+    static void untilQuality(PrintStream out, int epochs, int patience, int repeat) {
+        SourceTable seed = SourceTable.of(motorSeed());
+        double[] fixedS = new double[repeat];
+        double[] fixedQ = new double[repeat];
+        double[] stopS = new double[repeat];
+        double[] stopQ = new double[repeat];
+        out.println("  seed  fixed_epochs  fixed_s  fixed_overall  stopped_at  stopped_s  stopped_overall");
+        for (int i = 0; i < repeat; i++) {
+            long s = i + 1;
+            FitOptions fixed = FitOptions.defaults().withEpochs(epochs).withSeed(s).withPatience(0);
+            FitOptions stopping = FitOptions.defaults().withEpochs(epochs).withSeed(s).withPatience(patience);
+            long t0 = System.nanoTime();
+            Synthesizer a = ModelKind.TVAE.fit(seed, fixed, TrainingListener.NONE, () -> false);
+            fixedS[i] = (System.nanoTime() - t0) / 1e9;
+            long t1 = System.nanoTime();
+            Synthesizer b = ModelKind.TVAE.fit(seed, stopping, TrainingListener.NONE, () -> false);
+            stopS[i] = (System.nanoTime() - t1) / 1e9;
+            fixedQ[i] = DatasetGenerator.generate(a, seed, null, SplitSizes.of(50_000), s).quality().overall();
+            stopQ[i] = DatasetGenerator.generate(b, seed, null, SplitSizes.of(50_000), s).quality().overall();
+            out.printf(Locale.ROOT, "  %4d  %12d  %7.1f  %13.4f  %10d  %9.1f  %15.4f%n", s, epochs, fixedS[i], fixedQ[i],
+                    ((TvaeSynthesizer) b).model().training().lossCurve().length, stopS[i], stopQ[i]);
+        }
+        Harness.Timing fixedT = new Harness.Timing("fixed " + epochs + " epochs (baseline)", fixedS);
+        Harness.Timing stopT = new Harness.Timing("until quality, patience " + patience, stopS);
+        out.println(fixedT.line());
+        out.println(stopT.line());
+        out.printf(Locale.ROOT, "  median overall: fixed %.4f, until quality %.4f; wall time ratio %.2fx (target: at least the fixed "
+                        + "quality's level in a fifth of its time)%n", new Harness.Timing("q", fixedQ).median(), new Harness.Timing("q", stopQ).median(),
+                stopT.median() / fixedT.median());
     }
 
     record Run(long seed, double finalLoss, boolean finite, double overall, double seconds) {

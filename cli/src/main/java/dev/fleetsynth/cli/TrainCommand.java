@@ -8,6 +8,7 @@ import dev.fleetsynth.engine.synth.ModelSummary;
 import dev.fleetsynth.engine.synth.ModelTraining;
 import dev.fleetsynth.engine.synth.TvaeSynthesizer;
 import dev.fleetsynth.engine.tvae.TrainingDivergedException;
+import dev.fleetsynth.engine.tvae.TrainingResult;
 import dev.fleetsynth.engine.tvae.TvaeConfig;
 import dev.fleetsynth.engine.tvae.TvaeModel;
 import java.io.IOException;
@@ -38,14 +39,16 @@ final class TrainCommand implements Callable<Integer> {
     String kind;
 
     @Option(names = "--epochs", paramLabel = "E", defaultValue = "" + TvaeConfig.DEFAULT_EPOCHS,
-            description = "TVAE training epochs, " + TvaeConfig.MIN_EPOCHS + ".." + TvaeConfig.MAX_EPOCHS + " (default: ${DEFAULT-VALUE})")
+            description = "TVAE: at most this many training epochs, " + TvaeConfig.MIN_EPOCHS + ".." + TvaeConfig.MAX_EPOCHS
+                    + "; exactly this many with --early-stop 0 (default: ${DEFAULT-VALUE})")
     int epochs;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--early-stop", paramLabel = "PATIENCE", defaultValue = "0",
-            description = "TVAE: stop when the loss has not improved for this many epochs (default: off)")
+    @Option(names = "--early-stop", paramLabel = "PATIENCE", defaultValue = "" + FitOptions.DEFAULT_PATIENCE,
+            description = "TVAE: stop when the quality of a draw against the held-out rows (else the seed's rows) has not improved "
+                    + "for this many epochs, and keep the best epoch; 0 trains every epoch of --epochs (default: ${DEFAULT-VALUE})")
     int patience;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "model directory, created if missing")
@@ -92,8 +95,12 @@ final class TrainCommand implements Callable<Integer> {
         if (trained.model() instanceof TvaeSynthesizer tvae) {
             TvaeModel model = tvae.model();
             TvaeModel.TrainingSummary t = model.training();
-            return String.format(Locale.ROOT, "trained %s: %d epochs, final loss %.4f, %.1f s (%.2f ms/step); model in %s",
-                    model.info().machineId(), t.lossCurve().length, t.finalLoss(), t.seconds(), t.stepTimes().totalMs(), out);
+            String epochs = t.outcome() == TrainingResult.Outcome.STOPPED_EARLY
+                    ? String.format(Locale.ROOT, "stopped after %d of %d epochs (quality no longer improving; kept its best epoch)",
+                    t.lossCurve().length, model.config().epochs())
+                    : t.lossCurve().length + " epochs";
+            return String.format(Locale.ROOT, "trained %s: %s, final loss %.4f, %.1f s (%.2f ms/step); model in %s",
+                    model.info().machineId(), epochs, t.finalLoss(), t.seconds(), t.stepTimes().totalMs(), out);
         }
         ModelSummary s = trained.model().summary();
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "trained %s (%s model): %s lives, %d failure modes, clock %s, %.2f s",

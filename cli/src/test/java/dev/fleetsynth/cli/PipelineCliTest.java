@@ -35,6 +35,19 @@ class PipelineCliTest {
         assertThat(train.out()).startsWith("trained pump_ksb_etanorm_001: 5 epochs, final loss ");
     }
 
+    /** A TVAE trains until its draws stop improving by default; --early-stop 0 would train every epoch. */
+    @Test
+    void aTvaeTrainingStopsByItselfWhenItsQualityStopsImprovingAndSaysSo() {
+        CliRun seed = CliRun.of("seed", "--machine", "motor_siemens_1la7_001", "--rows", "10000", "--seed", "7", "--out",
+                dir.resolve("motor").toString());
+        assertThat(seed.exitCode()).as(seed.err()).isZero();
+        CliRun train = CliRun.of("train", "--seed-data", dir.resolve("motor/seed.parquet").toString(), "--model", "tvae", "--epochs", "120",
+                "--seed", "1", "--out", dir.resolve("motor-model").toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.out()).containsPattern("trained motor_siemens_1la7_001: stopped after \\d+ of 120 epochs \\(quality no longer "
+                + "improving; kept its best epoch\\)");
+    }
+
     /** A seed is run-to-failure data: by default the trajectory model, whose units keep RUL and clock together. */
     @Test
     void byDefaultASeedTrainsTheTrajectoryModelWhoseHistoriesKeepRulAndClockTogether() throws Exception {

@@ -167,17 +167,18 @@ class EventContractTest {
         RecordComponent[] components = type.getRecordComponents();
         Object[] args = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
-        Map<Class<?>, Object> values = Map.of(
-                UUID.class, UUID.randomUUID(),
-                Instant.class, Instant.now().truncatedTo(ChronoUnit.MICROS),
-                String.class, "motor_abb_m3bp_001",
-                int.class, 7,
-                long.class, 1234L,
-                double.class, 0.875,
-                boolean.class, true,
-                Pipeline.class, Pipeline.AUTO,
-                Stage.class, Stage.TRAINING,
-                FailureCode.class, FailureCode.SEED_UNUSABLE);
+        Map<Class<?>, Object> values = Map.ofEntries(
+                Map.entry(UUID.class, UUID.randomUUID()),
+                Map.entry(Instant.class, Instant.now().truncatedTo(ChronoUnit.MICROS)),
+                Map.entry(String.class, "motor_abb_m3bp_001"),
+                Map.entry(int.class, 7),
+                Map.entry(Integer.class, 11),
+                Map.entry(long.class, 1234L),
+                Map.entry(double.class, 0.875),
+                Map.entry(boolean.class, true),
+                Map.entry(Pipeline.class, Pipeline.AUTO),
+                Map.entry(Stage.class, Stage.TRAINING),
+                Map.entry(FailureCode.class, FailureCode.SEED_UNUSABLE));
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
             args[i] = values.get(types[i]);

@@ -245,6 +245,8 @@ class GatewayTest {
                 .header("Retry-After", notNullValue());
         given().contentType("application/json").body("{\"epochs\": 0}").post("/api/gan/machines/pump_a/train").then().statusCode(400)
                 .body("details[0].field", equalTo("epochs"));
+        given().contentType("application/json").body("{\"early_stop\": -1}").post("/api/gan/machines/pump_a/train").then().statusCode(400)
+                .body("details[0].field", equalTo("early_stop")).body("details[0].fix", containsString("send 0"));
         given().contentType("application/json").body("{\"rows\": 10, \"train_rows\": 5}").post("/api/gan/machines/pump_a/generate")
                 .then().statusCode(400).body("details[0].field", equalTo("rows"));
         given().contentType("application/json").body("{\"epochs\": \"many\"}").post("/api/gan/machines/pump_a/train").then()

@@ -40,7 +40,8 @@ final class HostileRequests {
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("POST", "/machines/{id}/seed", Map.of("rows", BAD_COUNTS, "seed", BAD_SEEDS, "pipeline", BAD_WORDS)),
             new Endpoint("POST", "/machines/{id}/train", Map.of("epochs", BAD_COUNTS, "batch_size", BAD_COUNTS, "seed", BAD_SEEDS,
-                    "seed_id", BAD_IDS, "pipeline", BAD_WORDS, "model", BAD_WORDS, "strategy", BAD_WORDS, "base_model_id", BAD_IDS)),
+                    "seed_id", BAD_IDS, "pipeline", BAD_WORDS, "model", BAD_WORDS, "strategy", BAD_WORDS, "base_model_id", BAD_IDS,
+                    "early_stop", BAD_COUNTS)),
             new Endpoint("POST", "/machines/{id}/generate", Map.of("rows", BAD_COUNTS, "train_rows", BAD_COUNTS, "val_rows", BAD_COUNTS,
                     "test_rows", BAD_COUNTS, "model_id", BAD_IDS, "seed", BAD_SEEDS)),
             new Endpoint("POST", "/machines/{id}/ingest", Map.of("upload_id", BAD_IDS, "holdout_units", BAD_COUNTS, "missing", BAD_WORDS,

@@ -460,7 +460,7 @@ class PlatformIT {
     @Order(8)
     void aBrokerRestartInTheMiddleOfATrainingDoesNotLoseIt() throws Exception {
         String machine = "pump_ksb_etanorm_001"; // seeded by the batch test
-        String training = post("/machines/" + machine + "/train", "{\"model\": \"tvae\", \"epochs\": 150}", 202)
+        String training = post("/machines/" + machine + "/train", "{\"model\": \"tvae\", \"epochs\": 150, \"early_stop\": 0}", 202)
                 .get("task_id").asText();
         long t0 = System.nanoTime();
         while (getJson("/tasks/" + training).path("epoch").asInt() < 1) {

@@ -97,7 +97,7 @@ class RealDataTrainingTest {
 
     private TrainingRequested request(String machineId, String seedId, String model, String strategy, String base, String merge) {
         return new TrainingRequested(UUID.randomUUID(), Instant.now(), machineId, UUID.randomUUID(), seedId,
-                ArtifactStore.seedPath(machineId, seedId), 5, 500, 42, Pipeline.MANUAL, model, strategy, base, merge);
+                ArtifactStore.seedPath(machineId, seedId), 5, 500, 42, Pipeline.MANUAL, model, strategy, base, merge, null);
     }
 
     private List<TopicReader.Record> results(UUID jobId) {

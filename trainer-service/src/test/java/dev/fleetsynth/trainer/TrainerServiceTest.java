@@ -96,10 +96,17 @@ class TrainerServiceTest {
         return seedId;
     }
 
-    /** A TVAE training: epochs, progress and cancellation are the gradient-trained model's (a seed's default is the trajectory model). */
+    /**
+     * A TVAE training of exactly {@code epochs} (early_stop 0): epochs, progress and cancellation are
+     * the gradient-trained model's (a seed's default is the trajectory model).
+     */
     private static TrainingRequested request(String machineId, String seedId, int epochs) {
+        return request(machineId, seedId, epochs, 0);
+    }
+
+    private static TrainingRequested request(String machineId, String seedId, int epochs, Integer earlyStop) {
         return new TrainingRequested(UUID.randomUUID(), Instant.now(), machineId, UUID.randomUUID(), seedId,
-                ArtifactStore.seedPath(machineId, seedId), epochs, 500, 42, Pipeline.MANUAL, "tvae", null, null, null);
+                ArtifactStore.seedPath(machineId, seedId), epochs, 500, 42, Pipeline.MANUAL, "tvae", null, null, null, earlyStop);
     }
 
     private void publish(FleetEvent e) {
@@ -244,6 +251,23 @@ class TrainerServiceTest {
                 .body("[0].created_at", notNullValue());
         given().get("/models/" + req.jobId()).then().statusCode(200)
                 .body("final_loss", notNullValue()).body("duration_ms", notNullValue());
+    }
+
+    @Test
+    void aTrainingWithEarlyStopEndsWhenItsQualityStopsImprovingAndKeepsItsBestEpoch() throws Exception {
+        String machine = "pump_until_quality_001";
+        String seedId = writeSeed(machine);
+        TrainingRequested req = request(machine, seedId, 300, 5);
+        publish(req);
+        ModelTrained m = awaitOne(ModelTrained.class, Topics.MODEL_TRAINED, req.jobId());
+        assertThat(m.epochs()).isLessThan(300);
+        TvaeModel saved = TvaeModel.load(modelDir(machine, req.jobId()));
+        assertThat(saved.training().outcome()).isEqualTo(dev.fleetsynth.engine.tvae.TrainingResult.Outcome.STOPPED_EARLY);
+        assertThat(saved.config().earlyStopPatience()).isEqualTo(5);
+        JsonPath job = job(req.jobId());
+        assertThat(job.getString("status")).isEqualTo("succeeded");
+        assertThat(job.getInt("epochs")).isEqualTo(300);
+        assertThat(job.getList("loss_curve")).hasSize(m.epochs());
     }
 
     @Test

@@ -30,14 +30,15 @@ import java.util.Objects;
  * on top come checks SDMetrics lacks and run-to-failure data needs: diagnostics, temporal
  * checks, and the utility of the data for RUL prediction.
  *
- * <p>One deliberate difference: {@link #columnPairTrends()} counts a pair of numeric columns only
- * where the real data's |rho| exceeds 0.5. That is Fleetsynth's choice (sensor pairs unrelated in
- * the real data score near 1 whatever a synthesizer does and would drown the pairs that carry the
- * degradation signal), not SDMetrics'. SDMetrics counts every pair; that score is
- * {@link #columnPairTrendsAllPairs()}, and {@link #overallAllPairs()} is SDMetrics' overall score.
+ * <p>{@link #columnPairTrends()} counts a pair of numeric columns only where the real data's |rho|
+ * exceeds 0.5, as SDMetrics' QualityReport does (its {@code real_correlation_threshold}; our
+ * {@code overall} equals its score to about 1e-15): sensor pairs unrelated in the real data score
+ * near 1 whatever a synthesizer does and would drown the pairs that carry the degradation signal.
+ * {@link #columnPairTrendsAllPairs()} counts every pair (the threshold at 0), and
+ * {@link #overallAllPairs()} is the overall score so counted.
  *
  * @param overall                  mean of column shapes and (filtered) column pair trends
- * @param overallAllPairs          mean of column shapes and all-pairs column pair trends: SDMetrics' overall score
+ * @param overallAllPairs          mean of column shapes and all-pairs column pair trends (the correlation threshold at 0)
  * @param columnShapes             mean of the column scores that are defined
  * @param columnPairTrends         mean of the pair scores with {@link PairScore#inFilteredScore()}; 1 if there is none
  * @param columnPairTrendsAllPairs mean of every defined pair score, as SDMetrics computes it; 1 if there is none
@@ -219,6 +220,16 @@ public record QualityReport(
      */
     public static QualityReport evaluate(ColumnTable real, ColumnTable synthetic, long seed) {
         return evaluate(real, synthetic, seed, Thresholds.DEFAULT);
+    }
+
+    /**
+     * The {@link #overall()} score alone, without the rest of the report: for a training that
+     * asks after every few epochs whether its samples still come closer to the real rows.
+     *
+     * @throws IllegalArgumentException if the two share no column of the same type
+     */
+    public static double overallScore(ColumnTable real, ColumnTable synthetic) {
+        return Evaluation.overall(real, synthetic);
     }
 
     public static QualityReport evaluate(ColumnTable real, ColumnTable synthetic, long seed, Thresholds thresholds) {

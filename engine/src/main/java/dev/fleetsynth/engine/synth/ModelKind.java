@@ -52,7 +52,10 @@ public enum ModelKind {
                 return new TvaeSynthesizer(TvaeModel.refine(base.model(), train, options.holdout(), options.tvaeConfig(), listener,
                         cancelled));
             }
-            return new TvaeSynthesizer(TvaeModel.train(train, options.tvaeConfig(), listener, cancelled));
+            // Judged against the held-out units where there are some, else against the training rows:
+            // either way the question is only whether more epochs still bring the draws closer.
+            return new TvaeSynthesizer(TvaeModel.train(train, options.tvaeConfig(), listener, cancelled,
+                    options.holdout() != null ? options.holdout() : train));
         }
 
         @Override

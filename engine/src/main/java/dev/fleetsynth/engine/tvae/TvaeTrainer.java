@@ -58,6 +58,20 @@ public final class TvaeTrainer {
     public record Start(float[] parameters, float[] holdout, int holdoutRows) {
     }
 
+    /**
+     * Early stopping on what a model is for rather than on its loss: every {@code every} epochs the
+     * parameters are scored ({@code loss}, lower is better; a quality score's complement), training
+     * stops when that has not improved by the config's minimum for the config's patience in epochs,
+     * and the parameters of the best scored epoch are kept.
+     */
+    public record Judge(int every, java.util.function.ToDoubleFunction<float[]> loss) {
+        public Judge {
+            if (every < 1) {
+                throw new IllegalArgumentException("a judge scores every 1 or more epochs, got " + every);
+            }
+        }
+    }
+
     public static TrainingResult train(float[] data, int rows, OutputLayout layout, TvaeConfig config,
                                        TrainingListener listener, BooleanSupplier cancelled) {
         return train(data, rows, layout, config, listener, cancelled, null);
@@ -65,6 +79,11 @@ public final class TvaeTrainer {
 
     public static TrainingResult train(float[] data, int rows, OutputLayout layout, TvaeConfig config,
                                        TrainingListener listener, BooleanSupplier cancelled, Start start0) {
+        return train(data, rows, layout, config, listener, cancelled, start0, null);
+    }
+
+    public static TrainingResult train(float[] data, int rows, OutputLayout layout, TvaeConfig config,
+                                       TrainingListener listener, BooleanSupplier cancelled, Start start0, Judge judged) {
         int dim = layout.width();
         if ((long) rows * dim != data.length) {
             throw new IllegalArgumentException("data holds " + data.length + " values, expected " + rows + " x " + dim);
@@ -167,7 +186,20 @@ public final class TvaeTrainer {
                 if (every > 0 && epochsRun % every == 0 && epochsRun < config.epochs()) {
                     listener.checkpoint(run.checkpoint(epochsRun, java.util.Arrays.copyOf(curve, epochsRun)));
                 }
-                if (heldOutStop) {
+                if (judged != null && config.earlyStopPatience() > 0) {
+                    if (epochsRun % judged.every() == 0 || epochsRun == config.epochs()) {
+                        float[] now = run.params.toFloatArray();
+                        double judgedLoss = judged.loss().applyAsDouble(now);
+                        if (judgedLoss < best - config.earlyStopMinDelta()) {
+                            best = judgedLoss;
+                            sinceBest = 0;
+                            bestParameters = now;
+                        } else if ((sinceBest += judged.every()) >= config.earlyStopPatience()) {
+                            outcome = TrainingResult.Outcome.STOPPED_EARLY;
+                            break;
+                        }
+                    }
+                } else if (heldOutStop) {
                     double heldLoss = run.heldOutLoss(root, judge, held, heldSoft, start0.holdoutRows(), batch);
                     if (heldLoss < best - config.earlyStopMinDelta()) {
                         best = heldLoss;

@@ -166,6 +166,39 @@ class TvaeTrainerTest {
     }
 
     @Test
+    void aJudgedTrainingStopsAfterItsPatienceWithoutABetterJudgementAndKeepsTheBestJudgedEpoch() {
+        // judged every 5 epochs: better until epoch 15, worse after; patience 10 epochs is two judgements
+        double[] losses = {0.5, 0.4, 0.3, 0.35, 0.31, 0.32, 0.2};
+        List<float[]> judged = new ArrayList<>();
+        TvaeTrainer.Judge judge = new TvaeTrainer.Judge(5, p -> {
+            judged.add(p.clone());
+            return losses[judged.size() - 1];
+        });
+        TvaeConfig config = TvaeConfig.defaults().withEpochs(100).withEarlyStop(10, 1e-3);
+        TrainingResult r = TvaeTrainer.train(twoColumnData(1_000, 7), 1_000, twoColumnLayout(), config, TrainingListener.NONE,
+                () -> false, null, judge);
+        assertThat(r.outcome()).isEqualTo(TrainingResult.Outcome.STOPPED_EARLY);
+        assertThat(r.epochsRun()).isEqualTo(25);
+        assertThat(judged).hasSize(5);
+        assertThat(r.parameters()).containsExactly(judged.get(2));
+        assertThat(r.parameters()).isNotEqualTo(judged.get(4));
+    }
+
+    @Test
+    void withoutPatienceTheTrainingRunsEveryEpochAndJudgesNothing() {
+        List<float[]> judged = new ArrayList<>();
+        TvaeTrainer.Judge judge = new TvaeTrainer.Judge(5, p -> {
+            judged.add(p);
+            return 0;
+        });
+        TrainingResult r = TvaeTrainer.train(twoColumnData(1_000, 8), 1_000, twoColumnLayout(), TvaeConfig.defaults().withEpochs(20),
+                TrainingListener.NONE, () -> false, null, judge);
+        assertThat(r.outcome()).isEqualTo(TrainingResult.Outcome.COMPLETED);
+        assertThat(r.epochsRun()).isEqualTo(20);
+        assertThat(judged).isEmpty();
+    }
+
+    @Test
     void badInputIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TvaeTrainer.train(new float[5], 1, twoColumnLayout(),
                 TvaeConfig.defaults().withEpochs(1), TrainingListener.NONE, () -> false)).isInstanceOf(IllegalArgumentException.class);

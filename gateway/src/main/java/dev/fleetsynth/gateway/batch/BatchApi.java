@@ -129,7 +129,7 @@ public class BatchApi {
         try {
             TaskView task = switch (operation) {
                 case "seed" -> workflow.seed(machineId, new Requests.Seed(r.seedRows(), r.seed(), r.pipeline()), batchId);
-                case "train" -> workflow.train(machineId, new Requests.Train(r.epochs(), null, r.seed(), null, r.pipeline(), r.model(), null, null), batchId);
+                case "train" -> workflow.train(machineId, new Requests.Train(r.epochs(), null, r.seed(), null, r.pipeline(), r.model(), null, null, null), batchId);
                 case "generate" -> workflow.generate(machineId, new Requests.Generate(r.rows(), null, null, null, null, r.seed()), batchId);
                 default -> null;
             };

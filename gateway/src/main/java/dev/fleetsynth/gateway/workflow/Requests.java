@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.fleetsynth.engine.generate.SplitSizes;
 import dev.fleetsynth.engine.seed.SeedOptions;
+import dev.fleetsynth.engine.synth.FitOptions;
 import dev.fleetsynth.engine.tvae.TvaeConfig;
 
 /**
@@ -24,9 +25,12 @@ public final class Requests {
      * seed data to train on (default the latest), pipeline auto to generate a dataset afterwards.
      */
     public record Train(@Schema(minimum = "" + TvaeConfig.MIN_EPOCHS, maximum = "" + TvaeConfig.MAX_EPOCHS) Integer epochs, Integer batchSize, Long seed, String seedId, String pipeline, String model, String strategy,
-                        String baseModelId) {
+                        String baseModelId,
+                        @Schema(minimum = "0", maximum = "" + TvaeConfig.MAX_EPOCHS, description = "TVAE: stop when the quality of a draw has "
+                                + "not improved for this many epochs and keep the best (epochs is then the most it trains); 0 trains exactly "
+                                + "epochs; default " + FitOptions.DEFAULT_PATIENCE) Integer earlyStop) {
         public Train(Integer epochs, Integer batchSize, Long seed, String seedId, String pipeline) {
-            this(epochs, batchSize, seed, seedId, pipeline, null, null, null);
+            this(epochs, batchSize, seed, seedId, pipeline, null, null, null, null);
         }
     }
 

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fleetsynth.engine.generate.SplitSizes;
 import dev.fleetsynth.engine.seed.SeedOptions;
 import dev.fleetsynth.engine.store.ArtifactStore;
+import dev.fleetsynth.engine.synth.FitOptions;
 import dev.fleetsynth.engine.tvae.TvaeConfig;
 import dev.fleetsynth.events.GenerationRequested;
 import dev.fleetsynth.events.Pipeline;
@@ -76,6 +77,10 @@ public class Workflow {
 
     public TaskView train(String machineId, Requests.Train request, UUID batchId) {
         Requests.Train r = request == null ? new Requests.Train(null, null, null, null, null) : request;
+        if (r.earlyStop() != null && (r.earlyStop() < 0 || r.earlyStop() > TvaeConfig.MAX_EPOCHS)) {
+            throw ApiException.badRequest("early_stop", "early_stop must be 0.." + TvaeConfig.MAX_EPOCHS + ", got " + r.earlyStop(),
+                    "leave it out for the default (" + FitOptions.DEFAULT_PATIENCE + "), or send 0 to train exactly the epochs asked");
+        }
         int epochs = r.epochs() == null ? TvaeConfig.DEFAULT_EPOCHS : r.epochs();
         if (epochs < TvaeConfig.MIN_EPOCHS || epochs > TvaeConfig.MAX_EPOCHS) {
             throw ApiException.badRequest("epochs", "epochs must be " + TvaeConfig.MIN_EPOCHS + ".." + TvaeConfig.MAX_EPOCHS + ", got "
@@ -139,7 +144,7 @@ public class Workflow {
         UUID jobId = UUID.randomUUID();
         Task task = tasks.request(new TrainingRequested(UUID.randomUUID(), Instant.now(), machineId, jobId, seedId,
                 ArtifactStore.seedPath(machineId, seedId), epochs, batch, r.seed() == null ? DEFAULT_RANDOM_SEED : r.seed(), pipeline,
-                model, strategy, baseModelPath, mergeSeedPath), batchId);
+                model, strategy, baseModelPath, mergeSeedPath, r.earlyStop()), batchId);
         return TaskView.of(task);
     }
 

@@ -245,7 +245,8 @@ public class TrainingRunner {
                     holdout = readSource(holdoutPath, "held-out units");
                 }
             }
-            FitOptions options = FitOptions.defaults().withEpochs(tvae.epochs()).withSeed(tvae.seed()).withThreads(tvae.threads());
+            FitOptions options = FitOptions.defaults().withEpochs(tvae.epochs()).withSeed(tvae.seed()).withThreads(tvae.threads())
+                    .withPatience(r.earlyStop() == null ? FitOptions.DEFAULT_PATIENCE : r.earlyStop());
             String strategy = r.strategy() == null ? TrainingRequested.STRATEGY_DATA : r.strategy();
             SourceTable rows = seed;
             switch (strategy) {
