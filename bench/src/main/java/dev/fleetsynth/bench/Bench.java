@@ -32,7 +32,7 @@ public final class Bench {
     }
 
     static final String USAGE = "usage: bench/run [foundation|tvae|untilquality|generate|stability|ingest|catalog|million|tenmillion|gateway] [--warmup W] [--iterations N] "
-            + "[--epochs E] [--repeat R] [--threads T] [--runs N] [--jobs J] [--megabytes M] [--model auto|trajectory|tvae] [--patience P] "
+            + "[--epochs E] [--repeat R] [--threads T] [--runs N] [--jobs J] [--megabytes M] [--model auto|trajectory|tvae] [--patience P] [--only REGEX] "
             + "[--url U] [--rate R] [--seconds S]";
 
     public static void main(String[] args) throws Exception {
@@ -53,6 +53,7 @@ public final class Bench {
         int rate = 200;
         int seconds = 60;
         int patience = dev.fleetsynth.engine.synth.FitOptions.defaults().patience();
+        String only = ".*";
         for (int i = mode.equals(args.length > 0 ? args[0] : "") ? 1 : 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
@@ -68,6 +69,7 @@ public final class Bench {
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--patience" -> patience = Integer.parseInt(args[++i]);
+                case "--only" -> only = args[++i];
                 default -> {
                     System.err.println(USAGE);
                     System.exit(2);
@@ -81,7 +83,7 @@ public final class Bench {
             case "generate" -> TvaeBench.generate(System.out, new Harness(Math.min(warmup, 2), Math.min(iterations, 7)));
             case "stability" -> System.exit(TvaeBench.stability(System.out, runs, jobs, epochs) ? 0 : 1);
             case "ingest" -> IngestBench.run(System.out, megabytes, repeat);
-            case "catalog" -> System.exit(CatalogBench.run(System.out, model, epochs) ? 0 : 1);
+            case "catalog" -> System.exit(CatalogBench.run(System.out, model, epochs, java.util.regex.Pattern.compile(only)) ? 0 : 1);
             case "gateway" -> System.exit(GatewayBench.run(System.out, url, rate, seconds) ? 0 : 1);
             case "million" -> System.exit(CatalogBench.million(System.out, new Harness(1, Math.min(iterations, 5))) ? 0 : 1);
             case "tenmillion" -> System.exit(CatalogBench.tenMillion(System.out, Math.max(1, Math.min(repeat, 5))) ? 0 : 1);

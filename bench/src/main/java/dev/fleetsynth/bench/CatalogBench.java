@@ -29,7 +29,8 @@ import java.util.Map;
  * Every catalog machine with default settings, as a user gets it: the seed (10,000 rows) and its
  * holdout, the default model, a default dataset (50,000 rows in three splits) and its report; one row per
  * machine, then medians and worst against the targets. {@code bench/run catalog [--model tvae]
- * [--epochs E]} compares another model on the same seeds.
+ * [--epochs E]} compares another model on the same seeds; {@code --only REGEX} keeps the machines
+ * whose id it finds.
  */
 final class CatalogBench {
     static final double TARGET_OVERALL = 0.93;
@@ -68,11 +69,14 @@ final class CatalogBench {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    static boolean run(PrintStream out, String model, int epochs) throws Exception {
+    static boolean run(PrintStream out, String model, int epochs, java.util.regex.Pattern only) throws Exception {
         List<Row> rows = new ArrayList<>();
         out.printf(Locale.ROOT, "%-32s %7s %6s %7s %6s %6s %6s %6s %7s %7s  %s%n", "machine", "overall", "rows", "windows", "discr", "lag1",
                 "lifeKS", "refKS", "train s", "gen s", "verdict (failed checks)");
         for (Catalog.Entry e : Catalog.machines()) {
+            if (!only.matcher(e.machineId()).find()) {
+                continue;
+            }
             SeedOptions options = SeedOptions.defaults();
             SensorTable seedTable = SeedGenerator.generate(e.profile(), options);
             SensorTable holdoutTable = SeedGenerator.generate(e.profile(), options.holdout());
