@@ -1,6 +1,5 @@
 package dev.fleetsynth.events;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -31,7 +30,7 @@ public record DeadLetter(UUID eventId, Instant occurredAt, String machineId, Str
 
     /** The dead letter of {@code event}; its id follows from the event's, so giving up twice sends one letter to consumers that drop redeliveries. */
     public static DeadLetter of(FleetEvent event, String service, FailureCode code, String reason, int attempts, String originalJson) {
-        UUID id = UUID.nameUUIDFromBytes(("dead.letter:" + service + ":" + event.eventId()).getBytes(StandardCharsets.UTF_8));
+        UUID id = EventIds.derived(Topics.DEAD_LETTER, service, event.eventId());
         return new DeadLetter(id, Instant.now(), event.machineId(), service, event.topic(), event.eventId(), code, reason, attempts,
                 originalJson);
     }

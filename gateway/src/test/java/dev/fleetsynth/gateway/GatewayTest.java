@@ -14,12 +14,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import java.time.Clock;
+import java.time.ZoneOffset;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -46,6 +48,7 @@ import dev.fleetsynth.testkit.FleetsynthServers;
 import dev.fleetsynth.testkit.TopicReader;
 import dev.fleetsynth.testkit.WebSocketRecorder;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -82,17 +85,17 @@ class GatewayTest {
     }
 
     private static JsonNode awaitTask(UUID taskId, String status) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        String last = null;
-        while (System.nanoTime() < deadline) {
-            var r = given().get("/api/gan/tasks/" + taskId);
-            last = r.asString();
-            if (r.statusCode() == 200 && status.equals(r.jsonPath().getString("status"))) {
-                return new ObjectMapper().readTree(last);
-            }
-            Thread.sleep(100);
+        String[] last = {null};
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                var r = given().get("/api/gan/tasks/" + taskId);
+                last[0] = r.asString();
+                return r.statusCode() == 200 && status.equals(r.jsonPath().getString("status"));
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("task " + taskId + " never reached " + status + "; last answer " + last[0]);
         }
-        throw new AssertionError("task " + taskId + " never reached " + status + "; last answer " + last);
+        return new ObjectMapper().readTree(last[0]);
     }
 
     private record Watched(UUID job, WebSocketRecorder socket) {
@@ -135,7 +138,9 @@ class GatewayTest {
                 + trainJob, seedJob.toString(), ready.seedPath(), 10, -2.5, 1000, Pipeline.MANUAL));
         awaitTask(trainJob, "succeeded");
         publish(new TrainingProgress(UUID.randomUUID(), Instant.now(), "pump_a", trainJob, 9, 10, 1.0, 900, 100));
-        Thread.sleep(1000);
+        // for a second after the late event arrives, the task stays finished
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> "succeeded".equals(given().get("/api/gan/tasks/" + trainJob).jsonPath().getString("status")));
         JsonNode done = awaitTask(trainJob, "succeeded");
         assertThat(done.get("loss").asDouble()).isEqualTo(-2.5);
         assertThat(done.get("progress").asDouble()).isEqualTo(1.0);
@@ -355,19 +360,16 @@ class GatewayTest {
 
     @Test
     @Order(100)
-    void moreThanTheLimitPerMinuteGets429WithRetryAfterButHealthStaysOpen() throws InterruptedException {
+    void moreThanTheLimitPerMinuteGets429WithRetryAfterButHealthStaysOpen() {
         // counted per user: this one's calls do not use up the admin's (nor another test class's)
         String name = "busy-" + UUID.randomUUID().toString().substring(0, 8);
         given().contentType("application/json").body(java.util.Map.of("username", name, "password", "busy-user-password", "role", "viewer"))
                 .post("/api/gan/users").then().statusCode(201);
         Login.as(Login.token(name, "busy-user-password"));
         given().get("/api/gan/auth/me").then().body("username", equalTo(name));
-        // The limit counts in fixed one-minute windows: start early in one, so that the requests
-        // below (a few seconds even on a busy machine) do not straddle two windows.
-        long second = java.time.Instant.now().getEpochSecond() % 60;
-        if (second > 45) {
-            Thread.sleep((60 - second) * 1000 + 200);
-        }
+        // The limit counts in fixed one-minute windows: the gateway's clock stands still 5 s into
+        // one, so the requests below never straddle two, and the wait it asks for is the rest of it.
+        QuarkusMock.installMockForType(Clock.fixed(Instant.parse("2031-03-04T10:20:05Z"), ZoneOffset.UTC), Clock.class);
         int answered = 0;
         int limited = 0;
         String retryAfter = null;
@@ -383,7 +385,7 @@ class GatewayTest {
         }
         assertThat(limited).isEqualTo(1);
         assertThat(answered).isLessThanOrEqualTo(100);
-        assertThat(Integer.parseInt(retryAfter)).isBetween(1, 60);
+        assertThat(Integer.parseInt(retryAfter)).isEqualTo(55);
         given().get("/q/health/ready").then().statusCode(200);
         Login.as(Login.admin()); // another user's count is their own
         var other = given().get("/api/gan/tasks/" + UUID.randomUUID());

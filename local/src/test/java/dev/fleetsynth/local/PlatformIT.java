@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,16 +176,7 @@ class PlatformIT {
         JsonNode batch = post("/batch/seed", json.writeValueAsString(Map.of("machine_ids", machines, "seed_rows", 1000)), 202);
         String batchId = batch.get("batch_id").asText();
         assertThat(batch.get("total").asInt()).isEqualTo(3);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        JsonNode view = batch;
-        while (System.nanoTime() < deadline) {
-            view = getJson("/batch/" + batchId);
-            if (view.get("counts").path("succeeded").asInt() == 3) {
-                break;
-            }
-            Thread.sleep(500);
-        }
-        assertThat(view.get("counts").path("succeeded").asInt()).as(view.toString()).isEqualTo(3);
+        awaitBatch(batchId, 3, Duration.ofSeconds(90));
         String csv = get("/batch/" + batchId + "/report?format=csv").body();
         assertThat(csv.lines()).hasSize(4);
     }
@@ -212,20 +205,24 @@ class PlatformIT {
         stack.kill("generator-service");
         System.out.printf("killed generator-service during a generation after %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(8);
-        List<String> waiting = machines;
-        while (System.nanoTime() < deadline && !waiting.isEmpty()) {
-            waiting = new java.util.ArrayList<>();
-            for (String m : machines) {
-                if (!getJson("/machines/" + m + "/status").get("state").asText().equals("dataset_ready")) {
-                    waiting.add(m);
+        List<String> waiting = new java.util.ArrayList<>(machines);
+        await(() -> "machines without a dataset after the kills: " + waiting, Duration.ofMinutes(8), Duration.ofSeconds(1), () -> {
+            for (String m : List.copyOf(waiting)) {
+                if (getJson("/machines/" + m + "/status").get("state").asText().equals("dataset_ready")) {
+                    waiting.remove(m);
                 }
             }
-            Thread.sleep(1000);
-        }
-        assertThat(waiting).as("machines without a dataset after the kills").isEmpty();
+            return waiting.isEmpty();
+        });
         for (String m : machines) {
             assertThat(getJson("/machines/" + m + "/datasets").size()).as(m + "'s datasets").isEqualTo(1);
+        }
+        // the batch of trainings followed each line on to its dataset (pipeline auto): finished only now, with the quality
+        JsonNode view = getJson("/batch/" + batch.get("batch_id").asText());
+        for (JsonNode item : view.get("items")) {
+            assertThat(item.get("stage").asText()).as(item.toString()).isEqualTo("generation");
+            assertThat(item.get("status").asText()).as(item.toString()).isEqualTo("succeeded");
+            assertThat(item.get("quality_overall").isNumber()).as(item.toString()).isTrue();
         }
         assertThat(stack.restarts("trainer-service")).isGreaterThanOrEqualTo(1);
         assertThat(stack.restarts("generator-service")).isGreaterThanOrEqualTo(1);
@@ -326,30 +323,18 @@ class PlatformIT {
         return s.toString();
     }
 
-    private void awaitBatch(String batchId, int n, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode view = null;
-        while (System.nanoTime() < deadline) {
-            view = getJson("/batch/" + batchId);
-            if (view.get("counts").path("succeeded").asInt() == n) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("batch " + batchId + " did not finish: " + view);
+    private void awaitBatch(String batchId, int n, Duration timeout) {
+        JsonNode[] view = {null};
+        await(() -> "batch " + batchId + " did not finish: " + view[0], timeout, Duration.ofMillis(500), () -> {
+            view[0] = getJson("/batch/" + batchId);
+            return view[0].get("counts").path("succeeded").asInt() == n;
+        });
     }
 
     /** Waits until some task of this stage has this status. */
-    private void awaitStage(String stage, String status, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (getJson("/tasks?stage=" + stage + "&status=" + status).size() > 0) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no " + stage + " task was " + status + " within " + timeout + "; services' last errors:"
-                + KeptLogs.problems(dataDir) + restarts());
+    private void awaitStage(String stage, String status, Duration timeout) {
+        await(() -> "no " + stage + " task was " + status + " within " + timeout, timeout, Duration.ofMillis(100),
+                () -> getJson("/tasks?stage=" + stage + "&status=" + status).size() > 0);
     }
 
     @Test
@@ -384,13 +369,9 @@ class PlatformIT {
         assertThat(report.get("rul").get("from").asText()).isEqualTo("end");
 
         // pipeline auto: the trainer trains the default (trajectory) model on the seed, then a dataset follows
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        await(() -> "a dataset of the ingested data", Duration.ofSeconds(180), Duration.ofMillis(500),
+                () -> !getJson("/machines/" + machine + "/datasets").isEmpty());
         JsonNode datasets = getJson("/machines/" + machine + "/datasets");
-        while (datasets.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            datasets = getJson("/machines/" + machine + "/datasets");
-        }
-        assertThat(datasets).as("a dataset of the ingested data").isNotEmpty();
         JsonNode models = getJson("/machines/" + machine + "/models");
         assertThat(models.get(0).get("kind").asText()).isEqualTo("trajectory");
         assertThat(models.get(0).get("source").asText()).isEqualTo("real");
@@ -439,10 +420,8 @@ class PlatformIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
         long t0 = System.nanoTime();
-        while (!(files(machineDir).isEmpty() && getJson("/machines/" + MACHINE + "/tasks").isEmpty())) {
-            assertThat(System.nanoTime() - t0).as("the deletion reaches every service: " + files(machineDir)).isLessThan(60_000_000_000L);
-            Thread.sleep(250);
-        }
+        await(() -> "the deletion reaches every service: " + files(machineDir), Duration.ofSeconds(60), Duration.ofMillis(250),
+                () -> files(machineDir).isEmpty() && getJson("/machines/" + MACHINE + "/tasks").isEmpty());
         System.out.printf("machine deleted everywhere (rows and files) in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
         // made again under the same id, it starts empty: no seed, model, dataset or task of the old one
@@ -463,11 +442,8 @@ class PlatformIT {
         String training = post("/machines/" + machine + "/train", "{\"model\": \"tvae\", \"epochs\": 150, \"early_stop\": 0}", 202)
                 .get("task_id").asText();
         long t0 = System.nanoTime();
-        while (getJson("/tasks/" + training).path("epoch").asInt() < 1) {
-            assertThat(System.nanoTime() - t0).as(() -> "the training starts; services' last errors:" + KeptLogs.problems(dataDir)
-                    + restarts()).isLessThan(120_000_000_000L);
-            Thread.sleep(100);
-        }
+        await(() -> "the training starts", Duration.ofSeconds(120), Duration.ofMillis(100),
+                () -> getJson("/tasks/" + training).path("epoch").asInt() >= 1);
         stack.infrastructure().restartKafka(Duration.ofSeconds(5));
         System.out.printf("Kafka restarted (5 s down) at epoch %d of a training%n", getJson("/tasks/" + training).path("epoch").asInt());
 
@@ -498,21 +474,34 @@ class PlatformIT {
         }
     }
 
-    private JsonNode awaitTask(String taskId, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode task = null;
-        while (System.nanoTime() < deadline) {
+    private JsonNode awaitTask(String taskId, Duration timeout) {
+        JsonNode[] task = {null};
+        await(() -> "task " + taskId + " did not finish in " + timeout + "; last: " + task[0], timeout, Duration.ofMillis(250), () -> {
             HttpResponse<String> r = get("/tasks/" + taskId);
             if (r.statusCode() == 200) {
-                task = json.readTree(r.body());
-                if (task.get("finished").asBoolean()) {
-                    return task;
-                }
+                task[0] = json.readTree(r.body());
             }
-            Thread.sleep(250);
+            return task[0] != null && task[0].get("finished").asBoolean();
+        });
+        return task[0];
+    }
+
+    /**
+     * Polls {@code done} every {@code every} until it holds; after {@code timeout} the test fails
+     * with {@code what}, the services' last errors and warnings, and how often each was restarted.
+     */
+    private void await(java.util.concurrent.Callable<String> what, Duration timeout, Duration every, java.util.concurrent.Callable<Boolean> done) {
+        try {
+            Awaitility.await().atMost(timeout).pollInterval(every).until(done);
+        } catch (ConditionTimeoutException e) {
+            String said;
+            try {
+                said = what.call();
+            } catch (Exception x) {
+                said = "(could not say what: " + x.getMessage() + ")";
+            }
+            throw new AssertionError(said + "; services' last errors:" + KeptLogs.problems(dataDir) + restarts(), e);
         }
-        throw new AssertionError("task " + taskId + " did not finish in " + timeout + "; last: " + task
-                + "; services' last errors:" + KeptLogs.problems(dataDir) + restarts());
     }
 
     /** A request to the gateway as the first admin. */

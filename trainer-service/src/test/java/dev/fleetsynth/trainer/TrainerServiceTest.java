@@ -30,6 +30,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -61,8 +63,8 @@ import dev.fleetsynth.testkit.FleetsynthServers;
 import dev.fleetsynth.testkit.TopicReader;
 import dev.fleetsynth.trainer.coordination.TrainingLock;
 import dev.fleetsynth.trainer.job.Checkpoints;
-import dev.fleetsynth.trainer.job.TrainingConsumer;
-import dev.fleetsynth.trainer.job.TrainingJobs;
+import dev.fleetsynth.trainer.job.TrainingTriggers;
+import dev.fleetsynth.trainer.job.TrainingJobRows;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -80,9 +82,9 @@ class TrainerServiceTest {
     @Inject
     RedisDataSource redis;
     @Inject
-    TrainingConsumer consumer;
+    TrainingTriggers consumer;
     @Inject
-    TrainingJobs jobs;
+    TrainingJobRows jobs;
 
     private static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
@@ -152,16 +154,15 @@ class TrainerServiceTest {
         return given().get("/jobs/" + jobId).then().statusCode(200).extract().jsonPath();
     }
 
-    private static void awaitJob(UUID jobId, Predicate<JsonPath> done) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            var r = given().get("/jobs/" + jobId);
-            if (r.statusCode() == 200 && done.test(r.jsonPath())) {
-                return;
-            }
-            Thread.sleep(100);
+    private static void awaitJob(UUID jobId, Predicate<JsonPath> done) {
+        try {
+            Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+                var r = given().get("/jobs/" + jobId);
+                return r.statusCode() == 200 && done.test(r.jsonPath());
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("job " + jobId + " never got there: " + given().get("/jobs/" + jobId).asString());
         }
-        throw new AssertionError("job " + jobId + " never got there: " + given().get("/jobs/" + jobId).asString());
     }
 
     private Path modelDir(String machineId, UUID jobId) {
@@ -396,12 +397,11 @@ class TrainerServiceTest {
 
         TrainingRequested waiting = request(machine, seedId, 3);
         publish(waiting);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (jobs.current(waiting.jobId()) == null || jobs.current(waiting.jobId()).claimedBy == null) {
-            assertThat(System.nanoTime()).as("the worker claims the job").isLessThan(deadline);
-            Thread.sleep(100);
-        }
-        Thread.sleep(1_500);
+        Awaitility.await("the worker claims the job").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> jobs.current(waiting.jobId()) != null && jobs.current(waiting.jobId()).claimedBy != null);
+        // and then waits for the lock: for 1.5 s the job stays queued, with no start and no progress
+        Awaitility.await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5))
+                .until(() -> "queued".equals(jobs.current(waiting.jobId()).status));
         JsonPath queued = job(waiting.jobId());
         assertThat(queued.getString("status")).isEqualTo("queued");
         assertThat(queued.getMap("$")).doesNotContainKey("started_at");
@@ -425,8 +425,8 @@ class TrainerServiceTest {
         // Once the machine is free, the next request runs.
         TrainingRequested next = request(machine, seedId, 3);
         publish(next);
-        Thread.sleep(1_000);
-        assertThat(job(next.jobId()).getString("status")).isEqualTo("queued");
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> "queued".equals(given().get("/jobs/" + next.jobId()).jsonPath().getString("status")));
         redis.key().del(lockKey);
         awaitOne(ModelTrained.class, Topics.MODEL_TRAINED, next.jobId());
 

@@ -2,14 +2,12 @@ package dev.fleetsynth.gateway.api;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.fleetsynth.gateway.auth.EdgeErrors;
 import dev.fleetsynth.support.api.ApiError;
@@ -31,8 +29,8 @@ public class AllowedHosts {
     @Inject
     EdgeErrors errors;
 
-    @ConfigProperty(name = "fleetsynth.http.allowed-hosts")
-    Optional<List<String>> configured;
+    @Inject
+    HttpConfig config;
 
     void register(@Observes Filters filters) {
         filters.register(this::check, 300);
@@ -40,7 +38,7 @@ public class AllowedHosts {
 
     private void check(RoutingContext ctx) {
         String host = ctx.request().getHeader("Host");
-        if (ctx.normalizedPath().startsWith("/q/health") || allows(host, configured.orElse(List.of()))) {
+        if (ctx.normalizedPath().startsWith("/q/health") || allows(host, config.allowedHosts().orElse(List.of()))) {
             ctx.next();
             return;
         }

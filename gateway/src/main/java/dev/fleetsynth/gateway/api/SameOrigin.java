@@ -2,6 +2,7 @@ package dev.fleetsynth.gateway.api;
 
 import dev.fleetsynth.support.api.ApiError;
 import dev.fleetsynth.support.api.ApiException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -9,9 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * No writes from other sites. A browser names the page's origin on every write it sends (the
@@ -25,8 +24,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SameOrigin implements ContainerRequestFilter {
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
-    @ConfigProperty(name = "fleetsynth.http.allowed-origins")
-    Optional<List<String>> allowedOrigins;
+    /** Looked up at the first request: Quarkus makes its JAX-RS providers before the runtime configuration is there. */
+    @Inject
+    jakarta.inject.Provider<HttpConfig> config;
 
     @Override
     public void filter(ContainerRequestContext ctx) {
@@ -35,7 +35,7 @@ public class SameOrigin implements ContainerRequestFilter {
         }
         String origin = ctx.getHeaderString("Origin");
         String page = origin != null ? origin : ctx.getHeaderString("Referer");
-        if (page != null && !allows(page, ctx.getHeaderString("Host"), allowedOrigins.orElse(List.of()))) {
+        if (page != null && !allows(page, ctx.getHeaderString("Host"), config.get().allowedOrigins().orElse(List.of()))) {
             ctx.abortWith(new ApiException(403, new ApiError("CROSS_ORIGIN", "a write from another site is refused",
                     List.of(new ApiError.Detail(origin != null ? "Origin" : "Referer", "'" + page + "' is not this dashboard's address",
                             "use the dashboard at this address, or a script; a site of yours goes in fleetsynth.http.allowed-origins"))))

@@ -52,9 +52,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "batch", description = "Seed, train, generate or validate many machines at once")
 public class BatchApi {
-    /** One machine's line in a batch: its task, or its result or refusal. */
+    /**
+     * One machine's line in a batch: its task, or its result or refusal. Where the task went on by
+     * itself (pipeline auto), the line follows it to the last step started: {@code stage} is that
+     * step, and status, progress, quality and error are its own, so a batch of seeds that continue
+     * to datasets is finished when the datasets are.
+     */
     public record Item(String machineId, UUID taskId, String status, Double progress, Double qualityOverall, String grade,
-            Boolean passed, ApiError error) {
+            Boolean passed, ApiError error, String stage) {
     }
 
     public record BatchView(UUID batchId, String operation, Instant createdAt, int total, Map<String, Integer> counts,
@@ -116,9 +121,9 @@ public class BatchApi {
         if (!format.equals("csv")) {
             throw ApiException.badRequest("format", "unknown format '" + format + "'", "use json or csv");
         }
-        StringBuilder csv = new StringBuilder("machine_id,task_id,status,progress,quality_overall,grade,passed,error_code,error_message\n");
+        StringBuilder csv = new StringBuilder("machine_id,task_id,stage,status,progress,quality_overall,grade,passed,error_code,error_message\n");
         for (Item i : view.items()) {
-            csv.append(String.join(",", i.machineId(), str(i.taskId()), str(i.status()), str(i.progress()), str(i.qualityOverall()),
+            csv.append(String.join(",", i.machineId(), str(i.taskId()), str(i.stage()), str(i.status()), str(i.progress()), str(i.qualityOverall()),
                     str(i.grade()), str(i.passed()), i.error() == null ? "" : i.error().code(),
                     i.error() == null ? "" : '"' + i.error().message().replace("\"", "\"\"") + '"')).append('\n');
         }
@@ -134,13 +139,13 @@ public class BatchApi {
                 default -> null;
             };
             if (task != null) {
-                return new Item(machineId, task.taskId(), task.status(), task.progress(), null, null, null, null);
+                return new Item(machineId, task.taskId(), task.status(), task.progress(), null, null, null, null, task.stage());
             }
             JsonNode v = workflow.validation(machineId);
             return new Item(machineId, null, "succeeded", 1.0, v.get("overall").asDouble(), v.get("grade").asText(),
-                    v.get("passed").asBoolean(), null);
+                    v.get("passed").asBoolean(), null, "validation");
         } catch (ApiException e) {
-            return new Item(machineId, null, "refused", 0.0, null, null, null, e.error());
+            return new Item(machineId, null, "refused", 0.0, null, null, null, e.error(), null);
         }
     }
 
@@ -219,11 +224,12 @@ public class BatchApi {
                 throw ApiException.notFound("batch '" + id + "'");
             }
             List<Item> items = new ArrayList<>();
-            for (Task t : Task.<Task>list("batchId = ?1 order by machineId", id)) {
-                items.add(new Item(t.machineId, t.taskId, t.status, t.progress, t.qualityOverall, t.grade,
+            for (Task first : Task.<Task>list("batchId = ?1 order by machineId", id)) {
+                Task t = lastOfChain(first);
+                items.add(new Item(first.machineId, first.taskId, t.status, t.progress, t.qualityOverall, t.grade,
                         // the verdict: a failed check fails the dataset whatever its score
                         t.qualityOverall == null ? null : t.qualityOverall >= 0.75 && !"failed".equals(t.grade),
-                        t.errorCode == null ? null : ApiError.of(t.errorCode, t.errorMessage)));
+                        t.errorCode == null ? null : ApiError.of(t.errorCode, t.errorMessage), t.stage));
             }
             items.addAll(read(b.results));
             Map<String, Integer> counts = new HashMap<>();
@@ -232,6 +238,19 @@ public class BatchApi {
             }
             return new BatchView(b.batchId, b.operation, b.createdAt, items.size(), counts, items);
         });
+    }
+
+    /** The last task of the steps a task started by itself (seed, then training, then generation); at most three. */
+    private static Task lastOfChain(Task first) {
+        Task t = first;
+        for (int step = 0; step < 3 && t.nextTaskId != null; step++) {
+            Task next = Task.findById(t.nextTaskId);
+            if (next == null) {
+                break;
+            }
+            t = next;
+        }
+        return t;
     }
 
     private String write(Object value) {

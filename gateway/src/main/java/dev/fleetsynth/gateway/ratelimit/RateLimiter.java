@@ -1,12 +1,11 @@
 package dev.fleetsynth.gateway.ratelimit;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -34,21 +33,26 @@ public class RateLimiter {
     ReactiveRedisDataSource redis;
 
 
-    @ConfigProperty(name = "fleetsynth.rate-limit.per-minute", defaultValue = "100")
-    int perMinute;
+    @Inject
+    RateLimitConfig config;
+
+    /** The windows' clock; a test sets its own rather than waiting for a window to begin. */
+    @Inject
+    Clock clock;
 
     @ServerRequestFilter(preMatching = true)
     public Uni<Response> limit(HttpServerRequest request, RoutingContext routing) {
+        int perMinute = config.perMinute();
         if (perMinute <= 0 || !request.path().startsWith("/api/")) {
             return Uni.createFrom().nullItem();
         }
         // the identity the security layer attached to this very request (it has run before any filter)
         Caller caller = routing.user() instanceof QuarkusHttpUser user ? CallerIdentityProvider.callerOf(user.getSecurityIdentity()) : null;
-        return count(request, caller);
+        return count(request, caller, perMinute);
     }
 
-    private Uni<Response> count(HttpServerRequest request, Caller caller) {
-        long now = Instant.now().getEpochSecond();
+    private Uni<Response> count(HttpServerRequest request, Caller caller, int perMinute) {
+        long now = clock.instant().getEpochSecond();
         long window = now / 60;
         String client = caller != null ? caller.id()
                 : "address:" + (request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());

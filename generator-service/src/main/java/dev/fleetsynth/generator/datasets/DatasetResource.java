@@ -26,6 +26,7 @@ import dev.fleetsynth.generator.explorer.Explorer;
 import dev.fleetsynth.generator.explorer.ExplorerCache;
 import dev.fleetsynth.generator.explorer.Source;
 import dev.fleetsynth.support.api.ApiException;
+import dev.fleetsynth.support.api.RequestValues;
 
 /**
  * Datasets and the data explorer: metadata, the quality report, paged rows, statistics, histograms,
@@ -121,8 +122,8 @@ public class DatasetResource {
     public RowsPage rows(@PathParam("dataset_id") String datasetId, @QueryParam("split") String splitParam,
             @QueryParam("offset") String offsetParam, @QueryParam("limit") String limitParam) {
         Split split = Split.parse(splitParam);
-        int offset = intParam("offset", offsetParam, 0, 0, Integer.MAX_VALUE, "a row offset of 0 or more");
-        int limit = intParam("limit", limitParam, DEFAULT_LIMIT, 1, MAX_LIMIT, "a page size from 1 to " + MAX_LIMIT);
+        int offset = RequestValues.intParam("offset", offsetParam, 0, 0, Integer.MAX_VALUE, "a row offset of 0 or more");
+        int limit = RequestValues.intParam("limit", limitParam, DEFAULT_LIMIT, 1, MAX_LIMIT, "a page size from 1 to " + MAX_LIMIT);
         Dataset d = require(datasetId);
         SourceTable t = tables.split(d, split);
         List<List<Object>> rows = new ArrayList<>();
@@ -152,7 +153,7 @@ public class DatasetResource {
     public Response histograms(@PathParam("dataset_id") String datasetId, @QueryParam("split") String splitParam,
             @QueryParam("bins") String binsParam, @QueryParam("source") String sourceParam) {
         Split split = Split.parse(splitParam);
-        int bins = intParam("bins", binsParam, DEFAULT_BINS, 1, MAX_BINS, "a number of bins from 1 to " + MAX_BINS);
+        int bins = RequestValues.intParam("bins", binsParam, DEFAULT_BINS, 1, MAX_BINS, "a number of bins from 1 to " + MAX_BINS);
         Source source = Source.parse(sourceParam);
         Dataset d = require(datasetId);
         return cached(cache.get(key("histograms", d, split, source) + ":" + bins, () -> {
@@ -223,22 +224,5 @@ public class DatasetResource {
             throw ApiException.notFound(machine == null ? "dataset '" + datasetId + "'" : "dataset '" + datasetId + "' of machine '" + machine + "'");
         }
         return d;
-    }
-
-    /** Parsed here rather than by JAX-RS, which answers a malformed number with a bare 404. */
-    static int intParam(String field, String value, int absent, int min, int max, String fix) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        int v;
-        try {
-            v = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest(field, field + " must be a whole number, not '" + value + "'", "use " + fix);
-        }
-        if (v < min || v > max) {
-            throw ApiException.badRequest(field, field + " is " + v + ", out of range", "use " + fix);
-        }
-        return v;
     }
 }

@@ -1,8 +1,9 @@
 package dev.fleetsynth.generator.generation;
 
+import dev.fleetsynth.events.EventIds;
+import dev.fleetsynth.events.Topics;
 import dev.fleetsynth.events.FailureCode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -159,7 +160,7 @@ public class GenerationJobs {
 
         QualityReport q = dataset.quality();
         // Follows from the job, so a job that ever ran twice announces its dataset once to consumers that drop redeliveries.
-        UUID eventId = UUID.nameUUIDFromBytes(("dataset.generated:" + r.jobId()).getBytes(StandardCharsets.UTF_8));
+        UUID eventId = EventIds.result(Topics.DATASET_GENERATED, r.jobId());
         DatasetGenerated event = new DatasetGenerated(eventId, Instant.now(), r.machineId(), r.jobId(), r.datasetId(), r.modelId(),
                 path, dataset.trainRows(), dataset.valRows(), dataset.testRows(), q.overall(),
                 q.columnShapes(), q.columnPairTrends(), q.grade().label(), q.passed(), (System.nanoTime() - t0) / 1_000_000);

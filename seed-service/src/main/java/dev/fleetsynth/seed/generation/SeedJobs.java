@@ -1,8 +1,9 @@
 package dev.fleetsynth.seed.generation;
 
+import dev.fleetsynth.events.EventIds;
+import dev.fleetsynth.events.Topics;
 import dev.fleetsynth.events.FailureCode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -119,7 +120,7 @@ public class SeedJobs {
         }
         // The result's event id follows from the job: should a job ever run twice (a crash before its
         // outcome was recorded), the trainer drops the second seed.ready as a redelivery.
-        UUID eventId = UUID.nameUUIDFromBytes(("seed.ready:" + r.jobId()).getBytes(StandardCharsets.UTF_8));
+        UUID eventId = EventIds.result(Topics.SEED_READY, r.jobId());
         return new SeedReady(eventId, Instant.now(), r.machineId(), r.jobId(), r.seedId(), path, table.rows(),
                 table.cycles(), r.profileVersion(), (System.nanoTime() - t0) / 1_000_000, r.pipeline(), SeedRequested.SIMULATED,
                 ArtifactStore.holdoutPath(path));
@@ -167,7 +168,7 @@ public class SeedJobs {
         } finally {
             AtomicFiles.deleteTree(scratch);
         }
-        UUID eventId = UUID.nameUUIDFromBytes(("seed.ready:" + r.jobId()).getBytes(StandardCharsets.UTF_8));
+        UUID eventId = EventIds.result(Topics.SEED_READY, r.jobId());
         return new SeedReady(eventId, Instant.now(), r.machineId(), r.jobId(), r.seedId(), path, (int) result.report().rowsWritten(),
                 result.report().units() - result.report().unitsHeldOut().size(), r.profileVersion(), (System.nanoTime() - t0) / 1_000_000,
                 r.pipeline(), SeedRequested.REAL, ArtifactStore.holdoutPath(path));

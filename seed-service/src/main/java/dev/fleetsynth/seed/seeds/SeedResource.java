@@ -20,6 +20,7 @@ import dev.fleetsynth.engine.source.SourceFiles;
 import dev.fleetsynth.engine.source.SourceSchema;
 import dev.fleetsynth.engine.source.SourceTable;
 import dev.fleetsynth.support.api.ApiException;
+import dev.fleetsynth.support.api.RequestValues;
 
 /** Seeds and their rows (the dashboard previews a seed as a chart before training). */
 @Path("/seeds")
@@ -57,13 +58,10 @@ public class SeedResource {
     @Path("/{seed_id}/rows")
     public RowsPage rows(@PathParam("seed_id") String seedId, @QueryParam("cycle") String cycleParam,
             @QueryParam("offset") String offsetParam, @QueryParam("limit") String limitParam) {
-        // Parameters are parsed here rather than by JAX-RS, which answers a malformed number with a bare 404.
-        Integer cycle = cycleParam == null || cycleParam.isBlank() ? null
-                : intParam("cycle", cycleParam, 1, Integer.MAX_VALUE, "a cycle number from 1 (see 'cycles' of GET /seeds/" + seedId + ")");
-        int offset = offsetParam == null || offsetParam.isBlank() ? 0
-                : intParam("offset", offsetParam, 0, Integer.MAX_VALUE, "a row offset of 0 or more");
-        int limit = limitParam == null || limitParam.isBlank() ? DEFAULT_LIMIT
-                : intParam("limit", limitParam, 1, MAX_LIMIT, "a page size from 1 to " + MAX_LIMIT);
+        Integer cycle = RequestValues.intParam("cycle", cycleParam, null, 1, Integer.MAX_VALUE,
+                "a cycle number from 1 (see 'cycles' of GET /seeds/" + seedId + ")");
+        int offset = RequestValues.intParam("offset", offsetParam, 0, 0, Integer.MAX_VALUE, "a row offset of 0 or more");
+        int limit = RequestValues.intParam("limit", limitParam, DEFAULT_LIMIT, 1, MAX_LIMIT, "a page size from 1 to " + MAX_LIMIT);
         Seed seed = require(seedId);
         SourceTable table = read(seed);
         int[] unit = table.unitIndex();
@@ -113,18 +111,5 @@ public class SeedResource {
             throw ApiException.notFound("seed '" + seedId + "'");
         }
         return seed;
-    }
-
-    static int intParam(String field, String value, int min, int max, String fix) {
-        int v;
-        try {
-            v = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest(field, field + " must be a whole number, not '" + value + "'", "use " + fix);
-        }
-        if (v < min || v > max) {
-            throw ApiException.badRequest(field, field + " is " + v + ", out of range", "use " + fix);
-        }
-        return v;
     }
 }

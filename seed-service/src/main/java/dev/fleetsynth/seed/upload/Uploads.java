@@ -15,31 +15,27 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Uploads of users' data files, in chunks, into the artifact store ({@code uploads/{id}/}): a file
- * of up to {@link #maxBytes} arrives as chunks of {@link #chunkBytes}, each request small
+ * of up to {@link UploadsConfig#maxBytes} arrives as chunks of {@link UploadsConfig#chunkBytes}, each request small
  * enough for every service's body limit and never held whole in memory; the declared size is
  * checked before the first byte, and the chunks are joined into {@code data} once all are there.
  */
 @ApplicationScoped
 public class Uploads {
-    /** 8 MiB by default: under the services' request body limit, and few requests for a 500 MB file (63). */
-    @ConfigProperty(name = "fleetsynth.uploads.chunk-bytes", defaultValue = "8388608")
-    int chunkBytes;
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     @Inject
     ArtifactStore store;
 
-    @ConfigProperty(name = "fleetsynth.uploads.max-bytes", defaultValue = "524288000")
-    long maxBytes;
+    @Inject
+    UploadsConfig config;
 
     /** Chunks of more than the body limit could never arrive. */
     void checkSettings(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
-        if (chunkBytes < 1024 || chunkBytes > 10 * 1024 * 1024) {
-            throw new IllegalStateException("fleetsynth.uploads.chunk-bytes must be 1 KiB..10 MiB, got " + chunkBytes);
+        if (config.chunkBytes() < 1024 || config.chunkBytes() > 10 * 1024 * 1024) {
+            throw new IllegalStateException("fleetsynth.uploads.chunk-bytes must be 1 KiB..10 MiB, got " + config.chunkBytes());
         }
     }
 
@@ -52,7 +48,7 @@ public class Uploads {
     }
 
     public long maxBytes() {
-        return maxBytes;
+        return config.maxBytes();
     }
 
     public Created create(String fileName, Long bytes) {
@@ -62,9 +58,9 @@ public class Uploads {
         if (bytes < 1) {
             throw ApiException.badRequest("bytes", "the file is empty", "upload a file with a header row and data rows");
         }
-        if (bytes > maxBytes) {
+        if (bytes > config.maxBytes()) {
             throw new ApiException(413, new ApiError("FILE_TOO_LARGE", String.format(java.util.Locale.ROOT,
-                    "the file is %,d bytes, over the limit of %,d bytes (%.0f MiB)", bytes, maxBytes, maxBytes / 1048576.0),
+                    "the file is %,d bytes, over the limit of %,d bytes (%.0f MiB)", bytes, config.maxBytes(), config.maxBytes() / 1048576.0),
                     List.of(new ApiError.Detail("bytes", "over the limit", "split the file by unit or time and upload the parts one by one"))));
         }
         String name = fileName == null || fileName.isBlank() ? "data" : fileName.strip();
@@ -72,15 +68,15 @@ public class Uploads {
             name = name.substring(0, 200);
         }
         String id = UUID.randomUUID().toString();
-        int chunks = (int) ((bytes + chunkBytes - 1) / chunkBytes);
+        int chunks = (int) ((bytes + config.chunkBytes() - 1) / config.chunkBytes());
         try {
             Files.createDirectories(chunkDir(id));
             AtomicFiles.write(dir(id).resolve("upload.json"), IngestRequest.JSON.writeValueAsBytes(
-                    new Created(id, name, bytes, chunkBytes, chunks, maxBytes)));
+                    new Created(id, name, bytes, config.chunkBytes(), chunks, config.maxBytes())));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new Created(id, name, bytes, chunkBytes, chunks, maxBytes);
+        return new Created(id, name, bytes, config.chunkBytes(), chunks, config.maxBytes());
     }
 
     public Status put(String uploadId, String indexText, byte[] body) {

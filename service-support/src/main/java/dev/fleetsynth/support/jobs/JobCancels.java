@@ -85,7 +85,7 @@ public class JobCancels {
      * it is one event to consumers that drop redeliveries.
      */
     static JobFailed cancelled(String machineId, UUID jobId, Stage stage, String message) {
-        UUID id = UUID.nameUUIDFromBytes(("job.failed:" + jobId + ":" + message).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        UUID id = dev.fleetsynth.events.EventIds.derived(dev.fleetsynth.events.Topics.JOB_FAILED, jobId, message);
         return new JobFailed(id, java.time.Instant.now(), machineId, jobId, stage, FailureCode.CANCELLED, message);
     }
 

@@ -194,6 +194,6 @@ public class JobRunner {
 
     /** The id of a job that an event starts by itself (auto pipeline): the same for a redelivery. */
     public static UUID derivedJobId(Stage stage, FleetEvent trigger) {
-        return UUID.nameUUIDFromBytes((stage.json() + ":" + trigger.eventId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return dev.fleetsynth.events.EventIds.derived(stage.json(), trigger.eventId());
     }
 }

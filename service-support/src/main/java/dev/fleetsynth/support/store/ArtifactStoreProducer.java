@@ -1,11 +1,7 @@
 package dev.fleetsynth.support.store;
 
-import java.nio.file.Path;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.fleetsynth.engine.store.ArtifactStore;
 
@@ -13,7 +9,7 @@ import dev.fleetsynth.engine.store.ArtifactStore;
 public class ArtifactStoreProducer {
     @Produces
     @ApplicationScoped
-    ArtifactStore artifactStore(@ConfigProperty(name = "fleetsynth.artifacts.root", defaultValue = "data/artifacts") Path root) {
-        return new ArtifactStore(root);
+    ArtifactStore artifactStore(ArtifactsConfig config) {
+        return new ArtifactStore(config.root());
     }
 }

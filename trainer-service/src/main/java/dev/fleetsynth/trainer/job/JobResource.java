@@ -38,7 +38,7 @@ public class JobResource {
             + "from TrainingJob j";
 
     @Inject
-    TrainingJobs jobs;
+    TrainingJobRows jobs;
     @Inject
     CancelFlags cancels;
     @Inject
@@ -99,11 +99,11 @@ public class JobResource {
             // The flag goes first: the replica holding the job may be asking Redis right now.
             cancels.request(id);
         }
-        TrainingJobs.Cancel c = jobs.cancel(id);
+        TrainingJobRows.Cancel c = jobs.cancel(id);
         if (c.outcome() == null) {
             throw ApiException.conflict("JOB_FINISHED", "job " + jobId + " has already finished (" + c.job().status + ")");
         }
-        if (c.outcome() == TrainingJobs.CancelOutcome.CANCELLED_NOW) {
+        if (c.outcome() == TrainingJobRows.CancelOutcome.CANCELLED_NOW) {
             events.publish(JobFailed.now(c.job().machineId, id, Stage.TRAINING, FailureCode.CANCELLED, c.job().errorMessage));
             metrics.failed(Stage.TRAINING, FailureCode.CANCELLED.name(), Duration.ZERO);
         }

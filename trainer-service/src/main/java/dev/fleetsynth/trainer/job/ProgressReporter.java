@@ -22,7 +22,7 @@ final class ProgressReporter implements TrainingListener {
 
     private final TrainingRequest request;
     private final EventPublisher events;
-    private final TrainingJobs jobs;
+    private final TrainingJobRows jobs;
     private final TrainerMetrics metrics;
     private final int epochStep;
     private final long intervalNanos;
@@ -32,7 +32,7 @@ final class ProgressReporter implements TrainingListener {
     private long lastReport;
     private int reports;
 
-    ProgressReporter(TrainingRequest request, TrainingConfig config, EventPublisher events, TrainingJobs jobs, TrainerMetrics metrics) {
+    ProgressReporter(TrainingRequest request, TrainingConfig config, EventPublisher events, TrainingJobRows jobs, TrainerMetrics metrics) {
         this.request = request;
         this.events = events;
         this.jobs = jobs;

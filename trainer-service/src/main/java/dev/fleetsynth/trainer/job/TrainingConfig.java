@@ -21,7 +21,7 @@ public interface TrainingConfig {
 
     /**
      * Threads per training, 1 or 2 (the model is the same either way); when unset, see
-     * {@link TrainingRunner#threads}. Two fit about 1.6x faster where a second core is free for
+     * {@link TrainingJobs#threads}. Two fit about 1.6x faster where a second core is free for
      * them; where the trainer shares two cores with the other services, as {@code ./fleetsynth up}
      * runs it on a small machine, the threads wait on each other and two can be slower than one.
      */

@@ -12,7 +12,7 @@ import dev.fleetsynth.support.machines.MachineJobs;
 import dev.fleetsynth.trainer.coordination.CancelFlags;
 import dev.fleetsynth.trainer.job.Checkpoints;
 import dev.fleetsynth.trainer.job.TrainingJob;
-import dev.fleetsynth.trainer.job.TrainingJobs;
+import dev.fleetsynth.trainer.job.TrainingJobRows;
 import dev.fleetsynth.trainer.model.Model;
 
 /**
@@ -24,7 +24,7 @@ public class ModelData implements MachineData {
     @Inject
     CancelFlags flags;
     @Inject
-    TrainingJobs jobs;
+    TrainingJobRows jobs;
 
     @Override
     public void stopJobs(String machineId) {

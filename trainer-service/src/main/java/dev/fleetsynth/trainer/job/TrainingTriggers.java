@@ -15,18 +15,19 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
 
 /**
- * The Kafka side of the trainer. {@code training}: the work, one event at a time in partition order
+ * The events that start a training ({@code training.requested}, and {@code seed.ready} of a machine
+ * in the auto pipeline), as the seed and generator services' triggers are: the Kafka side of the trainer. {@code training}: the work, one event at a time in partition order
  * (a handler call lasts as long as the training). {@code intake}: the same events in a consumer
  * group of their own, recorded as queued jobs as soon as they arrive.
  */
 @ApplicationScoped
-public class TrainingConsumer {
-    private static final Logger LOG = Logger.getLogger(TrainingConsumer.class);
+public class TrainingTriggers {
+    private static final Logger LOG = Logger.getLogger(TrainingTriggers.class);
 
     @Inject
-    TrainingRunner runner;
-    @Inject
     TrainingJobs jobs;
+    @Inject
+    TrainingJobRows rows;
     @Inject
     TrainingConfig config;
 
@@ -44,7 +45,7 @@ public class TrainingConsumer {
 
     /** Runs the training an event asks for, if any, to its end. */
     public void train(FleetEvent event) {
-        TrainingRequest.of(event, config).ifPresent(runner::run);
+        TrainingRequest.of(event, config).ifPresent(jobs::run);
     }
 
     @Incoming("intake")
@@ -54,7 +55,7 @@ public class TrainingConsumer {
             return;
         }
         try {
-            TrainingRequest.of(record.value(), config).ifPresent(jobs::recordQueued);
+            TrainingRequest.of(record.value(), config).ifPresent(rows::recordQueued);
         } catch (RuntimeException e) {
             // Only a preview of the queue: the work consumer makes the row itself when it gets there.
             LOG.warnf("could not record %s %s as a queued job: %s", record.topic(), record.value().eventId(), e.getMessage());
