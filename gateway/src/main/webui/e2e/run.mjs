@@ -52,7 +52,6 @@ async function shot(name, fullPage = true) {
 async function axe(name) {
   await page.addScriptTag({ content: axeSource });
   const r = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
     const res = await window.axe.run(document, { resultTypes: ['violations'] });
     return res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   });
@@ -103,11 +102,9 @@ await scenario('log in', async () => {
   await page.getByRole('button', { name: 'Log out' }).waitFor();
 });
 if (!results.at(-1)?.ok) {
-  console.error('could not log in (ADMIN_PASSWORD is the first admin\'s password); nothing else can run');
+  console.error("could not log in (ADMIN_PASSWORD is the first admin's password); nothing else can run");
   process.exit(1);
 }
-
-const wizardStep = (n) => page.getByRole('button', { name: new RegExp(`Step ${n}:`) });
 
 await scenario('overview shows the fleet', async () => {
   await go('overview');
@@ -134,7 +131,10 @@ await scenario('a bad upload shows its errors with fixes', async () => {
   await shot('02-wizard-bad-upload.png');
   await axe('wizard (errors)');
   // one click applies a concrete fix and re-validates
-  await page.getByRole('button', { name: /Apply “pump_with_spaces” to machine id/i }).first().click();
+  await page
+    .getByRole('button', { name: /Apply “pump_with_spaces” to machine id/i })
+    .first()
+    .click();
   await page.waitForFunction(() => !document.body.innerText.includes("got 'Pump With Spaces'"));
   expect((await page.inputValue('input[name="machine_id"]')) === 'pump_with_spaces', 'the fix was not applied to machine_id');
 });
@@ -158,7 +158,10 @@ await scenario('wizard: YAML upload to a generated dataset', async () => {
   await page.fill('#epochs', '20');
   await page.getByRole('button', { name: 'Start training' }).click();
   // live: the epoch counter moves while it trains, then the task succeeds
-  await page.getByText(/epoch \d+ \/ 20/).first().waitFor({ timeout: 120_000 });
+  await page
+    .getByText(/epoch \d+ \/ 20/)
+    .first()
+    .waitFor({ timeout: 120_000 });
   await page.getByRole('button', { name: 'Next: generate' }).and(page.locator(':not([disabled])')).waitFor({ timeout: 180_000 });
   await page.getByText('epoch 20 / 20').first().waitFor();
   const epochsDrawn = await page.evaluate(() => document.querySelector('[role="img"][aria-label^="Training loss"]')?.getAttribute('aria-label'));
@@ -236,9 +239,40 @@ await scenario('machines, training and validation pages', async () => {
   await page.getByRole('button', { name: 'Report of pump_ui_e2e_001' }).click();
   await page.getByLabel('Quality report').waitFor();
   // the seed service wrote the seed's holdout, and the report's RUL regressors were tested on it
-  await page.getByLabel('Quality report').getByText(/tested on unseen cycles/).waitFor();
+  await page
+    .getByLabel('Quality report')
+    .getByText(/tested on unseen cycles/)
+    .waitFor();
   await shot('10-validation.png');
   await axe('validation');
+});
+
+// The profile editor: a mistake is refused naming its field, and nothing is saved; a good edit,
+// saved with Ctrl+S, is the machine's next version.
+await scenario('the profile editor: a refused mistake, then a new version', async () => {
+  await go('machines');
+  await page.fill('#m-search', 'pump_ui_e2e');
+  await page.getByRole('button', { name: 'Open pump_ui_e2e_001' }).click();
+  const editor = page.locator('#profile-yaml');
+  await editor.waitFor();
+  const original = await editor.inputValue();
+  expect(original.includes('machine_id: pump_ui_e2e_001'), 'the editor shows the profile as YAML');
+  const version = Number(/\(v(\d+)\)/.exec(await page.getByRole('heading', { name: /^Profile of pump_ui_e2e_001/ }).innerText())[1]);
+  await editor.fill(original.replace(/noise: [0-9.]+/, 'noise: -1'));
+  await page.getByRole('button', { name: 'Save as a new version' }).click();
+  await page.getByText('The profile was not saved').waitFor();
+  const problem = await page.locator('.error-box').first().innerText();
+  expect(/noise/.test(problem), `the refusal should name the noise field: ${problem}`);
+  await shot('08b-profile-refused.png');
+  await editor.fill(original.replace(/model: .*/, 'model: P-200'));
+  await page.fill('#profile-comment', 'model P-200');
+  await editor.press('Control+s');
+  await page.getByRole('heading', { name: `Profile of pump_ui_e2e_001 (v${version + 1})` }).waitFor();
+  expect((await editor.inputValue()).includes('P-200'), 'the saved profile is the edited one');
+  await page.getByRole('cell', { name: 'model P-200' }).waitFor();
+  await shot('08c-profile-saved.png');
+  await axe('machines with the profile editor');
+  await page.fill('#m-search', '');
 });
 
 let realMachine;
@@ -261,7 +295,7 @@ await scenario('bring your data: a headerless run-to-failure text through the 6 
   });
   await page.dispatchEvent('.dropzone', 'dragenter', { dataTransfer: dragged });
   await page.getByText('Release to upload the file').waitFor();
-  expect(await page.locator('.dropzone.over').count() === 1, 'the drop zone is not highlighted while a file is dragged over it');
+  expect((await page.locator('.dropzone.over').count()) === 1, 'the drop zone is not highlighted while a file is dragged over it');
   await shot('14-data-dragging.png', false);
   await page.dispatchEvent('.dropzone', 'dragleave', { dataTransfer: dragged });
   await page.getByText('Drop a data file here, or').waitFor();
@@ -305,7 +339,10 @@ await scenario('bring your data: a headerless run-to-failure text through the 6 
   expect((await page.inputValue('#holdout')) === '20', 'the held-out share should default to 20 %');
   const droppedList = await page.locator('h3:has-text("What will not be learnt") + ul li').allInnerTexts();
   log(`  not learnt: ${droppedList.join(' | ')}`);
-  expect(droppedList.length >= 3 && droppedList.every((t) => /constant|near-constant|identifier|missing/.test(t)), `expected the constant columns with their reasons, saw ${droppedList.join(' | ')}`);
+  expect(
+    droppedList.length >= 3 && droppedList.every((t) => /constant|near-constant|identifier|missing/.test(t)),
+    `expected the constant columns with their reasons, saw ${droppedList.join(' | ')}`,
+  );
   await shot('16-data-clean.png');
   await axe('bring your data (clean)');
 
@@ -343,7 +380,10 @@ await scenario('bring your data: a headerless run-to-failure text through the 6 
   await page.getByRole('button', { name: 'Bring the data in and train' }).click();
   const chain = page.locator('.chain');
   await chain.locator('.chain-link').first().getByText('succeeded').waitFor({ timeout: 120_000 });
-  await page.getByRole('region', { name: 'Ingest report' }).getByText(/from end/).waitFor({ timeout: 30_000 });
+  await page
+    .getByRole('region', { name: 'Ingest report' })
+    .getByText(/from end/)
+    .waitFor({ timeout: 30_000 });
   const report = await page.getByRole('region', { name: 'Ingest report' }).innerText();
   expect(/held out: \S+/.test(report), `the ingest report names no held-out unit: ${report}`);
   await chain.locator('.chain-link').nth(1).waitFor({ timeout: 60_000 });

@@ -408,6 +408,8 @@ export interface BatchItem {
   grade?: string;
   passed?: boolean;
   error?: { code: string; message: string };
+  /** The step the line stands at: a task that went on by itself (pipeline auto) is followed to its last step. */
+  stage?: string;
 }
 
 export interface Batch {
@@ -474,9 +476,24 @@ export async function call<T>(path: string, init?: RequestInit): Promise<T> {
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export const get = <T,>(path: string) => call<T>(path);
+export const get = <T>(path: string) => call<T>(path);
 
-export const postJson = <T,>(path: string, body?: unknown) =>
+/** A text answer as it is (a YAML profile), failing with the same ApiError as call(). */
+export async function getText(path: string): Promise<string> {
+  let r: Response;
+  try {
+    r = await fetch(API + path);
+  } catch (e) {
+    throw new ApiError(0, 'NETWORK', `The gateway did not answer (${(e as Error).message})`);
+  }
+  if (r.status === 401) loggedOut();
+  if (!r.ok) throw await parseError(r);
+  return r.text();
+}
+
+export const putText = <T>(path: string, body: string, contentType: string) => call<T>(path, { method: 'PUT', headers: { 'Content-Type': contentType }, body });
+
+export const postJson = <T>(path: string, body?: unknown) =>
   call<T>(path, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

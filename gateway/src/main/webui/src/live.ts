@@ -77,9 +77,7 @@ export function useFleetEvents() {
         const machines = qc.getQueryData<Machine[]>(['machines']);
         if (machines) {
           if (machines.some((x) => x.machine_id === t.machine_id)) {
-            qc.setQueryData<Machine[]>(['machines'], (old) =>
-              old?.map((x) => (x.machine_id === t.machine_id ? { ...x, status: applyTask(x.status, t) } : x)),
-            );
+            qc.setQueryData<Machine[]>(['machines'], (old) => old?.map((x) => (x.machine_id === t.machine_id ? { ...x, status: applyTask(x.status, t) } : x)));
           } else {
             refetchSoon(qc, ['machines']);
           }
@@ -137,13 +135,20 @@ export function useTaskProgress(taskId: string | undefined, lossCurve?: () => Pr
           // exists once an epoch has run: asking before would only be answered 404)
           if (!joined && !t.finished && (t.epoch ?? 0) > 0) {
             joined = true;
-            curveRef.current?.().then((c) => c && !stopped && dispatch({ type: 'curve', curve: c }), () => undefined);
+            curveRef.current?.().then(
+              (c) => c && !stopped && dispatch({ type: 'curve', curve: c }),
+              () => undefined,
+            );
           }
           if (t.finished && !finished) {
             finished = true;
             // progress messages are throttled: the finished job's curve has every epoch (a task refused
             // before its first epoch has no job to ask)
-            if (t.status === 'succeeded' || (t.epoch ?? 0) > 0) curveRef.current?.().then((c) => c && !stopped && dispatch({ type: 'curve', curve: c }), () => undefined);
+            if (t.status === 'succeeded' || (t.epoch ?? 0) > 0)
+              curveRef.current?.().then(
+                (c) => c && !stopped && dispatch({ type: 'curve', curve: c }),
+                () => undefined,
+              );
           }
         } catch {
           // ignore a message that is not a task

@@ -19,8 +19,7 @@ export const useSeeds = (machineId?: string) =>
     enabled: !!machineId,
   });
 
-export const useTrainingJobs = () =>
-  useQuery({ queryKey: ['training-jobs'], queryFn: () => get<TrainingJob[]>('/training/jobs') });
+export const useTrainingJobs = () => useQuery({ queryKey: ['training-jobs'], queryFn: () => get<TrainingJob[]>('/training/jobs') });
 
 /** The workflow forms' limits, from the gateway's OpenAPI document (read once per page load). */
 export const useApiLimits = () =>

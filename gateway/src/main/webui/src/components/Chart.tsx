@@ -2,14 +2,7 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
-import {
-  DataZoomComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
+import { DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
@@ -50,10 +43,7 @@ export function Chart({ option, label, height = 260 }: { option: echarts.ECharts
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption(
-      { textStyle: chartText, backgroundColor: 'transparent', animation: false, ...option },
-      { notMerge: true },
-    );
+    chart.current?.setOption({ textStyle: chartText, backgroundColor: 'transparent', animation: false, ...option }, { notMerge: true });
   }, [option]);
   return <div ref={el} className="chart" role="img" aria-label={label} style={{ height }} />;
 }

@@ -36,14 +36,26 @@ export function MachineData({ machineId }: { machineId: string }) {
       if (next) started.set(machineId, next);
       return next;
     });
-  const missing = strategy === 'refine' && tvaes.length === 0 ? 'it has no TVAE model to refine: train one on its simulated seed first' : strategy === 'merge' && simulated.length === 0 ? 'it has no simulated seed to merge with: generate one first' : undefined;
+  const missing =
+    strategy === 'refine' && tvaes.length === 0
+      ? 'it has no TVAE model to refine: train one on its simulated seed first'
+      : strategy === 'merge' && simulated.length === 0
+        ? 'it has no simulated seed to merge with: generate one first'
+        : undefined;
   const start = async () => {
     setBusy(true);
     setError(undefined);
     try {
       const t = await postJson<Task>(
         `/machines/${enc(machineId)}/train`,
-        trainBody({ seedId: real[0]?.seed_id, strategy, model: strategy === 'refine' ? 'tvae' : 'auto', baseModelId: base, epochs, pipeline: generate ? 'auto' : 'manual' }),
+        trainBody({
+          seedId: real[0]?.seed_id,
+          strategy,
+          model: strategy === 'refine' ? 'tvae' : 'auto',
+          baseModelId: base,
+          epochs,
+          pipeline: generate ? 'auto' : 'manual',
+        }),
       );
       const r = { train: t.task_id, strategy };
       started.set(machineId, r);
@@ -170,7 +182,11 @@ export function MachineData({ machineId }: { machineId: string }) {
               <label className="check">
                 <input type="checkbox" checked={generate} onChange={(e) => setGenerate(e.target.checked)} /> then generate a dataset to compare
               </label>
-              {missing && <p className="warn">Not possible for {machineId}: {missing}.</p>}
+              {missing && (
+                <p className="warn">
+                  Not possible for {machineId}: {missing}.
+                </p>
+              )}
               <div className="actions">
                 <button disabled={busy || !!missing} onClick={start}>
                   {busy ? 'Starting…' : strategy === 'refine' ? 'Refine model' : 'Train on merged data'}

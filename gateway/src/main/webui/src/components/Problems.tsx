@@ -2,15 +2,7 @@
 import { ApiError, errorText, type ProblemDetail } from '../api';
 import { concreteFix, fieldLabel } from '../logic/validation';
 
-export function ProblemItem({
-  p,
-  onApply,
-  showField = true,
-}: {
-  p: ProblemDetail;
-  onApply?: (field: string, value: unknown) => void;
-  showField?: boolean;
-}) {
+export function ProblemItem({ p, onApply, showField = true }: { p: ProblemDetail; onApply?: (field: string, value: unknown) => void; showField?: boolean }) {
   const fix = concreteFix(p.fix, p.field);
   const canApply = onApply && p.field && p.field !== '(file)';
   return (
@@ -29,7 +21,8 @@ export function ProblemItem({
             fix?.kind === 'choices' &&
             fix.values.slice(0, 6).map((v) => (
               <button type="button" key={v} className="secondary small" onClick={() => onApply(p.field, v)}>
-                Use {v}<span className="sr-only"> for {fieldLabel(p.field)}</span>
+                Use {v}
+                <span className="sr-only"> for {fieldLabel(p.field)}</span>
               </button>
             ))}
         </div>

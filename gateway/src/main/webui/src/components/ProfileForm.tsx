@@ -60,7 +60,9 @@ function Field({
       {type === 'select' ? (
         <select {...common} value={String(value ?? '')} onChange={(e) => onChange(path, e.target.value)}>
           {options && !options.includes(String(value ?? '')) && (
-            <option value={String(value ?? '')}>{value == null || value === '' ? (defaultOption ? `(default: ${defaultOption})` : '(choose)') : String(value)}</option>
+            <option value={String(value ?? '')}>
+              {value == null || value === '' ? (defaultOption ? `(default: ${defaultOption})` : '(choose)') : String(value)}
+            </option>
           )}
           {options?.map((o) => (
             <option key={o} value={o}>
@@ -194,9 +196,7 @@ export function ProfileForm({ profile, problems, onChange }: { profile: Profile;
       <button
         type="button"
         className="secondary small"
-        onClick={() =>
-          onChange({ ...profile, operational_parameters: { ...profile.operational_parameters, [`param_${params.length + 1}`]: 0 } })
-        }
+        onClick={() => onChange({ ...profile, operational_parameters: { ...profile.operational_parameters, [`param_${params.length + 1}`]: 0 } })}
       >
         + Add parameter
       </button>

@@ -28,7 +28,10 @@ describe('TaskStatusLine', () => {
   });
 
   it('shows the refusal when the task finished first, and no cancel once finished', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ code: 'JOB_FINISHED', message: 'job has already finished (succeeded)' }), { status: 409 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ code: 'JOB_FINISHED', message: 'job has already finished (succeeded)' }), { status: 409 })),
+    );
     const { rerender } = render(<TaskStatusLine state={{ task: task('seed', 'queued', false), losses: [], done: false }} />);
     fireEvent.click(screen.getByRole('button', { name: 'Cancel seed' }));
     await waitFor(() => expect(screen.getByText(/already finished/)).toBeTruthy());

@@ -12,7 +12,16 @@ export function lossOption(losses: { epoch: number; loss: number }[], epochs?: n
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 24, min: 1, max: epochs || undefined, ...axisStyle },
     yAxis: { type: 'value', name: 'loss', scale: true, ...axisStyle },
-    series: [{ type: 'line', name: 'loss', showSymbol: losses.length < 40, data: losses.map((p) => [p.epoch, p.loss]), lineStyle: { color: '#06B6D4', width: 2 }, itemStyle: { color: '#06B6D4' } }],
+    series: [
+      {
+        type: 'line',
+        name: 'loss',
+        showSymbol: losses.length < 40,
+        data: losses.map((p) => [p.epoch, p.loss]),
+        lineStyle: { color: '#06B6D4', width: 2 },
+        itemStyle: { color: '#06B6D4' },
+      },
+    ],
   };
 }
 

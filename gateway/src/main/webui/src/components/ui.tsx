@@ -1,7 +1,7 @@
 // Small shared pieces: cards, progress bars, error boxes, badges.
 import type { ReactNode } from 'react';
 import { errorText, type ApiError } from '../api';
-import { qualityBand, type StepState } from '../logic/charts';
+import { verdictBand, type StepState } from '../logic/charts';
 import { percent } from '../logic/progress';
 
 export function Card({ title, children, actions, className }: { title?: ReactNode; children: ReactNode; actions?: ReactNode; className?: string }) {
@@ -57,9 +57,8 @@ export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
 }
 
 export function QualityBadge({ score, grade }: { score?: number | null; grade?: string }) {
-  const band = qualityBand(score);
   // the verdict: a dataset whose checks fail (utility, temporal, ...) is failed whatever its score
-  const b = grade === 'failed' ? { ...band, tone: 'poor' as const } : band;
+  const b = verdictBand(score, grade);
   return (
     <span
       className={`badge tone-${b.tone}`}
@@ -71,8 +70,7 @@ export function QualityBadge({ score, grade }: { score?: number | null; grade?: 
 }
 
 export function StatusBadge({ status }: { status: string }) {
-  const tone =
-    status === 'succeeded' ? 'excellent' : status === 'failed' || status === 'refused' ? 'poor' : status === 'cancelled' ? 'acceptable' : 'info';
+  const tone = status === 'succeeded' ? 'excellent' : status === 'failed' || status === 'refused' ? 'poor' : status === 'cancelled' ? 'acceptable' : 'info';
   return <span className={`badge tone-${tone}`}>{status}</span>;
 }
 
@@ -111,7 +109,13 @@ export function TableHead({ columns }: { columns: string[] }) {
  * The numbered steps of a flow (the wizard, bringing data in): done steps ticked, the current one
  * marked for assistive technology, steps not yet reachable disabled.
  */
-export function Steps({ names, step, label, reachable, onStep }: {
+export function Steps({
+  names,
+  step,
+  label,
+  reachable,
+  onStep,
+}: {
   names: readonly string[];
   step: number;
   label: string;

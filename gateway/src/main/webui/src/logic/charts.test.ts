@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MachineStatus, Task } from '../api';
 import { applyTask } from '../live';
-import { heatmapCells, overlayHistogram, qualityBand, stateGroup, thin, tracesAgainstRul, workflowSteps } from './charts';
+import { heatmapCells, overlayHistogram, passes, qualityBand, stateGroup, thin, thresholdMarks, tracesAgainstRul, verdictBand, workflowSteps } from './charts';
 
 describe('chart data shaping', () => {
   it('puts seed and synthetic histograms on shares of their own rows', () => {
@@ -14,7 +14,14 @@ describe('chart data shaping', () => {
   });
 
   it('turns a correlation matrix into heatmap cells, leaving out undefined ones', () => {
-    const cells = heatmapCells({ rows: 10, columns: ['a', 'b'], values: [[1, -0.456], [-0.456, null]] });
+    const cells = heatmapCells({
+      rows: 10,
+      columns: ['a', 'b'],
+      values: [
+        [1, -0.456],
+        [-0.456, null],
+      ],
+    });
     expect(cells).toEqual([
       [0, 0, 1],
       [1, 0, -0.46],
@@ -28,7 +35,15 @@ describe('chart data shaping', () => {
       ['t', 'm', 1, 10, 40],
       ['t', 'm', 1, 9, 41],
     ]);
-    expect(fromArrays).toEqual([{ name: 'temp', points: [[10, 40], [9, 41]] }]);
+    expect(fromArrays).toEqual([
+      {
+        name: 'temp',
+        points: [
+          [10, 40],
+          [9, 41],
+        ],
+      },
+    ]);
     const fromObjects = tracesAgainstRul(cols, [{ rul: 5, temp: 1 }]);
     expect(fromObjects[0].points).toEqual([[5, 1]]);
     expect(thin([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 4)).toEqual([1, 4, 7, 10]);
@@ -62,5 +77,27 @@ describe('live fleet updates', () => {
     s = applyTask(s, t({ task_id: 'tr', stage: 'training', status: 'failed', finished: true }));
     expect(s.state).toBe('training_failed');
     expect(stateGroup(s)).toBe('failed');
+  });
+});
+
+describe('the verdict', () => {
+  it("is the report's grade where it has one, the score's band where not", () => {
+    expect(verdictBand(0.853, 'failed')).toMatchObject({ tone: 'poor', label: 'failed' });
+    expect(verdictBand(0.853, 'good').tone).toBe('good');
+    expect(verdictBand(0.853).tone).toBe('good');
+    expect(verdictBand(undefined, 'failed').tone).toBe('none');
+    expect(passes(0.853, 'failed')).toBe(false);
+    expect(passes(0.7, 'acceptable')).toBe(true);
+    expect(passes(0.7)).toBe(false);
+    expect(passes(null, 'good')).toBe(false);
+  });
+
+  it('draws the thresholds with two decimals, the close ones apart', () => {
+    const m = thresholdMarks('yAxis');
+    expect(m.data.map((d) => (d as unknown as { yAxis: number }).yAxis)).toEqual([0.75, 0.85, 0.9]);
+    expect(m.label.formatter({ value: 0.9 })).toBe('0.90');
+    expect(m.label.formatter({ value: 0.85 })).toBe('0.85');
+    const [, good, excellent] = m.data.map((d) => d.label.offset[1]);
+    expect(excellent - good).toBeLessThan(-10);
   });
 });

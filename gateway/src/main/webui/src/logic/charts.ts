@@ -17,6 +17,50 @@ export function qualityBand(score: number | null | undefined): Band {
   return { label: 'poor', tone: 'poor', color: '#EF4444' };
 }
 
+/**
+ * The band of a verdict: the quality report's grade decides (a dataset whose checks fail is failed
+ * whatever its score); the score's band only where a report has no grade.
+ */
+export function verdictBand(score: number | null | undefined, grade?: string | null): Band {
+  const band = qualityBand(score);
+  return grade === 'failed' && band.tone !== 'none' ? { label: 'failed', tone: 'poor', color: '#EF4444' } : band;
+}
+
+/** Whether a dataset passes: its report's grade where it has one, else its score against the minimum. */
+export function passes(score: number | null | undefined, grade?: string | null): boolean {
+  if (score == null || !Number.isFinite(score)) return false;
+  return grade ? grade !== 'failed' : score >= THRESHOLDS.minimum;
+}
+
+/**
+ * The three thresholds as an ECharts markLine on {@code axis}, labelled with two decimals (0.85,
+ * not "0.8"), the close labels of good and excellent pushed apart so that they do not overlap.
+ * The grid needs room for them: 44 px on the right for lines across (yAxis), 24 px on top for lines
+ * up (xAxis).
+ */
+export function thresholdMarks(axis: 'xAxis' | 'yAxis', color = '#CBD5E1') {
+  const values = [THRESHOLDS.minimum, THRESHOLDS.good, THRESHOLDS.excellent];
+  const apart =
+    axis === 'yAxis'
+      ? [
+          [0, 0],
+          [0, 7],
+          [0, -7],
+        ]
+      : [
+          [0, 0],
+          [-14, 0],
+          [14, 0],
+        ];
+  return {
+    symbol: 'none',
+    silent: true,
+    lineStyle: { color, type: 'dashed' },
+    label: { color: '#CBD5E1', fontSize: 11, formatter: (p: { value: number }) => Number(p.value).toFixed(2) },
+    data: values.map((v, i) => ({ [axis]: v, label: { offset: apart[i] } })),
+  };
+}
+
 export type StepState = 'done' | 'running' | 'failed' | 'none';
 
 export interface WorkflowSteps {
@@ -98,8 +142,7 @@ export function tracesAgainstRul(
 ): { name: string; points: [number, number][] }[] {
   const sensors = columns.filter((c) => !skip.includes(c));
   const rulIndex = columns.indexOf('rul');
-  const value = (row: Record<string, unknown> | unknown[], name: string) =>
-    Array.isArray(row) ? row[columns.indexOf(name)] : row[name];
+  const value = (row: Record<string, unknown> | unknown[], name: string) => (Array.isArray(row) ? row[columns.indexOf(name)] : row[name]);
   return sensors.map((name) => ({
     name,
     points: rows

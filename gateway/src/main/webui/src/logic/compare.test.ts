@@ -70,13 +70,19 @@ describe('summaryRows', () => {
     const nan = 'NaN' as unknown as number;
     const c: Comparison = {
       ...comparison,
-      candidates: [{ ...comparison.candidates[0], utility: { ...comparison.candidates[0].utility!, ratio: nan }, correlation_mean_difference: nan }, comparison.candidates[1]],
+      candidates: [
+        { ...comparison.candidates[0], utility: { ...comparison.candidates[0].utility!, ratio: nan }, correlation_mean_difference: nan },
+        comparison.candidates[1],
+      ],
     };
     const rows = Object.fromEntries(summaryRows(c).map((r) => [r.key, r]));
     expect(rows.ratio.values).toEqual([null, 0.83]);
     expect(rows.corr_mean.values).toEqual([null, 0.08]);
     expect(formatValue(rows.ratio.values[0])).toBe('—');
-    const d = distanceRows({ ...comparison, candidates: [{ ...comparison.candidates[0], columns: [{ column: 'rul', ks: nan, wasserstein_std: 0.2, kl: 0.1 }] }] });
+    const d = distanceRows({
+      ...comparison,
+      candidates: [{ ...comparison.candidates[0], columns: [{ column: 'rul', ks: nan, wasserstein_std: 0.2, kl: 0.1 }] }],
+    });
     expect(d[0].cells[0]).toEqual({ ks: null, w: 0.2, kl: 0.1 });
   });
 

@@ -34,7 +34,15 @@ export function learnable(u: Utility | null | undefined): boolean | undefined {
   return finite(u.rmse_real_trained) && finite(u.rmse_mean_baseline) ? u.rmse_real_trained < u.rmse_mean_baseline : undefined;
 }
 
-function row(key: string, label: string, cs: Candidate[], pick: (c: Candidate) => number | string | null | undefined, lower?: boolean, digits = 3, hint?: string): Row {
+function row(
+  key: string,
+  label: string,
+  cs: Candidate[],
+  pick: (c: Candidate) => number | string | null | undefined,
+  lower?: boolean,
+  digits = 3,
+  hint?: string,
+): Row {
   const values = cs.map((c) => {
     const v = pick(c);
     return v === undefined ? null : v;
@@ -48,7 +56,15 @@ export function summaryRows(c: Comparison): Row[] {
   return [
     row('overall', 'Overall score', cs, (x) => n(x.overall), false, 3, 'higher is better'),
     row('grade', 'Grade', cs, (x) => x.grade),
-    row('rmse_syn', 'RUL RMSE, trained on the synthetic data', cs, (x) => n(x.utility?.rmse_synthetic_trained), true, 2, 'tested on held-out real units; lower is better'),
+    row(
+      'rmse_syn',
+      'RUL RMSE, trained on the synthetic data',
+      cs,
+      (x) => n(x.utility?.rmse_synthetic_trained),
+      true,
+      2,
+      'tested on held-out real units; lower is better',
+    ),
     row('rmse_real', 'RUL RMSE, trained on the real rows', cs, (x) => n(x.utility?.rmse_real_trained), undefined, 2, 'what real data achieves'),
     row('rmse_mean', 'RUL RMSE, predicting the mean', cs, (x) => n(x.utility?.rmse_mean_baseline), undefined, 2, 'the trivial baseline'),
     // synthetic ÷ real RMSE: 1 is as good as real data, above 1 worse, well below 1 a sign of copied rows (so no "best")
@@ -84,9 +100,18 @@ export function distanceRows(c: Comparison): DistanceRow[] {
     return {
       column,
       cells,
-      bestKs: bestOf(cells.map((x) => x.ks), true),
-      bestW: bestOf(cells.map((x) => x.w), true),
-      bestKl: bestOf(cells.map((x) => x.kl), true),
+      bestKs: bestOf(
+        cells.map((x) => x.ks),
+        true,
+      ),
+      bestW: bestOf(
+        cells.map((x) => x.w),
+        true,
+      ),
+      bestKl: bestOf(
+        cells.map((x) => x.kl),
+        true,
+      ),
     };
   });
 }

@@ -124,7 +124,17 @@ describe('request bodies', () => {
   });
 
   it('ingests with the defaults: no mapping when it was not edited, the holdout as a share, the auto pipeline', () => {
-    const body = buildIngestRequest({ uploadId: 'u1', options: {}, mapping: suggested, suggested, missing: 'fill', holdoutPercent: 20, rulCap: null, mapToProfile: false, pipeline: 'auto' });
+    const body = buildIngestRequest({
+      uploadId: 'u1',
+      options: {},
+      mapping: suggested,
+      suggested,
+      missing: 'fill',
+      holdoutPercent: 20,
+      rulCap: null,
+      mapToProfile: false,
+      pipeline: 'auto',
+    });
     expect(body).toEqual({ upload_id: 'u1', holdout_units: 0.2, missing: 'fill', pipeline: 'auto' });
   });
 
@@ -141,7 +151,15 @@ describe('request bodies', () => {
       mapToProfile: true,
       pipeline: 'manual',
     });
-    expect(body).toMatchObject({ upload_id: 'u1', columns: ['unit', 'cycle', 'a', 'b', 'c'], rul_cap: 125, holdout_units: 0.25, missing: 'drop', map_to_profile: true, pipeline: 'manual' });
+    expect(body).toMatchObject({
+      upload_id: 'u1',
+      columns: ['unit', 'cycle', 'a', 'b', 'c'],
+      rul_cap: 125,
+      holdout_units: 0.25,
+      missing: 'drop',
+      map_to_profile: true,
+      pipeline: 'manual',
+    });
     expect(body.mapping?.rul_cap).toBe(125);
     expect(body.mapping?.shape).toEqual(suggested.shape);
     expect(body.mapping?.columns.map((c) => [c.source, c.target, c.role])).toEqual([
@@ -173,7 +191,11 @@ describe('request bodies', () => {
       epochs: 50,
       pipeline: 'auto',
     });
-    expect(trainBody({ strategy: 'merge', model: 'auto', baseModelId: 'm1', pipeline: 'manual' })).toEqual({ strategy: 'merge', model: 'auto', pipeline: 'manual' });
+    expect(trainBody({ strategy: 'merge', model: 'auto', baseModelId: 'm1', pipeline: 'manual' })).toEqual({
+      strategy: 'merge',
+      model: 'auto',
+      pipeline: 'manual',
+    });
   });
 });
 

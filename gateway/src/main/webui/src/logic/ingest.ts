@@ -110,12 +110,20 @@ export function mappingProblems(m: ColumnMapping): ProblemDetail[] {
   for (const role of SINGLE_ROLES) {
     const holders = m.columns.filter((e) => e.role === role);
     if (holders.length > 1)
-      problems.push({ field: holders[1].source, message: `${holders.map((h) => h.source).join(' and ')} are both the ${ROLE_LABEL[role]}`, fix: 'give the role to one column' });
+      problems.push({
+        field: holders[1].source,
+        message: `${holders.map((h) => h.source).join(' and ')} are both the ${ROLE_LABEL[role]}`,
+        fix: 'give the role to one column',
+      });
   }
   if (!m.columns.some((e) => e.role === 'feature' || e.role === 'failure'))
     problems.push({ field: 'columns', message: 'no column is left to learn', fix: 'make at least one reading column a “reading (learnt)”' });
   if (!rulFromChoices(m).includes(m.rul_from))
-    problems.push({ field: 'rul_from', message: `RUL from ${m.rul_from} needs ${m.rul_from === 'column' ? 'a RUL column' : m.rul_from === 'events' ? 'an order and a failure column' : 'an order column'}`, fix: `use ${defaultRulFrom(m)}` });
+    problems.push({
+      field: 'rul_from',
+      message: `RUL from ${m.rul_from} needs ${m.rul_from === 'column' ? 'a RUL column' : m.rul_from === 'events' ? 'an order and a failure column' : 'an order column'}`,
+      fix: `use ${defaultRulFrom(m)}`,
+    });
   return problems;
 }
 
@@ -182,7 +190,10 @@ export interface IngestChoices {
 export function buildIngestRequest(c: IngestChoices): IngestBody {
   const cap = c.rulCap != null && Number.isFinite(c.rulCap) && c.rulCap > 0 ? c.rulCap : undefined;
   const edited = c.mapping && (!c.suggested || !sameMapping(c.mapping, c.suggested));
-  const mapping = edited && c.mapping ? compact({ ...c.mapping, rul_cap: cap, columns: c.mapping.columns.map((e) => compact({ ...e, target: e.target.trim() })) }) : undefined;
+  const mapping =
+    edited && c.mapping
+      ? compact({ ...c.mapping, rul_cap: cap, columns: c.mapping.columns.map((e) => compact({ ...e, target: e.target.trim() })) })
+      : undefined;
   return compact({
     upload_id: c.uploadId,
     ...c.options,

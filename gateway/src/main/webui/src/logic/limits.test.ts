@@ -7,7 +7,11 @@ const doc = {
     '/api/gan/machines/{id}/seed': { post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Seed' } } } } } },
     '/api/gan/machines/{id}/train': { post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Train' } } } } } },
     '/api/gan/machines/{id}/generate': {
-      post: { requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { rows: { type: 'integer', minimum: 3, maximum: 10000000 } } } } } } },
+      post: {
+        requestBody: {
+          content: { 'application/json': { schema: { type: 'object', properties: { rows: { type: 'integer', minimum: 3, maximum: 10000000 } } } } },
+        },
+      },
     },
   },
   components: {

@@ -30,7 +30,10 @@ describe('progressReducer', () => {
     let s = progressReducer(initialProgress, { type: 'update', task: task({ epoch: 3, loss: 2, updated_at: '2026-01-01T00:00:05Z' }) });
     s = progressReducer(s, { type: 'update', task: task({ epoch: 2, loss: 9, updated_at: '2026-01-01T00:00:04Z' }) });
     expect(s.task?.epoch).toBe(3);
-    s = progressReducer(s, { type: 'update', task: task({ status: 'succeeded', finished: true, progress: 1, epoch: 3, loss: 2, updated_at: '2026-01-01T00:00:06Z' }) });
+    s = progressReducer(s, {
+      type: 'update',
+      task: task({ status: 'succeeded', finished: true, progress: 1, epoch: 3, loss: 2, updated_at: '2026-01-01T00:00:06Z' }),
+    });
     expect(s.done).toBe(true);
     s = progressReducer(s, { type: 'update', task: task({ status: 'running', updated_at: '2026-01-01T00:00:07Z' }) });
     expect(s.task?.status).toBe('succeeded');

@@ -12,10 +12,7 @@ export interface ProgressState {
   done: boolean;
 }
 
-export type ProgressAction =
-  | { type: 'update'; task: Task }
-  | { type: 'curve'; curve: number[] }
-  | { type: 'reset' };
+export type ProgressAction = { type: 'update'; task: Task } | { type: 'curve'; curve: number[] } | { type: 'reset' };
 
 export const initialProgress: ProgressState = { losses: [], done: false };
 
@@ -31,9 +28,7 @@ export function progressReducer(state: ProgressState, action: ProgressAction): P
     case 'reset':
       return initialProgress;
     case 'curve': {
-      const fromCurve = action.curve
-        .map((loss, i) => ({ epoch: i + 1, loss }))
-        .filter((p) => Number.isFinite(p.loss));
+      const fromCurve = action.curve.map((loss, i) => ({ epoch: i + 1, loss })).filter((p) => Number.isFinite(p.loss));
       const later = state.losses.filter((p) => p.epoch > fromCurve.length);
       return { ...state, losses: [...fromCurve, ...later] };
     }

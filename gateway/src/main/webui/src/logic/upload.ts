@@ -106,7 +106,15 @@ export async function uploadInChunks(file: Blob & { name: string }, calls: Uploa
   }
   if (!complete) {
     const s = await calls.status(uploadId);
-    if (!s.complete) throw new ApiError(409, 'UPLOAD_INCOMPLETE', `chunks ${chunks.filter((c) => !s.received.includes(c.index)).map((c) => c.index).join(', ')} did not arrive`);
+    if (!s.complete)
+      throw new ApiError(
+        409,
+        'UPLOAD_INCOMPLETE',
+        `chunks ${chunks
+          .filter((c) => !s.received.includes(c.index))
+          .map((c) => c.index)
+          .join(', ')} did not arrive`,
+      );
   }
   return { upload_id: uploadId, chunks: chunks.length };
 }

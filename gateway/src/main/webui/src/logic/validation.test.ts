@@ -30,7 +30,14 @@ describe('concreteFix', () => {
 describe('paths', () => {
   it('parses and sets nested paths without touching the original', () => {
     expect(parsePath('sensors[0].noise')).toEqual(['sensors', 0, 'noise']);
-    const p = { machine_id: 'x', sensors: [{ name: 'a', noise: -1 }, { name: 'b', noise: 1 }], rul: { cycles: 0 } };
+    const p = {
+      machine_id: 'x',
+      sensors: [
+        { name: 'a', noise: -1 },
+        { name: 'b', noise: 1 },
+      ],
+      rul: { cycles: 0 },
+    };
     const q = setPath(p, 'sensors[0].noise', 1);
     expect(q.sensors[0].noise).toBe(1);
     expect(q.sensors[1]).toBe(p.sensors[1]);

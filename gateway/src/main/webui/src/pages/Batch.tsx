@@ -10,7 +10,13 @@ import { categories, useMachines } from '../queries';
 type Mode = 'all' | 'category' | 'failed' | 'pick';
 type Op = 'seed' | 'train' | 'generate' | 'validate';
 
-export function batchRequest(mode: Mode, category: string, picked: string[], op: Op, params: { seedRows: number; epochs: number; rows: number; auto: boolean }) {
+export function batchRequest(
+  mode: Mode,
+  category: string,
+  picked: string[],
+  op: Op,
+  params: { seedRows: number; epochs: number; rows: number; auto: boolean },
+) {
   const body: Record<string, unknown> =
     mode === 'all' ? { all: true } : mode === 'category' ? { category } : mode === 'failed' ? { all: true, only_failed: true } : { machine_ids: picked };
   if (op === 'seed') body.seed_rows = params.seedRows;
@@ -27,6 +33,11 @@ export function itemVerdict(i: BatchItem): 'pass' | 'fail' | 'pending' {
 }
 
 const FINISHED = ['succeeded', 'failed', 'cancelled', 'refused'];
+
+/** The batch operation that starts a stage ("training" is started by "train"). */
+function stageOperation(stage: string): string {
+  return stage === 'training' ? 'train' : stage === 'generation' ? 'generate' : stage;
+}
 
 export function BatchPage() {
   const machines = useMachines();
@@ -52,27 +63,54 @@ export function BatchPage() {
       return b && b.items.some((i) => !FINISHED.includes(i.status)) ? 15000 : false;
     },
   });
-  useEffect(
-    () =>
-      onTaskUpdate((t) => {
-        if (!batchId || t.batch_id !== batchId) return;
-        qc.setQueryData<Batch>(['batch', batchId], (b) =>
+  useEffect(() => {
+    let lastRead = 0;
+    return onTaskUpdate((t) => {
+      if (!batchId) return;
+      if (t.batch_id !== batchId) {
+        // A later step of a batch line (pipeline auto) has no batch id of its own: read the batch
+        // again, which follows it; at most every 3 s (progress comes every 2 s per training), and
+        // always when a step ends.
+        const b = qc.getQueryData<Batch>(['batch', batchId]);
+        const ours = b?.items.some((i) => i.machine_id === t.machine_id && i.task_id !== t.task_id);
+        if (ours && (t.finished || Date.now() - lastRead > 3000)) {
+          lastRead = Date.now();
+          qc.invalidateQueries({ queryKey: ['batch', batchId] });
+        }
+        return;
+      }
+      if (t.next_task_id) {
+        // it went on by itself: the line follows the next step, which the server knows
+        lastRead = Date.now();
+        qc.invalidateQueries({ queryKey: ['batch', batchId] });
+        return;
+      }
+      qc.setQueryData<Batch>(
+        ['batch', batchId],
+        (b) =>
           b && {
             ...b,
             items: b.items.map((i) =>
               i.task_id === t.task_id
-                ? { ...i, status: t.status, progress: t.progress, quality_overall: t.quality_overall, grade: t.grade, passed: t.quality_overall == null ? i.passed : t.grade !== 'failed' && t.quality_overall >= 0.75, error: t.error }
+                ? {
+                    ...i,
+                    status: t.status,
+                    progress: t.progress,
+                    quality_overall: t.quality_overall,
+                    grade: t.grade,
+                    passed: t.quality_overall == null ? i.passed : t.grade !== 'failed' && t.quality_overall >= 0.75,
+                    error: t.error,
+                  }
                 : i,
             ),
           },
-        );
-        if (t.finished) {
-          const b = qc.getQueryData<Batch>(['batch', batchId]);
-          if (b && b.items.every((i) => FINISHED.includes(i.status))) qc.invalidateQueries({ queryKey: ['batch', batchId] });
-        }
-      }),
-    [batchId, qc],
-  );
+      );
+      if (t.finished) {
+        const b = qc.getQueryData<Batch>(['batch', batchId]);
+        if (b && b.items.every((i) => FINISHED.includes(i.status))) qc.invalidateQueries({ queryKey: ['batch', batchId] });
+      }
+    });
+  }, [batchId, qc]);
   const run = async () => {
     setRunning(true);
     setError(undefined);
@@ -138,7 +176,13 @@ export function BatchPage() {
           {op === 'seed' && (
             <div className="field">
               <label htmlFor="batch-seed-rows">Seed rows</label>
-              <input id="batch-seed-rows" type="number" min={100} value={params.seedRows} onChange={(e) => setParams({ ...params, seedRows: Number(e.target.value) })} />
+              <input
+                id="batch-seed-rows"
+                type="number"
+                min={100}
+                value={params.seedRows}
+                onChange={(e) => setParams({ ...params, seedRows: Number(e.target.value) })}
+              />
             </div>
           )}
           {op === 'train' && (
@@ -225,6 +269,9 @@ export function BatchPage() {
                       <tr key={i.machine_id} data-verdict={itemVerdict(i)}>
                         <td>{i.machine_id}</td>
                         <td>
+                          {i.stage && batch.data.operation !== i.stage && batch.data.operation !== stageOperation(i.stage) && (
+                            <span className="muted">{i.stage} </span>
+                          )}
                           <StatusBadge status={i.status} />
                         </td>
                         <td style={{ minWidth: 110 }}>

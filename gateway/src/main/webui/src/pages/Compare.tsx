@@ -90,8 +90,8 @@ function ComparisonView({ c, label }: { c: Comparison; label: (name: string) => 
       </Card>
       <Card title="Per reading: distance from the real data (0 is identical)">
         <p className="muted">
-          KS: Kolmogorov–Smirnov statistic; W/σ: Wasserstein distance in real standard deviations; KL: Kullback–Leibler divergence over 20 bins. The
-          best of each is marked.
+          KS: Kolmogorov–Smirnov statistic; W/σ: Wasserstein distance in real standard deviations; KL: Kullback–Leibler divergence over 20 bins. The best of
+          each is marked.
         </p>
         {distances.length > 0 && <Chart option={option} label={`KS statistic per reading for ${c.candidates.length} datasets`} height={280} />}
         <div className="table-wrap" role="region" aria-label="Distances per reading" tabIndex={0} style={{ maxHeight: 520 }}>

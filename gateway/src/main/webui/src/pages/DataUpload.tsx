@@ -120,7 +120,10 @@ function StepUpload() {
   useEffect(() => () => abort.current?.abort(), []);
   const take = async (file: File | undefined) => {
     if (!file || busy) return;
-    const resume = f.uploadId && !f.uploaded && f.chunkBytes && f.fileName === file.name && f.fileSize === file.size ? { uploadId: f.uploadId, chunkBytes: f.chunkBytes } : undefined;
+    const resume =
+      f.uploadId && !f.uploaded && f.chunkBytes && f.fileName === file.name && f.fileSize === file.size
+        ? { uploadId: f.uploadId, chunkBytes: f.chunkBytes }
+        : undefined;
     useUploadFlow.getState().reset();
     useUploadFlow.getState().set({ fileName: file.name, fileSize: file.size });
     setBusy(true);
@@ -146,8 +149,8 @@ function StepUpload() {
   return (
     <Card title="Upload your run-to-failure data">
       <p className="muted">
-        CSV or other delimited text, whitespace-separated text (with or without a header), Excel (.xlsx), Parquet, JSON or JSON Lines; long historian
-        exports (timestamp, tag, value) are pivoted. Large files are sent in chunks.
+        CSV or other delimited text, whitespace-separated text (with or without a header), Excel (.xlsx), Parquet, JSON or JSON Lines; long historian exports
+        (timestamp, tag, value) are pivoted. Large files are sent in chunks.
       </p>
       <div
         className={'dropzone' + (over ? ' over' : '')}
@@ -502,7 +505,14 @@ function HeaderNames({ p }: { p: Preview }) {
     <Card title="Column names (the file has no header row)">
       <div className="field">
         <label htmlFor="column-names">One name per column, in order, separated by commas</label>
-        <textarea id="column-names" rows={3} value={text} aria-invalid={!!problem} aria-describedby="column-names-help" onChange={(e) => setText(e.target.value)} />
+        <textarea
+          id="column-names"
+          rows={3}
+          value={text}
+          aria-invalid={!!problem}
+          aria-describedby="column-names-help"
+          onChange={(e) => setText(e.target.value)}
+        />
         <small id="column-names-help" className={problem ? 'warn' : 'muted'}>
           {problem ?? `${names.length} names for ${p.columns.length} columns`}
         </small>
@@ -537,7 +547,12 @@ function MapOnto() {
             ))}
           </select>
         </div>
-        <button className="secondary" style={{ marginBottom: 12 }} disabled={busy || choice === (f.mapOnto ?? '')} onClick={() => run(f.options, choice || undefined)}>
+        <button
+          className="secondary"
+          style={{ marginBottom: 12 }}
+          disabled={busy || choice === (f.mapOnto ?? '')}
+          onClick={() => run(f.options, choice || undefined)}
+        >
           {!choice && f.mapOnto ? 'Keep the file’s names' : 'Map onto its profile'}
         </button>
       </div>
@@ -714,8 +729,8 @@ function StepMachine() {
       <fieldset className="fieldset">
         <legend>Which machine is the data of?</legend>
         <label className="check">
-          <input type="radio" name="target" value="new" disabled={!canCreate} checked={target === 'new'} onChange={() => f.set({ target: 'new' })} />
-          A new machine, with the profile derived from the data
+          <input type="radio" name="target" value="new" disabled={!canCreate} checked={target === 'new'} onChange={() => f.set({ target: 'new' })} />A new
+          machine, with the profile derived from the data
         </label>
         <label className="check">
           <input type="radio" name="target" value="existing" checked={target === 'existing'} onChange={() => f.set({ target: 'existing' })} />
@@ -742,7 +757,11 @@ function StepMachine() {
               <dd>{p.profile.machine_type}</dd>
               <dt>Sensors</dt>
               <dd>
-                {p.profile.sensors.length}: {p.profile.sensors.slice(0, 12).map((s) => `${s.name} (${s.unit})`).join(', ')}
+                {p.profile.sensors.length}:{' '}
+                {p.profile.sensors
+                  .slice(0, 12)
+                  .map((s) => `${s.name} (${s.unit})`)
+                  .join(', ')}
                 {p.profile.sensors.length > 12 ? ', …' : ''}
               </dd>
             </dl>
@@ -833,7 +852,11 @@ function StepMachine() {
 const trainingStarted = new Set<string>();
 
 function IngestReportView({ machineId, seedId }: { machineId: string; seedId: string }) {
-  const { data: r, error, isLoading } = useQuery({
+  const {
+    data: r,
+    error,
+    isLoading,
+  } = useQuery({
     queryKey: ['machine', machineId, 'seed-report', seedId],
     queryFn: () => get<IngestReport>(`/machines/${enc(machineId)}/seeds/${enc(seedId)}/report`),
     staleTime: Infinity,
@@ -856,8 +879,8 @@ function IngestReportView({ machineId, seedId }: { machineId: string; seedId: st
         </dd>
         <dt>Missing values</dt>
         <dd>
-          {r.cleaning.missing}: {filled.length ? filled.map(([c, n]) => `${c} ${n}`).join(', ') + ' filled' : 'none filled'}, {fmt(r.cleaning.rows_dropped)} rows
-          dropped
+          {r.cleaning.missing}: {filled.length ? filled.map(([c, n]) => `${c} ${n}`).join(', ') + ' filled' : 'none filled'}, {fmt(r.cleaning.rows_dropped)}{' '}
+          rows dropped
         </dd>
         <dt>Removed</dt>
         <dd>
@@ -1032,7 +1055,9 @@ function StepIngest() {
           <div className="actions">
             <button
               className="secondary small"
-              onClick={() => f.set({ step: 3, ingestTaskId: undefined, seedId: undefined, trainTaskId: undefined, generationTaskId: undefined, datasetId: undefined })}
+              onClick={() =>
+                f.set({ step: 3, ingestTaskId: undefined, seedId: undefined, trainTaskId: undefined, generationTaskId: undefined, datasetId: undefined })
+              }
             >
               Change the mapping or strategy and ingest this file again
             </button>
@@ -1080,7 +1105,9 @@ export function DataUpload() {
       <div className="card-head">
         <div>
           <h1>Bring your data</h1>
-          <p className="lead">Your own run-to-failure data as a machine’s seed: upload, check, clean, map, then train and compare. Your progress is kept if you leave this page.</p>
+          <p className="lead">
+            Your own run-to-failure data as a machine’s seed: upload, check, clean, map, then train and compare. Your progress is kept if you leave this page.
+          </p>
         </div>
         {(f.step > 0 || f.uploadId) && (
           <button className="secondary small" onClick={() => f.reset()}>

@@ -33,9 +33,7 @@ function RowsTable({ machineId, datasetId, split }: { machineId: string; dataset
           <button className="secondary small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
             ← Previous
           </button>
-          <span aria-live="polite">
-            {data ? `${offset + 1}–${Math.min(offset + PAGE, data.total)} of ${data.total.toLocaleString()}` : '…'}
-          </span>
+          <span aria-live="polite">{data ? `${offset + 1}–${Math.min(offset + PAGE, data.total)} of ${data.total.toLocaleString()}` : '…'}</span>
           <button className="secondary small" disabled={!data || offset + PAGE >= data.total} onClick={() => setOffset(offset + PAGE)}>
             Next →
           </button>
@@ -182,9 +180,22 @@ function CycleTraces({ machineId, dataset, split }: { machineId: string; dataset
       xAxis: { type: 'value', name: 'RUL (h) → failure', nameLocation: 'middle', nameGap: 28, inverse: true, ...axisStyle },
       yAxis: { type: 'value', scale: true, name: current, ...axisStyle },
       series: [
-        { type: 'line', name: 'seed (cycle 1)', showSymbol: false, data: thin(seedTrace?.points ?? [], 800), lineStyle: { color: '#06B6D4', width: 1.5 }, itemStyle: { color: '#06B6D4' } },
+        {
+          type: 'line',
+          name: 'seed (cycle 1)',
+          showSymbol: false,
+          data: thin(seedTrace?.points ?? [], 800),
+          lineStyle: { color: '#06B6D4', width: 1.5 },
+          itemStyle: { color: '#06B6D4' },
+        },
         // synthetic rows are sampled, not a time series: drawn as points
-        { type: 'scatter', name: `synthetic (first ${split} cycle)`, symbolSize: 3, data: thin(synthTrace?.points ?? [], 1500), itemStyle: { color: '#A78BFA' } },
+        {
+          type: 'scatter',
+          name: `synthetic (first ${split} cycle)`,
+          symbolSize: 3,
+          data: thin(synthTrace?.points ?? [], 1500),
+          itemStyle: { color: '#A78BFA' },
+        },
       ],
     };
   }, [current, seed.data, synth.data, split]);

@@ -57,9 +57,9 @@ export function Login({ onLogin }: { onLogin: (me: Me) => void }) {
           {busy ? 'Logging in…' : 'Log in'}
         </button>
         <p className="muted">
-          On a new installation the user is <code>admin</code>; <code>./fleetsynth up</code> printed its password on the first start
-          (it is kept in <code>data/auth/admin-password</code>). Admins add users with their roles: viewers read, operators also run jobs and
-          upload, admins also manage users and delete machines.
+          On a new installation the user is <code>admin</code>; <code>./fleetsynth up</code> printed its password on the first start (it is kept in{' '}
+          <code>data/auth/admin-password</code>). Admins add users with their roles: viewers read, operators also run jobs and upload, admins also manage users
+          and delete machines.
         </p>
       </form>
     </main>

@@ -2,7 +2,7 @@
 // profile's version history with diff and restore.
 import { useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { del, enc, get, postJson, type Diff, type Machine, type VersionView } from '../api';
+import { API, del, enc, get, getText, postJson, putText, type Diff, type Machine, type VersionView } from '../api';
 import { MachineData } from '../components/MachineData';
 import { Card, ErrorBox, QualityBadge, Spinner, StepDot, TableHead } from '../components/ui';
 import { stateGroup, workflowSteps } from '../logic/charts';
@@ -32,6 +32,88 @@ export function sortMachines(ms: Machine[], key: SortKey, asc: boolean): Machine
     const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
     return asc ? c : -c;
   });
+}
+
+/**
+ * The current profile as YAML, editable: saving validates it on the server and adds a version (a
+ * mistake comes back naming the field and the fix, and nothing is saved). Ctrl+S saves.
+ */
+function ProfileEditor({ machine }: { machine: Machine }) {
+  const qc = useQueryClient();
+  const id = machine.machine_id;
+  const yaml = useQuery({ queryKey: ['machine', id, 'yaml', machine.version], queryFn: () => getText(`/machines/${enc(id)}/profile?format=yaml`) });
+  const [text, setText] = useState<string>();
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [saving, setSaving] = useState(false);
+  const value = text ?? yaml.data ?? '';
+  const dirty = text != null && text !== yaml.data;
+  const save = async () => {
+    if (!dirty || saving) return;
+    setSaving(true);
+    setError(undefined);
+    try {
+      await putText(`/machines/${enc(id)}/profile${comment.trim() ? `?comment=${encodeURIComponent(comment.trim())}` : ''}`, value, 'application/yaml');
+      useUi.getState().toast('success', `Saved: a new version of ${id}`);
+      setText(undefined);
+      setComment('');
+      qc.invalidateQueries({ queryKey: ['machine', id] });
+      qc.invalidateQueries({ queryKey: ['machines'] });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Card
+      title={`Profile of ${id} (v${machine.version})`}
+      actions={
+        <a className="button secondary small" href={`${API}/machines/${enc(id)}/profile?format=yaml`} download={`${id}.yaml`}>
+          Download YAML
+        </a>
+      }
+    >
+      <ErrorBox error={yaml.error ?? error} title={error ? 'The profile was not saved' : undefined} />
+      {yaml.isLoading && <Spinner />}
+      {yaml.data != null && (
+        <>
+          <div className="field">
+            <label htmlFor="profile-yaml">Profile (YAML)</label>
+            <textarea
+              id="profile-yaml"
+              className="code"
+              spellCheck={false}
+              rows={Math.min(24, Math.max(8, value.split('\n').length + 1))}
+              value={value}
+              onChange={(e) => setText(e.target.value)}
+              onKeyDown={(e) => {
+                if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+                  e.preventDefault();
+                  save();
+                }
+              }}
+            />
+          </div>
+          <div className="inline" style={{ alignItems: 'flex-end' }}>
+            <div className="field" style={{ flex: '1 1 220px', margin: 0 }}>
+              <label htmlFor="profile-comment">What changed (kept with the version)</label>
+              <input id="profile-comment" value={comment} onChange={(e) => setComment(e.target.value)} />
+            </div>
+            <button disabled={!dirty || saving} onClick={save}>
+              {saving ? 'Saving…' : 'Save as a new version'}
+            </button>
+            {dirty && (
+              <button className="ghost" onClick={() => setText(undefined)}>
+                Discard changes
+              </button>
+            )}
+          </div>
+          <p className="muted">Ctrl+S saves. The server checks the profile first; a problem names its field and the fix, and nothing is saved.</p>
+        </>
+      )}
+    </Card>
+  );
 }
 
 function Versions({ machine }: { machine: Machine }) {
@@ -175,7 +257,9 @@ export function Machines() {
   return (
     <>
       <h1>Machines</h1>
-      <p className="lead">Search, filter and act on the fleet; open a machine for its seeds and models (refine a model on your data) and its profile history.</p>
+      <p className="lead">
+        Search, filter and act on the fleet; open a machine for its seeds and models (refine a model on your data) and its profile history.
+      </p>
       <Card>
         <div className="toolbar">
           <div className="field">
@@ -212,7 +296,7 @@ export function Machines() {
               {rows.length} of {data.length} machines
             </p>
             <div className="table-wrap">
-              <table>
+              <table className="cards" aria-label="Machines">
                 <thead>
                   <tr>
                     {header('machine_id', 'Machine')}
@@ -234,13 +318,17 @@ export function Machines() {
                             {m.machine_id}
                           </button>
                         </td>
-                        <td>{m.machine_type}</td>
-                        <td className="num">{m.sensor_count}</td>
-                        <td className="num">v{m.version}</td>
-                        <td>
+                        <td data-label="Category">{m.machine_type}</td>
+                        <td className="num" data-label="Sensors">
+                          {m.sensor_count}
+                        </td>
+                        <td className="num" data-label="Version">
+                          v{m.version}
+                        </td>
+                        <td data-label="Workflow">
                           <StepDot name="seed" state={s.seed} /> <StepDot name="model" state={s.model} /> <StepDot name="dataset" state={s.dataset} />
                         </td>
-                        <td>
+                        <td data-label="Quality">
                           <QualityBadge score={m.status?.quality_overall} grade={m.status?.grade} />
                         </td>
                         <td>
@@ -269,6 +357,7 @@ export function Machines() {
         )}
       </Card>
       {sel && <MachineData key={sel.machine_id} machineId={sel.machine_id} />}
+      {sel && <ProfileEditor key={`${sel.machine_id}-editor`} machine={sel} />}
       {sel && <Versions machine={sel} />}
       <dialog ref={dialog} aria-labelledby="del-title">
         <h2 id="del-title">Delete {toDelete}?</h2>

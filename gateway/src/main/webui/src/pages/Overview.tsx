@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { API, type Machine } from '../api';
-import { Card, ErrorBox, QualityBadge, Spinner, StepDot } from '../components/ui';
+import { ErrorBox, QualityBadge, Spinner, StepDot } from '../components/ui';
 import { qualityBand, runningTasks, stateGroup, workflowSteps } from '../logic/charts';
 import { percent } from '../logic/progress';
 import { useMachines } from '../queries';
@@ -60,8 +60,8 @@ function ServiceHealth() {
   if (!down.length) return null;
   return (
     <div className="error-box" role="alert">
-      <strong>Not answering:</strong> {down.join(', ')}. Their jobs wait and resume when they are back; <code>./fleetsynth up</code> starts a
-      stopped service again by itself (see its console and <code>data/logs</code>).
+      <strong>Not answering:</strong> {down.join(', ')}. Their jobs wait and resume when they are back; <code>./fleetsynth up</code> starts a stopped service
+      again by itself (see its console and <code>data/logs</code>).
     </div>
   );
 }
@@ -105,13 +105,34 @@ export function Overview() {
       {data && (
         <>
           <div className="totals" aria-label="Fleet totals">
-            <div className="total"><div className="n">{totals.machines}</div><div className="l">machines</div></div>
-            <div className="total"><div className="n">{totals.categories}</div><div className="l">categories</div></div>
-            <div className="total"><div className="n">{totals.running}</div><div className="l">running jobs</div></div>
-            <div className="total"><div className="n">{totals.datasets}</div><div className="l">with a dataset</div></div>
-            <div className="total"><div className="n">{totals.passing}</div><div className="l">passing (≥ 0.75)</div></div>
-            <div className="total"><div className="n">{totals.failed}</div><div className="l">failed steps</div></div>
-            <div className="total"><div className="n">{totals.mean != null ? totals.mean.toFixed(3) : '—'}</div><div className="l">mean quality</div></div>
+            <div className="total">
+              <div className="n">{totals.machines}</div>
+              <div className="l">machines</div>
+            </div>
+            <div className="total">
+              <div className="n">{totals.categories}</div>
+              <div className="l">categories</div>
+            </div>
+            <div className="total">
+              <div className="n">{totals.running}</div>
+              <div className="l">running jobs</div>
+            </div>
+            <div className="total">
+              <div className="n">{totals.datasets}</div>
+              <div className="l">with a dataset</div>
+            </div>
+            <div className="total">
+              <div className="n">{totals.passing}</div>
+              <div className="l">passing (≥ 0.75)</div>
+            </div>
+            <div className="total">
+              <div className="n">{totals.failed}</div>
+              <div className="l">failed steps</div>
+            </div>
+            <div className="total">
+              <div className="n">{totals.mean != null ? totals.mean.toFixed(3) : '—'}</div>
+              <div className="l">mean quality</div>
+            </div>
           </div>
           {byCategory.map(([cat, ms]) => (
             <section key={cat} aria-label={`Category ${cat}`}>

@@ -12,15 +12,24 @@ import { useTrainingJobs } from '../queries';
 function PastCurve({ id }: { id: string }) {
   const { data, error, isLoading } = useQuery({ queryKey: ['training-job', id], queryFn: () => get<TrainingJob>(`/training/jobs/${enc(id)}`) });
   const option = useMemo(
-    () => lossOption((data?.loss_curve ?? []).map((loss, i) => ({ epoch: i + 1, loss })).filter((p) => Number.isFinite(p.loss)), data?.epochs),
+    () =>
+      lossOption(
+        (data?.loss_curve ?? []).map((loss, i) => ({ epoch: i + 1, loss })).filter((p) => Number.isFinite(p.loss)),
+        data?.epochs,
+      ),
     [data],
   );
   if (isLoading) return <Spinner label="Loading the loss curve" />;
   if (error) return <ErrorBox error={error} />;
+  const curve = data?.loss_curve?.length ?? 0;
   return (
     <>
       {data?.error_message && <ErrorBox error={{ message: data.error_message, code: data.error_code }} title={`Training ${data.status}`} />}
-      <Chart option={option} label={`Loss curve of the training of ${data?.machine_id}, ${data?.loss_curve?.length ?? 0} epochs`} height={260} />
+      {data?.status === 'succeeded' && curve === 0 ? (
+        <p className="muted">No loss curve: this model is fitted in one pass, without epochs.</p>
+      ) : (
+        <Chart option={option} label={`Loss curve of the training of ${data?.machine_id}, ${curve} epochs`} height={260} />
+      )}
     </>
   );
 }
@@ -62,7 +71,7 @@ export function Training() {
   return (
     <>
       <h1>Training</h1>
-      <p className="lead">TVAE trainings of the whole fleet. Running ones update live; pick a job to see its loss curve.</p>
+      <p className="lead">Trainings of the whole fleet. Running ones update live; pick a job to see its loss curve.</p>
       <ErrorBox error={error} title="Could not load the training jobs" />
       {isLoading && <Spinner />}
       {sel && (
@@ -99,9 +108,7 @@ export function Training() {
                     <td>
                       <StatusBadge status={j.status} />
                     </td>
-                    <td className="num">
-                      {j.epoch} / {j.epochs}
-                    </td>
+                    <td className="num">{j.status === 'succeeded' && j.epoch === 0 ? '—' : `${j.epoch} / ${j.epochs}`}</td>
                     <td className="num">{formatLoss(j.loss)}</td>
                     <td style={{ minWidth: 110 }}>
                       <Progress value={j.progress} label={`progress of ${j.machine_id}`} />

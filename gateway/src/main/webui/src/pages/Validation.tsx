@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { enc, get, postJson, type Machine } from '../api';
 import { axisStyle, Chart } from '../components/Chart';
 import { Card, ErrorBox, QualityBadge, Spinner, TableHead } from '../components/ui';
-import { THRESHOLDS } from '../logic/charts';
+import { passes, thresholdMarks, verdictBand } from '../logic/charts';
 import { useMachines } from '../queries';
 import { useUi } from '../store';
 
@@ -15,7 +15,11 @@ type Report = Record<string, any>;
 const num = (v: unknown, d = 3) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '—');
 
 export function QualityReportView({ machineId, datasetId }: { machineId: string; datasetId: string }) {
-  const { data: r, error, isLoading } = useQuery({
+  const {
+    data: r,
+    error,
+    isLoading,
+  } = useQuery({
     queryKey: ['quality', datasetId],
     queryFn: () => get<Report>(`/machines/${enc(machineId)}/datasets/${enc(datasetId)}/quality`),
   });
@@ -23,7 +27,7 @@ export function QualityReportView({ machineId, datasetId }: { machineId: string;
     if (!r?.column_scores) return undefined;
     const cols = (r.column_scores as Report[]).filter((c) => typeof c.score === 'number');
     return {
-      grid: { left: 130, right: 20, top: 10, bottom: 30 },
+      grid: { left: 130, right: 20, top: 24, bottom: 30 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'value', min: 0, max: 1, ...axisStyle },
       yAxis: { type: 'category', data: cols.map((c) => c.column), ...axisStyle },
@@ -34,10 +38,7 @@ export function QualityReportView({ machineId, datasetId }: { machineId: string;
           data: cols.map((c) => c.score),
           itemStyle: { color: '#8B5CF6' },
           markLine: {
-            symbol: 'none',
-            label: { color: '#CBD5E1' },
-            data: [{ xAxis: THRESHOLDS.minimum }, { xAxis: THRESHOLDS.good }, { xAxis: THRESHOLDS.excellent }],
-            lineStyle: { color: '#F59E0B', type: 'dashed' },
+            ...thresholdMarks('xAxis', '#F59E0B'),
           },
         },
       ],
@@ -98,7 +99,11 @@ export function QualityReportView({ machineId, datasetId }: { machineId: string;
             Object.entries(temporal)
               .filter(([, v]) => v && typeof v === 'object' && !Array.isArray(v))
               .map(([k, v]) => (
-                <FragmentKV key={k} k={`· ${k.replace(/_/g, ' ')}`} v={(v as Report).passed != null ? ((v as Report).passed ? 'passed' : 'failed') : JSON.stringify(v)} />
+                <FragmentKV
+                  key={k}
+                  k={`· ${k.replace(/_/g, ' ')}`}
+                  v={(v as Report).passed != null ? ((v as Report).passed ? 'passed' : 'failed') : JSON.stringify(v)}
+                />
               ))}
           {temporal?.correlation_signs && (
             <FragmentKV
@@ -130,7 +135,15 @@ export function QualityReportView({ machineId, datasetId }: { machineId: string;
           </dd>
         </dl>
       </div>
-      <div>{option && <Chart option={option} label="Column shape score per column, with the 0.75, 0.85 and 0.90 thresholds" height={Math.max(180, 26 * (r.column_scores?.length ?? 4) + 50)} />}</div>
+      <div>
+        {option && (
+          <Chart
+            option={option}
+            label="Column shape score per column, with the 0.75, 0.85 and 0.90 thresholds"
+            height={Math.max(180, 26 * (r.column_scores?.length ?? 4) + 50)}
+          />
+        )}
+      </div>
     </div>
   );
 }
@@ -151,15 +164,12 @@ export function ValidationPage() {
   const [actionError, setActionError] = useState<unknown>();
   const toast = useUi((s) => s.toast);
   const rows = useMemo(
-    () =>
-      (data ?? [])
-        .filter((m) => m.status?.generation)
-        .sort((a, b) => (a.status.quality_overall ?? -1) - (b.status.quality_overall ?? -1)),
+    () => (data ?? []).filter((m) => m.status?.generation).sort((a, b) => (a.status.quality_overall ?? -1) - (b.status.quality_overall ?? -1)),
     [data],
   );
   const chart = useMemo(
     () => ({
-      grid: { left: 50, right: 20, top: 20, bottom: 90 },
+      grid: { left: 50, right: 44, top: 20, bottom: 90 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: rows.map((m) => m.machine_id), axisLabel: { color: '#CBD5E1', rotate: 40 }, axisLine: axisStyle.axisLine },
       yAxis: { type: 'value', min: 0, max: 1, ...axisStyle },
@@ -169,14 +179,9 @@ export function ValidationPage() {
           name: 'quality',
           data: rows.map((m) => ({
             value: m.status.quality_overall ?? 0,
-            itemStyle: { color: (m.status.quality_overall ?? 0) >= 0.9 ? '#10B981' : (m.status.quality_overall ?? 0) >= 0.85 ? '#06B6D4' : (m.status.quality_overall ?? 0) >= 0.75 ? '#F59E0B' : '#EF4444' },
+            itemStyle: { color: verdictBand(m.status.quality_overall ?? 0, m.status.grade).color },
           })),
-          markLine: {
-            symbol: 'none',
-            label: { color: '#CBD5E1', formatter: '{c}' },
-            lineStyle: { color: '#CBD5E1', type: 'dashed' },
-            data: [{ yAxis: 0.75 }, { yAxis: 0.85 }, { yAxis: 0.9 }],
-          },
+          markLine: thresholdMarks('yAxis'),
         },
       ],
     }),
@@ -206,19 +211,19 @@ export function ValidationPage() {
         <Card title="Quality by machine">
           <Chart option={chart} label={`Quality score of ${rows.length} machines against the thresholds 0.75, 0.85 and 0.90`} height={300} />
           <div className="table-wrap" style={{ marginTop: 12 }}>
-            <table>
+            <table className="cards" aria-label="Quality by machine">
               <TableHead columns={['Machine', 'Category', 'Quality', 'Verdict', 'Actions']} />
               <tbody>
                 {rows.map((m) => {
                   const q = m.status.quality_overall;
                   const gen = m.status.generation!;
-                  const fails = gen.status !== 'succeeded' || q == null || q < THRESHOLDS.minimum;
+                  const fails = gen.status !== 'succeeded' || !passes(q, m.status.grade);
                   return (
                     <tr key={m.machine_id}>
                       <td>{m.machine_id}</td>
-                      <td>{m.machine_type}</td>
-                      <td>{gen.status === 'succeeded' ? <QualityBadge score={q} grade={m.status.grade} /> : gen.status}</td>
-                      <td>{fails ? 'fail' : 'pass'}</td>
+                      <td data-label="Category">{m.machine_type}</td>
+                      <td data-label="Quality">{gen.status === 'succeeded' ? <QualityBadge score={q} grade={m.status.grade} /> : gen.status}</td>
+                      <td data-label="Verdict">{fails ? 'fail' : 'pass'}</td>
                       <td>
                         <div className="card-actions">
                           {gen.result_id && (

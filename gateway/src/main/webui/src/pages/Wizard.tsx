@@ -228,9 +228,7 @@ function StepValidate() {
         )}
         {!w.validated && w.problems.length === 0 && !busy && <p className="muted">Not checked yet: press “Check again”.</p>}
         <ProblemList problems={w.problems} onApply={w.profile ? apply : undefined} />
-        {!w.profile && w.problems.length > 0 && (
-          <p className="muted">This file could not be read into the form; fix it and upload it again.</p>
-        )}
+        {!w.profile && w.problems.length > 0 && <p className="muted">This file could not be read into the form; fix it and upload it again.</p>}
         <div className="actions">
           <button className="secondary" onClick={() => w.set({ step: 1 })}>
             Back
@@ -335,7 +333,9 @@ function SeedPreview({ machineId, seedId }: { machineId: string; seedId: string 
       <h3>Preview: cycle 1 of {data?.cycles ?? '…'}, sensor readings as the machine wears out</h3>
       <ErrorBox error={error} title="Could not load the preview" />
       {isLoading && <Spinner label="Loading the preview" />}
-      {option && <Chart option={option} label={`Seed data preview: sensor traces against remaining useful life for cycle 1 (${data?.rows.length} rows)`} height={300} />}
+      {option && (
+        <Chart option={option} label={`Seed data preview: sensor traces against remaining useful life for cycle 1 (${data?.rows.length} rows)`} height={300} />
+      )}
     </div>
   );
 }
@@ -384,7 +384,14 @@ function StepSeed() {
       <div className="inline">
         <div className="field" style={{ maxWidth: 220 }}>
           <label htmlFor="seed-rows">Rows</label>
-          <input id="seed-rows" type="number" min={limits?.seedRows.min} max={limits?.seedRows.max} value={w.seedRows} onChange={(e) => w.set({ seedRows: Number(e.target.value) })} />
+          <input
+            id="seed-rows"
+            type="number"
+            min={limits?.seedRows.min}
+            max={limits?.seedRows.max}
+            value={w.seedRows}
+            onChange={(e) => w.set({ seedRows: Number(e.target.value) })}
+          />
           <RangeHint value={w.seedRows} range={limits?.seedRows} />
         </div>
         <button
@@ -427,9 +434,19 @@ function StepTrain() {
         {w.model === 'tvae' && (
           <div className="field" style={{ maxWidth: 220 }}>
             <label htmlFor="epochs">Epochs, at most</label>
-            <input id="epochs" aria-describedby="epochs-note" type="number" min={limits?.epochs.min} max={limits?.epochs.max} value={w.epochs} onChange={(e) => w.set({ epochs: Number(e.target.value) })} />
+            <input
+              id="epochs"
+              aria-describedby="epochs-note"
+              type="number"
+              min={limits?.epochs.min}
+              max={limits?.epochs.max}
+              value={w.epochs}
+              onChange={(e) => w.set({ epochs: Number(e.target.value) })}
+            />
             <RangeHint value={w.epochs} range={limits?.epochs} />
-            <p id="epochs-note" className="muted">It stops sooner, keeping its best epoch, once its draws stop coming closer to the seed.</p>
+            <p id="epochs-note" className="muted">
+              It stops sooner, keeping its best epoch, once its draws stop coming closer to the seed.
+            </p>
           </div>
         )}
         <button
@@ -472,7 +489,14 @@ function StepGenerate() {
       <div className="inline">
         <div className="field" style={{ maxWidth: 220 }}>
           <label htmlFor="gen-rows">Rows in all</label>
-          <input id="gen-rows" type="number" min={limits?.generateRows.min} max={limits?.generateRows.max} value={w.rows} onChange={(e) => w.set({ rows: Number(e.target.value) })} />
+          <input
+            id="gen-rows"
+            type="number"
+            min={limits?.generateRows.min}
+            max={limits?.generateRows.max}
+            value={w.rows}
+            onChange={(e) => w.set({ rows: Number(e.target.value) })}
+          />
           <RangeHint value={w.rows} range={limits?.generateRows} />
         </div>
         <button
