@@ -146,13 +146,18 @@ await scenario('wizard: YAML upload to a generated dataset', async () => {
   await page.setInputFiles('#profile-file', new URL('pump.yaml', fixtures).pathname);
   await page.getByText('The profile is valid').waitFor();
   await page.getByRole('button', { name: 'Next: create the machine' }).click();
-  await page.getByRole('button', { name: 'Create machine' }).click();
+  // the keyboard: Ctrl+Enter presses the step's main button (here Create machine)
+  await page.getByRole('button', { name: 'Create machine' }).waitFor();
+  await page.keyboard.press('Control+Enter');
   await page.getByRole('heading', { name: /Seed data for pump_ui_e2e_001/ }).waitFor();
   await page.fill('#seed-rows', '2000');
   await page.getByRole('button', { name: 'Generate seed data' }).click();
   await page.getByRole('img', { name: /Seed data preview/ }).waitFor({ timeout: 90_000 });
   await shot('03-wizard-seed.png');
-  await page.getByRole('button', { name: 'Next: train' }).click();
+  // the Right arrow (outside a field) moves to the next step once it is reachable
+  await page.locator('main h1').click();
+  await page.keyboard.press('ArrowRight');
+  await page.getByRole('heading', { name: /Train a model for pump_ui_e2e_001/ }).waitFor();
   // the TVAE, whose epochs show live progress (the default trajectory model fits in a second)
   await page.selectOption('#model', 'tvae');
   await page.fill('#epochs', '20');

@@ -45,6 +45,20 @@ export function applyTask(s: MachineStatus, t: Task): MachineStatus {
   return next;
 }
 
+/**
+ * Asks once whether the browser may announce finished jobs; called when the user starts one (a
+ * browser asks only in answer to a click).
+ */
+export function askForNotifications() {
+  if (typeof Notification !== 'undefined' && Notification.permission === 'default') Notification.requestPermission().catch(() => {});
+}
+
+/** A job that ends while the tab is hidden is announced by the browser too, where the user allowed it. */
+function notifyIfHidden(t: Task) {
+  if (typeof Notification === 'undefined' || document.visibilityState !== 'hidden' || Notification.permission !== 'granted') return;
+  new Notification(`Fleetsynth: ${t.machine_id}`, { body: describeTask(t), tag: t.task_id });
+}
+
 let refetchTimer: ReturnType<typeof setTimeout> | undefined;
 function refetchSoon(qc: QueryClient, key: unknown[]) {
   if (refetchTimer) return;
@@ -87,6 +101,7 @@ export function useFleetEvents() {
           if (t.stage === 'training') qc.invalidateQueries({ queryKey: ['training-jobs'] });
           const ui = useUi.getState();
           if (!ui.watched[t.task_id]) ui.toast(t.status === 'succeeded' ? 'success' : t.status === 'failed' ? 'error' : 'info', describeTask(t));
+          notifyIfHidden(t);
         }
         listeners.forEach((l) => l(t));
       };

@@ -173,12 +173,24 @@ function CycleTraces({ machineId, dataset, split }: { machineId: string; dataset
       const rows = synth.data.rows.filter((r) => r[ci] === first);
       synthTrace = tracesAgainstRul(synth.data.columns, rows).find((t) => t.name === current);
     }
+    // the RUL axis runs from the largest RUL drawn down to failure, not from a rounded 2,500 past the data
+    const rulMax = Math.max(0, ...(seedTrace?.points ?? []).map((p) => p[0]), ...(synthTrace?.points ?? []).map((p) => p[0]));
     return {
-      grid: { left: 56, right: 16, top: 36, bottom: 44 },
+      grid: { left: 72, right: 16, top: 36, bottom: 44 },
       legend: { top: 0, textStyle: { color: '#CBD5E1' } },
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'value', name: 'RUL (h) → failure', nameLocation: 'middle', nameGap: 28, inverse: true, ...axisStyle },
-      yAxis: { type: 'value', scale: true, name: current, ...axisStyle },
+      xAxis: {
+        type: 'value',
+        name: 'RUL (h) → failure',
+        nameLocation: 'middle',
+        nameGap: 28,
+        inverse: true,
+        min: 0,
+        max: rulMax > 0 ? Math.ceil(rulMax) : undefined,
+        ...axisStyle,
+      },
+      // the reading's name along the axis, where a long name fits
+      yAxis: { type: 'value', scale: true, name: current, nameLocation: 'middle', nameGap: 52, nameRotate: 90, ...axisStyle },
       series: [
         {
           type: 'line',
@@ -306,18 +318,17 @@ export function Explorer() {
             </div>
           </Card>
           <CycleTraces machineId={machineId} dataset={dataset} split={split} />
-          <div className="grid grid-2">
-            <Card title="Column statistics">
-              <ErrorBox error={stats.error} />
-              {stats.isLoading && <Spinner />}
-              {stats.data && <StatsTable stats={stats.data} />}
-            </Card>
-            <Card title="Correlations">
-              <ErrorBox error={corr.error} />
-              {corr.isLoading && <Spinner />}
-              {corr.data && <Heatmap c={corr.data} />}
-            </Card>
-          </div>
+          {/* one above the other: the statistics table has eleven columns and was cut after p25 beside the heatmap */}
+          <Card title="Column statistics">
+            <ErrorBox error={stats.error} />
+            {stats.isLoading && <Spinner />}
+            {stats.data && <StatsTable stats={stats.data} />}
+          </Card>
+          <Card title="Correlations">
+            <ErrorBox error={corr.error} />
+            {corr.isLoading && <Spinner />}
+            {corr.data && <Heatmap c={corr.data} />}
+          </Card>
           <RowsTable machineId={machineId} datasetId={datasetId} split={split} />
         </>
       )}

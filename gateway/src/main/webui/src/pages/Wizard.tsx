@@ -1,7 +1,7 @@
 // New machine wizard: input method, profile (upload, form or template), validate & fix, create,
 // seed data with a preview, training with a live loss chart, generation with the quality report.
 // Its state lives in localStorage, so a reload or another page resumes where the user left it.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { parse as parseYaml } from 'yaml';
 import { ApiError, enc, get, postFile, postJson, type Machine, type Profile, type SeedRows, type Task, type Validation } from '../api';
@@ -10,7 +10,7 @@ import { blankProfile, ProfileForm } from '../components/ProfileForm';
 import { ProblemList } from '../components/Problems';
 import { TaskStatusLine, TrainingProgress } from '../components/TaskProgress';
 import { Card, ErrorBox, Spinner, Steps } from '../components/ui';
-import { useTaskProgress } from '../live';
+import { askForNotifications, useTaskProgress } from '../live';
 import { within, type Range } from '../logic/limits';
 import { useApiLimits } from '../queries';
 import { thin, tracesAgainstRul } from '../logic/charts';
@@ -30,6 +30,30 @@ function Stepper() {
     if (i === 5) return !!w.seedId;
     return !!w.trainTaskId;
   };
+  // Keys: Left and Right move between the steps already reachable (not while in a field, where they
+  // move the cursor); Ctrl+Enter presses the step's main button (the one marked data-primary).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+        const primary = document.querySelector<HTMLButtonElement>('main [data-primary]:not([disabled])');
+        if (primary) {
+          e.preventDefault();
+          primary.click();
+        }
+        return;
+      }
+      const target = e.target as HTMLElement | null;
+      const typing = !!target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+      if (typing || e.altKey || e.ctrlKey || e.metaKey || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return;
+      const to = w.step + (e.key === 'ArrowRight' ? 1 : -1);
+      if (to >= 0 && to < WIZARD_STEPS.length && reachable(to)) {
+        e.preventDefault();
+        w.set({ step: to });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
   return <Steps names={WIZARD_STEPS} step={w.step} label="Wizard steps" reachable={reachable} onStep={(i) => w.set({ step: i })} />;
 }
 
@@ -181,7 +205,9 @@ function FormStep() {
     <Card title="Machine profile">
       <ProfileForm profile={w.profile ?? blankProfile()} problems={w.problems} onChange={(p) => w.set({ profile: p, validated: false })} />
       <div className="actions">
-        <button onClick={() => w.set({ step: 2 })}>Next: validate</button>
+        <button data-primary="" onClick={() => w.set({ step: 2 })}>
+          Next: validate
+        </button>
       </div>
     </Card>
   );
@@ -233,7 +259,7 @@ function StepValidate() {
           <button className="secondary" onClick={() => w.set({ step: 1 })}>
             Back
           </button>
-          <button disabled={!w.validated} onClick={() => w.set({ step: 3 })}>
+          <button data-primary="" disabled={!w.validated} onClick={() => w.set({ step: 3 })}>
             Next: create the machine
           </button>
         </div>
@@ -295,7 +321,7 @@ function StepCreate() {
         <button className="secondary" onClick={() => w.set({ step: 2 })}>
           Back
         </button>
-        <button disabled={busy || !p} onClick={create}>
+        <button data-primary="" disabled={busy || !p} onClick={create}>
           {busy ? 'Creating…' : 'Create machine'}
         </button>
       </div>
@@ -303,22 +329,51 @@ function StepCreate() {
   );
 }
 
+/** Height of one sensor's panel in the seed preview, and the space around the panels. */
+const PANEL = 74;
+const PANEL_GAP = 26;
+
+/**
+ * The seed preview as small multiples: one panel per sensor, each with its own axis in its own
+ * unit (on one shared axis, vibration in mm/s and a pressure in bar were flat lines beside a
+ * temperature), all against the same RUL axis, which runs from the cycle's largest RUL to failure.
+ */
 export function seedPreviewOption(page: SeedRows) {
   const traces = tracesAgainstRul(page.columns, page.rows);
+  const rulMax = Math.max(0, ...traces.flatMap((t) => t.points.map((p) => p[0])));
+  const top = (i: number) => 24 + i * (PANEL + PANEL_GAP);
+  const last = traces.length - 1;
   return {
-    grid: { left: 56, right: 16, top: 40, bottom: 44 },
-    legend: { top: 0, textStyle: { color: '#CBD5E1' }, type: 'scroll' },
-    tooltip: { trigger: 'axis' },
-    xAxis: { type: 'value', name: 'RUL (h) → failure', nameLocation: 'middle', nameGap: 28, inverse: true, ...axisStyle },
-    yAxis: { type: 'value', scale: true, ...axisStyle },
-    series: traces.map((t, i) => ({
-      type: 'line',
-      name: t.name,
-      showSymbol: false,
-      data: thin(t.points, 800),
-      lineStyle: { width: 1.5, color: PALETTE[i % PALETTE.length] },
-      itemStyle: { color: PALETTE[i % PALETTE.length] },
-    })),
+    height: top(traces.length) + 30,
+    option: {
+      tooltip: { trigger: 'axis' },
+      axisPointer: { link: [{ xAxisIndex: 'all' }] },
+      title: traces.map((t, i) => ({ text: t.name, top: top(i) - 20, left: 64, textStyle: { color: PALETTE[i % PALETTE.length], fontSize: 12 } })),
+      grid: traces.map((_, i) => ({ left: 64, right: 16, top: top(i), height: PANEL })),
+      xAxis: traces.map((_, i) => ({
+        type: 'value',
+        gridIndex: i,
+        inverse: true,
+        min: 0,
+        max: rulMax > 0 ? Math.ceil(rulMax) : undefined,
+        name: i === last ? 'RUL (h) → failure' : undefined,
+        nameLocation: 'middle',
+        nameGap: 26,
+        ...axisStyle,
+        axisLabel: { ...(axisStyle as { axisLabel?: object }).axisLabel, show: i === last },
+      })),
+      yAxis: traces.map((_, i) => ({ type: 'value', gridIndex: i, scale: true, splitNumber: 2, ...axisStyle })),
+      series: traces.map((t, i) => ({
+        type: 'line',
+        name: t.name,
+        xAxisIndex: i,
+        yAxisIndex: i,
+        showSymbol: false,
+        data: thin(t.points, 800),
+        lineStyle: { width: 1.5, color: PALETTE[i % PALETTE.length] },
+        itemStyle: { color: PALETTE[i % PALETTE.length] },
+      })),
+    },
   };
 }
 
@@ -327,14 +382,18 @@ function SeedPreview({ machineId, seedId }: { machineId: string; seedId: string 
     queryKey: ['seed-rows', seedId, 1],
     queryFn: () => get<SeedRows>(`/machines/${enc(machineId)}/seeds/${enc(seedId)}/rows?cycle=1&limit=5000`),
   });
-  const option = useMemo(() => (data ? seedPreviewOption(data) : undefined), [data]);
+  const preview = useMemo(() => (data ? seedPreviewOption(data) : undefined), [data]);
   return (
     <div>
       <h3>Preview: cycle 1 of {data?.cycles ?? '…'}, sensor readings as the machine wears out</h3>
       <ErrorBox error={error} title="Could not load the preview" />
       {isLoading && <Spinner label="Loading the preview" />}
-      {option && (
-        <Chart option={option} label={`Seed data preview: sensor traces against remaining useful life for cycle 1 (${data?.rows.length} rows)`} height={300} />
+      {preview && (
+        <Chart
+          option={preview.option}
+          label={`Seed data preview: sensor traces against remaining useful life for cycle 1 (${data?.rows.length} rows), one panel per sensor`}
+          height={preview.height}
+        />
       )}
     </div>
   );
@@ -344,6 +403,7 @@ function useStartTask() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const start = async (path: string, body: unknown, onTask: (t: Task) => void) => {
+    askForNotifications();
     setBusy(true);
     setError(undefined);
     try {
@@ -395,6 +455,7 @@ function StepSeed() {
           <RangeHint value={w.seedRows} range={limits?.seedRows} />
         </div>
         <button
+          data-primary={w.seedTaskId ? undefined : ''}
           style={{ marginBottom: 12 }}
           disabled={busy || running || (!!limits && !within(w.seedRows, limits.seedRows))}
           onClick={() => start(`/machines/${enc(w.machineId!)}/seed`, { rows: w.seedRows }, (task) => w.set({ seedTaskId: task.task_id, seedId: undefined }))}
@@ -406,7 +467,7 @@ function StepSeed() {
       {w.seedTaskId && <TaskStatusLine state={progress} />}
       {w.seedId && w.machineId && <SeedPreview machineId={w.machineId} seedId={w.seedId} />}
       <div className="actions">
-        <button disabled={!w.seedId} onClick={() => w.set({ step: 5 })}>
+        <button data-primary="" disabled={!w.seedId} onClick={() => w.set({ step: 5 })}>
           Next: train
         </button>
       </div>
@@ -450,6 +511,7 @@ function StepTrain() {
           </div>
         )}
         <button
+          data-primary={w.trainTaskId ? undefined : ''}
           style={{ marginBottom: 12 }}
           disabled={busy || running || (w.model === 'tvae' && !!limits && !within(w.epochs, limits.epochs))}
           onClick={() =>
@@ -466,7 +528,7 @@ function StepTrain() {
       <ErrorBox error={error} title="Could not start the training" />
       {w.trainTaskId && <TrainingProgress taskId={w.trainTaskId} epochs={w.model === 'tvae' ? w.epochs : undefined} />}
       <div className="actions">
-        <button disabled={t?.status !== 'succeeded'} onClick={() => w.set({ step: 6 })}>
+        <button data-primary="" disabled={t?.status !== 'succeeded'} onClick={() => w.set({ step: 6 })}>
           Next: generate
         </button>
       </div>
@@ -500,6 +562,7 @@ function StepGenerate() {
           <RangeHint value={w.rows} range={limits?.generateRows} />
         </div>
         <button
+          data-primary={w.generationTaskId ? undefined : ''}
           style={{ marginBottom: 12 }}
           disabled={busy || running || (!!limits && !within(w.rows, limits.generateRows))}
           onClick={() =>
