@@ -173,7 +173,7 @@ function Versions({ machine }: { machine: Machine }) {
           </table>
         </div>
       )}
-      {versions.data?.length === 1 && <p className="muted">Only one version so far: editing the profile (PUT …/profile) adds versions.</p>}
+      {versions.data?.length === 1 && <p className="muted">Only one version so far: saving an edit of the profile above adds one.</p>}
       {from != null && (
         <div>
           <h3>
