@@ -3,6 +3,7 @@
 // CHROMIUM (default /usr/bin/chromium, Debian's package), ADMIN_PASSWORD (the first admin's), ONLY (a regular expression: run just the
 // scenarios whose names match, e.g. while working on one page). Exits 0 when every scenario passed.
 import { chromium } from 'playwright-core';
+import lighthouse from 'lighthouse';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -23,11 +24,22 @@ const t0 = Date.now();
 const log = (...a) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
 
 const profileDir = mkdtempSync(join(tmpdir(), 'fleetsynth-e2e-'));
+// Lighthouse audits pages of this same browser (its session included) over this debugging port
+const lighthousePort = Number(process.env.LIGHTHOUSE_PORT ?? 9333);
 // a fresh profile (--user-data-dir) per run
 const context = await chromium.launchPersistentContext(profileDir, {
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    `--remote-debugging-port=${lighthousePort}`,
+  ],
   viewport: { width: 1360, height: 900 },
   acceptDownloads: true,
   // the accessibility checker is injected as an inline script, which the dashboard's policy rightly refuses;
@@ -43,6 +55,7 @@ page.setDefaultTimeout(30_000);
 
 const results = [];
 const a11y = [];
+const lighthouseScores = [];
 
 async function shot(name, fullPage = true) {
   await page.waitForTimeout(300);
@@ -499,10 +512,41 @@ await scenario('small screens (320 px)', async () => {
   await axe('overview (320 px)');
 });
 
+// Lighthouse's accessibility and best-practices scores of every page, desktop, logged in: each at least 90.
+await scenario('Lighthouse: accessibility and best practices of every page', async () => {
+  const pages = ['overview', 'wizard', 'data', 'machines', 'training', 'explorer', 'compare', 'batch', 'validation'];
+  const low = [];
+  for (const p of pages) {
+    const r = await lighthouse(`${base}/#/${p}`, {
+      port: lighthousePort,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['accessibility', 'best-practices'],
+      disableStorageReset: true,
+      formFactor: 'desktop',
+      screenEmulation: { mobile: false, width: 1360, height: 900, deviceScaleFactor: 1, disabled: false },
+      throttlingMethod: 'provided',
+    });
+    const cats = r.lhr.categories;
+    const score = (c) => Math.round((cats[c]?.score ?? 0) * 100);
+    const failing = Object.values(cats)
+      .flatMap((c) => c.auditRefs.map((a) => r.lhr.audits[a.id]))
+      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable')
+      .map((a) => a.id);
+    lighthouseScores.push({ page: p, accessibility: score('accessibility'), bestPractices: score('best-practices'), failing });
+    if (score('accessibility') < 90 || score('best-practices') < 90) low.push(`${p} (${failing.join(', ')})`);
+  }
+  expect(low.length === 0, `pages under 90: ${low.join('; ')}`);
+});
+
 await context.close();
 rmSync(profileDir, { recursive: true, force: true });
 console.log('\nscenarios:');
 for (const r of results) console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}  ${r.s.toFixed(1)} s${r.error ? '  — ' + r.error : ''}`);
+console.log(
+  'Lighthouse (accessibility, best practices): ' +
+    lighthouseScores.map((l) => `${l.page} ${l.accessibility}/${l.bestPractices}${l.failing.length ? ' [' + l.failing.join(', ') + ']' : ''}`).join('; '),
+);
 console.log('accessibility (axe-core): ' + a11y.map((a) => `${a.page}: ${a.violations} violations, ${a.serious} serious/critical`).join('; '));
 if (consoleErrors.length) console.log('browser console errors:\n  ' + consoleErrors.slice(0, 20).join('\n  '));
 console.log(`screenshots in ${shots}; ${((Date.now() - t0) / 1000).toFixed(1)} s in all`);
