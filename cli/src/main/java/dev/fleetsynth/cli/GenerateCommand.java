@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -131,8 +130,7 @@ final class GenerateCommand implements Callable<Integer> {
         DatasetGenerator.Dataset dataset = DatasetGenerator.generate(model, seedTable, holdout, split, seed);
         try {
             dataset = ModelTraining.noteRefit(dataset, modelDir, holdout);
-            DatasetGenerator.write(dataset, out, Map.of("fleetsynth.kind", "synthetic", "fleetsynth.random_seed", Long.toString(seed)),
-                    fileFormat);
+            DatasetGenerator.write(dataset, out, DatasetGenerator.footer(seed), fileFormat);
         } catch (IOException e) {
             throw CliException.failure("cannot write the dataset to " + out + ": " + Names.reason(e));
         }

@@ -169,6 +169,15 @@ public final class DatasetGenerator {
         return new Written(written[0], written[1], written[2], quality);
     }
 
+    /**
+     * What a synthetic dataset's Parquet files say of themselves in their footer, wherever they are
+     * written (the CLI, the generator service): that they are synthetic, and the random seed that
+     * draws them again.
+     */
+    public static Map<String, String> footer(long seed) {
+        return Map.of("fleetsynth.kind", "synthetic", "fleetsynth.random_seed", Long.toString(seed));
+    }
+
     /** The file formats a dataset's splits are written in. */
     public enum Format {
         PARQUET, CSV

@@ -137,7 +137,7 @@ public class GenerationJobs {
         JobCancels.Watch watch = cancels.watch(r.jobId());
         watch.stopIfCancelled();
         var refit = ModelTraining.refitNote(store.resolve(r.modelPath()), holdout);
-        Map<String, String> footer = Map.of("fleetsynth.kind", "synthetic", "fleetsynth.random_seed", Long.toString(r.randomSeed()));
+        Map<String, String> footer = DatasetGenerator.footer(r.randomSeed());
         DatasetGenerator.Written[] written = new DatasetGenerator.Written[1];
         store.writeDirectory(path, dir -> {
             written[0] = DatasetGenerator.generateInto(dir, model, seed, holdout, sizes, r.randomSeed(), footer, refit,
