@@ -144,8 +144,11 @@ public final class TvaeTrainer {
             NDArray held = heldOutStop ? owned(root, start0.holdout(), new Shape(start0.holdoutRows(), dim)) : null;
             NDArray heldSoft = heldOutStop ? held.mul(run.masks.soft()) : null;
             // Its own noise stream, so that measuring the held-out loss leaves the training's draws as they were.
-            ShardPass judge = heldOutStop ? new ShardPass(run.views, run.masks, new Scalars(root.newSubManager()), config.embeddingDim(),
+            ShardPass heldPass = heldOutStop ? new ShardPass(run.views, run.masks, new Scalars(root.newSubManager()), config.embeddingDim(),
                     RandomSource.XO_RO_SHI_RO_128_PP.create(config.seed() ^ 0x9E3779B97F4A7C15L)) : null;
+            // A refinement's held-out loss is one more judge, asked every epoch (it reads the parameters in place).
+            Judge stopJudge = config.earlyStopPatience() == 0 ? null : judged != null ? judged : heldOutStop
+                    ? new Judge(1, parameters -> run.heldOutLoss(root, heldPass, held, heldSoft, start0.holdoutRows(), batch)) : null;
             long[] cuts = shardCuts(rows, batch, SHARDS);
             int[] order = new int[rows];
             for (int i = 0; i < rows; i++) {
@@ -186,28 +189,18 @@ public final class TvaeTrainer {
                 if (every > 0 && epochsRun % every == 0 && epochsRun < config.epochs()) {
                     listener.checkpoint(run.checkpoint(epochsRun, java.util.Arrays.copyOf(curve, epochsRun)));
                 }
-                if (judged != null && config.earlyStopPatience() > 0) {
-                    if (epochsRun % judged.every() == 0 || epochsRun == config.epochs()) {
+                if (stopJudge != null) {
+                    if (epochsRun % stopJudge.every() == 0 || epochsRun == config.epochs()) {
                         float[] now = run.params.toFloatArray();
-                        double judgedLoss = judged.loss().applyAsDouble(now);
+                        double judgedLoss = stopJudge.loss().applyAsDouble(now);
                         if (judgedLoss < best - config.earlyStopMinDelta()) {
                             best = judgedLoss;
                             sinceBest = 0;
                             bestParameters = now;
-                        } else if ((sinceBest += judged.every()) >= config.earlyStopPatience()) {
+                        } else if ((sinceBest += stopJudge.every()) >= config.earlyStopPatience()) {
                             outcome = TrainingResult.Outcome.STOPPED_EARLY;
                             break;
                         }
-                    }
-                } else if (heldOutStop) {
-                    double heldLoss = run.heldOutLoss(root, judge, held, heldSoft, start0.holdoutRows(), batch);
-                    if (heldLoss < best - config.earlyStopMinDelta()) {
-                        best = heldLoss;
-                        sinceBest = 0;
-                        bestParameters = run.params.toFloatArray();
-                    } else if (++sinceBest >= config.earlyStopPatience()) {
-                        outcome = TrainingResult.Outcome.STOPPED_EARLY;
-                        break;
                     }
                 } else if (config.earlyStopPatience() > 0) {
                     if (epochLoss < best - config.earlyStopMinDelta()) {
