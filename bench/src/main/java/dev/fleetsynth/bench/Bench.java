@@ -28,12 +28,12 @@ public final class Bench {
     static final double SEED_TARGET_S = 0.2;
     static final double PARQUET_TARGET_S = 0.3;
 
-    private Bench() {
-    }
+    private Bench() {}
 
-    static final String USAGE = "usage: bench/run [foundation|tvae|untilquality|generate|stability|ingest|catalog|million|tenmillion|gateway] [--warmup W] [--iterations N] "
-            + "[--epochs E] [--repeat R] [--threads T] [--runs N] [--jobs J] [--megabytes M] [--model auto|trajectory|tvae] [--patience P] [--only REGEX] "
-            + "[--url U] [--rate R] [--seconds S]";
+    static final String USAGE =
+            "usage: bench/run [foundation|tvae|untilquality|generate|stability|ingest|catalog|million|tenmillion|gateway] [--warmup W] [--iterations N] "
+                    + "[--epochs E] [--repeat R] [--threads T] [--runs N] [--jobs J] [--megabytes M] [--model auto|trajectory|tvae] [--patience P] [--only REGEX] "
+                    + "[--url U] [--rate R] [--seconds S]";
 
     public static void main(String[] args) throws Exception {
         // One intra-op thread from the start, for the baseline too: the engine reads it when it loads,
@@ -80,13 +80,17 @@ public final class Bench {
             case "foundation" -> run(new Harness(warmup, iterations), System.out);
             case "tvae" -> TvaeBench.fit(System.out, epochs, repeat, threads);
             case "untilquality" -> TvaeBench.untilQuality(System.out, epochs, patience, repeat);
-            case "generate" -> TvaeBench.generate(System.out, new Harness(Math.min(warmup, 2), Math.min(iterations, 7)));
+            case "generate" ->
+                TvaeBench.generate(System.out, new Harness(Math.min(warmup, 2), Math.min(iterations, 7)));
             case "stability" -> System.exit(TvaeBench.stability(System.out, runs, jobs, epochs) ? 0 : 1);
             case "ingest" -> IngestBench.run(System.out, megabytes, repeat);
-            case "catalog" -> System.exit(CatalogBench.run(System.out, model, epochs, java.util.regex.Pattern.compile(only)) ? 0 : 1);
+            case "catalog" ->
+                System.exit(CatalogBench.run(System.out, model, epochs, java.util.regex.Pattern.compile(only)) ? 0 : 1);
             case "gateway" -> System.exit(GatewayBench.run(System.out, url, rate, seconds) ? 0 : 1);
-            case "million" -> System.exit(CatalogBench.million(System.out, new Harness(1, Math.min(iterations, 5))) ? 0 : 1);
-            case "tenmillion" -> System.exit(CatalogBench.tenMillion(System.out, Math.max(1, Math.min(repeat, 5))) ? 0 : 1);
+            case "million" ->
+                System.exit(CatalogBench.million(System.out, new Harness(1, Math.min(iterations, 5))) ? 0 : 1);
+            case "tenmillion" ->
+                System.exit(CatalogBench.tenMillion(System.out, Math.max(1, Math.min(repeat, 5))) ? 0 : 1);
             default -> {
                 System.err.println(USAGE);
                 System.exit(2);
@@ -97,14 +101,20 @@ public final class Bench {
     /** Runs every benchmark and returns whether all met their targets. */
     static boolean run(Harness harness, PrintStream out) throws Exception {
         MachineProfile motor = Catalog.profile("motor_siemens_1la7_001").orElseThrow();
-        out.printf(Locale.ROOT, "Fleetsynth benchmarks: java %s, %d cores%n%n", System.getProperty("java.version"),
+        out.printf(
+                Locale.ROOT,
+                "Fleetsynth benchmarks: java %s, %d cores%n%n",
+                System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
 
-        Harness.Timing ramp = harness.time("seed 10k rows, baseline linear ramp", () -> LinearRampSeed.generate(motor, 10_000, 7));
-        Harness.Timing seed = harness.time("seed 10k rows, engine physics", () -> SeedGenerator.generate(motor, new SeedOptions(10_000, 7)));
+        Harness.Timing ramp =
+                harness.time("seed 10k rows, baseline linear ramp", () -> LinearRampSeed.generate(motor, 10_000, 7));
+        Harness.Timing seed = harness.time(
+                "seed 10k rows, engine physics", () -> SeedGenerator.generate(motor, new SeedOptions(10_000, 7)));
         boolean ok = report(out, seed, ramp, SEED_TARGET_S);
 
-        SensorTable wide = twelveColumns(SeedGenerator.generate(Catalog.profile("cnc_haas_vf2_001").orElseThrow(), new SeedOptions(50_000, 7)));
+        SensorTable wide = twelveColumns(
+                SeedGenerator.generate(Catalog.profile("cnc_haas_vf2_001").orElseThrow(), new SeedOptions(50_000, 7)));
         Path dir = Files.createTempDirectory("fleetsynth-bench");
         try {
             Path csv = dir.resolve("table.csv");
@@ -115,7 +125,11 @@ public final class Bench {
                 return Files.size(parquet);
             });
             ok &= report(out, parquetTime, csvTime, PARQUET_TARGET_S);
-            out.printf(Locale.ROOT, "  file size: Parquet %,d bytes, CSV %,d bytes%n", Files.size(parquet), Files.size(csv));
+            out.printf(
+                    Locale.ROOT,
+                    "  file size: Parquet %,d bytes, CSV %,d bytes%n",
+                    Files.size(parquet),
+                    Files.size(csv));
         } finally {
             AtomicFiles.deleteTree(dir);
         }
@@ -128,7 +142,11 @@ public final class Bench {
         boolean met = measured.median() <= target;
         out.println(baseline.line());
         out.println(measured.line());
-        out.printf(Locale.ROOT, "  ratio to baseline %.2fx; target %.2f s: %s%n%n", measured.median() / baseline.median(), target,
+        out.printf(
+                Locale.ROOT,
+                "  ratio to baseline %.2fx; target %.2f s: %s%n%n",
+                measured.median() / baseline.median(),
+                target,
                 met ? "met" : "MISSED");
         return met;
     }

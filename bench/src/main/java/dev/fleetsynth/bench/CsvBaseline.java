@@ -9,8 +9,7 @@ import java.nio.file.Path;
 
 /** Baseline for Parquet writing: the same table as plain CSV, the format a prototype reaches for first. */
 final class CsvBaseline {
-    private CsvBaseline() {
-    }
+    private CsvBaseline() {}
 
     static long write(SensorTable t, Path file) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

@@ -28,8 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class GatewayBench {
     static final double P99_TARGET_MS = 50;
 
-    private GatewayBench() {
-    }
+    private GatewayBench() {}
 
     record Result(String name, double[] millis, int errors) {
         double q(double p) {
@@ -40,15 +39,23 @@ final class GatewayBench {
     }
 
     static boolean run(PrintStream out, String url, int rate, int seconds) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String password = System.getenv("FLEETSYNTH_ADMIN_PASSWORD");
         if (password == null) {
             out.println("FLEETSYNTH_ADMIN_PASSWORD is needed (the admin's password of the running stack)");
             return false;
         }
-        String token = field(http.send(HttpRequest.newBuilder(URI.create(url + "/api/gan/auth/token")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"admin\", \"password\": \"" + password + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body(), "access_token");
+        String token = field(
+                http.send(
+                                HttpRequest.newBuilder(URI.create(url + "/api/gan/auth/token"))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(
+                                                "{\"username\": \"admin\", \"password\": \"" + password + "\"}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body(),
+                "access_token");
         String machines = get(http, url + "/api/gan/machines", token);
         String machine = field(machines, "machine_id");
         String task = field(get(http, url + "/api/gan/tasks?limit=1", token), "task_id");
@@ -56,27 +63,47 @@ final class GatewayBench {
         if (task != null) {
             reads.add("/api/gan/tasks/" + task);
         }
-        out.printf(Locale.ROOT, "gateway reads at %d requests/s for %d s (%s), java %s, %d cores%n", rate, seconds, String.join(", ", reads),
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        out.printf(
+                Locale.ROOT,
+                "gateway reads at %d requests/s for %d s (%s), java %s, %d cores%n",
+                rate,
+                seconds,
+                String.join(", ", reads),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
         load(http, url, List.of("/q/health/live"), null, rate, 5); // warm-up
         load(http, url, reads, token, rate, 5);
-        Result base = load(http, url, List.of("/q/health/live"), null, rate, Math.max(10, seconds / 3)).get(0);
+        Result base = load(http, url, List.of("/q/health/live"), null, rate, Math.max(10, seconds / 3))
+                .get(0);
         List<Result> each = load(http, url, reads, token, rate, seconds);
         Result api = each.get(0);
         List<Result> shown = new ArrayList<>(List.of(base));
         shown.addAll(each);
         for (Result r : shown) {
-            out.printf(Locale.ROOT, "  %-32s n=%6d  p50 %7.2f ms  p90 %7.2f ms  p99 %7.2f ms  max %8.2f ms  errors %d%n", r.name(),
-                    r.millis().length, r.q(0.5), r.q(0.9), r.q(0.99), r.q(1.0), r.errors());
+            out.printf(
+                    Locale.ROOT,
+                    "  %-32s n=%6d  p50 %7.2f ms  p90 %7.2f ms  p99 %7.2f ms  max %8.2f ms  errors %d%n",
+                    r.name(),
+                    r.millis().length,
+                    r.q(0.5),
+                    r.q(0.9),
+                    r.q(0.99),
+                    r.q(1.0),
+                    r.errors());
         }
-        out.printf(Locale.ROOT, "  reads / baseline: p50 %.2fx, p99 %.2fx%n", api.q(0.5) / base.q(0.5), api.q(0.99) / base.q(0.99));
+        out.printf(
+                Locale.ROOT,
+                "  reads / baseline: p50 %.2fx, p99 %.2fx%n",
+                api.q(0.5) / base.q(0.5),
+                api.q(0.99) / base.q(0.99));
         boolean ok = api.q(0.99) <= P99_TARGET_MS && api.errors() == 0;
         out.printf(Locale.ROOT, "  target p99 <= %.0f ms: %s%n", P99_TARGET_MS, ok ? "met" : "NOT met");
         return ok;
     }
 
     /** All requests together first, then one result per path when there are several. */
-    private static List<Result> load(HttpClient http, String url, List<String> paths, String token, int rate, int seconds) throws Exception {
+    private static List<Result> load(
+            HttpClient http, String url, List<String> paths, String token, int rate, int seconds) throws Exception {
         ConcurrentLinkedQueue<Double> millis = new ConcurrentLinkedQueue<>();
         List<ConcurrentLinkedQueue<Double>> byPath = new ArrayList<>();
         paths.forEach(p -> byPath.add(new ConcurrentLinkedQueue<>()));
@@ -87,48 +114,64 @@ final class GatewayBench {
         long start = System.nanoTime() + 10_000_000L;
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(total);
-        timer.scheduleAtFixedRate(() -> {
-            int i = sent.getAndIncrement();
-            if (i >= total) {
-                return;
-            }
-            long due = start + i * periodNanos;
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + paths.get(i % paths.size()))).timeout(Duration.ofSeconds(30));
-            if (token != null) {
-                b.header("Authorization", "Bearer " + token);
-            }
-            http.sendAsync(b.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-                double ms = (System.nanoTime() - due) / 1e6;
-                millis.add(ms);
-                byPath.get(i % paths.size()).add(ms);
-                if (e != null || r.statusCode() != 200) {
-                    errors.incrementAndGet();
-                }
-                done.countDown();
-            });
-        }, start - System.nanoTime(), periodNanos, TimeUnit.NANOSECONDS);
+        timer.scheduleAtFixedRate(
+                () -> {
+                    int i = sent.getAndIncrement();
+                    if (i >= total) {
+                        return;
+                    }
+                    long due = start + i * periodNanos;
+                    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + paths.get(i % paths.size())))
+                            .timeout(Duration.ofSeconds(30));
+                    if (token != null) {
+                        b.header("Authorization", "Bearer " + token);
+                    }
+                    http.sendAsync(b.build(), HttpResponse.BodyHandlers.discarding())
+                            .whenComplete((r, e) -> {
+                                double ms = (System.nanoTime() - due) / 1e6;
+                                millis.add(ms);
+                                byPath.get(i % paths.size()).add(ms);
+                                if (e != null || r.statusCode() != 200) {
+                                    errors.incrementAndGet();
+                                }
+                                done.countDown();
+                            });
+                },
+                start - System.nanoTime(),
+                periodNanos,
+                TimeUnit.NANOSECONDS);
         done.await(seconds + 60L, TimeUnit.SECONDS);
         timer.shutdownNow();
         List<Result> results = new ArrayList<>();
-        results.add(new Result(paths.size() == 1 ? paths.get(0) : "all reads", millis.stream().mapToDouble(Double::doubleValue).toArray(),
+        results.add(new Result(
+                paths.size() == 1 ? paths.get(0) : "all reads",
+                millis.stream().mapToDouble(Double::doubleValue).toArray(),
                 errors.get()));
         if (paths.size() > 1) {
             for (int p = 0; p < paths.size(); p++) {
                 String name = paths.get(p).replaceAll("/api/gan/(machines|tasks)/[^/]+", "/api/gan/$1/{id}");
-                results.add(new Result("  " + name, byPath.get(p).stream().mapToDouble(Double::doubleValue).toArray(), 0));
+                results.add(new Result(
+                        "  " + name,
+                        byPath.get(p).stream().mapToDouble(Double::doubleValue).toArray(),
+                        0));
             }
         }
         return results;
     }
 
     private static String get(HttpClient http, String url, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     /** The first value of a field anywhere in a JSON text (the ids this needs). */
     private static String field(String json, String name) throws Exception {
-        com.fasterxml.jackson.databind.JsonNode v = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).findValue(name);
+        com.fasterxml.jackson.databind.JsonNode v =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).findValue(name);
         return v == null ? null : v.asText();
     }
 }

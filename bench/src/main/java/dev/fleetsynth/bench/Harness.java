@@ -31,7 +31,13 @@ final class Harness {
         }
 
         String line() {
-            return String.format(Locale.ROOT, "%-44s median %8.4f s   min %8.4f s   max %8.4f s   (n=%d)", name, median(), min(), max(),
+            return String.format(
+                    Locale.ROOT,
+                    "%-44s median %8.4f s   min %8.4f s   max %8.4f s   (n=%d)",
+                    name,
+                    median(),
+                    min(),
+                    max(),
                     seconds.length);
         }
     }

@@ -46,23 +46,32 @@ final class IngestBench {
     /** Bumped when the generated file's layout changes, so that an old cached file is not reused. */
     private static final int LAYOUT = 1;
 
-    private IngestBench() {
-    }
+    private IngestBench() {}
 
     static void run(PrintStream out, int megabytes, int repeat) throws Exception {
-        out.printf(Locale.ROOT, "Fleetsynth ingest benchmark: java %s, %d cores, heap limit %d MB%n%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        out.printf(
+                Locale.ROOT,
+                "Fleetsynth ingest benchmark: java %s, %d cores, heap limit %d MB%n%n",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
         long t0 = System.nanoTime();
         Path csv = csv(megabytes);
-        out.printf(Locale.ROOT, "  input: %s, %.1f MB (%s in %.1f s)%n", csv, Files.size(csv) / 1e6,
-                (System.nanoTime() - t0) > 1e9 ? "generated" : "cached", (System.nanoTime() - t0) / 1e9);
+        out.printf(
+                Locale.ROOT,
+                "  input: %s, %.1f MB (%s in %.1f s)%n",
+                csv,
+                Files.size(csv) / 1e6,
+                (System.nanoTime() - t0) > 1e9 ? "generated" : "cached",
+                (System.nanoTime() - t0) / 1e9);
 
         Harness harness = new Harness(0, repeat);
         Path work = Files.createTempDirectory("fleetsynth-bench-ingest-run");
         try {
             long[] rows = new long[1];
             Harness.Timing baseline = harness.time("baseline: DuckDB read_csv into a table", () -> {
-                try (Connection db = Duck.open(work.resolve("spill")); Statement st = db.createStatement()) {
+                try (Connection db = Duck.open(work.resolve("spill"));
+                        Statement st = db.createStatement()) {
                     st.execute("CREATE TABLE t AS SELECT * FROM read_csv(" + Duck.literal(csv.toString()) + ")");
                     try (ResultSet r = st.executeQuery("SELECT count(*) FROM t")) {
                         r.next();
@@ -81,14 +90,30 @@ final class IngestBench {
             out.println(baseline.line());
             out.println(ingest.line());
             var report = last[0].report();
-            out.printf(Locale.ROOT, "  %,d rows read (DuckDB alone: %,d), %,d written, %,d held out (%d of %d units); RUL from %s, %d lives%n",
-                    report.rowsRead(), rows[0], report.rowsWritten(), report.rowsHeldOut(), report.unitsHeldOut().size(), report.units(),
-                    report.rul().from(), report.rul().lives());
-            out.printf(Locale.ROOT, "  seed.parquet %.1f MB, holdout.parquet %.1f MB%n", Files.size(last[0].seed()) / 1048576.0,
+            out.printf(
+                    Locale.ROOT,
+                    "  %,d rows read (DuckDB alone: %,d), %,d written, %,d held out (%d of %d units); RUL from %s, %d lives%n",
+                    report.rowsRead(),
+                    rows[0],
+                    report.rowsWritten(),
+                    report.rowsHeldOut(),
+                    report.unitsHeldOut().size(),
+                    report.units(),
+                    report.rul().from(),
+                    report.rul().lives());
+            out.printf(
+                    Locale.ROOT,
+                    "  seed.parquet %.1f MB, holdout.parquet %.1f MB%n",
+                    Files.size(last[0].seed()) / 1048576.0,
                     Files.size(last[0].holdout()) / 1048576.0);
             out.printf(Locale.ROOT, "  ratio to baseline %.2fx", ingest.median() / baseline.median());
             if (megabytes == TARGET_MB) {
-                out.printf(Locale.ROOT, "; target %.0f s for %d MB: %s", TARGET_S, TARGET_MB, ingest.median() <= TARGET_S ? "met" : "MISSED");
+                out.printf(
+                        Locale.ROOT,
+                        "; target %.0f s for %d MB: %s",
+                        TARGET_S,
+                        TARGET_MB,
+                        ingest.median() <= TARGET_S ? "met" : "MISSED");
             }
             out.printf(Locale.ROOT, "%n%n");
         } finally {
@@ -158,7 +183,11 @@ final class IngestBench {
                         }
                     }
                     double g = random.nextDouble();
-                    line.append(',').append(g < 0.6 ? 'A' : g < 0.9 ? 'B' : 'C').append(',').append(c == life ? '1' : '0').append('\n');
+                    line.append(',')
+                            .append(g < 0.6 ? 'A' : g < 0.9 ? 'B' : 'C')
+                            .append(',')
+                            .append(c == life ? '1' : '0')
+                            .append('\n');
                     for (int k = 0; k < line.length(); k++) {
                         out.write(line.charAt(k));
                     }
@@ -201,13 +230,16 @@ final class IngestBench {
      * small CSV with its columns and previewed with the category's profile, as a user's file is.
      */
     static void nameAccuracy(PrintStream out) throws IOException {
-        Path fixture = Path.of(System.getProperty("fleetsynth.root", "."), "engine", "src", "test", "resources", "column-names.csv");
+        Path fixture = Path.of(
+                System.getProperty("fleetsynth.root", "."), "engine", "src", "test", "resources", "column-names.csv");
         if (!Files.isRegularFile(fixture)) {
             out.println("NameMatcher accuracy: fixture not found at " + fixture + " (run through bench/run)");
             return;
         }
         Map<String, List<String[]>> exports = new LinkedHashMap<>();
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class).with(CsvSchema.emptySchema().withHeader())
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper()
+                .readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader())
                 .readValues(fixture.toFile())) {
             while (rows.hasNext()) {
                 Map<String, String> r = rows.next();
@@ -226,7 +258,12 @@ final class IngestBench {
                 Path file = dir.resolve(e.getKey() + ".csv");
                 SplittableRandom random = new SplittableRandom(7);
                 StringBuilder b = new StringBuilder();
-                b.append(String.join(",", cases.stream().map(c -> '"' + c[1].replace("\"", "\"\"") + '"').toList())).append('\n');
+                b.append(String.join(
+                                ",",
+                                cases.stream()
+                                        .map(c -> '"' + c[1].replace("\"", "\"\"") + '"')
+                                        .toList()))
+                        .append('\n');
                 for (int i = 0; i < 40; i++) {
                     for (int k = 0; k < cases.size(); k++) {
                         b.append(k == 0 ? "" : ",");
@@ -238,7 +275,8 @@ final class IngestBench {
                 var profile = Categories.byName(category).orElseThrow().profile("bench_" + category, "", "", Map.of());
                 ColumnMapping mapping;
                 try {
-                    mapping = Ingest.preview(file, IngestOptions.defaults().withProfile(profile)).mapping();
+                    mapping = Ingest.preview(file, IngestOptions.defaults().withProfile(profile))
+                            .mapping();
                 } catch (IngestException ex) {
                     out.println("  " + e.getKey() + ": " + ex.getMessage());
                     continue;
@@ -250,16 +288,21 @@ final class IngestBench {
                     if (got.equals(c[2])) {
                         right++;
                     } else {
-                        misses.add(e.getKey() + ": '" + c[1] + "' -> " + (got.isEmpty() ? "nothing" : got) + ", expected "
-                                + (c[2].isEmpty() ? "nothing" : c[2]));
+                        misses.add(e.getKey() + ": '" + c[1] + "' -> " + (got.isEmpty() ? "nothing" : got)
+                                + ", expected " + (c[2].isEmpty() ? "nothing" : c[2]));
                     }
                 }
             }
         } finally {
             AtomicFiles.deleteTree(dir);
         }
-        out.printf(Locale.ROOT, "NameMatcher accuracy on %s: %d of %d column names mapped right, %.1f %%%n", fixture.getFileName(), right,
-                total, 100.0 * right / Math.max(1, total));
+        out.printf(
+                Locale.ROOT,
+                "NameMatcher accuracy on %s: %d of %d column names mapped right, %.1f %%%n",
+                fixture.getFileName(),
+                right,
+                total,
+                100.0 * right / Math.max(1, total));
         misses.forEach(m -> out.println("  miss: " + m));
     }
 }

@@ -13,8 +13,7 @@ import java.util.Random;
  * the realism of the engine's generator, so the ratio between the two is the price of that realism.
  */
 final class LinearRampSeed {
-    private LinearRampSeed() {
-    }
+    private LinearRampSeed() {}
 
     static SensorTable generate(MachineProfile profile, int rows, long seed) {
         Random random = new Random(seed);

@@ -22,17 +22,33 @@ import java.util.List;
  * loss are worth.
  */
 final class NaiveDjlTvae {
-    private NaiveDjlTvae() {
-    }
+    private NaiveDjlTvae() {}
 
     /** Mean milliseconds per training step over {@code epochs} epochs. */
     static double msPerStep(float[] data, int rows, OutputLayout layout, int epochs) {
         int dim = layout.width();
         Engine engine = Engine.getEngine("PyTorch");
-        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).optWeightDecays(1e-5f).build();
+        Optimizer adam = Optimizer.adam()
+                .optLearningRateTracker(Tracker.fixed(1e-3f))
+                .optWeightDecays(1e-5f)
+                .build();
         try (NDManager root = engine.newBaseManager()) {
-            int[][] shapes = {{128, dim}, {128}, {128, 128}, {128}, {128, 128}, {128}, {128, 128}, {128},
-                {128, 128}, {128}, {128, 128}, {128}, {dim, 128}, {dim}};
+            int[][] shapes = {
+                {128, dim},
+                {128},
+                {128, 128},
+                {128},
+                {128, 128},
+                {128},
+                {128, 128},
+                {128},
+                {128, 128},
+                {128},
+                {128, 128},
+                {128},
+                {dim, 128},
+                {dim}
+            };
             List<NDArray> params = new ArrayList<>();
             for (int[] s : shapes) {
                 double bound = 1 / Math.sqrt(s.length == 2 ? s[1] : 128);
@@ -53,28 +69,47 @@ final class NaiveDjlTvae {
                         NDArray x = all.get(new NDIndex("{}:{}", from, from + batch));
                         x.attach(step);
                         try (GradientCollector gc = engine.newGradientCollector()) {
-                            NDArray h = Activation.relu(Linear.linear(x, params.get(0), params.get(1)).singletonOrThrow());
-                            h = Activation.relu(Linear.linear(h, params.get(2), params.get(3)).singletonOrThrow());
-                            NDArray mu = Linear.linear(h, params.get(4), params.get(5)).singletonOrThrow();
-                            NDArray logvar = Linear.linear(h, params.get(6), params.get(7)).singletonOrThrow();
+                            NDArray h = Activation.relu(Linear.linear(x, params.get(0), params.get(1))
+                                    .singletonOrThrow());
+                            h = Activation.relu(Linear.linear(h, params.get(2), params.get(3))
+                                    .singletonOrThrow());
+                            NDArray mu = Linear.linear(h, params.get(4), params.get(5))
+                                    .singletonOrThrow();
+                            NDArray logvar = Linear.linear(h, params.get(6), params.get(7))
+                                    .singletonOrThrow();
                             NDArray std = logvar.mul(0.5f).exp();
                             NDArray eps = step.randomNormal(mu.getShape());
                             NDArray z = eps.mul(std).add(mu);
-                            NDArray g = Activation.relu(Linear.linear(z, params.get(8), params.get(9)).singletonOrThrow());
-                            g = Activation.relu(Linear.linear(g, params.get(10), params.get(11)).singletonOrThrow());
-                            NDArray recon = Linear.linear(g, params.get(12), params.get(13)).singletonOrThrow();
+                            NDArray g = Activation.relu(Linear.linear(z, params.get(8), params.get(9))
+                                    .singletonOrThrow());
+                            g = Activation.relu(Linear.linear(g, params.get(10), params.get(11))
+                                    .singletonOrThrow());
+                            NDArray recon = Linear.linear(g, params.get(12), params.get(13))
+                                    .singletonOrThrow();
                             NDArray loss = step.zeros(new Shape());
                             for (int c : layout.continuous()) {
                                 NDArray s = sigma.get(c);
                                 s.attach(step);
-                                NDArray eq = x.get(":, " + c).sub(recon.get(":, " + c).tanh());
-                                loss = loss.add(eq.square().div(s.square().mul(2)).sum()).add(s.log().mul(batch));
+                                NDArray eq = x.get(":, " + c)
+                                        .sub(recon.get(":, " + c).tanh());
+                                loss = loss.add(eq.square()
+                                                .div(s.square().mul(2))
+                                                .sum())
+                                        .add(s.log().mul(batch));
                             }
                             for (int[] span : layout.softmaxSpans()) {
                                 String cols = ":, " + span[0] + ":" + (span[0] + span[1]);
-                                loss = loss.sub(recon.get(cols).logSoftmax(1).mul(x.get(cols)).sum());
+                                loss = loss.sub(recon.get(cols)
+                                        .logSoftmax(1)
+                                        .mul(x.get(cols))
+                                        .sum());
                             }
-                            NDArray kld = mu.square().add(std.square()).sub(logvar).sub(1f).sum().mul(0.5f);
+                            NDArray kld = mu.square()
+                                    .add(std.square())
+                                    .sub(logvar)
+                                    .sub(1f)
+                                    .sum()
+                                    .mul(0.5f);
                             loss = loss.mul(2).add(kld).div(batch);
                             gc.backward(loss);
                         }

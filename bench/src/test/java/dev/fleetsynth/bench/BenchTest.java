@@ -25,19 +25,27 @@ class BenchTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Bench.run(new Harness(0, 1), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(out).contains("seed 10k rows, baseline linear ramp").contains("seed 10k rows, engine physics")
-                .contains("write 50k x 12, baseline CSV").contains("write 50k x 12, Parquet zstd")
-                .contains("ratio to baseline").containsPattern("targets (met|missed)");
+        assertThat(out)
+                .contains("seed 10k rows, baseline linear ramp")
+                .contains("seed 10k rows, engine physics")
+                .contains("write 50k x 12, baseline CSV")
+                .contains("write 50k x 12, Parquet zstd")
+                .contains("ratio to baseline")
+                .containsPattern("targets (met|missed)");
     }
 
     @Test
     void theBaselineSeedHasTheRequestedShape() {
-        var motor = dev.fleetsynth.engine.catalog.Catalog.profile("motor_siemens_1la7_001").orElseThrow();
+        var motor = dev.fleetsynth.engine.catalog.Catalog.profile("motor_siemens_1la7_001")
+                .orElseThrow();
         var t = LinearRampSeed.generate(motor, 10_000, 1);
         assertThat(t.rows()).isEqualTo(10_000);
         assertThat(t.cycles()).isEqualTo(3);
         assertThat(Bench.twelveColumns(dev.fleetsynth.engine.seed.SeedGenerator.generate(
-                dev.fleetsynth.engine.catalog.Catalog.profile("cnc_haas_vf2_001").orElseThrow(),
-                new dev.fleetsynth.engine.seed.SeedOptions(1_000, 1))).sensorNames()).hasSize(8);
+                                dev.fleetsynth.engine.catalog.Catalog.profile("cnc_haas_vf2_001")
+                                        .orElseThrow(),
+                                new dev.fleetsynth.engine.seed.SeedOptions(1_000, 1)))
+                        .sensorNames())
+                .hasSize(8);
     }
 }

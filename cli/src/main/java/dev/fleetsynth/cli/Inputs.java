@@ -12,12 +12,16 @@ import java.nio.file.Path;
 
 /** What the command line names: catalog machines, profile and data files, output directories; failures as one-line errors. */
 final class Inputs {
-    private Inputs() {
-    }
+    private Inputs() {}
 
     static MachineProfile catalogMachine(String id) {
-        return Catalog.profile(id).orElseThrow(() -> CliException.usage("unknown machine '" + id + "'"
-                + Names.didYouMean(id, Catalog.machines().stream().map(Catalog.Entry::machineId).toList()) + "; see: fleetsynth catalog"));
+        return Catalog.profile(id)
+                .orElseThrow(() -> CliException.usage("unknown machine '" + id + "'"
+                        + Names.didYouMean(
+                                id,
+                                Catalog.machines().stream()
+                                        .map(Catalog.Entry::machineId)
+                                        .toList()) + "; see: fleetsynth catalog"));
     }
 
     /** The profile in a file, or a usage error that names its first problem. */
@@ -27,8 +31,9 @@ final class Inputs {
             return valid.profile();
         }
         ProfileRead.Invalid invalid = (ProfileRead.Invalid) read;
-        throw CliException.usage("the profile " + file + " is invalid (" + Numbers.of(invalid.problems().size(), "problem")
-                + ", first: " + invalid.problems().get(0) + "); see all with: fleetsynth validate " + file);
+        throw CliException.usage("the profile " + file + " is invalid ("
+                + Numbers.of(invalid.problems().size(), "problem") + ", first: "
+                + invalid.problems().get(0) + "); see all with: fleetsynth validate " + file);
     }
 
     /** An output directory must be a directory or not exist yet. */
@@ -63,5 +68,4 @@ final class Inputs {
             throw CliException.usage(e.getMessage());
         }
     }
-
 }

@@ -5,7 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code fleetsynth} command. */
-@Command(name = "fleetsynth",
+@Command(
+        name = "fleetsynth",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Synthetic run-to-failure sensor data for predictive maintenance.",
@@ -43,9 +44,10 @@ public final class Main implements Runnable {
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
             String command = ex.getCommandLine().getCommandName();
-            String message = ex.getMessage().startsWith("Error: ") ? ex.getMessage().substring(7) : ex.getMessage();
-            err.println("fleetsynth: " + message + " (see: fleetsynth " + ("fleetsynth".equals(command) ? "" : command + " ")
-                    + "--help)");
+            String message =
+                    ex.getMessage().startsWith("Error: ") ? ex.getMessage().substring(7) : ex.getMessage();
+            err.println("fleetsynth: " + message + " (see: fleetsynth "
+                    + ("fleetsynth".equals(command) ? "" : command + " ") + "--help)");
             return USAGE;
         });
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
@@ -54,7 +56,10 @@ public final class Main implements Runnable {
                 return e.exitCode();
             }
             // Anything else is our bug or the environment's; say what, without a stack trace.
-            err.println("fleetsynth: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage().lines().findFirst().orElse("")));
+            err.println("fleetsynth: " + ex.getClass().getSimpleName()
+                    + (ex.getMessage() == null
+                            ? ""
+                            : ": " + ex.getMessage().lines().findFirst().orElse("")));
             return FAILURE;
         });
         return cli.execute(args);

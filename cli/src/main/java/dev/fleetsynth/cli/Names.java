@@ -9,8 +9,7 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** Small helpers for messages. */
 final class Names {
-    private Names() {
-    }
+    private Names() {}
 
     static String didYouMean(String given, Collection<String> known) {
         // Only near misses: suggesting "motor" for "nope" helps nobody.

@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** Numbers as people read them. */
 final class Numbers {
-    private Numbers() {
-    }
+    private Numbers() {}
 
     static String plain(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);

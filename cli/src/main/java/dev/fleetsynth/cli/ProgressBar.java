@@ -42,9 +42,14 @@ final class ProgressBar implements AutoCloseable {
     void update(String label, double fraction) {
         long now = clock.getAsLong();
         if (!terminal) {
-            if (now - started >= LOG_EVERY_SECONDS * 1_000_000_000L && (lastDraw == 0 || now - lastDraw >= LOG_EVERY_SECONDS * 1_000_000_000L)) {
+            if (now - started >= LOG_EVERY_SECONDS * 1_000_000_000L
+                    && (lastDraw == 0 || now - lastDraw >= LOG_EVERY_SECONDS * 1_000_000_000L)) {
                 lastDraw = now;
-                err.println(String.format(Locale.ROOT, "%s %d%% after %.0f s", label, Math.round(Math.max(0, Math.min(1, fraction)) * 100),
+                err.println(String.format(
+                        Locale.ROOT,
+                        "%s %d%% after %.0f s",
+                        label,
+                        Math.round(Math.max(0, Math.min(1, fraction)) * 100),
                         (now - started) / 1e9));
                 err.flush();
             }
@@ -57,8 +62,14 @@ final class ProgressBar implements AutoCloseable {
         lastDraw = now;
         double f = Math.max(0, Math.min(1, fraction));
         int filled = (int) Math.round(f * WIDTH);
-        err.print(String.format(Locale.ROOT, "\r%-10s [%s%s] %3d%% %5.1fs", label, "#".repeat(filled), "-".repeat(WIDTH - filled),
-                Math.round(f * 100), (now - started) / 1e9));
+        err.print(String.format(
+                Locale.ROOT,
+                "\r%-10s [%s%s] %3d%% %5.1fs",
+                label,
+                "#".repeat(filled),
+                "-".repeat(WIDTH - filled),
+                Math.round(f * 100),
+                (now - started) / 1e9));
         err.flush();
         drawn = true;
     }

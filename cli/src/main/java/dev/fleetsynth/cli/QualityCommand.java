@@ -19,7 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "quality", mixinStandardHelpOptions = true, description = "Score synthetic data against real data (CSV or Parquet); prints the JSON report.")
+@Command(
+        name = "quality",
+        mixinStandardHelpOptions = true,
+        description = "Score synthetic data against real data (CSV or Parquet); prints the JSON report.")
 final class QualityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -27,14 +30,25 @@ final class QualityCommand implements Callable<Integer> {
     @Option(names = "--real", paramLabel = "FILE", required = true, description = "the real data, .csv or .parquet")
     Path real;
 
-    @Option(names = "--synthetic", paramLabel = "FILE", required = true, description = "the synthetic data, .csv or .parquet")
+    @Option(
+            names = "--synthetic",
+            paramLabel = "FILE",
+            required = true,
+            description = "the synthetic data, .csv or .parquet")
     Path synthetic;
 
-    @Option(names = "--holdout", paramLabel = "FILE", description = "real rows the synthesizer never saw (.csv or .parquet, with a "
-            + "rul column), to test the utility regressors on; without it, the last real cycles are held out")
+    @Option(
+            names = "--holdout",
+            paramLabel = "FILE",
+            description = "real rows the synthesizer never saw (.csv or .parquet, with a "
+                    + "rul column), to test the utility regressors on; without it, the last real cycles are held out")
     Path holdout;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "seed of the utility regressor (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "42",
+            description = "seed of the utility regressor (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--summary", description = "print the readable summary instead of JSON")
@@ -47,7 +61,8 @@ final class QualityCommand implements Callable<Integer> {
             SourceTable syn = Inputs.sourceTable(synthetic);
             SourceTable unseen = holdout == null ? null : Inputs.sourceTable(holdout);
             if (unseen != null && unseen.rul() == null) {
-                throw CliException.usage("--holdout " + holdout + " needs a numeric rul column: the utility regressors are tested on it");
+                throw CliException.usage("--holdout " + holdout
+                        + " needs a numeric rul column: the utility regressors are tested on it");
             }
             report = QualityReport.evaluate(Inputs.sourceTable(real), syn, syn, unseen, seed);
         } else if (holdout == null) {
@@ -55,14 +70,19 @@ final class QualityCommand implements Callable<Integer> {
         } else {
             ColumnTable unseen = readAny(holdout);
             if (!(unseen.column(ParquetTables.RUL).orElse(null) instanceof Column.Numeric)) {
-                throw CliException.usage("--holdout " + holdout + " needs a numeric rul column: the utility regressors are tested on it");
+                throw CliException.usage("--holdout " + holdout
+                        + " needs a numeric rul column: the utility regressors are tested on it");
             }
             report = QualityReport.evaluate(readAny(real), readAny(synthetic), unseen, seed);
         }
         if (summary) {
             spec.commandLine().getOut().println(report.summary());
         } else {
-            spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report.toJson()));
+            spec.commandLine()
+                    .getOut()
+                    .println(new ObjectMapper()
+                            .enable(SerializationFeature.INDENT_OUTPUT)
+                            .writeValueAsString(report.toJson()));
         }
         return 0;
     }

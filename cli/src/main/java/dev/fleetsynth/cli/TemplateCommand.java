@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "template", mixinStandardHelpOptions = true, description = "Write a profile template as JSON, YAML or an Excel workbook.")
+@Command(
+        name = "template",
+        mixinStandardHelpOptions = true,
+        description = "Write a profile template as JSON, YAML or an Excel workbook.")
 final class TemplateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -22,10 +25,17 @@ final class TemplateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "template name (see: fleetsynth templates)")
     String name;
 
-    @Option(names = "--format", defaultValue = "yaml", paramLabel = "json|yaml|xlsx", description = "file format (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--format",
+            defaultValue = "yaml",
+            paramLabel = "json|yaml|xlsx",
+            description = "file format (default: ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "where to write; JSON and YAML go to standard output without it")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "where to write; JSON and YAML go to standard output without it")
     Path out;
 
     @Override
@@ -49,7 +59,10 @@ final class TemplateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw CliException.failure("cannot write " + out + ": " + Names.reason(e));
         }
-        spec.commandLine().getOut().println("wrote template " + name + " to " + out + " (" + f.extension() + ", " + bytes.length + " bytes)");
+        spec.commandLine()
+                .getOut()
+                .println("wrote template " + name + " to " + out + " (" + f.extension() + ", " + bytes.length
+                        + " bytes)");
         return 0;
     }
 }

@@ -21,34 +21,60 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a model on seed data (from fleetsynth seed or fleetsynth ingest); writes DIR/model.json (and DIR/model.params for a TVAE).")
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description =
+                "Train a model on seed data (from fleetsynth seed or fleetsynth ingest); writes DIR/model.json (and DIR/model.params for a TVAE).")
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--seed-data", paramLabel = "FILE", required = true, description = "seed Parquet file (from: fleetsynth seed, fleetsynth ingest)")
+    @Option(
+            names = "--seed-data",
+            paramLabel = "FILE",
+            required = true,
+            description = "seed Parquet file (from: fleetsynth seed, fleetsynth ingest)")
     Path seedData;
 
-    @Option(names = "--holdout-data", paramLabel = "FILE", description = "held-out units of the same data (default: holdout.parquet beside "
-            + "the seed when it came from fleetsynth ingest)")
+    @Option(
+            names = "--holdout-data",
+            paramLabel = "FILE",
+            description = "held-out units of the same data (default: holdout.parquet beside "
+                    + "the seed when it came from fleetsynth ingest)")
     Path holdoutData;
 
-    @Option(names = "--model", paramLabel = "KIND", defaultValue = "auto", description = "trajectory, tvae or auto: trajectory for "
-            + "run-to-failure data (a simulator seed or your own), tvae for tables without units or RUL (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--model",
+            paramLabel = "KIND",
+            defaultValue = "auto",
+            description =
+                    "trajectory, tvae or auto: trajectory for "
+                            + "run-to-failure data (a simulator seed or your own), tvae for tables without units or RUL (default: ${DEFAULT-VALUE})")
     String kind;
 
-    @Option(names = "--epochs", paramLabel = "E", defaultValue = "" + TvaeConfig.DEFAULT_EPOCHS,
-            description = "TVAE: at most this many training epochs, " + TvaeConfig.MIN_EPOCHS + ".." + TvaeConfig.MAX_EPOCHS
-                    + "; exactly this many with --early-stop 0 (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--epochs",
+            paramLabel = "E",
+            defaultValue = "" + TvaeConfig.DEFAULT_EPOCHS,
+            description = "TVAE: at most this many training epochs, " + TvaeConfig.MIN_EPOCHS + ".."
+                    + TvaeConfig.MAX_EPOCHS + "; exactly this many with --early-stop 0 (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "42",
+            description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--early-stop", paramLabel = "PATIENCE", defaultValue = "" + FitOptions.DEFAULT_PATIENCE,
-            description = "TVAE: stop when the quality of a draw against the held-out rows (else the seed's rows) has not improved "
-                    + "for this many epochs, and keep the best epoch; 0 trains every epoch of --epochs (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--early-stop",
+            paramLabel = "PATIENCE",
+            defaultValue = "" + FitOptions.DEFAULT_PATIENCE,
+            description =
+                    "TVAE: stop when the quality of a draw against the held-out rows (else the seed's rows) has not improved "
+                            + "for this many epochs, and keep the best epoch; 0 trains every epoch of --epochs (default: ${DEFAULT-VALUE})")
     int patience;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "model directory, created if missing")
@@ -57,7 +83,8 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (epochs < TvaeConfig.MIN_EPOCHS || epochs > TvaeConfig.MAX_EPOCHS) {
-            throw CliException.usage("--epochs must be " + TvaeConfig.MIN_EPOCHS + ".." + TvaeConfig.MAX_EPOCHS + ", got " + epochs);
+            throw CliException.usage(
+                    "--epochs must be " + TvaeConfig.MIN_EPOCHS + ".." + TvaeConfig.MAX_EPOCHS + ", got " + epochs);
         }
         if (patience < 0) {
             throw CliException.usage("--early-stop must be >= 0, got " + patience);
@@ -70,11 +97,24 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CliException.usage("--model: " + e.getMessage());
         }
-        FitOptions options = FitOptions.defaults().withEpochs(epochs).withSeed(seed).withPatience(patience);
+        FitOptions options =
+                FitOptions.defaults().withEpochs(epochs).withSeed(seed).withPatience(patience);
         ModelTraining.Trained trained;
         try (ProgressBar bar = ProgressBar.onTerminal(spec.commandLine().getErr())) {
-            trained = ModelTraining.train(seedTable, holdout, modelKind, options, p -> bar.update(String.format(Locale.ROOT,
-                    "epoch %d/%d loss %.3f eta %ds", p.epoch(), p.epochs(), p.loss(), p.eta().toSeconds()), (double) p.epoch() / p.epochs()),
+            trained = ModelTraining.train(
+                    seedTable,
+                    holdout,
+                    modelKind,
+                    options,
+                    p -> bar.update(
+                            String.format(
+                                    Locale.ROOT,
+                                    "epoch %d/%d loss %.3f eta %ds",
+                                    p.epoch(),
+                                    p.epochs(),
+                                    p.loss(),
+                                    p.eta().toSeconds()),
+                            (double) p.epoch() / p.epochs()),
                     () -> false);
         } catch (TrainingDivergedException e) {
             throw CliException.failure("training diverged: " + e.getMessage() + "; try another --seed");
@@ -96,21 +136,43 @@ final class TrainCommand implements Callable<Integer> {
             TvaeModel model = tvae.model();
             TvaeModel.TrainingSummary t = model.training();
             String epochs = t.outcome() == TrainingResult.Outcome.STOPPED_EARLY
-                    ? String.format(Locale.ROOT, "stopped after %d of %d epochs (quality no longer improving; kept its best epoch)",
-                    t.lossCurve().length, model.config().epochs())
+                    ? String.format(
+                            Locale.ROOT,
+                            "stopped after %d of %d epochs (quality no longer improving; kept its best epoch)",
+                            t.lossCurve().length,
+                            model.config().epochs())
                     : t.lossCurve().length + " epochs";
-            return String.format(Locale.ROOT, "trained %s: %s, final loss %.4f, %.1f s (%.2f ms/step); model in %s",
-                    model.info().machineId(), epochs, t.finalLoss(), t.seconds(), t.stepTimes().totalMs(), out);
+            return String.format(
+                    Locale.ROOT,
+                    "trained %s: %s, final loss %.4f, %.1f s (%.2f ms/step); model in %s",
+                    model.info().machineId(),
+                    epochs,
+                    t.finalLoss(),
+                    t.seconds(),
+                    t.stepTimes().totalMs(),
+                    out);
         }
         ModelSummary s = trained.model().summary();
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "trained %s (%s model): %s lives, %d failure modes, clock %s, %.2f s",
-                s.machineId(), trained.kind().label(), s.details().get("lives"), ((java.util.List<?>) s.details().get("modes")).size(),
-                s.details().get("clock"), s.seconds()));
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT,
+                "trained %s (%s model): %s lives, %d failure modes, clock %s, %.2f s",
+                s.machineId(),
+                trained.kind().label(),
+                s.details().get("lives"),
+                ((java.util.List<?>) s.details().get("modes")).size(),
+                s.details().get("clock"),
+                s.seconds()));
         if (trained.heldOut() != null && trained.heldOut().utility() != null) {
             var u = trained.heldOut().utility();
-            b.append(String.format(Locale.ROOT, "%n  on %d held-out units: RUL RMSE %.3g trained on synthetic vs %.3g on real (ratio %.2f; "
-                    + "predicting the mean: %.3g); then refit on every unit", trained.heldOut().units(), u.rmseSyntheticTrained(),
-                    u.rmseRealTrained(), u.ratio(), u.rmseMeanBaseline()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%n  on %d held-out units: RUL RMSE %.3g trained on synthetic vs %.3g on real (ratio %.2f; "
+                            + "predicting the mean: %.3g); then refit on every unit",
+                    trained.heldOut().units(),
+                    u.rmseSyntheticTrained(),
+                    u.rmseRealTrained(),
+                    u.ratio(),
+                    u.rmseMeanBaseline()));
         }
         return b.append(String.format(Locale.ROOT, "%nmodel in %s", out)).toString();
     }
@@ -121,7 +183,8 @@ final class TrainCommand implements Callable<Integer> {
             return Inputs.sourceTable(given);
         }
         Path beside = seedData.toAbsolutePath().getParent().resolve(Ingest.HOLDOUT_FILE);
-        if (seedTable.schema().origin() != dev.fleetsynth.engine.source.SourceSchema.Origin.SIMULATED && Files.isRegularFile(beside)) {
+        if (seedTable.schema().origin() != dev.fleetsynth.engine.source.SourceSchema.Origin.SIMULATED
+                && Files.isRegularFile(beside)) {
             return Inputs.sourceTable(beside);
         }
         return null;

@@ -16,8 +16,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check a profile (JSON, YAML or .xlsx). Exit 0 when valid; exit 2 listing every problem when not.")
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description =
+                "Check a profile (JSON, YAML or .xlsx). Exit 0 when valid; exit 2 listing every problem when not.")
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -25,7 +28,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "the profile to check")
     Path file;
 
-    @Option(names = "--json", description = "print the result as JSON: {valid, problems: [{path, message, suggestion}]}")
+    @Option(
+            names = "--json",
+            description = "print the result as JSON: {valid, problems: [{path, message, suggestion}]}")
     boolean json;
 
     @Override
@@ -40,7 +45,10 @@ final class ValidateCommand implements Callable<Integer> {
             ArrayNode problems = root.putArray("problems");
             if (result instanceof ProfileRead.Invalid invalid) {
                 for (Problem p : invalid.problems()) {
-                    problems.addObject().put("path", p.path()).put("message", p.message()).put("suggestion", p.suggestion());
+                    problems.addObject()
+                            .put("path", p.path())
+                            .put("message", p.message())
+                            .put("suggestion", p.suggestion());
                 }
             }
             out.println(mapper.writeValueAsString(root));
@@ -48,10 +56,16 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (result instanceof ProfileRead.Valid valid) {
             MachineProfile p = valid.profile();
-            out.printf("valid: %s (%s, %s, %s, %s of ~%s h, %s) in %s%n", p.machineId(), p.machineType(),
-                    Numbers.of(p.sensors().size(), "sensor"), Numbers.of(p.failureModes().size(), "failure mode"),
+            out.printf(
+                    "valid: %s (%s, %s, %s, %s of ~%s h, %s) in %s%n",
+                    p.machineId(),
+                    p.machineType(),
+                    Numbers.of(p.sensors().size(), "sensor"),
+                    Numbers.of(p.failureModes().size(), "failure mode"),
                     Numbers.of(p.rul().cycles(), "cycle"),
-                    Numbers.plain(p.rul().maxRul()), p.rul().pattern().wireName(), file);
+                    Numbers.plain(p.rul().maxRul()),
+                    p.rul().pattern().wireName(),
+                    file);
             return 0;
         }
         ProfileRead.Invalid invalid = (ProfileRead.Invalid) result;

@@ -21,13 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  * exit codes, what goes to stdout and stderr, and a seed file DuckDB reads.
  */
 class LauncherIT {
-    private static final Path LAUNCHER = Path.of("").toAbsolutePath().getParent().resolve("fleetsynth");
+    private static final Path LAUNCHER =
+            Path.of("").toAbsolutePath().getParent().resolve("fleetsynth");
 
     @TempDir
     Path dir;
 
-    record Result(int exitCode, String out, String err) {
-    }
+    record Result(int exitCode, String out, String err) {}
 
     private Result fleetsynth(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
@@ -39,7 +39,9 @@ class LauncherIT {
         pb.environment().put("FLEETSYNTH_NO_BUILD", "1");
         Process p = pb.start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
-        return new Result(p.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+        return new Result(
+                p.exitValue(),
+                Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
                 Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
     }
 
@@ -63,20 +65,40 @@ class LauncherIT {
     @Test
     void seedWritesAParquetFileDuckDbReads() throws Exception {
         Path out = dir.resolve("x");
-        Result r = fleetsynth("seed", "--machine", "motor_siemens_1la7_001", "--rows", "10000", "--seed", "7", "--out", out.toString());
+        Result r = fleetsynth(
+                "seed",
+                "--machine",
+                "motor_siemens_1la7_001",
+                "--rows",
+                "10000",
+                "--seed",
+                "7",
+                "--out",
+                out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("10,000 rows");
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
-            ResultSet count = st.executeQuery("SELECT count(*) FROM read_parquet('" + out.resolve("seed.parquet") + "')");
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = db.createStatement()) {
+            ResultSet count =
+                    st.executeQuery("SELECT count(*) FROM read_parquet('" + out.resolve("seed.parquet") + "')");
             count.next();
             assertThat(count.getLong(1)).isEqualTo(10_000);
-            ResultSet cols = st.executeQuery("DESCRIBE SELECT * FROM read_parquet('" + out.resolve("seed.parquet") + "')");
+            ResultSet cols =
+                    st.executeQuery("DESCRIBE SELECT * FROM read_parquet('" + out.resolve("seed.parquet") + "')");
             List<String> names = new ArrayList<>();
             while (cols.next()) {
                 names.add(cols.getString("column_name"));
             }
-            assertThat(names).containsExactly("timestamp", "machine_id", "cycle", "rul", "bearing_de_temp_C", "winding_temp_C",
-                    "vibration_mm_s", "current_A");
+            assertThat(names)
+                    .containsExactly(
+                            "timestamp",
+                            "machine_id",
+                            "cycle",
+                            "rul",
+                            "bearing_de_temp_C",
+                            "winding_temp_C",
+                            "vibration_mm_s",
+                            "current_A");
         }
     }
 

@@ -45,7 +45,10 @@ class ProgressBarTest {
             now.addAndGet(25_000_000_000L);
             train.progress(70, 100); // 35 s later: a line
         }
-        assertThat(text.toString()).isEqualTo("train 25% after 31 s" + System.lineSeparator() + "train 70% after 66 s" + System.lineSeparator())
-                .doesNotContain("\r").doesNotContain("#");
+        assertThat(text.toString())
+                .isEqualTo("train 25% after 31 s" + System.lineSeparator() + "train 70% after 66 s"
+                        + System.lineSeparator())
+                .doesNotContain("\r")
+                .doesNotContain("#");
     }
 }

@@ -29,14 +29,33 @@ class DeploymentManifestsTest {
         List<Path> files = checks.k8sFiles();
         assertThat(files).as("YAML files under " + ManifestChecks.K8S_DIR).isNotEmpty();
         for (Path file : files) {
-            assertThat(YamlDocuments.read(ROOT, file)).as(ROOT.relativize(file) + " holds no YAML document").isNotEmpty();
+            assertThat(YamlDocuments.read(ROOT, file))
+                    .as(ROOT.relativize(file) + " holds no YAML document")
+                    .isNotEmpty();
         }
-        assertThat(YamlDocuments.read(ROOT, ROOT.resolve(ManifestChecks.COMPOSE))).as(ManifestChecks.COMPOSE).hasSize(1);
+        assertThat(YamlDocuments.read(ROOT, ROOT.resolve(ManifestChecks.COMPOSE)))
+                .as(ManifestChecks.COMPOSE)
+                .hasSize(1);
         List<Doc> docs = checks.k8sDocuments();
-        assertThat(docs).extracting(Doc::kind)
+        assertThat(docs)
+                .extracting(Doc::kind)
                 .as("kinds of the documents under " + ManifestChecks.K8S_DIR)
-                .contains("Namespace", "Deployment", "Service", "ConfigMap", "Secret", "PersistentVolumeClaim",
-                        "Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser", "TriggerAuthentication", "ScaledObject", "Ingress", "NetworkPolicy", "Kustomization");
+                .contains(
+                        "Namespace",
+                        "Deployment",
+                        "Service",
+                        "ConfigMap",
+                        "Secret",
+                        "PersistentVolumeClaim",
+                        "Kafka",
+                        "KafkaNodePool",
+                        "KafkaTopic",
+                        "KafkaUser",
+                        "TriggerAuthentication",
+                        "ScaledObject",
+                        "Ingress",
+                        "NetworkPolicy",
+                        "Kustomization");
     }
 
     @Test
@@ -65,8 +84,13 @@ class DeploymentManifestsTest {
     }
 
     /** A deliberate break in a copy of the files, and the message the checks must give for it. */
-    record Breakage(String description, String file, String from, String to,
-            Function<ManifestChecks, List<String>> check, String expected) {
+    record Breakage(
+            String description,
+            String file,
+            String from,
+            String to,
+            Function<ManifestChecks, List<String>> check,
+            String expected) {
 
         @Override
         public String toString() {
@@ -76,39 +100,75 @@ class DeploymentManifestsTest {
 
     static Stream<Breakage> breakages() {
         return Stream.of(
-                new Breakage("readiness probe removed", "deploy/k8s/seed-service.yaml",
-                        "          readinessProbe:", "          notAProbe:", ManifestChecks::kubernetes,
+                new Breakage(
+                        "readiness probe removed",
+                        "deploy/k8s/seed-service.yaml",
+                        "          readinessProbe:",
+                        "          notAProbe:",
+                        ManifestChecks::kubernetes,
                         "deploy/k8s/seed-service.yaml [Deployment seed-service]: container seed-service: has no readinessProbe"),
-                new Breakage("liveness probe on the wrong path", "deploy/k8s/gateway.yaml",
+                new Breakage(
+                        "liveness probe on the wrong path",
+                        "deploy/k8s/gateway.yaml",
                         "path: /q/health/live\n              port: 8080\n            periodSeconds: 10",
                         "path: /health\n              port: 8080\n            periodSeconds: 10",
                         ManifestChecks::kubernetes,
                         "deploy/k8s/gateway.yaml [Deployment gateway]: container gateway: livenessProbe path is '/health'"),
-                new Breakage("topic renamed", "deploy/k8s/kafka-topics.yaml",
-                        "topicName: job.failed", "topicName: job-failed", ManifestChecks::kubernetes,
+                new Breakage(
+                        "topic renamed",
+                        "deploy/k8s/kafka-topics.yaml",
+                        "topicName: job.failed",
+                        "topicName: job-failed",
+                        ManifestChecks::kubernetes,
                         "deploy/k8s: no KafkaTopic for topic 'job.failed'"),
-                new Breakage("trainer without its GPU", "deploy/k8s/trainer-service.yaml",
-                        "              memory: 12Gi\n              nvidia.com/gpu: 1\n", "              memory: 12Gi\n",
+                new Breakage(
+                        "trainer without its GPU",
+                        "deploy/k8s/trainer-service.yaml",
+                        "              memory: 12Gi\n              nvidia.com/gpu: 1\n",
+                        "              memory: 12Gi\n",
                         ManifestChecks::kubernetes,
                         "deploy/k8s/trainer-service.yaml [Deployment trainer-service]: resources.limits[nvidia.com/gpu] is '', expected 1"),
-                new Breakage("KEDA on the wrong group", "deploy/k8s/trainer-service-scaledobject.yaml",
-                        "consumerGroup: trainer-service", "consumerGroup: trainers", ManifestChecks::kubernetes,
+                new Breakage(
+                        "KEDA on the wrong group",
+                        "deploy/k8s/trainer-service-scaledobject.yaml",
+                        "consumerGroup: trainer-service",
+                        "consumerGroup: trainers",
+                        ManifestChecks::kubernetes,
                         "deploy/k8s/trainer-service-scaledobject.yaml [ScaledObject trainer-service]: kafka trigger consumerGroup is 'trainers'"),
-                new Breakage("gateway loses a service URL", "deploy/k8s/gateway.yaml",
-                        "  FLEETSYNTH_SERVICES_SEED_URL: http://seed-service:8082\n", "", ManifestChecks::kubernetes,
+                new Breakage(
+                        "gateway loses a service URL",
+                        "deploy/k8s/gateway.yaml",
+                        "  FLEETSYNTH_SERVICES_SEED_URL: http://seed-service:8082\n",
+                        "",
+                        ManifestChecks::kubernetes,
                         "deploy/k8s/gateway.yaml [Deployment gateway]: environment variable FLEETSYNTH_SERVICES_SEED_URL is not set"),
-                new Breakage("file left out of the kustomization", "deploy/k8s/kustomization.yaml",
-                        "  - gateway-ingress.yaml\n", "", ManifestChecks::kustomization,
+                new Breakage(
+                        "file left out of the kustomization",
+                        "deploy/k8s/kustomization.yaml",
+                        "  - gateway-ingress.yaml\n",
+                        "",
+                        ManifestChecks::kustomization,
                         "deploy/k8s/kustomization.yaml: resources does not list gateway-ingress.yaml"),
-                new Breakage("gateway starts before the trainer is healthy", "docker-compose.yml",
-                        "      trainer-service:\n        condition: service_healthy\n", "", ManifestChecks::compose,
+                new Breakage(
+                        "gateway starts before the trainer is healthy",
+                        "docker-compose.yml",
+                        "      trainer-service:\n        condition: service_healthy\n",
+                        "",
+                        ManifestChecks::compose,
                         "docker-compose.yml [gateway]: depends_on trainer-service must have condition service_healthy"),
-                new Breakage("Dockerfile misses the dependencies", "generator-service/src/main/docker/Dockerfile.jvm",
-                        "COPY --chown=185:185 target/quarkus-app/lib/ /deployments/lib/\n", "", ManifestChecks::dockerfiles,
+                new Breakage(
+                        "Dockerfile misses the dependencies",
+                        "generator-service/src/main/docker/Dockerfile.jvm",
+                        "COPY --chown=185:185 target/quarkus-app/lib/ /deployments/lib/\n",
+                        "",
+                        ManifestChecks::dockerfiles,
                         "generator-service/src/main/docker/Dockerfile.jvm: does not copy target/quarkus-app/lib/"),
-                new Breakage("cuda profile without the exclusion", "trainer-service/pom.xml",
+                new Breakage(
+                        "cuda profile without the exclusion",
+                        "trainer-service/pom.xml",
                         "<artifactId>pytorch-native-cpu</artifactId>\n            </exclusion>",
-                        "<artifactId>pytorch-native-gpu</artifactId>\n            </exclusion>", ManifestChecks::cudaProfile,
+                        "<artifactId>pytorch-native-gpu</artifactId>\n            </exclusion>",
+                        ManifestChecks::cudaProfile,
                         "trainer-service/pom.xml: profile cuda does not exclude ai.djl.pytorch:pytorch-native-cpu"));
     }
 
@@ -139,7 +199,9 @@ class DeploymentManifestsTest {
         copyFile(ManifestChecks.COMPOSE, target);
         copyFile("trainer-service/pom.xml", target);
         for (Platform.Service service : Platform.SERVICES) {
-            copyTree(ROOT.resolve(service.name() + "/src/main/docker"), target.resolve(service.name() + "/src/main/docker"));
+            copyTree(
+                    ROOT.resolve(service.name() + "/src/main/docker"),
+                    target.resolve(service.name() + "/src/main/docker"));
         }
     }
 
@@ -165,7 +227,9 @@ class DeploymentManifestsTest {
     /** Surefire passes the repository root; from an IDE, the module directory's parent is assumed. */
     private static Path repositoryRoot() {
         String configured = System.getProperty("fleetsynth.repo.root");
-        Path root = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath().getParent();
+        Path root = configured != null
+                ? Path.of(configured)
+                : Path.of("").toAbsolutePath().getParent();
         root = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(root.resolve(ManifestChecks.K8S_DIR))) {
             throw new IllegalStateException(root + " is not the repository root: it has no " + ManifestChecks.K8S_DIR);

@@ -41,8 +41,14 @@ final class ManifestChecks {
 
     /** Kinds that live outside any namespace. */
     private static final Set<String> CLUSTER_SCOPED = Set.of(
-            "Namespace", "PersistentVolume", "StorageClass", "ClusterRole", "ClusterRoleBinding",
-            "CustomResourceDefinition", "PriorityClass", "IngressClass");
+            "Namespace",
+            "PersistentVolume",
+            "StorageClass",
+            "ClusterRole",
+            "ClusterRoleBinding",
+            "CustomResourceDefinition",
+            "PriorityClass",
+            "IngressClass");
 
     private final Path root;
 
@@ -132,7 +138,8 @@ final class ManifestChecks {
             pool.node().path("spec").path("roles").forEach(r -> roles.add(r.asText()));
         }
         if (!roles.containsAll(List.of("controller", "broker"))) {
-            errors.add(cluster.where() + ": KRaft needs KafkaNodePools with the roles controller and broker, found " + roles);
+            errors.add(cluster.where() + ": KRaft needs KafkaNodePools with the roles controller and broker, found "
+                    + roles);
         }
         if (cluster.node().path("spec").has("zookeeper")) {
             errors.add(cluster.where() + ": spec.zookeeper is set; the cluster must run in KRaft mode");
@@ -142,7 +149,8 @@ final class ManifestChecks {
         for (Doc topic : res.all("KafkaTopic")) {
             String topicName = topic.node().path("spec").path("topicName").asText(topic.name());
             if (!Platform.TOPICS.contains(topicName)) {
-                errors.add(topic.where() + ": topic '" + topicName + "' is not one of the platform's topics " + Platform.TOPICS);
+                errors.add(topic.where() + ": topic '" + topicName + "' is not one of the platform's topics "
+                        + Platform.TOPICS);
             }
             topics.put(topicName, topic);
         }
@@ -197,7 +205,12 @@ final class ManifestChecks {
         for (JsonNode container : containers) {
             String where = dep.where() + ": container " + container.path("name").asText("?");
             checkContainer(where, container, service, errors);
-            if (!name.equals(Platform.TRAINER) && !container.path("resources").path("limits").path("nvidia.com/gpu").isMissingNode()) {
+            if (!name.equals(Platform.TRAINER)
+                    && !container
+                            .path("resources")
+                            .path("limits")
+                            .path("nvidia.com/gpu")
+                            .isMissingNode()) {
                 errors.add(where + ": requests a GPU; only " + Platform.TRAINER + " runs on the GPU pool");
             }
         }
@@ -238,7 +251,8 @@ final class ManifestChecks {
         }
     }
 
-    private static void checkProbe(String where, JsonNode container, String probe, String path, int port, List<String> errors) {
+    private static void checkProbe(
+            String where, JsonNode container, String probe, String path, int port, List<String> errors) {
         JsonNode http = container.path(probe).path("httpGet");
         if (http.isMissingNode()) {
             errors.add(where + ": has no " + probe + " with httpGet on " + path);
@@ -281,7 +295,11 @@ final class ManifestChecks {
                 if (source.isEmpty()) {
                     errors.add(dep.where() + ": envFrom refers to ConfigMap " + cm + ", which is not in " + K8S_DIR);
                 } else {
-                    source.get().node().path("data").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+                    source.get()
+                            .node()
+                            .path("data")
+                            .properties()
+                            .forEach(e -> env.put(e.getKey(), e.getValue().asText()));
                 }
             }
             if (!secret.isEmpty()) {
@@ -303,8 +321,12 @@ final class ManifestChecks {
     private static void checkPasswordFromSecret(Doc dep, JsonNode container, Resources res, List<String> errors) {
         for (JsonNode from : container.path("envFrom")) {
             String cm = from.path("configMapRef").path("name").asText("");
-            if (!cm.isEmpty() && res.get("ConfigMap", cm).map(d -> d.node().path("data").has(Platform.DB_PASSWORD)).orElse(false)) {
-                errors.add(res.get("ConfigMap", cm).get().where() + ": holds " + Platform.DB_PASSWORD + "; a password belongs in a Secret");
+            if (!cm.isEmpty()
+                    && res.get("ConfigMap", cm)
+                            .map(d -> d.node().path("data").has(Platform.DB_PASSWORD))
+                            .orElse(false)) {
+                errors.add(res.get("ConfigMap", cm).get().where() + ": holds " + Platform.DB_PASSWORD
+                        + "; a password belongs in a Secret");
             }
         }
         for (JsonNode e : container.path("env")) {
@@ -313,16 +335,19 @@ final class ManifestChecks {
             }
             JsonNode ref = e.path("valueFrom").path("secretKeyRef");
             if (ref.isMissingNode()) {
-                errors.add(dep.where() + ": " + Platform.DB_PASSWORD + " must come from valueFrom.secretKeyRef, not a literal value");
+                errors.add(dep.where() + ": " + Platform.DB_PASSWORD
+                        + " must come from valueFrom.secretKeyRef, not a literal value");
                 return;
             }
             String secretName = ref.path("name").asText();
             String key = ref.path("key").asText();
             Optional<Doc> secret = res.get("Secret", secretName);
             if (secret.isEmpty()) {
-                errors.add(dep.where() + ": " + Platform.DB_PASSWORD + " refers to Secret " + secretName + ", which is not in " + K8S_DIR);
+                errors.add(dep.where() + ": " + Platform.DB_PASSWORD + " refers to Secret " + secretName
+                        + ", which is not in " + K8S_DIR);
             } else if (!secretKeys(secret.get()).contains(key)) {
-                errors.add(secret.get().where() + ": has no key '" + key + "', which " + dep.where() + " reads as " + Platform.DB_PASSWORD);
+                errors.add(secret.get().where() + ": has no key '" + key + "', which " + dep.where() + " reads as "
+                        + Platform.DB_PASSWORD);
             }
         }
     }
@@ -335,16 +360,17 @@ final class ManifestChecks {
     }
 
     /** The values must point at things that exist in the manifests. */
-    private static void checkEnvValues(String where, Service service, Map<String, String> env, String kafka,
-            Resources res, List<String> errors) {
+    private static void checkEnvValues(
+            String where, Service service, Map<String, String> env, String kafka, Resources res, List<String> errors) {
         String bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
         if (bootstrap != null && !kafka.isEmpty() && !bootstrap.startsWith(kafka + "-kafka-bootstrap")) {
-            errors.add(where + ": KAFKA_BOOTSTRAP_SERVERS is '" + bootstrap + "', expected the Strimzi bootstrap service "
-                    + kafka + "-kafka-bootstrap:9092");
+            errors.add(where + ": KAFKA_BOOTSTRAP_SERVERS is '" + bootstrap
+                    + "', expected the Strimzi bootstrap service " + kafka + "-kafka-bootstrap:9092");
         }
         String jdbc = env.get("QUARKUS_DATASOURCE_JDBC_URL");
         if (jdbc != null && !jdbc.matches("jdbc:postgresql://[^/]+/fleetsynth([?].*)?")) {
-            errors.add(where + ": QUARKUS_DATASOURCE_JDBC_URL is '" + jdbc + "', expected jdbc:postgresql://HOST:PORT/fleetsynth");
+            errors.add(where + ": QUARKUS_DATASOURCE_JDBC_URL is '" + jdbc
+                    + "', expected jdbc:postgresql://HOST:PORT/fleetsynth");
         }
         String redis = env.get("QUARKUS_REDIS_HOSTS");
         if (redis != null && !redis.matches("rediss?://.+")) {
@@ -386,7 +412,8 @@ final class ManifestChecks {
         return null;
     }
 
-    private static void checkArtifactsVolume(Doc dep, JsonNode container, String artifactsRoot, Resources res, List<String> errors) {
+    private static void checkArtifactsVolume(
+            Doc dep, JsonNode container, String artifactsRoot, Resources res, List<String> errors) {
         if (artifactsRoot == null) {
             return; // reported as a missing variable
         }
@@ -402,27 +429,33 @@ final class ManifestChecks {
             return;
         }
         String claim = null;
-        for (JsonNode volume : dep.node().path("spec").path("template").path("spec").path("volumes")) {
+        for (JsonNode volume :
+                dep.node().path("spec").path("template").path("spec").path("volumes")) {
             if (volumeName.equals(volume.path("name").asText())) {
                 claim = volume.path("persistentVolumeClaim").path("claimName").asText(null);
             }
         }
         if (claim == null) {
-            errors.add(dep.where() + ": volume " + volumeName + " at " + artifactsRoot + " is not a PersistentVolumeClaim");
+            errors.add(dep.where() + ": volume " + volumeName + " at " + artifactsRoot
+                    + " is not a PersistentVolumeClaim");
             return;
         }
         Optional<Doc> pvc = res.get("PersistentVolumeClaim", claim);
         if (pvc.isEmpty()) {
             errors.add(dep.where() + ": PersistentVolumeClaim " + claim + " is not in " + K8S_DIR);
-        } else if (!textValues(pvc.get().node().path("spec").path("accessModes")).contains("ReadWriteMany")) {
-            errors.add(pvc.get().where() + ": accessModes must include ReadWriteMany (all services share the artifacts)");
+        } else if (!textValues(pvc.get().node().path("spec").path("accessModes"))
+                .contains("ReadWriteMany")) {
+            errors.add(
+                    pvc.get().where() + ": accessModes must include ReadWriteMany (all services share the artifacts)");
         }
     }
 
-    private static void checkServiceResource(Doc svc, Service service, JsonNode podLabels, JsonNode container, List<String> errors) {
+    private static void checkServiceResource(
+            Doc svc, Service service, JsonNode podLabels, JsonNode container, List<String> errors) {
         JsonNode selector = svc.node().path("spec").path("selector");
         if (selector.isEmpty() || !isSubset(selector, podLabels)) {
-            errors.add(svc.where() + ": spec.selector " + selector + " does not select the Deployment's pods " + podLabels);
+            errors.add(svc.where() + ": spec.selector " + selector + " does not select the Deployment's pods "
+                    + podLabels);
         }
         boolean found = false;
         for (JsonNode port : svc.node().path("spec").path("ports")) {
@@ -433,7 +466,8 @@ final class ManifestChecks {
             JsonNode target = port.has("targetPort") ? port.path("targetPort") : port.path("port");
             OptionalInt resolved = resolvePort(target, container);
             if (resolved.isEmpty() || resolved.getAsInt() != service.port()) {
-                errors.add(svc.where() + ": targetPort '" + target.asText() + "' does not reach containerPort " + service.port());
+                errors.add(svc.where() + ": targetPort '" + target.asText() + "' does not reach containerPort "
+                        + service.port());
             }
         }
         if (!found) {
@@ -459,7 +493,11 @@ final class ManifestChecks {
             errors.add(dep.where() + ": has no toleration for the nvidia.com/gpu taint");
         }
         JsonNode container = pod.path("containers").path(0);
-        String gpus = container.path("resources").path("limits").path("nvidia.com/gpu").asText("");
+        String gpus = container
+                .path("resources")
+                .path("limits")
+                .path("nvidia.com/gpu")
+                .asText("");
         if (!gpus.equals("1")) {
             errors.add(dep.where() + ": resources.limits[nvidia.com/gpu] is '" + gpus + "', expected 1");
         }
@@ -471,7 +509,11 @@ final class ManifestChecks {
 
     private static void checkKeda(Resources res, String kafka, List<String> errors) {
         List<Doc> scaled = res.all("ScaledObject").stream()
-                .filter(d -> Platform.TRAINER.equals(d.node().path("spec").path("scaleTargetRef").path("name").asText()))
+                .filter(d -> Platform.TRAINER.equals(d.node()
+                        .path("spec")
+                        .path("scaleTargetRef")
+                        .path("name")
+                        .asText()))
                 .toList();
         if (scaled.isEmpty()) {
             errors.add(K8S_DIR + ": no KEDA ScaledObject with scaleTargetRef.name " + Platform.TRAINER);
@@ -501,12 +543,14 @@ final class ManifestChecks {
                 anyKafka = true;
                 JsonNode meta = trigger.path("metadata");
                 if (!Platform.TRAINER_GROUP.equals(meta.path("consumerGroup").asText())) {
-                    errors.add(doc.where() + ": kafka trigger consumerGroup is '" + meta.path("consumerGroup").asText()
-                            + "', expected '" + Platform.TRAINER_GROUP + "'");
+                    errors.add(doc.where() + ": kafka trigger consumerGroup is '"
+                            + meta.path("consumerGroup").asText() + "', expected '" + Platform.TRAINER_GROUP + "'");
                 }
-                if (!kafka.isEmpty() && !meta.path("bootstrapServers").asText("").startsWith(kafka + "-kafka-bootstrap")) {
-                    errors.add(doc.where() + ": kafka trigger bootstrapServers '" + meta.path("bootstrapServers").asText()
-                            + "' is not the Strimzi bootstrap service " + kafka + "-kafka-bootstrap");
+                if (!kafka.isEmpty()
+                        && !meta.path("bootstrapServers").asText("").startsWith(kafka + "-kafka-bootstrap")) {
+                    errors.add(doc.where() + ": kafka trigger bootstrapServers '"
+                            + meta.path("bootstrapServers").asText() + "' is not the Strimzi bootstrap service " + kafka
+                            + "-kafka-bootstrap");
                 }
                 String topic = meta.path("topic").asText("");
                 if (topic.isEmpty()) {
@@ -518,16 +562,19 @@ final class ManifestChecks {
             if (!anyKafka) {
                 errors.add(doc.where() + ": has no trigger of type kafka");
             } else if (!topics.containsAll(Platform.TRAINER_TOPICS)) {
-                errors.add(doc.where() + ": kafka triggers cover topics " + topics + ", expected " + Platform.TRAINER_TOPICS);
+                errors.add(doc.where() + ": kafka triggers cover topics " + topics + ", expected "
+                        + Platform.TRAINER_TOPICS);
             }
         }
     }
 
     private static void checkIngress(Resources res, List<String> errors) {
         List<Doc> ingresses = res.all("Ingress");
-        Optional<Doc> gateway = ingresses.stream().filter(d -> routesTo(d, Platform.GATEWAY)).findFirst();
+        Optional<Doc> gateway =
+                ingresses.stream().filter(d -> routesTo(d, Platform.GATEWAY)).findFirst();
         if (gateway.isEmpty()) {
-            errors.add(K8S_DIR + ": no Ingress routes to Service " + Platform.GATEWAY + " port " + Platform.service(Platform.GATEWAY).port());
+            errors.add(K8S_DIR + ": no Ingress routes to Service " + Platform.GATEWAY + " port "
+                    + Platform.service(Platform.GATEWAY).port());
             return;
         }
         JsonNode annotations = gateway.get().node().path("metadata").path("annotations");
@@ -536,7 +583,8 @@ final class ManifestChecks {
             longReads |= annotation.getKey().endsWith("proxy-read-timeout");
         }
         if (!longReads) {
-            errors.add(gateway.get().where() + ": has no proxy-read-timeout annotation; idle WebSockets (/ws/...) would be cut");
+            errors.add(gateway.get().where()
+                    + ": has no proxy-read-timeout annotation; idle WebSockets (/ws/...) would be cut");
         }
     }
 
@@ -547,7 +595,8 @@ final class ManifestChecks {
                 JsonNode backend = path.path("backend").path("service");
                 JsonNode p = backend.path("port");
                 if (service.equals(backend.path("name").asText())
-                        && (p.path("number").asInt(-1) == port || "http".equals(p.path("name").asText()))) {
+                        && (p.path("number").asInt(-1) == port
+                                || "http".equals(p.path("name").asText()))) {
                     return true;
                 }
             }
@@ -622,7 +671,8 @@ final class ManifestChecks {
         }
         String kafkaEnv = envOf(services.path("kafka")).getOrDefault("KAFKA_PROCESS_ROLES", "");
         if (!kafkaEnv.contains("controller") || !kafkaEnv.contains("broker")) {
-            errors.add(COMPOSE + " [kafka]: KAFKA_PROCESS_ROLES is '" + kafkaEnv + "', expected broker,controller (KRaft, one node)");
+            errors.add(COMPOSE + " [kafka]: KAFKA_PROCESS_ROLES is '" + kafkaEnv
+                    + "', expected broker,controller (KRaft, one node)");
         }
 
         Set<String> namedVolumes = new HashSet<>();
@@ -635,13 +685,14 @@ final class ManifestChecks {
                 continue; // reported above
             }
             JsonNode build = svc.path("build");
-            String context = build.isTextual() ? build.asText() : build.path("context").asText("");
+            String context =
+                    build.isTextual() ? build.asText() : build.path("context").asText("");
             if (!context.replaceFirst("^\\./", "").replaceFirst("/$", "").equals(service.name())) {
                 errors.add(where + ": build context is '" + context + "', expected ./" + service.name());
             }
             if (!build.path("dockerfile").asText("").equals("src/main/docker/Dockerfile.jvm")) {
-                errors.add(where + ": build dockerfile is '" + build.path("dockerfile").asText("")
-                        + "', expected src/main/docker/Dockerfile.jvm");
+                errors.add(where + ": build dockerfile is '"
+                        + build.path("dockerfile").asText("") + "', expected src/main/docker/Dockerfile.jvm");
             }
 
             Map<String, String> env = envOf(svc);
@@ -656,23 +707,30 @@ final class ManifestChecks {
             String volume = null;
             for (JsonNode v : svc.path("volumes")) {
                 String[] shortSyntax = v.asText("").split(":");
-                String source = v.isTextual() ? shortSyntax[0] : v.path("source").asText("");
-                String target = v.isTextual() ? (shortSyntax.length > 1 ? shortSyntax[1] : "") : v.path("target").asText("");
+                String source =
+                        v.isTextual() ? shortSyntax[0] : v.path("source").asText("");
+                String target = v.isTextual()
+                        ? (shortSyntax.length > 1 ? shortSyntax[1] : "")
+                        : v.path("target").asText("");
                 if (target.equals(artifactsRoot)) {
                     volume = source;
                 }
             }
             if (volume == null || !namedVolumes.contains(volume)) {
-                errors.add(where + ": the artifacts root " + artifactsRoot + " must be a named volume shared by all services");
+                errors.add(where + ": the artifacts root " + artifactsRoot
+                        + " must be a named volume shared by all services");
             } else if (artifactsVolume == null) {
                 artifactsVolume = volume;
             } else if (!artifactsVolume.equals(volume)) {
-                errors.add(where + ": mounts volume '" + volume + "' at the artifacts root, the others '" + artifactsVolume + "'");
+                errors.add(where + ": mounts volume '" + volume + "' at the artifacts root, the others '"
+                        + artifactsVolume + "'");
             }
 
-            String healthcheck = String.join(" ", textValues(svc.path("healthcheck").path("test")));
+            String healthcheck =
+                    String.join(" ", textValues(svc.path("healthcheck").path("test")));
             if (!healthcheck.contains(":" + service.port() + Platform.HEALTH_READY)) {
-                errors.add(where + ": healthcheck '" + healthcheck + "' should query :" + service.port() + Platform.HEALTH_READY);
+                errors.add(where + ": healthcheck '" + healthcheck + "' should query :" + service.port()
+                        + Platform.HEALTH_READY);
             }
 
             Set<String> mustWaitFor = new TreeSet<>(service.infrastructure());
@@ -691,8 +749,10 @@ final class ManifestChecks {
         }
         boolean published = false;
         for (JsonNode port : services.path(Platform.GATEWAY).path("ports")) {
-            published |= port.isTextual() ? port.asText().matches("(.*:)?8080:8080(/tcp)?")
-                    : port.path("target").asInt() == 8080 && port.path("published").asText().equals("8080");
+            published |= port.isTextual()
+                    ? port.asText().matches("(.*:)?8080:8080(/tcp)?")
+                    : port.path("target").asInt() == 8080
+                            && port.path("published").asText().equals("8080");
         }
         if (!published) {
             errors.add(COMPOSE + " [" + Platform.GATEWAY + "]: port 8080 must be published as 8080:8080");
@@ -707,19 +767,23 @@ final class ManifestChecks {
         }
     }
 
-    private static void checkComposeEnvValues(String where, Service service, Map<String, String> env,
-            Set<String> composeServices, List<String> errors) {
+    private static void checkComposeEnvValues(
+            String where, Service service, Map<String, String> env, Set<String> composeServices, List<String> errors) {
         String bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
         if (bootstrap != null && !bootstrap.equals("kafka:9092")) {
             errors.add(where + ": KAFKA_BOOTSTRAP_SERVERS is '" + bootstrap + "', expected kafka:9092");
         }
-        if (bootstrap != null && (!"SASL_PLAINTEXT".equals(env.get("KAFKA_SECURITY_PROTOCOL"))
-                || !String.valueOf(env.get("KAFKA_SASL_JAAS_CONFIG")).contains("password="))) {
-            errors.add(where + ": Kafka without a login (KAFKA_SECURITY_PROTOCOL SASL_PLAINTEXT and KAFKA_SASL_JAAS_CONFIG; the compose broker requires one)");
+        if (bootstrap != null
+                && (!"SASL_PLAINTEXT".equals(env.get("KAFKA_SECURITY_PROTOCOL"))
+                        || !String.valueOf(env.get("KAFKA_SASL_JAAS_CONFIG")).contains("password="))) {
+            errors.add(
+                    where
+                            + ": Kafka without a login (KAFKA_SECURITY_PROTOCOL SASL_PLAINTEXT and KAFKA_SASL_JAAS_CONFIG; the compose broker requires one)");
         }
         String jdbc = env.get("QUARKUS_DATASOURCE_JDBC_URL");
         if (jdbc != null && !jdbc.equals("jdbc:postgresql://postgres:5432/fleetsynth")) {
-            errors.add(where + ": QUARKUS_DATASOURCE_JDBC_URL is '" + jdbc + "', expected jdbc:postgresql://postgres:5432/fleetsynth");
+            errors.add(where + ": QUARKUS_DATASOURCE_JDBC_URL is '" + jdbc
+                    + "', expected jdbc:postgresql://postgres:5432/fleetsynth");
         }
         String redis = env.get("QUARKUS_REDIS_HOSTS");
         if (redis != null && !env.containsKey("QUARKUS_REDIS_PASSWORD")) {
@@ -750,7 +814,9 @@ final class ManifestChecks {
                 env.put(eq < 0 ? text : text.substring(0, eq), eq < 0 ? "" : text.substring(eq + 1));
             }
         } else {
-            environment.properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+            environment
+                    .properties()
+                    .forEach(e -> env.put(e.getKey(), e.getValue().asText()));
         }
         return env;
     }
@@ -766,7 +832,8 @@ final class ManifestChecks {
         for (Service service : Platform.SERVICES) {
             checkDockerfile(dockerfile(service.name(), "Dockerfile.jvm"), service, false, errors);
         }
-        checkDockerfile(dockerfile(Platform.TRAINER, "Dockerfile.cuda"), Platform.service(Platform.TRAINER), true, errors);
+        checkDockerfile(
+                dockerfile(Platform.TRAINER, "Dockerfile.cuda"), Platform.service(Platform.TRAINER), true, errors);
         return errors;
     }
 
@@ -821,7 +888,8 @@ final class ManifestChecks {
         }
         if (cuda) {
             if (!lastFrom.startsWith("nvidia/cuda:") || !lastFrom.contains("runtime")) {
-                errors.add(shown + ": the final image is based on '" + lastFrom + "', expected an nvidia/cuda:*-runtime-* image");
+                errors.add(shown + ": the final image is based on '" + lastFrom
+                        + "', expected an nvidia/cuda:*-runtime-* image");
             }
             if (!runs.matches("(?s).*(openjdk-17-jre|temurin-17-jre).*")) {
                 errors.add(shown + ": does not install a Java 17 JRE (openjdk-17-jre-headless)");
@@ -834,7 +902,8 @@ final class ManifestChecks {
                 errors.add(shown + ": must point DJL at the CUDA libtorch (PYTORCH_LIBRARY_PATH, PYTORCH_FLAVOR)");
             }
         } else if (!lastFrom.matches(".*(jre|jdk|openjdk).*17.*|.*17.*(jre|jdk).*")) {
-            errors.add(shown + ": based on '" + lastFrom + "', expected an OpenJDK 17 runtime image such as eclipse-temurin:17-jre");
+            errors.add(shown + ": based on '" + lastFrom
+                    + "', expected an OpenJDK 17 runtime image such as eclipse-temurin:17-jre");
         }
         String copied = String.join("\n", copies);
         boolean wholeDir = copies.stream().anyMatch(c -> c.matches("(?s).*\\btarget/quarkus-app/?(\\s|$).*"));
@@ -843,11 +912,14 @@ final class ManifestChecks {
                 errors.add(shown + ": does not copy target/quarkus-app/" + part + " (Quarkus fast-jar layout)");
             }
         }
-        if (!wholeDir && !copied.contains("target/quarkus-app/quarkus-run.jar") && !copied.contains("target/quarkus-app/*.jar")) {
+        if (!wholeDir
+                && !copied.contains("target/quarkus-app/quarkus-run.jar")
+                && !copied.contains("target/quarkus-app/*.jar")) {
             errors.add(shown + ": does not copy target/quarkus-app/quarkus-run.jar");
         }
         if (lastUser == null || lastUser.equals("root") || lastUser.startsWith("0")) {
-            errors.add(shown + ": must switch to a non-root USER, found " + (lastUser == null ? "none" : "'" + lastUser + "'"));
+            errors.add(shown + ": must switch to a non-root USER, found "
+                    + (lastUser == null ? "none" : "'" + lastUser + "'"));
         }
         if (!exposed.contains(String.valueOf(service.port())) && !exposed.contains(service.port() + "/tcp")) {
             errors.add(shown + ": does not EXPOSE " + service.port());
@@ -997,7 +1069,8 @@ final class ManifestChecks {
 
         Resources(List<Doc> docs, List<String> errors) {
             for (Doc doc : docs) {
-                Doc previous = byKind.computeIfAbsent(doc.kind(), k -> new LinkedHashMap<>()).put(doc.name(), doc);
+                Doc previous = byKind.computeIfAbsent(doc.kind(), k -> new LinkedHashMap<>())
+                        .put(doc.name(), doc);
                 if (previous != null) {
                     errors.add(doc.where() + ": defined twice (also in " + previous.file() + ")");
                 }

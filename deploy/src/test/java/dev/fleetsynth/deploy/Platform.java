@@ -38,6 +38,7 @@ final class Platform {
 
     /** The trainer's consumer group and the topics it consumes, which KEDA scales on. */
     static final String TRAINER_GROUP = "trainer-service";
+
     static final List<String> TRAINER_TOPICS = List.of("training.requested", "seed.ready");
 
     private static final List<String> BASE_ENV = List.of(
@@ -52,14 +53,17 @@ final class Platform {
             new Service("seed-service", 8082, false, List.of()),
             new Service(TRAINER, 8083, true, List.of()),
             new Service("generator-service", 8084, true, List.of()),
-            new Service(GATEWAY, 8080, true, List.of(
-                    "FLEETSYNTH_SERVICES_PROFILE_URL",
-                    "FLEETSYNTH_SERVICES_SEED_URL",
-                    "FLEETSYNTH_SERVICES_TRAINER_URL",
-                    "FLEETSYNTH_SERVICES_GENERATOR_URL")));
+            new Service(
+                    GATEWAY,
+                    8080,
+                    true,
+                    List.of(
+                            "FLEETSYNTH_SERVICES_PROFILE_URL",
+                            "FLEETSYNTH_SERVICES_SEED_URL",
+                            "FLEETSYNTH_SERVICES_TRAINER_URL",
+                            "FLEETSYNTH_SERVICES_GENERATOR_URL")));
 
-    private Platform() {
-    }
+    private Platform() {}
 
     static Service service(String name) {
         return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();

@@ -15,8 +15,7 @@ final class YamlDocuments {
 
     private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
 
-    private YamlDocuments() {
-    }
+    private YamlDocuments() {}
 
     /**
      * One YAML document.
@@ -67,7 +66,8 @@ final class YamlDocuments {
     static Doc readSingle(Path root, Path file) {
         List<Doc> docs = read(root, file);
         if (docs.size() != 1) {
-            throw new IllegalStateException(root.relativize(file) + ": expected one YAML document, found " + docs.size());
+            throw new IllegalStateException(
+                    root.relativize(file) + ": expected one YAML document, found " + docs.size());
         }
         return docs.get(0);
     }

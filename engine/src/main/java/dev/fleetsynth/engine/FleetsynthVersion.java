@@ -13,8 +13,7 @@ import java.util.Properties;
 public final class FleetsynthVersion {
     private static final String VERSION = read();
 
-    private FleetsynthVersion() {
-    }
+    private FleetsynthVersion() {}
 
     public static String current() {
         return VERSION;

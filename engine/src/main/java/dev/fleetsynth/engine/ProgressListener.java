@@ -3,7 +3,7 @@ package dev.fleetsynth.engine;
 /** Receives progress of a long engine operation; {@code done} runs from 0 to {@code total}. */
 @FunctionalInterface
 public interface ProgressListener {
-    ProgressListener NONE = (done, total) -> { };
+    ProgressListener NONE = (done, total) -> {};
 
     void progress(long done, long total);
 }

@@ -1,20 +1,33 @@
 package dev.fleetsynth.events;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * A synthetic dataset (train/val/test Parquet and quality.json) was written to the artifact store,
  * with the headline scores of its quality report.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record DatasetGenerated(UUID eventId, Instant occurredAt, String machineId, UUID jobId, String datasetId,
-        String modelId, String datasetPath, int trainRows, int valRows, int testRows, double qualityOverall,
-        double columnShapes, double columnPairTrends, String grade, boolean passed, long durationMs)
+public record DatasetGenerated(
+        UUID eventId,
+        Instant occurredAt,
+        String machineId,
+        UUID jobId,
+        String datasetId,
+        String modelId,
+        String datasetPath,
+        int trainRows,
+        int valRows,
+        int testRows,
+        double qualityOverall,
+        double columnShapes,
+        double columnPairTrends,
+        String grade,
+        boolean passed,
+        long durationMs)
         implements FleetEvent, JobEvent {
     public DatasetGenerated {
         Objects.requireNonNull(eventId, "event_id");

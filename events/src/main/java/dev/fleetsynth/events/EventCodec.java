@@ -1,13 +1,12 @@
 package dev.fleetsynth.events;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
 
 /** JSON for events, the same on every producer and consumer (ISO-8601 times, snake_case names). */
 public final class EventCodec {

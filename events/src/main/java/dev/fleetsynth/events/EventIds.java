@@ -10,8 +10,7 @@ import java.util.UUID;
  * id, and consumers that drop ids they have seen handle it once.
  */
 public final class EventIds {
-    private EventIds() {
-    }
+    private EventIds() {}
 
     /** A name-based (version 3) UUID of the parts joined by {@code ':'}. */
     public static UUID derived(Object... parts) {

@@ -8,8 +8,18 @@ import java.util.UUID;
  * consumers use to drop redeliveries), when it happened and the machine it concerns (the record
  * key).
  */
-public sealed interface FleetEvent permits MachineCreated, MachineDeleted, SeedRequested, SeedReady, TrainingRequested,
-        TrainingProgress, ModelTrained, GenerationRequested, DatasetGenerated, JobFailed, DeadLetter {
+public sealed interface FleetEvent
+        permits MachineCreated,
+                MachineDeleted,
+                SeedRequested,
+                SeedReady,
+                TrainingRequested,
+                TrainingProgress,
+                ModelTrained,
+                GenerationRequested,
+                DatasetGenerated,
+                JobFailed,
+                DeadLetter {
     UUID eventId();
 
     Instant occurredAt();

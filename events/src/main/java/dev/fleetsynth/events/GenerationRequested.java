@@ -1,16 +1,25 @@
 package dev.fleetsynth.events;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
-
 /** Someone asked for a synthetic train/val/test dataset from a model. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record GenerationRequested(UUID eventId, Instant occurredAt, String machineId, UUID jobId, String modelId,
-        String modelPath, String seedPath, int trainRows, int valRows, int testRows, long randomSeed)
+public record GenerationRequested(
+        UUID eventId,
+        Instant occurredAt,
+        String machineId,
+        UUID jobId,
+        String modelId,
+        String modelPath,
+        String seedPath,
+        int trainRows,
+        int valRows,
+        int testRows,
+        long randomSeed)
         implements FleetEvent, JobEvent {
     public GenerationRequested {
         Objects.requireNonNull(eventId, "event_id");

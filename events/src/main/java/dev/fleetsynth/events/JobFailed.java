@@ -1,16 +1,16 @@
 package dev.fleetsynth.events;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
-
 /** A job failed (or was cancelled, code {@link FailureCode#CANCELLED}); nothing it was writing was kept. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record JobFailed(UUID eventId, Instant occurredAt, String machineId, UUID jobId, Stage stage, FailureCode code,
-        String message) implements FleetEvent, JobEvent {
+public record JobFailed(
+        UUID eventId, Instant occurredAt, String machineId, UUID jobId, Stage stage, FailureCode code, String message)
+        implements FleetEvent, JobEvent {
     public JobFailed {
         Objects.requireNonNull(eventId, "event_id");
         Objects.requireNonNull(occurredAt, "occurred_at");

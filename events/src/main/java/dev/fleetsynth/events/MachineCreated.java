@@ -1,16 +1,22 @@
 package dev.fleetsynth.events;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
-
 /** A profile was accepted and the machine exists; its profile JSON is in the artifact store. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record MachineCreated(UUID eventId, Instant occurredAt, String machineId, String machineType,
-        int profileVersion, String profilePath, Pipeline pipeline) implements FleetEvent {
+public record MachineCreated(
+        UUID eventId,
+        Instant occurredAt,
+        String machineId,
+        String machineType,
+        int profileVersion,
+        String profilePath,
+        Pipeline pipeline)
+        implements FleetEvent {
     public MachineCreated {
         Objects.requireNonNull(eventId, "event_id");
         Objects.requireNonNull(occurredAt, "occurred_at");
@@ -19,10 +25,10 @@ public record MachineCreated(UUID eventId, Instant occurredAt, String machineId,
         Objects.requireNonNull(pipeline, "pipeline");
     }
 
-    public static MachineCreated now(String machineId, String machineType, int profileVersion, String profilePath,
-            Pipeline pipeline) {
-        return new MachineCreated(UUID.randomUUID(), Instant.now(), machineId, machineType, profileVersion,
-                profilePath, pipeline);
+    public static MachineCreated now(
+            String machineId, String machineType, int profileVersion, String profilePath, Pipeline pipeline) {
+        return new MachineCreated(
+                UUID.randomUUID(), Instant.now(), machineId, machineType, profileVersion, profilePath, pipeline);
     }
 
     @Override

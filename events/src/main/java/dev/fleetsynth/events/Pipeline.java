@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * generate) or waits for a request ({@code manual}).
  */
 public enum Pipeline {
-    AUTO, MANUAL;
+    AUTO,
+    MANUAL;
 
     @JsonValue
     public String json() {

@@ -1,22 +1,55 @@
 package dev.fleetsynth.events;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
-
 /** A seed Parquet file was written to the artifact store. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record SeedReady(UUID eventId, Instant occurredAt, String machineId, UUID jobId, String seedId,
-        String seedPath, int rows, int cycles, int profileVersion, long durationMs, Pipeline pipeline, String source,
-        String holdoutPath) implements FleetEvent, JobEvent {
+public record SeedReady(
+        UUID eventId,
+        Instant occurredAt,
+        String machineId,
+        UUID jobId,
+        String seedId,
+        String seedPath,
+        int rows,
+        int cycles,
+        int profileVersion,
+        long durationMs,
+        Pipeline pipeline,
+        String source,
+        String holdoutPath)
+        implements FleetEvent, JobEvent {
     /** A simulated seed, its holdout where the seed service always writes it. */
-    public SeedReady(UUID eventId, Instant occurredAt, String machineId, UUID jobId, String seedId, String seedPath, int rows, int cycles,
-            int profileVersion, long durationMs, Pipeline pipeline) {
-        this(eventId, occurredAt, machineId, jobId, seedId, seedPath, rows, cycles, profileVersion, durationMs, pipeline,
-                SeedRequested.SIMULATED, null);
+    public SeedReady(
+            UUID eventId,
+            Instant occurredAt,
+            String machineId,
+            UUID jobId,
+            String seedId,
+            String seedPath,
+            int rows,
+            int cycles,
+            int profileVersion,
+            long durationMs,
+            Pipeline pipeline) {
+        this(
+                eventId,
+                occurredAt,
+                machineId,
+                jobId,
+                seedId,
+                seedPath,
+                rows,
+                cycles,
+                profileVersion,
+                durationMs,
+                pipeline,
+                SeedRequested.SIMULATED,
+                null);
     }
 
     public SeedReady {

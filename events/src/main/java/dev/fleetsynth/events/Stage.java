@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** A step of a machine's workflow, and the kind of job that runs it. */
 public enum Stage {
-    PROFILE, SEED, TRAINING, GENERATION;
+    PROFILE,
+    SEED,
+    TRAINING,
+    GENERATION;
 
     @JsonValue
     public String json() {

@@ -19,7 +19,17 @@ public final class Topics {
     private Topics() {}
 
     public static List<String> all() {
-        return List.of(MACHINE_CREATED, MACHINE_DELETED, SEED_REQUESTED, SEED_READY, TRAINING_REQUESTED, TRAINING_PROGRESS,
-                MODEL_TRAINED, GENERATION_REQUESTED, DATASET_GENERATED, JOB_FAILED, DEAD_LETTER);
+        return List.of(
+                MACHINE_CREATED,
+                MACHINE_DELETED,
+                SEED_REQUESTED,
+                SEED_READY,
+                TRAINING_REQUESTED,
+                TRAINING_PROGRESS,
+                MODEL_TRAINED,
+                GENERATION_REQUESTED,
+                DATASET_GENERATED,
+                JOB_FAILED,
+                DEAD_LETTER);
     }
 }

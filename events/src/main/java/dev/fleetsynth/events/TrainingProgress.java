@@ -1,16 +1,24 @@
 package dev.fleetsynth.events;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
-
 /** Where a training job stands: sent at its start, at least every 10 % of epochs and every 2 s. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record TrainingProgress(UUID eventId, Instant occurredAt, String machineId, UUID jobId, int epoch,
-        int epochs, double loss, long elapsedMs, long etaMs) implements FleetEvent, JobEvent {
+public record TrainingProgress(
+        UUID eventId,
+        Instant occurredAt,
+        String machineId,
+        UUID jobId,
+        int epoch,
+        int epochs,
+        double loss,
+        long elapsedMs,
+        long etaMs)
+        implements FleetEvent, JobEvent {
     public TrainingProgress {
         Objects.requireNonNull(eventId, "event_id");
         Objects.requireNonNull(occurredAt, "occurred_at");

@@ -1,11 +1,10 @@
 package dev.fleetsynth.events;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * Someone asked for a model to be trained on a seed. {@code earlyStop}: a TVAE stops when its
@@ -13,9 +12,23 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * the trainer's default.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record TrainingRequested(UUID eventId, Instant occurredAt, String machineId, UUID jobId, String seedId,
-        String seedPath, int epochs, int batchSize, long randomSeed, Pipeline pipeline, String model, String strategy,
-        String baseModelPath, String mergeSeedPath, Integer earlyStop) implements FleetEvent, JobEvent {
+public record TrainingRequested(
+        UUID eventId,
+        Instant occurredAt,
+        String machineId,
+        UUID jobId,
+        String seedId,
+        String seedPath,
+        int epochs,
+        int batchSize,
+        long randomSeed,
+        Pipeline pipeline,
+        String model,
+        String strategy,
+        String baseModelPath,
+        String mergeSeedPath,
+        Integer earlyStop)
+        implements FleetEvent, JobEvent {
     /** Train on the seed as it is (a simulated seed, or a user's data). */
     public static final String STRATEGY_DATA = "data";
     /** Train on the user's data merged with the machine's simulated seed. */
@@ -24,9 +37,33 @@ public record TrainingRequested(UUID eventId, Instant occurredAt, String machine
     public static final String STRATEGY_REFINE = "refine";
 
     /** The default model on the seed as it is. */
-    public TrainingRequested(UUID eventId, Instant occurredAt, String machineId, UUID jobId, String seedId, String seedPath, int epochs,
-            int batchSize, long randomSeed, Pipeline pipeline) {
-        this(eventId, occurredAt, machineId, jobId, seedId, seedPath, epochs, batchSize, randomSeed, pipeline, null, null, null, null, null);
+    public TrainingRequested(
+            UUID eventId,
+            Instant occurredAt,
+            String machineId,
+            UUID jobId,
+            String seedId,
+            String seedPath,
+            int epochs,
+            int batchSize,
+            long randomSeed,
+            Pipeline pipeline) {
+        this(
+                eventId,
+                occurredAt,
+                machineId,
+                jobId,
+                seedId,
+                seedPath,
+                epochs,
+                batchSize,
+                randomSeed,
+                pipeline,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     public TrainingRequested {

@@ -3,6 +3,9 @@ package dev.fleetsynth.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
@@ -15,10 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,7 +55,9 @@ class EventContractTest {
 
         List<String> properties = new ArrayList<>();
         schema.get("properties").fieldNames().forEachRemaining(properties::add);
-        List<String> components = Stream.of(type.getRecordComponents()).map(c -> snake(c.getName())).toList();
+        List<String> components = Stream.of(type.getRecordComponents())
+                .map(c -> snake(c.getName()))
+                .toList();
         assertThat(properties).as("properties of %s", topic).containsExactlyElementsOf(components);
 
         FleetEvent sample = sample(type);
@@ -69,7 +70,9 @@ class EventContractTest {
             assertConforms(topic + "." + key, schema.get("properties").get(key), written.get(key));
         }
         for (JsonNode required : schema.get("required")) {
-            assertThat(written.get(required.asText()).isNull()).as(required.asText()).isFalse();
+            assertThat(written.get(required.asText()).isNull())
+                    .as(required.asText())
+                    .isFalse();
         }
         assertThat(codec.fromJson(topic, codec.toJson(sample))).isEqualTo(sample);
     }
@@ -94,7 +97,8 @@ class EventContractTest {
 
     @Test
     void unknownPropertiesFromNewerProducersAreIgnored() {
-        JobFailed failed = JobFailed.now("motor_a", UUID.randomUUID(), Stage.TRAINING, FailureCode.TRAINING_DIVERGED, "loss went NaN");
+        JobFailed failed = JobFailed.now(
+                "motor_a", UUID.randomUUID(), Stage.TRAINING, FailureCode.TRAINING_DIVERGED, "loss went NaN");
         String withExtra = codec.toJson(failed).replaceFirst("\\{", "{\"added_later\":42,");
         assertThat(codec.fromJson(Topics.JOB_FAILED, withExtra)).isEqualTo(failed);
     }
@@ -104,10 +108,18 @@ class EventContractTest {
     void failureCodesAreTheDocumentsList() {
         for (String schema : List.of("JobFailed", "DeadLetter")) {
             List<String> documented = new ArrayList<>();
-            asyncApi.get("components").get("schemas").get(schema).get("properties").get("code").get("enum")
+            asyncApi.get("components")
+                    .get("schemas")
+                    .get(schema)
+                    .get("properties")
+                    .get("code")
+                    .get("enum")
                     .forEach(e -> documented.add(e.asText()));
-            assertThat(documented).as(schema).containsExactly(java.util.Arrays.stream(FailureCode.values()).map(FailureCode::name)
-                    .toArray(String[]::new));
+            assertThat(documented)
+                    .as(schema)
+                    .containsExactly(java.util.Arrays.stream(FailureCode.values())
+                            .map(FailureCode::name)
+                            .toArray(String[]::new));
         }
         String json = codec.toJson(JobFailed.now("m", UUID.randomUUID(), Stage.SEED, FailureCode.CANCELLED, "y"));
         assertThat(json).contains("\"code\":\"CANCELLED\"");
@@ -130,7 +142,12 @@ class EventContractTest {
         Iterator<String> names = messages.fieldNames();
         String message = names.next();
         assertThat(names.hasNext()).as("one message per channel").isFalse();
-        String payloadRef = asyncApi.get("components").get("messages").get(message).get("payload").get("$ref").asText();
+        String payloadRef = asyncApi.get("components")
+                .get("messages")
+                .get(message)
+                .get("payload")
+                .get("$ref")
+                .asText();
         return asyncApi.get("components").get("schemas").get(payloadRef.substring(payloadRef.lastIndexOf('/') + 1));
     }
 
@@ -151,9 +168,14 @@ class EventContractTest {
                     assertThat(Instant.parse(value.asText())).isNotNull();
                 }
             }
-            case "integer" -> assertThat(value.isIntegralNumber()).as(where + " is an integer").isTrue();
-            case "number" -> assertThat(value.isNumber()).as(where + " is a number").isTrue();
-            case "boolean" -> assertThat(value.isBoolean()).as(where + " is a boolean").isTrue();
+            case "integer" ->
+                assertThat(value.isIntegralNumber())
+                        .as(where + " is an integer")
+                        .isTrue();
+            case "number" ->
+                assertThat(value.isNumber()).as(where + " is a number").isTrue();
+            case "boolean" ->
+                assertThat(value.isBoolean()).as(where + " is a boolean").isTrue();
             default -> throw new AssertionError(where + ": unexpected schema type " + type);
         }
     }

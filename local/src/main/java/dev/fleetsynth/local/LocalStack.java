@@ -1,5 +1,8 @@
 package dev.fleetsynth.local;
 
+import dev.fleetsynth.events.Topics;
+import dev.fleetsynth.testkit.Infrastructure;
+import dev.fleetsynth.testkit.Ports;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -19,12 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import dev.fleetsynth.events.Topics;
-import dev.fleetsynth.testkit.Infrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import dev.fleetsynth.testkit.Ports;
 
 /**
  * The whole platform on one machine: Kafka, PostgreSQL and Redis on loopback (from what Maven
@@ -34,16 +33,22 @@ import dev.fleetsynth.testkit.Ports;
  */
 public final class LocalStack implements AutoCloseable {
     /** A service: its module (where its packaged app is), port and heap. */
-    public record ServiceSpec(String name, int port, String heap) {
-    }
+    public record ServiceSpec(String name, int port, String heap) {}
 
     /**
      * Where the data goes, whether it survives a restart, and the ports (0 = any free port;
      * gateway and services take consecutive ports from {@code gatewayPort}).
      */
-    public record Settings(Path repoRoot, Path dataDir, boolean persistent, int gatewayPort, int kafkaPort, int postgresPort,
-            int redisPort, Map<String, String> extraConfig, PrintStream out) {
-    }
+    public record Settings(
+            Path repoRoot,
+            Path dataDir,
+            boolean persistent,
+            int gatewayPort,
+            int kafkaPort,
+            int postgresPort,
+            int redisPort,
+            Map<String, String> extraConfig,
+            PrintStream out) {}
 
     private final Infrastructure infrastructure;
     private final Map<String, Process> processes;
@@ -71,15 +76,21 @@ public final class LocalStack implements AutoCloseable {
         for (ServiceSpec spec : services(8080, false)) {
             Path jar = app(s.repoRoot(), spec.name());
             if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(spec.name() + " is not built (" + s.repoRoot().relativize(jar)
-                        + " is missing); run: mvn -B -DskipTests package");
+                throw new IllegalStateException(spec.name() + " is not built ("
+                        + s.repoRoot().relativize(jar) + " is missing); run: mvn -B -DskipTests package");
             }
         }
         Files.createDirectories(s.dataDir().resolve("logs"));
-        Infrastructure infra = Infrastructure.start(new Infrastructure.Settings(s.dataDir(), s.persistent(), s.kafkaPort(),
-                s.postgresPort(), s.redisPort()));
-        s.out().printf(Locale.ROOT, "servers up in %.1f s: Kafka %s, PostgreSQL %s, Redis %s%n", seconds(t0),
-                infra.kafkaBootstrapServers(), infra.jdbcUrl(), infra.redisUrl().replaceFirst("//:[^@]*@", "//"));
+        Infrastructure infra = Infrastructure.start(new Infrastructure.Settings(
+                s.dataDir(), s.persistent(), s.kafkaPort(), s.postgresPort(), s.redisPort()));
+        s.out()
+                .printf(
+                        Locale.ROOT,
+                        "servers up in %.1f s: Kafka %s, PostgreSQL %s, Redis %s%n",
+                        seconds(t0),
+                        infra.kafkaBootstrapServers(),
+                        infra.jdbcUrl(),
+                        infra.redisUrl().replaceFirst("//:[^@]*@", "//"));
         createTopics(infra);
 
         boolean freePorts = s.gatewayPort() == 0;
@@ -115,8 +126,10 @@ public final class LocalStack implements AutoCloseable {
     private static void createTopics(Infrastructure infra) throws Exception {
         try (Admin admin = Admin.create(new java.util.HashMap<String, Object>(infra.kafkaClientConfig()))) {
             java.util.Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = Topics.all().stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, java.util.Optional.empty(), java.util.Optional.empty())).toList();
+            List<NewTopic> missing = Topics.all().stream()
+                    .filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, java.util.Optional.empty(), java.util.Optional.empty()))
+                    .toList();
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
         }
     }
@@ -158,15 +171,22 @@ public final class LocalStack implements AutoCloseable {
         return rss;
     }
 
-    private static Process launch(Settings s, ServiceSpec spec, Infrastructure infra, Map<String, Integer> ports) throws IOException {
+    private static Process launch(Settings s, ServiceSpec spec, Infrastructure infra, Map<String, Integer> ports)
+            throws IOException {
         Map<String, String> config = new LinkedHashMap<>(infra.quarkusConfig());
         config.put("quarkus.http.port", Integer.toString(spec.port()));
         config.put("quarkus.http.host", "127.0.0.1");
-        config.put("fleetsynth.artifacts.root", s.dataDir().resolve("artifacts").toAbsolutePath().toString());
+        config.put(
+                "fleetsynth.artifacts.root",
+                s.dataDir().resolve("artifacts").toAbsolutePath().toString());
         if (spec.name().equals("gateway")) {
-            config.put("fleetsynth.auth.key-dir", s.dataDir().resolve("auth").toAbsolutePath().toString());
+            config.put(
+                    "fleetsynth.auth.key-dir",
+                    s.dataDir().resolve("auth").toAbsolutePath().toString());
             for (String service : List.of("profile", "seed", "trainer", "generator")) {
-                config.put("fleetsynth.services." + service + "-url", "http://127.0.0.1:" + ports.get(service + "-service"));
+                config.put(
+                        "fleetsynth.services." + service + "-url",
+                        "http://127.0.0.1:" + ports.get(service + "-service"));
             }
         }
         config.putAll(s.extraConfig());
@@ -190,14 +210,15 @@ public final class LocalStack implements AutoCloseable {
         Path log = s.dataDir().resolve("logs").resolve(spec.name() + ".log");
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(secrets);
-        return pb
-                .redirectErrorStream(true)
+        return pb.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
     }
 
-    private static void awaitReady(Settings s, List<ServiceSpec> specs, Map<String, Process> processes, long t0) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static void awaitReady(Settings s, List<ServiceSpec> specs, Map<String, Process> processes, long t0)
+            throws Exception {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         ExecutorService pool = Executors.newFixedThreadPool(specs.size());
         try {
             List<Future<Double>> ready = new ArrayList<>();
@@ -212,8 +233,13 @@ public final class LocalStack implements AutoCloseable {
                                     + tail(s.dataDir().resolve("logs").resolve(spec.name() + ".log")));
                         }
                         try {
-                            if (http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-                                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                            if (http.send(
+                                                    HttpRequest.newBuilder(health)
+                                                            .timeout(Duration.ofSeconds(2))
+                                                            .build(),
+                                                    HttpResponse.BodyHandlers.discarding())
+                                            .statusCode()
+                                    == 200) {
                                 return seconds(t0);
                             }
                         } catch (IOException e) {
@@ -228,7 +254,13 @@ public final class LocalStack implements AutoCloseable {
             for (int i = 0; i < specs.size(); i++) {
                 try {
                     double at = ready.get(i).get();
-                    s.out().printf(Locale.ROOT, "  %-18s ready on :%d after %.1f s%n", specs.get(i).name(), specs.get(i).port(), at);
+                    s.out()
+                            .printf(
+                                    Locale.ROOT,
+                                    "  %-18s ready on :%d after %.1f s%n",
+                                    specs.get(i).name(),
+                                    specs.get(i).port(),
+                                    at);
                 } catch (java.util.concurrent.ExecutionException e) {
                     throw e.getCause() instanceof Exception ex ? ex : e;
                 }

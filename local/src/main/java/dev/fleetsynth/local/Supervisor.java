@@ -42,7 +42,8 @@ final class Supervisor implements AutoCloseable {
     });
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Set<String> restarting = ConcurrentHashMap.newKeySet();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile boolean closing;
 
     Supervisor(Map<String, Process> processes, Map<String, Integer> ports, Launcher launcher, PrintStream out) {
@@ -64,11 +65,18 @@ final class Supervisor implements AutoCloseable {
                 return;
             }
             Instant started = p.info().startInstant().orElse(Instant.now());
-            int n = Duration.between(started, Instant.now()).compareTo(STABLE) > 0 ? 1 : failures.merge(name, 1, Integer::sum);
+            int n = Duration.between(started, Instant.now()).compareTo(STABLE) > 0
+                    ? 1
+                    : failures.merge(name, 1, Integer::sum);
             failures.put(name, n);
             long delay = Math.min(MAX_DELAY_S, 1L << Math.min(n - 1, 5));
-            out.printf(Locale.ROOT, "fleetsynth: %s stopped (exit code %d); starting it again in %d s (restart %d)%n", name,
-                    p.exitValue(), delay, n);
+            out.printf(
+                    Locale.ROOT,
+                    "fleetsynth: %s stopped (exit code %d); starting it again in %d s (restart %d)%n",
+                    name,
+                    p.exitValue(),
+                    delay,
+                    n);
             timer.schedule(() -> relaunch(name), delay, TimeUnit.SECONDS);
         });
     }
@@ -94,9 +102,18 @@ final class Supervisor implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (!closing && System.nanoTime() < deadline && processes.get(name).isAlive()) {
             try {
-                if (http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    out.printf(Locale.ROOT, "fleetsynth: %s is back (ready after %.1f s)%n", name, (System.nanoTime() - t0) / 1e9);
+                if (http.send(
+                                        HttpRequest.newBuilder(health)
+                                                .timeout(Duration.ofSeconds(2))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
+                    out.printf(
+                            Locale.ROOT,
+                            "fleetsynth: %s is back (ready after %.1f s)%n",
+                            name,
+                            (System.nanoTime() - t0) / 1e9);
                     return;
                 }
             } catch (IOException e) {

@@ -14,18 +14,21 @@ import java.util.concurrent.CountDownLatch;
  * does not clash).
  */
 public final class Up {
-    private Up() {
-    }
+    private Up() {}
 
     public static void main(String[] args) throws Exception {
-        Path repo = Path.of(System.getProperty("fleetsynth.repo", ".")).toAbsolutePath().normalize();
-        Path data = Path.of(env("FLEETSYNTH_DATA", repo.resolve("data").toString())).toAbsolutePath();
+        Path repo = Path.of(System.getProperty("fleetsynth.repo", "."))
+                .toAbsolutePath()
+                .normalize();
+        Path data =
+                Path.of(env("FLEETSYNTH_DATA", repo.resolve("data").toString())).toAbsolutePath();
         int port = Integer.parseInt(env("FLEETSYNTH_PORT", "8080"));
         long t0 = System.nanoTime();
         System.out.println("fleetsynth: starting Kafka, PostgreSQL and Redis, then 5 services; data in " + data);
         LocalStack stack;
         try {
-            stack = LocalStack.start(new LocalStack.Settings(repo, data, true, port, 19092, 15432, 16379, Map.of(), System.out));
+            stack = LocalStack.start(
+                    new LocalStack.Settings(repo, data, true, port, 19092, 15432, 16379, Map.of(), System.out));
         } catch (Exception e) {
             System.err.println("fleetsynth: could not start: " + e.getMessage());
             System.exit(1);
@@ -44,7 +47,8 @@ public final class Up {
         String url = stack.gatewayUrl();
         System.out.printf(Locale.ROOT, "%nFleetsynth is up after %.1f s%n", (System.nanoTime() - t0) / 1e9);
         System.out.println("  dashboard  " + url + "/");
-        System.out.println("  API        " + url + "/api/gan   (OpenAPI: " + url + "/q/openapi, Swagger UI: " + url + "/q/swagger-ui)");
+        System.out.println("  API        " + url + "/api/gan   (OpenAPI: " + url + "/q/openapi, Swagger UI: " + url
+                + "/q/swagger-ui)");
         System.out.println("  logs       " + data.resolve("logs"));
         System.out.println("  log in     " + loginHint(data, t0));
         System.out.println("Press Ctrl-C to stop.");
@@ -63,9 +67,11 @@ public final class Up {
             if (!Files.isRegularFile(file)) {
                 return "user admin, with the password in FLEETSYNTH_ADMIN_PASSWORD on the first start; admins add users";
             }
-            long ageNanos = System.currentTimeMillis() * 1_000_000L - Files.getLastModifiedTime(file).toMillis() * 1_000_000L;
+            long ageNanos = System.currentTimeMillis() * 1_000_000L
+                    - Files.getLastModifiedTime(file).toMillis() * 1_000_000L;
             if (ageNanos <= System.nanoTime() - startedNanos) {
-                return "user admin, password " + Files.readString(file).trim() + "  (printed this once; kept in " + file + ")";
+                return "user admin, password " + Files.readString(file).trim() + "  (printed this once; kept in " + file
+                        + ")";
             }
         } catch (IOException e) {
             // fall through to where it is kept

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,18 +25,33 @@ import org.junit.jupiter.api.io.TempDir;
 class DashboardIT {
     @TempDir
     static Path dataDir;
+
     static LocalStack stack;
     static Path repo;
     static final String ADMIN_PASSWORD = "dashboard-it-admin-password";
 
     @BeforeAll
     static void startTheStack() throws Exception {
-        repo = Path.of(System.getProperty("fleetsynth.repo", "..")).toAbsolutePath().normalize();
+        repo = Path.of(System.getProperty("fleetsynth.repo", ".."))
+                .toAbsolutePath()
+                .normalize();
         // One browser does the work of many users here; the rate limit is per client address. Uploads go in
         // chunks of 64 KiB, so that the scenario's data file of some 200 kB arrives in several.
-        stack = LocalStack.start(new LocalStack.Settings(repo, dataDir, false, 0, 0, 0, 0,
-                Map.of("fleetsynth.rate-limit.per-minute", "100000", "fleetsynth.uploads.chunk-bytes", "65536",
-                        "fleetsynth.auth.admin-password", ADMIN_PASSWORD),
+        stack = LocalStack.start(new LocalStack.Settings(
+                repo,
+                dataDir,
+                false,
+                0,
+                0,
+                0,
+                0,
+                Map.of(
+                        "fleetsynth.rate-limit.per-minute",
+                        "100000",
+                        "fleetsynth.uploads.chunk-bytes",
+                        "65536",
+                        "fleetsynth.auth.admin-password",
+                        ADMIN_PASSWORD),
                 new PrintStream(System.out, true, StandardCharsets.UTF_8)));
     }
 
@@ -52,17 +66,21 @@ class DashboardIT {
     @Test
     void theDashboardScenariosPassInARealBrowser() throws Exception {
         Path webui = repo.resolve("gateway/src/main/webui");
-        assertThat(webui.resolve("node_modules/playwright-core")).as("npm ci has run in the gateway build").isDirectory();
+        assertThat(webui.resolve("node_modules/playwright-core"))
+                .as("npm ci has run in the gateway build")
+                .isDirectory();
         Path screenshots = repo.resolve("local/target/screenshots");
         Files.createDirectories(screenshots);
-        ProcessBuilder pb = new ProcessBuilder("node", "e2e/run.mjs").directory(webui.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder("node", "e2e/run.mjs")
+                .directory(webui.toFile())
+                .redirectErrorStream(true);
         pb.environment().put("BASE_URL", stack.gatewayUrl());
         pb.environment().put("SCREENSHOTS", screenshots.toString());
         pb.environment().put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         Process p = pb.start();
         StringBuilder out = new StringBuilder();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null;) {
+            for (String line; (line = r.readLine()) != null; ) {
                 System.out.println(line);
                 out.append(line).append('\n');
             }

@@ -27,7 +27,10 @@ final class KeptLogs {
                         .filter(l -> !l.contains("NetworkClient") && !l.contains("CudaUtils"))
                         .toList();
                 bad.subList(Math.max(0, bad.size() - LINES_PER_SERVICE), bad.size())
-                        .forEach(l -> s.append("\n  ").append(log.getFileName()).append(": ").append(l, 0, Math.min(l.length(), 300)));
+                        .forEach(l -> s.append("\n  ")
+                                .append(log.getFileName())
+                                .append(": ")
+                                .append(l, 0, Math.min(l.length(), 300)));
             }
         } catch (IOException e) {
             s.append("\n  (logs unreadable: ").append(e.getMessage()).append(')');

@@ -2,6 +2,11 @@ package dev.fleetsynth.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fleetsynth.engine.parquet.ParquetTables;
+import dev.fleetsynth.engine.table.SensorTable;
+import dev.fleetsynth.testkit.WebSocketRecorder;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -15,10 +20,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,13 +29,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.fleetsynth.engine.parquet.ParquetTables;
-import dev.fleetsynth.engine.table.SensorTable;
-import dev.fleetsynth.testkit.WebSocketRecorder;
 
 /**
  * The whole platform, end to end, as a user drives it: the five services started as their packaged
@@ -45,6 +41,7 @@ class PlatformIT {
 
     @TempDir
     static Path dataDir;
+
     static LocalStack stack;
     static String api;
     static String token;
@@ -55,16 +52,29 @@ class PlatformIT {
 
     @BeforeAll
     static void startTheStack() throws Exception {
-        Path repo = Path.of(System.getProperty("fleetsynth.repo", "..")).toAbsolutePath().normalize();
+        Path repo = Path.of(System.getProperty("fleetsynth.repo", ".."))
+                .toAbsolutePath()
+                .normalize();
         // The rate limit is per client address, and this test is one client doing the work of many.
-        stack = LocalStack.start(new LocalStack.Settings(repo, dataDir, false, 0, 0, 0, 0,
+        stack = LocalStack.start(new LocalStack.Settings(
+                repo,
+                dataDir,
+                false,
+                0,
+                0,
+                0,
+                0,
                 Map.of("fleetsynth.rate-limit.per-minute", "100000", "fleetsynth.auth.admin-password", ADMIN_PASSWORD),
                 new PrintStream(System.out, true, StandardCharsets.UTF_8)));
         api = stack.gatewayUrl() + "/api/gan";
-        HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + "/auth/token"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"admin\", \"password\": \"" + ADMIN_PASSWORD + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(api + "/auth/token"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"username\": \"admin\", \"password\": \"" + ADMIN_PASSWORD + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         token = new ObjectMapper().readTree(login.body()).get("access_token").asText();
         System.out.println("resident memory per service (MiB) after start: " + stack.residentMemoryMiB());
@@ -82,7 +92,8 @@ class PlatformIT {
     @Test
     @Order(0)
     void nothingAnswersWithoutALogin() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api + "/machines")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(api + "/machines")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(json.readTree(r.body()).get("code").asText()).isEqualTo("UNAUTHENTICATED");
         assertThat(getJson("/auth/me").get("role").asText()).isEqualTo("admin");
@@ -95,10 +106,12 @@ class PlatformIT {
         assertThat(r.statusCode()).isEqualTo(422);
         JsonNode error = json.readTree(r.body());
         assertThat(error.get("code").asText()).isEqualTo("INVALID_PROFILE");
-        assertThat(error.get("details").findValuesAsText("field")).contains("machine_id", "sensors[0].noise", "rul.max_rul", "rul.cycles");
+        assertThat(error.get("details").findValuesAsText("field"))
+                .contains("machine_id", "sensors[0].noise", "rul.max_rul", "rul.cycles");
         assertThat(error.get("details").findValuesAsText("fix")).allMatch(fix -> !fix.isBlank());
         assertThat(get("/machines/pump_with_spaces").statusCode()).isEqualTo(404);
-        assertThat(Files.exists(dataDir.resolve("artifacts/machines/pump_with_spaces"))).isFalse();
+        assertThat(Files.exists(dataDir.resolve("artifacts/machines/pump_with_spaces")))
+                .isFalse();
     }
 
     @Test
@@ -113,17 +126,25 @@ class PlatformIT {
         JsonNode seed = awaitTask(seedTask.get("task_id").asText(), Duration.ofSeconds(60));
         assertThat(seed.get("status").asText()).isEqualTo("succeeded");
 
-        JsonNode trainTask = post("/machines/" + MACHINE + "/train", "{\"model\": \"tvae\", \"epochs\": 40, \"pipeline\": \"auto\"}", 202);
+        JsonNode trainTask = post(
+                "/machines/" + MACHINE + "/train",
+                "{\"model\": \"tvae\", \"epochs\": 40, \"pipeline\": \"auto\"}",
+                202);
         String trainId = trainTask.get("task_id").asText();
-        WebSocketRecorder socket = WebSocketRecorder.open(URI.create(stack.gatewayUrl()), "/ws/gan/training/" + trainId, token);
-        assertThat(socket.awaitClose(Duration.ofSeconds(180))).as(() -> "the training's socket closes; services' last errors:"
-                + KeptLogs.problems(dataDir)).isTrue();
+        WebSocketRecorder socket =
+                WebSocketRecorder.open(URI.create(stack.gatewayUrl()), "/ws/gan/training/" + trainId, token);
+        assertThat(socket.awaitClose(Duration.ofSeconds(180)))
+                .as(() -> "the training's socket closes; services' last errors:" + KeptLogs.problems(dataDir))
+                .isTrue();
         List<JsonNode> messages = messages(socket);
         assertThat(messages).isNotEmpty();
         JsonNode last = messages.get(messages.size() - 1);
         assertThat(last.get("status").asText()).as(last.toString()).isEqualTo("succeeded");
         assertThat(last.get("epoch").asInt()).isEqualTo(40);
-        assertThat(messages.stream().filter(m -> m.get("status").asText().equals("running")).count()).isGreaterThanOrEqualTo(1);
+        assertThat(messages.stream()
+                        .filter(m -> m.get("status").asText().equals("running"))
+                        .count())
+                .isGreaterThanOrEqualTo(1);
 
         JsonNode training = awaitTask(trainId, Duration.ofSeconds(30));
         assertThat(training.get("status").asText()).isEqualTo("succeeded");
@@ -141,8 +162,11 @@ class PlatformIT {
 
         Map<String, Integer> expected = Map.of("train", 35_000, "val", 7_500, "test", 7_500);
         for (var split : expected.entrySet()) {
-            HttpResponse<InputStream> file = http.send(request(URI.create(api + "/machines/" + MACHINE + "/datasets/"
-                    + datasetId + "/download/" + split.getKey())).build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> file = http.send(
+                    request(URI.create(api + "/machines/" + MACHINE + "/datasets/" + datasetId + "/download/"
+                                    + split.getKey()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
             assertThat(file.statusCode()).isEqualTo(200);
             Path local = dataDir.resolve("download-" + split.getKey() + ".parquet");
             try (InputStream in = file.body()) {
@@ -152,19 +176,26 @@ class PlatformIT {
             assertThat(table.rows()).isEqualTo(split.getValue());
             assertThat(table.sensorNames()).containsExactly("flow_rate_m3h", "bearing_temp_C", "vibration_mm_s");
         }
-        System.out.printf("end to end (seed 2,000 rows, 40 epochs, 50,000 rows generated and scored): %.1f s%n",
+        System.out.printf(
+                "end to end (seed 2,000 rows, 40 epochs, 50,000 rows generated and scored): %.1f s%n",
                 (System.nanoTime() - t0) / 1e9);
 
         JsonNode status = getJson("/machines/" + MACHINE + "/status");
         assertThat(status.get("state").asText()).isEqualTo("dataset_ready");
-        assertThat(status.get("quality_overall").asDouble()).isEqualTo(generation.get("quality_overall").asDouble());
+        assertThat(status.get("quality_overall").asDouble())
+                .isEqualTo(generation.get("quality_overall").asDouble());
 
         JsonNode stats = getJson("/machines/" + MACHINE + "/datasets/" + datasetId + "/stats?split=val");
         assertThat(stats.get("rows").asInt()).isEqualTo(7_500);
-        JsonNode histograms = getJson("/machines/" + MACHINE + "/datasets/" + datasetId + "/histograms?split=train&bins=10&source=seed");
+        JsonNode histograms = getJson(
+                "/machines/" + MACHINE + "/datasets/" + datasetId + "/histograms?split=train&bins=10&source=seed");
         assertThat(histograms.get("columns").get(0).get("counts")).hasSize(10);
-        JsonNode verdict = json.readTree(http.send(request(URI.create(api + "/machines/" + MACHINE + "/validate"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode verdict = json.readTree(http.send(
+                        request(URI.create(api + "/machines/" + MACHINE + "/validate"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
         assertThat(verdict.get("dataset_id").asText()).isEqualTo(datasetId);
         assertThat(verdict.get("thresholds").get("minimum").asDouble()).isEqualTo(0.75);
     }
@@ -173,7 +204,8 @@ class PlatformIT {
     @Order(3)
     void aBatchSeedsThreeCatalogMachines() throws Exception {
         List<String> machines = List.of("pump_ksb_etanorm_001", "fan_ebmpapst_r3g_001", "conveyor_dorner_3200_001");
-        JsonNode batch = post("/batch/seed", json.writeValueAsString(Map.of("machine_ids", machines, "seed_rows", 1000)), 202);
+        JsonNode batch =
+                post("/batch/seed", json.writeValueAsString(Map.of("machine_ids", machines, "seed_rows", 1000)), 202);
         String batchId = batch.get("batch_id").asText();
         assertThat(batch.get("total").asInt()).isEqualTo(3);
         awaitBatch(batchId, 3, Duration.ofSeconds(90));
@@ -190,47 +222,73 @@ class PlatformIT {
     @Test
     @Order(5)
     void killedWorkersComeBackByThemselvesAndEveryDatasetArrivesOnce() throws Exception {
-        List<String> machines = List.of("motor_weg_w22_001", "pump_grundfos_cr10_001", "compressor_atlas_copco_ga30_001",
-                "fan_greenheck_sfb_001", "conveyor_interroll_ecodrive_001", "cnc_haas_vf2_001");
-        JsonNode seeds = post("/batch/seed", json.writeValueAsString(Map.of("machine_ids", machines, "seed_rows", 1000)), 202);
+        List<String> machines = List.of(
+                "motor_weg_w22_001",
+                "pump_grundfos_cr10_001",
+                "compressor_atlas_copco_ga30_001",
+                "fan_greenheck_sfb_001",
+                "conveyor_interroll_ecodrive_001",
+                "cnc_haas_vf2_001");
+        JsonNode seeds =
+                post("/batch/seed", json.writeValueAsString(Map.of("machine_ids", machines, "seed_rows", 1000)), 202);
         awaitBatch(seeds.get("batch_id").asText(), machines.size(), Duration.ofSeconds(120));
 
-        JsonNode batch = post("/batch/train", json.writeValueAsString(Map.of("machine_ids", machines, "model", "tvae", "epochs", 80,
-                "pipeline", "auto")), 202);
+        JsonNode batch = post(
+                "/batch/train",
+                json.writeValueAsString(
+                        Map.of("machine_ids", machines, "model", "tvae", "epochs", 80, "pipeline", "auto")),
+                202);
         long t0 = System.nanoTime();
         awaitStage("training", "running", Duration.ofSeconds(120));
         stack.kill("trainer-service");
         System.out.printf("killed trainer-service during a training after %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        awaitStage("generation", "queued", Duration.ofSeconds(300)); // generation reports no progress: queued until done
+        awaitStage(
+                "generation", "queued", Duration.ofSeconds(300)); // generation reports no progress: queued until done
         stack.kill("generator-service");
-        System.out.printf("killed generator-service during a generation after %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "killed generator-service during a generation after %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
         List<String> waiting = new java.util.ArrayList<>(machines);
-        await(() -> "machines without a dataset after the kills: " + waiting, Duration.ofMinutes(8), Duration.ofSeconds(1), () -> {
-            for (String m : List.copyOf(waiting)) {
-                if (getJson("/machines/" + m + "/status").get("state").asText().equals("dataset_ready")) {
-                    waiting.remove(m);
-                }
-            }
-            return waiting.isEmpty();
-        });
+        await(
+                () -> "machines without a dataset after the kills: " + waiting,
+                Duration.ofMinutes(8),
+                Duration.ofSeconds(1),
+                () -> {
+                    for (String m : List.copyOf(waiting)) {
+                        if (getJson("/machines/" + m + "/status")
+                                .get("state")
+                                .asText()
+                                .equals("dataset_ready")) {
+                            waiting.remove(m);
+                        }
+                    }
+                    return waiting.isEmpty();
+                });
         for (String m : machines) {
-            assertThat(getJson("/machines/" + m + "/datasets").size()).as(m + "'s datasets").isEqualTo(1);
+            assertThat(getJson("/machines/" + m + "/datasets").size())
+                    .as(m + "'s datasets")
+                    .isEqualTo(1);
         }
-        // the batch of trainings followed each line on to its dataset (pipeline auto): finished only now, with the quality
+        // the batch of trainings followed each line on to its dataset (pipeline auto): finished only now, with the
+        // quality
         JsonNode view = getJson("/batch/" + batch.get("batch_id").asText());
         for (JsonNode item : view.get("items")) {
             assertThat(item.get("stage").asText()).as(item.toString()).isEqualTo("generation");
             assertThat(item.get("status").asText()).as(item.toString()).isEqualTo("succeeded");
-            assertThat(item.get("quality_overall").isNumber()).as(item.toString()).isTrue();
+            assertThat(item.get("quality_overall").isNumber())
+                    .as(item.toString())
+                    .isTrue();
         }
         assertThat(stack.restarts("trainer-service")).isGreaterThanOrEqualTo(1);
         assertThat(stack.restarts("generator-service")).isGreaterThanOrEqualTo(1);
         for (JsonNode task : getJson("/tasks?status=running")) {
-            assertThat(machines).as("a task left running: " + task).doesNotContain(task.get("machine_id").asText());
+            assertThat(machines)
+                    .as("a task left running: " + task)
+                    .doesNotContain(task.get("machine_id").asText());
         }
-        System.out.printf("six machines through two kills to one dataset each: %.1f s (batch %s)%n", (System.nanoTime() - t0) / 1e9,
-                batch.get("batch_id").asText());
+        System.out.printf(
+                "six machines through two kills to one dataset each: %.1f s (batch %s)%n",
+                (System.nanoTime() - t0) / 1e9, batch.get("batch_id").asText());
     }
 
     /**
@@ -245,7 +303,8 @@ class PlatformIT {
         String before = snapshot();
         List<HostileRequests.Probe> probes = HostileRequests.generate(1000, MACHINE, 42);
         // HTTP/1.1, as curl and most scripts send (the JDK's client would otherwise upgrade to h2c)
-        HttpClient http1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http1 =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         List<String> wrong = new java.util.ArrayList<>();
         for (HostileRequests.Probe p : probes) {
@@ -253,7 +312,11 @@ class PlatformIT {
             if (p.contentType() != null) {
                 b.header("Content-Type", p.contentType());
             }
-            b.method(p.method(), p.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(p.body()));
+            b.method(
+                    p.method(),
+                    p.body() == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(p.body()));
             HttpResponse<String> r;
             try {
                 r = http1.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -262,18 +325,20 @@ class PlatformIT {
                 boolean oversized = p.body() != null && p.body().length > 11 * 1024 * 1024;
                 statuses.merge(oversized ? -413 : -1, 1, Integer::sum);
                 if (!oversized) {
-                    wrong.add(p.method() + " " + p.path() + " (" + p.what() + "): the connection broke: " + e.getMessage());
+                    wrong.add(p.method() + " " + p.path() + " (" + p.what() + "): the connection broke: "
+                            + e.getMessage());
                 }
                 continue;
             }
             statuses.merge(r.statusCode(), 1, Integer::sum);
             String problem = problem(r);
             if (problem != null) {
-                wrong.add(p.method() + " " + p.path() + " (" + p.what() + ") -> " + r.statusCode() + ": " + problem + " "
-                        + r.body().substring(0, Math.min(300, r.body().length())));
+                wrong.add(p.method() + " " + p.path() + " (" + p.what() + ") -> " + r.statusCode() + ": " + problem
+                        + " " + r.body().substring(0, Math.min(300, r.body().length())));
             }
         }
-        System.out.println(probes.size() + " hostile requests, answers by status (-413: an oversized body cut off): " + statuses);
+        System.out.println(
+                probes.size() + " hostile requests, answers by status (-413: an oversized body cut off): " + statuses);
         assertThat(wrong).as("answers that are not a clear 4xx").isEmpty();
         assertThat(snapshot()).as("what the platform holds").isEqualTo(before);
         assertThat(getJson("/health").get("status").asText()).isEqualTo("UP");
@@ -285,7 +350,9 @@ class PlatformIT {
         if (status < 400 || status >= 500) {
             return "not a 4xx";
         }
-        if (r.body().contains("java.") || r.body().contains("Exception") || r.body().contains("dev.fleetsynth")) {
+        if (r.body().contains("java.")
+                || r.body().contains("Exception")
+                || r.body().contains("dev.fleetsynth")) {
             return "names Java internals";
         }
         JsonNode body;
@@ -299,7 +366,9 @@ class PlatformIT {
         }
         if (status == 400 || status == 422) {
             JsonNode details = body.path("details");
-            if (!details.isArray() || details.isEmpty() || details.get(0).path("field").asText().isBlank()) {
+            if (!details.isArray()
+                    || details.isEmpty()
+                    || details.get(0).path("field").asText().isBlank()) {
                 return "names no field";
             }
         }
@@ -310,15 +379,25 @@ class PlatformIT {
     private String snapshot() throws Exception {
         StringBuilder s = new StringBuilder();
         for (JsonNode m : getJson("/machines")) {
-            s.append(m.get("machine_id").asText()).append('@').append(m.path("version").asText()).append('\n');
+            s.append(m.get("machine_id").asText())
+                    .append('@')
+                    .append(m.path("version").asText())
+                    .append('\n');
         }
         s.append("tasks ").append(getJson("/tasks?limit=1000").size()).append('\n');
         for (JsonNode u : getJson("/users")) {
-            s.append("user ").append(u.get("username").asText()).append(' ').append(u.get("role").asText()).append('\n');
+            s.append("user ")
+                    .append(u.get("username").asText())
+                    .append(' ')
+                    .append(u.get("role").asText())
+                    .append('\n');
         }
         s.append("keys ").append(getJson("/keys").size()).append('\n');
         try (var files = Files.walk(dataDir.resolve("artifacts"))) {
-            files.filter(Files::isRegularFile).map(f -> dataDir.relativize(f).toString()).sorted().forEach(f -> s.append(f).append('\n'));
+            files.filter(Files::isRegularFile)
+                    .map(f -> dataDir.relativize(f).toString())
+                    .sorted()
+                    .forEach(f -> s.append(f).append('\n'));
         }
         return s.toString();
     }
@@ -333,7 +412,10 @@ class PlatformIT {
 
     /** Waits until some task of this stage has this status. */
     private void awaitStage(String stage, String status, Duration timeout) {
-        await(() -> "no " + stage + " task was " + status + " within " + timeout, timeout, Duration.ofMillis(100),
+        await(
+                () -> "no " + stage + " task was " + status + " within " + timeout,
+                timeout,
+                Duration.ofMillis(100),
                 () -> getJson("/tasks?stage=" + stage + "&status=" + status).size() > 0);
     }
 
@@ -341,13 +423,19 @@ class PlatformIT {
     @Order(4)
     void aUsersRunToFailureTextGoesThroughUploadPreviewIngestTrainingAndGenerationToItsOwnShape() throws Exception {
         byte[] file = resource("fd003-units-1-4.txt");
-        JsonNode upload = post("/uploads", json.writeValueAsString(Map.of("file_name", "fd003-units-1-4.txt", "bytes", file.length)), 201);
+        JsonNode upload = post(
+                "/uploads",
+                json.writeValueAsString(Map.of("file_name", "fd003-units-1-4.txt", "bytes", file.length)),
+                201);
         String uploadId = upload.get("upload_id").asText();
         int chunk = upload.get("chunk_bytes").asInt();
         for (int i = 0; i < upload.get("chunks").asInt(); i++) {
             byte[] part = java.util.Arrays.copyOfRange(file, i * chunk, Math.min(file.length, (i + 1) * chunk));
-            HttpResponse<String> r = http.send(request(URI.create(api + "/uploads/" + uploadId + "/chunks/" + i))
-                    .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(part)).build(),
+            HttpResponse<String> r = http.send(
+                    request(URI.create(api + "/uploads/" + uploadId + "/chunks/" + i))
+                            .header("Content-Type", "application/octet-stream")
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(part))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         }
@@ -357,39 +445,58 @@ class PlatformIT {
         String machine = preview.get("profile").get("machine_id").asText();
         assertThat(machine).isEqualTo("fd003_units_1_4");
 
-        HttpResponse<String> created = http.send(request(URI.create(api + "/machines")).header("Content-Type",
-                "application/json").POST(HttpRequest.BodyPublishers.ofString(preview.get("profile").toString())).build(),
+        HttpResponse<String> created = http.send(
+                request(URI.create(api + "/machines"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                preview.get("profile").toString()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        JsonNode ingestTask = post("/machines/" + machine + "/ingest", json.writeValueAsString(Map.of("upload_id", uploadId, "rul_cap", 125,
-                "pipeline", "auto")), 202);
+        JsonNode ingestTask = post(
+                "/machines/" + machine + "/ingest",
+                json.writeValueAsString(Map.of("upload_id", uploadId, "rul_cap", 125, "pipeline", "auto")),
+                202);
         JsonNode seed = awaitTask(ingestTask.get("task_id").asText(), Duration.ofSeconds(60));
         assertThat(seed.get("status").asText()).as(seed.toString()).isEqualTo("succeeded");
-        JsonNode report = getJson("/machines/" + machine + "/seeds/" + seed.get("result_id").asText() + "/report");
+        JsonNode report = getJson(
+                "/machines/" + machine + "/seeds/" + seed.get("result_id").asText() + "/report");
         assertThat(report.get("rul").get("from").asText()).isEqualTo("end");
 
         // pipeline auto: the trainer trains the default (trajectory) model on the seed, then a dataset follows
-        await(() -> "a dataset of the ingested data", Duration.ofSeconds(180), Duration.ofMillis(500),
+        await(
+                () -> "a dataset of the ingested data",
+                Duration.ofSeconds(180),
+                Duration.ofMillis(500),
                 () -> !getJson("/machines/" + machine + "/datasets").isEmpty());
         JsonNode datasets = getJson("/machines/" + machine + "/datasets");
         JsonNode models = getJson("/machines/" + machine + "/models");
         assertThat(models.get(0).get("kind").asText()).isEqualTo("trajectory");
         assertThat(models.get(0).get("source").asText()).isEqualTo("real");
         String datasetId = datasets.get(0).get("dataset_id").asText();
-        HttpResponse<InputStream> train = http.send(request(URI.create(api + "/machines/" + machine + "/datasets/"
-                + datasetId + "/download/train")).build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> train = http.send(
+                request(URI.create(api + "/machines/" + machine + "/datasets/" + datasetId + "/download/train"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         Path local = dataDir.resolve("real-train.parquet");
         try (InputStream in = train.body()) {
             Files.copy(in, local);
         }
         dev.fleetsynth.engine.source.SourceTable table = dev.fleetsynth.engine.source.SourceFiles.read(local);
         assertThat(table.schema().fields()).hasSize(27);
-        assertThat(table.schema().field("col2").orElseThrow().kind()).isEqualTo(dev.fleetsynth.engine.source.ColumnKind.INTEGER);
+        assertThat(table.schema().field("col2").orElseThrow().kind())
+                .isEqualTo(dev.fleetsynth.engine.source.ColumnKind.INTEGER);
         assertThat(java.util.Arrays.stream(table.rul()).max().orElseThrow()).isLessThanOrEqualTo(125.0);
 
         JsonNode comparison = getJson("/machines/" + machine + "/compare?datasets=" + datasetId);
         assertThat(comparison.get("recommended").asText()).isEqualTo(datasetId);
-        assertThat(comparison.get("candidates").get(0).get("utility").get("rmse_mean_baseline").asDouble()).isPositive();
+        assertThat(comparison
+                        .get("candidates")
+                        .get(0)
+                        .get("utility")
+                        .get("rmse_mean_baseline")
+                        .asDouble())
+                .isPositive();
 
         JsonNode badModel = post("/machines/" + machine + "/train", "{\"model\": \"gan\"}", 400);
         assertThat(badModel.get("details").get(0).get("field").asText()).isEqualTo("model");
@@ -403,25 +510,36 @@ class PlatformIT {
     @Order(7)
     void aGenerationIsCancelledAndADeletedMachineLeavesNothingBehind() throws Exception {
         // a generation of seconds, cancelled at once through the gateway: queued or running, it ends cancelled
-        String generation = post("/machines/" + MACHINE + "/generate", "{\"rows\": 2000000}", 202).get("task_id").asText();
+        String generation = post("/machines/" + MACHINE + "/generate", "{\"rows\": 2000000}", 202)
+                .get("task_id")
+                .asText();
         JsonNode cancel = post("/tasks/" + generation + "/cancel", "", 202);
         assertThat(cancel.get("status").asText()).isIn("cancelled", "cancelling");
         JsonNode cancelled = awaitTask(generation, Duration.ofSeconds(120));
         assertThat(cancelled.get("status").asText()).as(cancelled.toString()).isEqualTo("cancelled");
         assertThat(cancelled.get("error").get("code").asText()).isEqualTo("CANCELLED");
-        assertThat(post("/tasks/" + generation + "/cancel", "", 409).get("code").asText()).isEqualTo("JOB_FINISHED");
+        assertThat(post("/tasks/" + generation + "/cancel", "", 409).get("code").asText())
+                .isEqualTo("JOB_FINISHED");
 
         Path machineDir = dataDir.resolve("artifacts/machines/" + MACHINE);
-        assertThat(files(machineDir)).anyMatch(f -> f.startsWith("seed/")).anyMatch(f -> f.startsWith("models/"))
-                .anyMatch(f -> f.startsWith("datasets/")).noneMatch(f -> f.contains(generation));
+        assertThat(files(machineDir))
+                .anyMatch(f -> f.startsWith("seed/"))
+                .anyMatch(f -> f.startsWith("models/"))
+                .anyMatch(f -> f.startsWith("datasets/"))
+                .noneMatch(f -> f.contains(generation));
         assertThat(getJson("/machines/" + MACHINE + "/tasks")).isNotEmpty();
 
-        HttpResponse<String> deleted = http.send(request(URI.create(api + "/machines/" + MACHINE)).DELETE().build(),
+        HttpResponse<String> deleted = http.send(
+                request(URI.create(api + "/machines/" + MACHINE)).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
         long t0 = System.nanoTime();
-        await(() -> "the deletion reaches every service: " + files(machineDir), Duration.ofSeconds(60), Duration.ofMillis(250),
-                () -> files(machineDir).isEmpty() && getJson("/machines/" + MACHINE + "/tasks").isEmpty());
+        await(
+                () -> "the deletion reaches every service: " + files(machineDir),
+                Duration.ofSeconds(60),
+                Duration.ofMillis(250),
+                () -> files(machineDir).isEmpty()
+                        && getJson("/machines/" + MACHINE + "/tasks").isEmpty());
         System.out.printf("machine deleted everywhere (rows and files) in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
         // made again under the same id, it starts empty: no seed, model, dataset or task of the old one
@@ -431,7 +549,8 @@ class PlatformIT {
         assertThat(getJson("/machines/" + MACHINE + "/models")).isEmpty();
         assertThat(getJson("/machines/" + MACHINE + "/datasets")).isEmpty();
         assertThat(getJson("/machines/" + MACHINE + "/tasks")).isEmpty();
-        assertThat(getJson("/machines/" + MACHINE + "/status").get("state").asText()).isEqualTo("profile_ready");
+        assertThat(getJson("/machines/" + MACHINE + "/status").get("state").asText())
+                .isEqualTo("profile_ready");
         assertThat(files(machineDir)).containsExactly("profile/v1.json");
     }
 
@@ -439,29 +558,44 @@ class PlatformIT {
     @Order(8)
     void aBrokerRestartInTheMiddleOfATrainingDoesNotLoseIt() throws Exception {
         String machine = "pump_ksb_etanorm_001"; // seeded by the batch test
-        String training = post("/machines/" + machine + "/train", "{\"model\": \"tvae\", \"epochs\": 150, \"early_stop\": 0}", 202)
-                .get("task_id").asText();
+        String training = post(
+                        "/machines/" + machine + "/train",
+                        "{\"model\": \"tvae\", \"epochs\": 150, \"early_stop\": 0}",
+                        202)
+                .get("task_id")
+                .asText();
         long t0 = System.nanoTime();
-        await(() -> "the training starts", Duration.ofSeconds(120), Duration.ofMillis(100),
+        await(
+                () -> "the training starts",
+                Duration.ofSeconds(120),
+                Duration.ofMillis(100),
                 () -> getJson("/tasks/" + training).path("epoch").asInt() >= 1);
         stack.infrastructure().restartKafka(Duration.ofSeconds(5));
-        System.out.printf("Kafka restarted (5 s down) at epoch %d of a training%n", getJson("/tasks/" + training).path("epoch").asInt());
+        System.out.printf(
+                "Kafka restarted (5 s down) at epoch %d of a training%n",
+                getJson("/tasks/" + training).path("epoch").asInt());
 
         JsonNode done = awaitTask(training, Duration.ofSeconds(300));
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("succeeded");
         assertThat(done.get("epoch").asInt()).isEqualTo(150);
         String modelId = done.get("result_id").asText();
-        assertThat(getJson("/machines/" + machine + "/models").findValuesAsText("model_id")).containsOnlyOnce(modelId);
+        assertThat(getJson("/machines/" + machine + "/models").findValuesAsText("model_id"))
+                .containsOnlyOnce(modelId);
         assertThat(getJson("/training/jobs/" + training).get("loss_curve")).hasSize(150);
         // and the platform goes on: the next request after the restart is served
-        String seed = post("/machines/" + machine + "/seed", "{\"rows\": 1000}", 202).get("task_id").asText();
-        assertThat(awaitTask(seed, Duration.ofSeconds(60)).get("status").asText()).isEqualTo("succeeded");
-        System.out.printf("training through a broker restart, and a seed after it: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        String seed = post("/machines/" + machine + "/seed", "{\"rows\": 1000}", 202)
+                .get("task_id")
+                .asText();
+        assertThat(awaitTask(seed, Duration.ofSeconds(60)).get("status").asText())
+                .isEqualTo("succeeded");
+        System.out.printf(
+                "training through a broker restart, and a seed after it: %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
     /** How often each service was started again by the stack, for a failure's message. */
     private static String restarts() {
-        return "\n  restarts: " + stack.ports().keySet().stream().collect(java.util.stream.Collectors.toMap(s -> s, stack::restarts));
+        return "\n  restarts: "
+                + stack.ports().keySet().stream().collect(java.util.stream.Collectors.toMap(s -> s, stack::restarts));
     }
 
     /** The files under a directory, relative to it, sorted; none when it is missing. */
@@ -470,19 +604,26 @@ class PlatformIT {
             return List.of();
         }
         try (var walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString().replace('\\', '/')).sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .map(f -> dir.relativize(f).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
     }
 
     private JsonNode awaitTask(String taskId, Duration timeout) {
         JsonNode[] task = {null};
-        await(() -> "task " + taskId + " did not finish in " + timeout + "; last: " + task[0], timeout, Duration.ofMillis(250), () -> {
-            HttpResponse<String> r = get("/tasks/" + taskId);
-            if (r.statusCode() == 200) {
-                task[0] = json.readTree(r.body());
-            }
-            return task[0] != null && task[0].get("finished").asBoolean();
-        });
+        await(
+                () -> "task " + taskId + " did not finish in " + timeout + "; last: " + task[0],
+                timeout,
+                Duration.ofMillis(250),
+                () -> {
+                    HttpResponse<String> r = get("/tasks/" + taskId);
+                    if (r.statusCode() == 200) {
+                        task[0] = json.readTree(r.body());
+                    }
+                    return task[0] != null && task[0].get("finished").asBoolean();
+                });
         return task[0];
     }
 
@@ -490,7 +631,11 @@ class PlatformIT {
      * Polls {@code done} every {@code every} until it holds; after {@code timeout} the test fails
      * with {@code what}, the services' last errors and warnings, and how often each was restarted.
      */
-    private void await(java.util.concurrent.Callable<String> what, Duration timeout, Duration every, java.util.concurrent.Callable<Boolean> done) {
+    private void await(
+            java.util.concurrent.Callable<String> what,
+            Duration timeout,
+            Duration every,
+            java.util.concurrent.Callable<Boolean> done) {
         try {
             Awaitility.await().atMost(timeout).pollInterval(every).until(done);
         } catch (ConditionTimeoutException e) {
@@ -520,25 +665,36 @@ class PlatformIT {
     }
 
     private JsonNode post(String path, String body, int expected) throws Exception {
-        HttpResponse<String> r = http.send(request(URI.create(api + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                request(URI.create(api + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(expected);
         return json.readTree(r.body());
     }
 
-    private HttpResponse<String> multipart(String path, String fileName, byte[] content, Map<String, String> fields) throws Exception {
+    private HttpResponse<String> multipart(String path, String fileName, byte[] content, Map<String, String> fields)
+            throws Exception {
         String boundary = "fleetsynth-" + UUID.randomUUID();
         var body = new java.io.ByteArrayOutputStream();
         for (var f : fields.entrySet()) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue()
-                    + "\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                            + f.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/yaml\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: application/yaml\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(request(URI.create(api + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                request(URI.create(api + path))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static byte[] resource(String name) throws Exception {
@@ -549,12 +705,14 @@ class PlatformIT {
 
     private static List<JsonNode> messages(WebSocketRecorder socket) {
         ObjectMapper m = new ObjectMapper();
-        return socket.messages().stream().map(s -> {
-            try {
-                return m.readTree(s);
-            } catch (Exception e) {
-                throw new AssertionError(s, e);
-            }
-        }).toList();
+        return socket.messages().stream()
+                .map(s -> {
+                    try {
+                        return m.readTree(s);
+                    } catch (Exception e) {
+                        throw new AssertionError(s, e);
+                    }
+                })
+                .toList();
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +19,9 @@ class UpTest {
         assertThat(Up.loginHint(data, started)).contains("FLEETSYNTH_ADMIN_PASSWORD");
         Path file = Files.createDirectories(data.resolve("auth")).resolve("admin-password");
         Files.writeString(file, "s3cret-generated\n");
-        assertThat(Up.loginHint(data, started)).contains("password s3cret-generated").contains("printed this once");
+        assertThat(Up.loginHint(data, started))
+                .contains("password s3cret-generated")
+                .contains("printed this once");
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(3600)));
         assertThat(Up.loginHint(data, started)).doesNotContain("s3cret").contains(file.toString());
     }

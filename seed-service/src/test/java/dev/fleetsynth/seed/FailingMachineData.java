@@ -1,12 +1,10 @@
 package dev.fleetsynth.seed;
 
+import dev.fleetsynth.support.machines.MachineData;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.fleetsynth.support.machines.MachineData;
 
 /** For the tests: one machine whose deletion always fails here, as a database that stays away would make it. */
 @ApplicationScoped
@@ -15,8 +13,7 @@ public class FailingMachineData implements MachineData {
     static final AtomicInteger TRIES = new AtomicInteger();
 
     @Override
-    public void stopJobs(String machineId) {
-    }
+    public void stopJobs(String machineId) {}
 
     @Override
     public List<String> delete(String machineId, Instant deletedAt) {

@@ -8,17 +8,6 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-import java.util.stream.Stream;
-
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.Test;
-
 import dev.fleetsynth.engine.catalog.Catalog;
 import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.profile.MachineProfile;
@@ -26,9 +15,9 @@ import dev.fleetsynth.engine.profile.ProfileFormat;
 import dev.fleetsynth.engine.profile.ProfileWriter;
 import dev.fleetsynth.engine.store.ArtifactStore;
 import dev.fleetsynth.engine.table.SensorTable;
-import dev.fleetsynth.events.FailureCode;
 import dev.fleetsynth.events.DeadLetter;
 import dev.fleetsynth.events.EventCodec;
+import dev.fleetsynth.events.FailureCode;
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.events.JobFailed;
 import dev.fleetsynth.events.MachineCreated;
@@ -43,6 +32,15 @@ import dev.fleetsynth.testkit.FleetsynthServers;
 import dev.fleetsynth.testkit.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(FleetsynthServers.class)
@@ -55,12 +53,14 @@ class SeedServiceTest {
     }
 
     private static ArtifactStore store() {
-        return new ArtifactStore(Path.of(ConfigProvider.getConfig().getValue("fleetsynth.artifacts.root", String.class)));
+        return new ArtifactStore(
+                Path.of(ConfigProvider.getConfig().getValue("fleetsynth.artifacts.root", String.class)));
     }
 
     /** Plays profile-service: a catalog pump, renamed, written where machine.created says it is. */
     private static String writeProfile(String machineId) throws Exception {
-        MachineProfile pump = Catalog.profile("pump_grundfos_cr10_001").orElseThrow().withIdentity(machineId, "Grundfos", "CR 10");
+        MachineProfile pump =
+                Catalog.profile("pump_grundfos_cr10_001").orElseThrow().withIdentity(machineId, "Grundfos", "CR 10");
         String path = ArtifactStore.profilePath(machineId, 1);
         store().writeFile(path, new ProfileWriter().write(pump, ProfileFormat.JSON));
         return path;
@@ -71,14 +71,20 @@ class SeedServiceTest {
     }
 
     private static SeedRequested request(String machineId, UUID jobId, String profilePath, int rows) {
-        return new SeedRequested(UUID.randomUUID(), Instant.now(), machineId, jobId, 1, profilePath, rows, 7, Pipeline.MANUAL);
+        return new SeedRequested(
+                UUID.randomUUID(), Instant.now(), machineId, jobId, 1, profilePath, rows, 7, Pipeline.MANUAL);
     }
 
     /** Every result event (seed.ready, job.failed) of a job, once the predicate holds for what was seen. */
     private static List<TopicReader.Record> results(UUID jobId) {
-        return TopicReader.await(bootstrap(), List.of(Topics.SEED_READY, Topics.JOB_FAILED),
-                seen -> seen.stream().anyMatch(r -> r.value().contains(jobId.toString())), WAIT)
-                .stream().filter(r -> r.value().contains(jobId.toString())).toList();
+        return TopicReader.await(
+                        bootstrap(),
+                        List.of(Topics.SEED_READY, Topics.JOB_FAILED),
+                        seen -> seen.stream().anyMatch(r -> r.value().contains(jobId.toString())),
+                        WAIT)
+                .stream()
+                .filter(r -> r.value().contains(jobId.toString()))
+                .toList();
     }
 
     private SeedReady awaitReady(UUID jobId) {
@@ -139,25 +145,34 @@ class SeedServiceTest {
         assertThat(table.rul()[table.rows() - 1]).isEqualTo(0.0);
         assertThat(table.sensorNames()).isNotEmpty();
 
-        given().get("/seeds?machine_id=" + machineId).then().statusCode(200)
+        given().get("/seeds?machine_id=" + machineId)
+                .then()
+                .statusCode(200)
                 .body("$", hasSize(1))
                 .body("[0].seed_id", equalTo(jobId.toString()))
                 .body("[0].rows", equalTo(2000))
                 .body("[0].random_seed", equalTo(7))
                 .body("[0].path", equalTo(ready.seedPath()));
-        given().get("/seeds/" + jobId).then().statusCode(200)
+        given().get("/seeds/" + jobId)
+                .then()
+                .statusCode(200)
                 .body("machine_id", equalTo(machineId))
                 .body("cycles", equalTo(ready.cycles()))
                 .body("profile_version", equalTo(1))
                 .body("created_at", notNullValue());
-        given().get("/jobs/" + jobId).then().statusCode(200)
+        given().get("/jobs/" + jobId)
+                .then()
+                .statusCode(200)
                 .body("job_id", equalTo(jobId.toString()))
                 .body("stage", equalTo("seed"))
                 .body("status", equalTo("succeeded"))
                 .body("seed_id", equalTo(jobId.toString()))
                 .body("started_at", notNullValue())
                 .body("finished_at", notNullValue());
-        given().get("/jobs?machine_id=" + machineId).then().statusCode(200).body("job_id", equalTo(List.of(jobId.toString())));
+        given().get("/jobs?machine_id=" + machineId)
+                .then()
+                .statusCode(200)
+                .body("job_id", equalTo(List.of(jobId.toString())));
     }
 
     @Test
@@ -168,13 +183,16 @@ class SeedServiceTest {
         SeedReady ready = awaitReady(jobId);
         SensorTable table = ParquetTables.read(store().resolve(ready.seedPath()));
         String sensor = table.sensorNames().get(0);
-        long inCycle2 = java.util.Arrays.stream(table.cycle()).filter(c -> c == 2).count();
+        long inCycle2 =
+                java.util.Arrays.stream(table.cycle()).filter(c -> c == 2).count();
         int firstOfCycle2 = 0;
         while (table.cycle()[firstOfCycle2] != 2) {
             firstOfCycle2++;
         }
 
-        given().get("/seeds/" + jobId + "/rows").then().statusCode(200)
+        given().get("/seeds/" + jobId + "/rows")
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(1500))
                 .body("offset", equalTo(0))
                 .body("limit", equalTo(500))
@@ -184,31 +202,55 @@ class SeedServiceTest {
                 .body("rows[0].timestamp", equalTo("2025-01-01T00:00:00Z"))
                 .body("rows[0].machine_id", equalTo(machineId))
                 .body("rows[0].cycle", equalTo(1));
-        given().get("/seeds/" + jobId + "/rows?offset=1490&limit=100").then().statusCode(200)
+        given().get("/seeds/" + jobId + "/rows?offset=1490&limit=100")
+                .then()
+                .statusCode(200)
                 .body("rows", hasSize(10))
                 .body("rows[9].rul", equalTo(0.0f));
-        given().get("/seeds/" + jobId + "/rows?cycle=2&offset=1&limit=5000").then().statusCode(200)
+        given().get("/seeds/" + jobId + "/rows?cycle=2&offset=1&limit=5000")
+                .then()
+                .statusCode(200)
                 .body("cycle", equalTo(2))
                 .body("total", equalTo((int) inCycle2))
                 .body("rows", hasSize((int) inCycle2 - 1))
                 .body("rows.cycle", everyItem(equalTo(2)))
                 .body("rows[0]." + sensor, equalTo((float) table.sensor(sensor)[firstOfCycle2 + 1]));
 
-        given().get("/seeds/" + jobId + "/rows?limit=5001").then().statusCode(400)
+        given().get("/seeds/" + jobId + "/rows?limit=5001")
+                .then()
+                .statusCode(400)
                 .body("code", equalTo("BAD_REQUEST"))
                 .body("details[0].field", equalTo("limit"))
                 .body("details[0].fix", containsString("5000"));
-        given().get("/seeds/" + jobId + "/rows?limit=0").then().statusCode(400).body("details[0].field", equalTo("limit"));
-        given().get("/seeds/" + jobId + "/rows?offset=-1").then().statusCode(400).body("details[0].field", equalTo("offset"));
-        given().get("/seeds/" + jobId + "/rows?cycle=two").then().statusCode(400).body("details[0].field", equalTo("cycle"));
-        given().get("/seeds/" + jobId + "/rows?cycle=0").then().statusCode(400).body("details[0].field", equalTo("cycle"));
+        given().get("/seeds/" + jobId + "/rows?limit=0")
+                .then()
+                .statusCode(400)
+                .body("details[0].field", equalTo("limit"));
+        given().get("/seeds/" + jobId + "/rows?offset=-1")
+                .then()
+                .statusCode(400)
+                .body("details[0].field", equalTo("offset"));
+        given().get("/seeds/" + jobId + "/rows?cycle=two")
+                .then()
+                .statusCode(400)
+                .body("details[0].field", equalTo("cycle"));
+        given().get("/seeds/" + jobId + "/rows?cycle=0")
+                .then()
+                .statusCode(400)
+                .body("details[0].field", equalTo("cycle"));
     }
 
     @Test
     void unknownIdsAre404WithAnErrorBody() {
-        given().get("/seeds/" + UUID.randomUUID()).then().statusCode(404)
-                .body("code", equalTo("NOT_FOUND")).body("message", containsString("does not exist"));
-        given().get("/seeds/" + UUID.randomUUID() + "/rows").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        given().get("/seeds/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("NOT_FOUND"))
+                .body("message", containsString("does not exist"));
+        given().get("/seeds/" + UUID.randomUUID() + "/rows")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("NOT_FOUND"));
         given().get("/jobs/" + UUID.randomUUID()).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
         given().get("/jobs/not-a-uuid").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
         given().get("/seeds?machine_id=nobody_here").then().statusCode(200).body("$", hasSize(0));
@@ -221,7 +263,9 @@ class SeedServiceTest {
         publish(manualCreated);
         drain(manual);
         given().get("/seeds?machine_id=" + manual).then().statusCode(200).body("$", hasSize(0));
-        given().get("/jobs/" + JobRunner.derivedJobId(Stage.SEED, manualCreated)).then().statusCode(404);
+        given().get("/jobs/" + JobRunner.derivedJobId(Stage.SEED, manualCreated))
+                .then()
+                .statusCode(404);
         assertThat(filesIn(store().resolve("machines/" + manual + "/seed"))).isEmpty();
 
         String auto = "pump_seed_auto_001";
@@ -232,8 +276,16 @@ class SeedServiceTest {
         assertThat(ready.rows()).isEqualTo(10_000);
         assertThat(ready.pipeline()).isEqualTo(Pipeline.AUTO);
         assertThat(ParquetTables.read(store().resolve(ready.seedPath())).rows()).isEqualTo(10_000);
-        given().get("/seeds/" + jobId).then().statusCode(200).body("random_seed", equalTo(42)).body("rows", equalTo(10_000));
-        given().get("/jobs/" + jobId).then().statusCode(200).body("pipeline", equalTo("auto")).body("status", equalTo("succeeded"));
+        given().get("/seeds/" + jobId)
+                .then()
+                .statusCode(200)
+                .body("random_seed", equalTo(42))
+                .body("rows", equalTo(10_000));
+        given().get("/jobs/" + jobId)
+                .then()
+                .statusCode(200)
+                .body("pipeline", equalTo("auto"))
+                .body("status", equalTo("succeeded"));
     }
 
     @Test
@@ -247,12 +299,19 @@ class SeedServiceTest {
         publish(request(machineId, jobId, ArtifactStore.profilePath(machineId, 1), 1000));
         drain(machineId);
 
-        assertThat(results(jobId)).hasSize(1).extracting(TopicReader.Record::topic).containsOnly(Topics.SEED_READY);
-        given().get("/seeds?machine_id=" + machineId).then().statusCode(200)
-                .body("$", hasSize(1)).body("[0].seed_id", equalTo(jobId.toString()));
+        assertThat(results(jobId))
+                .hasSize(1)
+                .extracting(TopicReader.Record::topic)
+                .containsOnly(Topics.SEED_READY);
+        given().get("/seeds?machine_id=" + machineId)
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].seed_id", equalTo(jobId.toString()));
         String seedPath = ArtifactStore.seedPath(machineId, jobId.toString());
         assertThat(filesIn(store().resolve("machines/" + machineId + "/seed")))
-                .containsExactlyInAnyOrder(store().resolve(seedPath), store().resolve(ArtifactStore.holdoutPath(seedPath)));
+                .containsExactlyInAnyOrder(
+                        store().resolve(seedPath), store().resolve(ArtifactStore.holdoutPath(seedPath)));
     }
 
     @Test
@@ -260,19 +319,25 @@ class SeedServiceTest {
         String machineId = "pump_seed_cancel_001";
         String profilePath = writeProfile(machineId);
         UUID waiting = UUID.randomUUID();
-        given().post("/jobs/" + waiting + "/cancel?machine_id=" + machineId).then().statusCode(202).body("status", equalTo("cancelled"));
+        given().post("/jobs/" + waiting + "/cancel?machine_id=" + machineId)
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("cancelled"));
         assertThat(awaitFailed(waiting).code()).isEqualTo(FailureCode.CANCELLED);
         publish(request(machineId, waiting, profilePath, 1000));
 
         // the most rows a seed may have, and its holdout as many: seconds of work, stopped within one
         UUID running = UUID.randomUUID();
         publish(request(machineId, running, profilePath, 100_000));
-        org.awaitility.Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(20))
+        org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> given().get("/jobs/" + running).statusCode() == 200);
         given().post("/jobs/" + running + "/cancel").then().statusCode(202).body("status", equalTo("cancelling"));
         drain(machineId);
 
-        assertThat(results(running)).extracting(r -> codec.fromJson(JobFailed.class, r.value()).code())
+        assertThat(results(running))
+                .extracting(r -> codec.fromJson(JobFailed.class, r.value()).code())
                 .containsOnly(FailureCode.CANCELLED);
         for (UUID job : List.of(waiting, running)) {
             given().get("/jobs/" + job).then().statusCode(200).body("status", equalTo("cancelled"));
@@ -288,11 +353,18 @@ class SeedServiceTest {
         UUID first = UUID.randomUUID();
         publish(request(machineId, first, profilePath, 1000));
         awaitReady(first);
-        SeedRequested stale = request(machineId, UUID.randomUUID(), profilePath, 1000); // made now, delivered after the deletion
+        SeedRequested stale =
+                request(machineId, UUID.randomUUID(), profilePath, 1000); // made now, delivered after the deletion
 
         publish(MachineDeleted.now(machineId));
-        org.awaitility.Awaitility.await().atMost(WAIT)
-                .until(() -> given().get("/seeds?machine_id=" + machineId).then().extract().jsonPath().getList("$").isEmpty());
+        org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> given().get("/seeds?machine_id=" + machineId)
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("$")
+                        .isEmpty());
         given().get("/jobs/" + first).then().statusCode(404);
         assertThat(filesIn(store().resolve("machines/" + machineId + "/seed"))).isEmpty();
 
@@ -301,11 +373,17 @@ class SeedServiceTest {
         UUID again = UUID.randomUUID();
         publish(request(machineId, again, writeProfile(machineId), 1000));
         awaitReady(again);
-        assertThat(TopicReader.await(bootstrap(), List.of(Topics.SEED_READY, Topics.JOB_FAILED),
-                seen -> seen.stream().anyMatch(r -> r.value().contains(again.toString())), WAIT))
+        assertThat(TopicReader.await(
+                        bootstrap(),
+                        List.of(Topics.SEED_READY, Topics.JOB_FAILED),
+                        seen -> seen.stream().anyMatch(r -> r.value().contains(again.toString())),
+                        WAIT))
                 .noneMatch(r -> r.value().contains(stale.jobId().toString()));
         given().get("/jobs/" + stale.jobId()).then().statusCode(404);
-        given().get("/seeds?machine_id=" + machineId).then().statusCode(200).body("$", hasSize(1))
+        given().get("/seeds?machine_id=" + machineId)
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1))
                 .body("[0].seed_id", equalTo(again.toString()));
     }
 
@@ -313,10 +391,18 @@ class SeedServiceTest {
     void aDeletionThatKeepsFailingIsTriedAgainThenGoesWholeToTheDeadLetterTopic() {
         MachineDeleted deleted = MachineDeleted.now(FailingMachineData.MACHINE);
         publish(deleted);
-        DeadLetter letter = TopicReader.await(bootstrap(), List.of(Topics.DEAD_LETTER),
-                seen -> seen.stream().anyMatch(r -> r.value().contains(deleted.eventId().toString())), WAIT).stream()
+        DeadLetter letter = TopicReader.await(
+                        bootstrap(),
+                        List.of(Topics.DEAD_LETTER),
+                        seen -> seen.stream()
+                                .anyMatch(r ->
+                                        r.value().contains(deleted.eventId().toString())),
+                        WAIT)
+                .stream()
                 .filter(r -> r.value().contains(deleted.eventId().toString()))
-                .map(r -> codec.fromJson(DeadLetter.class, r.value())).findFirst().orElseThrow();
+                .map(r -> codec.fromJson(DeadLetter.class, r.value()))
+                .findFirst()
+                .orElseThrow();
         assertThat(letter.service()).isEqualTo("seed-service");
         assertThat(letter.originalTopic()).isEqualTo(Topics.MACHINE_DELETED);
         assertThat(letter.code()).isEqualTo(FailureCode.INTERNAL);
@@ -327,20 +413,31 @@ class SeedServiceTest {
     }
 
     @Test
-    void aRequestWhoseStepsKeepFailingIsTriedThreeTimesThenGoesWholeToTheDeadLetterTopicAndTheNextIsServed() throws Exception {
+    void aRequestWhoseStepsKeepFailingIsTriedThreeTimesThenGoesWholeToTheDeadLetterTopicAndTheNextIsServed()
+            throws Exception {
         // A machine id longer than the jobs table's column (the gateway refuses it; a producer of another
         // system need not): making the job's row fails in the database every time.
         String machineId = "pump_" + "x".repeat(70);
         SeedRequested doomed = request(machineId, UUID.randomUUID(), ArtifactStore.profilePath(machineId, 1), 1000);
         publish(doomed);
-        DeadLetter letter = TopicReader.await(bootstrap(), List.of(Topics.DEAD_LETTER),
-                seen -> seen.stream().anyMatch(r -> r.value().contains(doomed.eventId().toString())), WAIT).stream()
+        DeadLetter letter = TopicReader.await(
+                        bootstrap(),
+                        List.of(Topics.DEAD_LETTER),
+                        seen -> seen.stream()
+                                .anyMatch(
+                                        r -> r.value().contains(doomed.eventId().toString())),
+                        WAIT)
+                .stream()
                 .filter(r -> r.value().contains(doomed.eventId().toString()))
-                .map(r -> codec.fromJson(DeadLetter.class, r.value())).findFirst().orElseThrow();
+                .map(r -> codec.fromJson(DeadLetter.class, r.value()))
+                .findFirst()
+                .orElseThrow();
         assertThat(letter.originalTopic()).isEqualTo(Topics.SEED_REQUESTED);
         assertThat(letter.code()).isEqualTo(FailureCode.INTERNAL);
         assertThat(letter.attempts()).isEqualTo(3);
-        assertThat(letter.reason()).contains("could not handle this request 3 times", "too long").doesNotContain("Exception");
+        assertThat(letter.reason())
+                .contains("could not handle this request 3 times", "too long")
+                .doesNotContain("Exception");
         assertThat(codec.fromJson(SeedRequested.class, letter.original())).isEqualTo(doomed);
 
         // the consumer has moved on: the next request is served
@@ -360,8 +457,11 @@ class SeedServiceTest {
         assertThat(failed.code()).isEqualTo(FailureCode.PROFILE_MISSING);
         assertThat(failed.stage()).isEqualTo(Stage.SEED);
         assertThat(failed.message()).contains("v3.json");
-        assertThat(Files.exists(store().resolve("machines/" + machineId + "/seed"))).isFalse();
-        given().get("/jobs/" + jobId).then().statusCode(200)
+        assertThat(Files.exists(store().resolve("machines/" + machineId + "/seed")))
+                .isFalse();
+        given().get("/jobs/" + jobId)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("failed"))
                 .body("error_code", equalTo("PROFILE_MISSING"))
                 .body("finished_at", notNullValue());
@@ -377,7 +477,8 @@ class SeedServiceTest {
         publish(request(machineId, jobId, path, 1000));
         JobFailed failed = awaitFailed(jobId);
         assertThat(failed.code()).isEqualTo(FailureCode.PROFILE_INVALID);
-        assertThat(Files.exists(store().resolve("machines/" + machineId + "/seed"))).isFalse();
+        assertThat(Files.exists(store().resolve("machines/" + machineId + "/seed")))
+                .isFalse();
 
         UUID tooFew = UUID.randomUUID();
         publish(request(machineId, tooFew, path, 10));
@@ -391,7 +492,9 @@ class SeedServiceTest {
         publish(request(machineId, jobId, writeProfile(machineId), 1000));
         awaitReady(jobId);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("fleetsynth_jobs_started_total{stage=\"seed\"}"))
                 .body(containsString("fleetsynth_jobs_succeeded_total{stage=\"seed\"}"));
     }

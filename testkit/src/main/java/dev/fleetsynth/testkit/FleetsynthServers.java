@@ -1,5 +1,6 @@
 package dev.fleetsynth.testkit;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Quarkus test resource: everything a service needs, fresh for its tests: real Kafka (KRaft),
@@ -26,7 +25,8 @@ public class FleetsynthServers implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         Map<String, String> config = new LinkedHashMap<>();
         try {
-            for (QuarkusTestResourceLifecycleManager server : List.of(new RedisResource(), new PostgresResource(), new KafkaResource())) {
+            for (QuarkusTestResourceLifecycleManager server :
+                    List.of(new RedisResource(), new PostgresResource(), new KafkaResource())) {
                 config.putAll(server.start());
                 servers.add(server);
             }

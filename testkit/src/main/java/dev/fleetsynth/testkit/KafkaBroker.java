@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -32,7 +31,8 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int partitions;
 
-    private KafkaBroker(KafkaRaftServer server, String password, String bootstrapServers, Path logDir, int port, int partitions) {
+    private KafkaBroker(
+            KafkaRaftServer server, String password, String bootstrapServers, Path logDir, int port, int partitions) {
         this.server = server;
         this.password = password;
         this.bootstrapServers = bootstrapServers;
@@ -45,7 +45,12 @@ public final class KafkaBroker implements AutoCloseable {
     public static KafkaBroker start(Path logDir, int port, int partitions) throws Exception {
         int brokerPort = Ports.orFree(port, "Kafka");
         String password = Secrets.random();
-        return new KafkaBroker(server(logDir, brokerPort, partitions, password), password, "127.0.0.1:" + brokerPort, logDir, brokerPort,
+        return new KafkaBroker(
+                server(logDir, brokerPort, partitions, password),
+                password,
+                "127.0.0.1:" + brokerPort,
+                logDir,
+                brokerPort,
                 partitions);
     }
 
@@ -59,7 +64,8 @@ public final class KafkaBroker implements AutoCloseable {
         server = server(logDir, port, partitions, password);
     }
 
-    private static KafkaRaftServer server(Path logDir, int brokerPort, int partitions, String password) throws Exception {
+    private static KafkaRaftServer server(Path logDir, int brokerPort, int partitions, String password)
+            throws Exception {
         int controllerPort = Ports.free();
         Files.createDirectories(logDir);
         String dir = logDir.toAbsolutePath().toString();
@@ -68,15 +74,18 @@ public final class KafkaBroker implements AutoCloseable {
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        props.put("listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put(
+                "listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
         props.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort);
         props.put("controller.listener.names", "CONTROLLER");
         props.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("inter.broker.listener.name", "SASL_PLAINTEXT");
         props.put("sasl.enabled.mechanisms", "PLAIN");
         props.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
-        props.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", PLAIN + " username=\"" + USER + "\" password=\"" + password
-                + "\" user_" + USER + "=\"" + password + "\";");
+        props.put(
+                "listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                PLAIN + " username=\"" + USER + "\" password=\"" + password + "\" user_" + USER + "=\"" + password
+                        + "\";");
         props.put("log.dirs", dir);
         props.put("num.partitions", Integer.toString(partitions));
         props.put("auto.create.topics.enable", "true");
@@ -115,8 +124,15 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** What a Kafka client needs to reach this broker: its address and its login. */
     public Map<String, String> clientConfig() {
-        return Map.of("bootstrap.servers", bootstrapServers, "security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
-                "sasl.jaas.config", PLAIN + " username=\"" + USER + "\" password=\"" + password + "\";");
+        return Map.of(
+                "bootstrap.servers",
+                bootstrapServers,
+                "security.protocol",
+                "SASL_PLAINTEXT",
+                "sasl.mechanism",
+                "PLAIN",
+                "sasl.jaas.config",
+                PLAIN + " username=\"" + USER + "\" password=\"" + password + "\";");
     }
 
     @Override

@@ -1,10 +1,9 @@
 package dev.fleetsynth.testkit;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** Quarkus test resource: a real Kafka broker (KRaft, in this JVM) on a free loopback port. */
 public class KafkaResource implements QuarkusTestResourceLifecycleManager {

@@ -30,8 +30,10 @@ public final class Ports {
             socket.setReuseAddress(true);
             return port;
         } catch (IOException e) {
-            throw new IllegalStateException(server + " cannot listen on 127.0.0.1:" + port
-                    + ": the port is in use (another Fleetsynth still running, or another server)", e);
+            throw new IllegalStateException(
+                    server + " cannot listen on 127.0.0.1:" + port
+                            + ": the port is in use (another Fleetsynth still running, or another server)",
+                    e);
         }
     }
 }

@@ -1,8 +1,7 @@
 package dev.fleetsynth.testkit;
 
-import java.util.Map;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 
 /** Quarkus test resource: a real PostgreSQL server (zonky binaries) on a free loopback port, with a clean database. */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
@@ -12,9 +11,13 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             server = PostgresServer.start(null, 0);
-            return Map.of("quarkus.datasource.jdbc.url", server.jdbcUrl(),
-                    "quarkus.datasource.username", PostgresServer.USER,
-                    "quarkus.datasource.password", server.password());
+            return Map.of(
+                    "quarkus.datasource.jdbc.url",
+                    server.jdbcUrl(),
+                    "quarkus.datasource.username",
+                    PostgresServer.USER,
+                    "quarkus.datasource.password",
+                    server.password());
         } catch (Exception e) {
             throw new IllegalStateException("could not start PostgreSQL: " + e.getMessage(), e);
         }

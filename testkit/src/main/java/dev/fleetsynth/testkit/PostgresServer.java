@@ -1,5 +1,6 @@
 package dev.fleetsynth.testkit;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server from the zonky binaries on Maven Central, on 127.0.0.1. With a data
@@ -51,8 +50,9 @@ public final class PostgresServer implements AutoCloseable {
 
     private static final String HBA_OPEN = "# written by Fleetsynth while the server starts\n"
             + "host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\nlocal all all trust\n";
-    private static final String HBA_CLOSED = "# written by Fleetsynth: every connection needs the password of this start\n"
-            + "host all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\nlocal all all scram-sha-256\n";
+    private static final String HBA_CLOSED =
+            "# written by Fleetsynth: every connection needs the password of this start\n"
+                    + "host all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\nlocal all all scram-sha-256\n";
 
     /**
      * Gives the superuser a password made for this start and makes every connection use it:
@@ -60,7 +60,7 @@ public final class PostgresServer implements AutoCloseable {
      */
     private void requirePassword() throws IOException {
         try (Connection c = postgres.getPostgresDatabase().getConnection();
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("ALTER USER " + USER + " WITH PASSWORD '" + password + "'");
             String dir;
             try (ResultSet rs = s.executeQuery("SHOW data_directory")) {
@@ -80,7 +80,7 @@ public final class PostgresServer implements AutoCloseable {
 
     private void createDatabase() throws IOException {
         try (Connection c = postgres.getPostgresDatabase().getConnection();
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                 if (rs.next()) {
                     return;

@@ -1,8 +1,7 @@
 package dev.fleetsynth.testkit;
 
-import java.util.Map;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 
 /** Quarkus test resource: a real Redis server on a free loopback port. */
 public class RedisResource implements QuarkusTestResourceLifecycleManager {

@@ -7,8 +7,7 @@ import java.util.Base64;
 final class Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** 144 random bits, base64url: safe in a URL, a config value and an SQL literal. */
     static String random() {

@@ -7,25 +7,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Plain Kafka clients for tests: read what services published, publish what a test needs. */
 public final class TopicReader {
     /** A record as the test sees it: key and JSON value. */
-    public record Record(String topic, String key, String value) {
-    }
+    public record Record(String topic, String key, String value) {}
 
-    private TopicReader() {
-    }
+    private TopicReader() {}
 
     /**
      * A client's properties: {@code own}, the broker's address and the login the service under test
@@ -42,13 +38,21 @@ public final class TopicReader {
     }
 
     /** Waits until records matching {@code wanted} are on the topics (read from the start), up to the timeout. */
-    public static List<Record> await(String bootstrap, List<String> topics, Predicate<List<Record>> done, Duration timeout) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(clientProperties(bootstrap, Map.of(
-                "group.id", "test-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest",
-                "enable.auto.commit", "false",
-                "key.deserializer", StringDeserializer.class.getName(),
-                "value.deserializer", StringDeserializer.class.getName())))) {
+    public static List<Record> await(
+            String bootstrap, List<String> topics, Predicate<List<Record>> done, Duration timeout) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(clientProperties(
+                bootstrap,
+                Map.of(
+                        "group.id",
+                        "test-" + UUID.randomUUID(),
+                        "auto.offset.reset",
+                        "earliest",
+                        "enable.auto.commit",
+                        "false",
+                        "key.deserializer",
+                        StringDeserializer.class.getName(),
+                        "value.deserializer",
+                        StringDeserializer.class.getName())))) {
             consumer.subscribe(topics);
             List<Record> seen = new ArrayList<>();
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -60,15 +64,21 @@ public final class TopicReader {
                     return seen;
                 }
             }
-            throw new AssertionError("timed out after " + timeout + " waiting on " + topics + "; saw " + seen.size() + " records: "
-                    + seen.stream().map(r -> r.topic() + " " + r.value()).limit(20).toList());
+            throw new AssertionError(
+                    "timed out after " + timeout + " waiting on " + topics + "; saw " + seen.size() + " records: "
+                            + seen.stream()
+                                    .map(r -> r.topic() + " " + r.value())
+                                    .limit(20)
+                                    .toList());
         }
     }
 
     public static void publish(String bootstrap, String topic, String key, String json) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(clientProperties(bootstrap, Map.of(
-                "key.serializer", StringSerializer.class.getName(),
-                "value.serializer", StringSerializer.class.getName())))) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(clientProperties(
+                bootstrap,
+                Map.of(
+                        "key.serializer", StringSerializer.class.getName(),
+                        "value.serializer", StringSerializer.class.getName())))) {
             producer.send(new ProducerRecord<>(topic, key, json)).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not publish to " + topic, e);

@@ -16,8 +16,7 @@ public final class WebSocketRecorder implements WebSocket.Listener {
     private final CompletableFuture<Boolean> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
 
-    private WebSocketRecorder() {
-    }
+    private WebSocketRecorder() {}
 
     /** Connects to {@code path} on the host and port of {@code httpRoot}. */
     public static WebSocketRecorder open(URI httpRoot, String path) throws Exception {

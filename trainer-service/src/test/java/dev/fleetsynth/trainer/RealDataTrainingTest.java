@@ -17,8 +17,8 @@ import dev.fleetsynth.engine.synth.Synthesizers;
 import dev.fleetsynth.engine.tvae.TrainingListener;
 import dev.fleetsynth.engine.tvae.TvaeConfig;
 import dev.fleetsynth.engine.tvae.TvaeModel;
-import dev.fleetsynth.events.FailureCode;
 import dev.fleetsynth.events.EventCodec;
+import dev.fleetsynth.events.FailureCode;
 import dev.fleetsynth.events.JobFailed;
 import dev.fleetsynth.events.ModelTrained;
 import dev.fleetsynth.events.Pipeline;
@@ -51,6 +51,7 @@ class RealDataTrainingTest {
 
     @Inject
     ArtifactStore store;
+
     @TempDir
     Path tmp;
 
@@ -64,21 +65,32 @@ class RealDataTrainingTest {
      */
     private String writeRealSeed(String machineId) throws Exception {
         Random rng = new Random(3);
-        StringBuilder csv = new StringBuilder("pump,time,bearing_temp_C,vibration_mm_s,discharge_pressure_bar,flow_rate_m3h,motor_current_A\n");
+        StringBuilder csv = new StringBuilder(
+                "pump,time,bearing_temp_C,vibration_mm_s,discharge_pressure_bar,flow_rate_m3h,motor_current_A\n");
         for (int unit = 1; unit <= 12; unit++) {
             int life = 80 + rng.nextInt(60);
             LocalDateTime t = LocalDateTime.of(2024, 1, 1, 0, 0).plusDays(unit * 10L);
             for (int i = 0; i < life; i++) {
                 double wear = Math.pow((double) i / life, 2);
-                csv.append(String.format(Locale.ROOT, "P%02d,%s,%.2f,%.3f,%.3f,%.1f,%.2f%n", unit, t.plusHours(i), 45 + 25 * wear + rng.nextGaussian(),
-                        2 + 4 * wear + 0.1 * rng.nextGaussian(), 6 - 1.8 * wear + 0.05 * rng.nextGaussian(), 120 - 30 * wear + rng.nextGaussian(),
+                csv.append(String.format(
+                        Locale.ROOT,
+                        "P%02d,%s,%.2f,%.3f,%.3f,%.1f,%.2f%n",
+                        unit,
+                        t.plusHours(i),
+                        45 + 25 * wear + rng.nextGaussian(),
+                        2 + 4 * wear + 0.1 * rng.nextGaussian(),
+                        6 - 1.8 * wear + 0.05 * rng.nextGaussian(),
+                        120 - 30 * wear + rng.nextGaussian(),
                         22 + 6 * wear + 0.3 * rng.nextGaussian()));
             }
         }
         Path file = tmp.resolve("pumps.csv");
         Files.writeString(file, csv);
-        Ingest.Result r = Ingest.run(file, IngestOptions.defaults().withMachineId(machineId).withHoldout(0.25, 1), tmp.resolve("out"),
-                (d, n) -> { });
+        Ingest.Result r = Ingest.run(
+                file,
+                IngestOptions.defaults().withMachineId(machineId).withHoldout(0.25, 1),
+                tmp.resolve("out"),
+                (d, n) -> {});
         String seedId = UUID.randomUUID().toString();
         String path = ArtifactStore.seedPath(machineId, seedId);
         Files.createDirectories(store.resolve(path).getParent());
@@ -89,27 +101,51 @@ class RealDataTrainingTest {
 
     private String writeSimulatedSeed(String machineId) throws Exception {
         String seedId = UUID.randomUUID().toString();
-        var table = SeedGenerator.generate(Catalog.profile("pump_grundfos_cr10_001").orElseThrow().withIdentity(machineId, "x", "y"),
+        var table = SeedGenerator.generate(
+                Catalog.profile("pump_grundfos_cr10_001").orElseThrow().withIdentity(machineId, "x", "y"),
                 new SeedOptions(2_000, 7));
         store.writeFile(ArtifactStore.seedPath(machineId, seedId), t -> ParquetTables.write(table, t));
         return seedId;
     }
 
-    private TrainingRequested request(String machineId, String seedId, String model, String strategy, String base, String merge) {
-        return new TrainingRequested(UUID.randomUUID(), Instant.now(), machineId, UUID.randomUUID(), seedId,
-                ArtifactStore.seedPath(machineId, seedId), 5, 500, 42, Pipeline.MANUAL, model, strategy, base, merge, null);
+    private TrainingRequested request(
+            String machineId, String seedId, String model, String strategy, String base, String merge) {
+        return new TrainingRequested(
+                UUID.randomUUID(),
+                Instant.now(),
+                machineId,
+                UUID.randomUUID(),
+                seedId,
+                ArtifactStore.seedPath(machineId, seedId),
+                5,
+                500,
+                42,
+                Pipeline.MANUAL,
+                model,
+                strategy,
+                base,
+                merge,
+                null);
     }
 
     private List<TopicReader.Record> results(UUID jobId) {
-        return TopicReader.await(bootstrap(), List.of(Topics.MODEL_TRAINED, Topics.JOB_FAILED),
-                seen -> seen.stream().anyMatch(r -> r.value().contains(jobId.toString())), WAIT)
-                .stream().filter(r -> r.value().contains(jobId.toString())).toList();
+        return TopicReader.await(
+                        bootstrap(),
+                        List.of(Topics.MODEL_TRAINED, Topics.JOB_FAILED),
+                        seen -> seen.stream().anyMatch(r -> r.value().contains(jobId.toString())),
+                        WAIT)
+                .stream()
+                .filter(r -> r.value().contains(jobId.toString()))
+                .toList();
     }
 
     private ModelTrained trained(TrainingRequested r) {
         TopicReader.publish(bootstrap(), Topics.TRAINING_REQUESTED, r.machineId(), codec.toJson(r));
         List<TopicReader.Record> records = results(r.jobId());
-        assertThat(records).extracting(TopicReader.Record::topic).as(records.toString()).containsOnly(Topics.MODEL_TRAINED);
+        assertThat(records)
+                .extracting(TopicReader.Record::topic)
+                .as(records.toString())
+                .containsOnly(Topics.MODEL_TRAINED);
         return codec.fromJson(ModelTrained.class, records.get(0).value());
     }
 
@@ -125,7 +161,11 @@ class RealDataTrainingTest {
         assertThat(held.units()).isEqualTo(3);
         assertThat(held.refit()).isTrue();
         assertThat(held.utility()).isNotNull();
-        given().get("/models/" + t.modelId()).then().statusCode(200).body("kind", equalTo("trajectory")).body("source", equalTo("real"));
+        given().get("/models/" + t.modelId())
+                .then()
+                .statusCode(200)
+                .body("kind", equalTo("trajectory"))
+                .body("source", equalTo("real"));
     }
 
     @Test
@@ -133,15 +173,31 @@ class RealDataTrainingTest {
         String machine = "pump_real_merge_001";
         String real = writeRealSeed(machine);
         String simulated = writeSimulatedSeed(machine);
-        ModelTrained t = trained(request(machine, real, "trajectory", TrainingRequested.STRATEGY_MERGE, null,
+        ModelTrained t = trained(request(
+                machine,
+                real,
+                "trajectory",
+                TrainingRequested.STRATEGY_MERGE,
+                null,
                 ArtifactStore.seedPath(machine, simulated)));
         assertThat(t.source()).isEqualTo("merged");
-        double weight = given().get("/models/" + t.modelId()).then().statusCode(200).body("source", equalTo("merged")).extract().jsonPath()
+        double weight = given().get("/models/" + t.modelId())
+                .then()
+                .statusCode(200)
+                .body("source", equalTo("merged"))
+                .extract()
+                .jsonPath()
                 .getDouble("real_weight");
         assertThat(weight).isBetween(0.2, 0.8);
         Synthesizer model = Synthesizers.load(store.resolve(t.modelPath()));
-        assertThat(model.schema().learnt()).extracting(f -> f.name()).containsExactly("bearing_temp_C", "vibration_mm_s",
-                "discharge_pressure_bar", "flow_rate_m3h", "motor_current_A");
+        assertThat(model.schema().learnt())
+                .extracting(f -> f.name())
+                .containsExactly(
+                        "bearing_temp_C",
+                        "vibration_mm_s",
+                        "discharge_pressure_bar",
+                        "flow_rate_m3h",
+                        "motor_current_A");
     }
 
     @Test
@@ -149,8 +205,11 @@ class RealDataTrainingTest {
         String machine = "pump_real_refine_001";
         String real = writeRealSeed(machine);
         String simulated = writeSimulatedSeed(machine);
-        TvaeModel base = TvaeModel.train(ParquetTables.read(store.resolve(ArtifactStore.seedPath(machine, simulated))),
-                TvaeConfig.defaults().withEpochs(3), TrainingListener.NONE, () -> false);
+        TvaeModel base = TvaeModel.train(
+                ParquetTables.read(store.resolve(ArtifactStore.seedPath(machine, simulated))),
+                TvaeConfig.defaults().withEpochs(3),
+                TrainingListener.NONE,
+                () -> false);
         String basePath = ArtifactStore.modelPath(machine, "base-" + UUID.randomUUID());
         store.writeDirectory(basePath, base::save);
         TrainingRequested tvae = request(machine, real, null, TrainingRequested.STRATEGY_REFINE, basePath, null);
@@ -159,7 +218,8 @@ class RealDataTrainingTest {
         assertThat(refined.epochs()).isBetween(1, 5);
 
         ModelTrained trajectory = trained(request(machine, real, null, null, null, null));
-        TrainingRequested wrong = request(machine, real, null, TrainingRequested.STRATEGY_REFINE, trajectory.modelPath(), null);
+        TrainingRequested wrong =
+                request(machine, real, null, TrainingRequested.STRATEGY_REFINE, trajectory.modelPath(), null);
         TopicReader.publish(bootstrap(), Topics.TRAINING_REQUESTED, machine, codec.toJson(wrong));
         List<TopicReader.Record> records = results(wrong.jobId());
         assertThat(records).extracting(TopicReader.Record::topic).containsOnly(Topics.JOB_FAILED);

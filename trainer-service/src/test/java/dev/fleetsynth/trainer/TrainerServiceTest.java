@@ -10,31 +10,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
-
-import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.Test;
-
 import dev.fleetsynth.engine.catalog.Catalog;
 import dev.fleetsynth.engine.parquet.ParquetTables;
 import dev.fleetsynth.engine.seed.SeedGenerator;
@@ -47,8 +24,8 @@ import dev.fleetsynth.engine.tvae.Checkpoint;
 import dev.fleetsynth.engine.tvae.TrainingListener;
 import dev.fleetsynth.engine.tvae.TvaeConfig;
 import dev.fleetsynth.engine.tvae.TvaeModel;
-import dev.fleetsynth.events.FailureCode;
 import dev.fleetsynth.events.EventCodec;
+import dev.fleetsynth.events.FailureCode;
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.events.JobFailed;
 import dev.fleetsynth.events.ModelTrained;
@@ -63,12 +40,32 @@ import dev.fleetsynth.testkit.FleetsynthServers;
 import dev.fleetsynth.testkit.TopicReader;
 import dev.fleetsynth.trainer.coordination.TrainingLock;
 import dev.fleetsynth.trainer.job.Checkpoints;
-import dev.fleetsynth.trainer.job.TrainingTriggers;
 import dev.fleetsynth.trainer.job.TrainingJobRows;
+import dev.fleetsynth.trainer.job.TrainingTriggers;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(FleetsynthServers.class)
@@ -79,10 +76,13 @@ class TrainerServiceTest {
 
     @Inject
     ArtifactStore store;
+
     @Inject
     RedisDataSource redis;
+
     @Inject
     TrainingTriggers consumer;
+
     @Inject
     TrainingJobRows jobs;
 
@@ -93,7 +93,8 @@ class TrainerServiceTest {
     /** A 2,000-row seed of a catalog pump, written where the seed service would put it; returns its seed id. */
     private String writeSeed(String machineId) throws Exception {
         String seedId = UUID.randomUUID().toString();
-        var table = SeedGenerator.generate(Catalog.profile("pump_grundfos_cr10_001").orElseThrow(), new SeedOptions(2_000, 7));
+        var table = SeedGenerator.generate(
+                Catalog.profile("pump_grundfos_cr10_001").orElseThrow(), new SeedOptions(2_000, 7));
         store.writeFile(ArtifactStore.seedPath(machineId, seedId), tmp -> ParquetTables.write(table, tmp));
         return seedId;
     }
@@ -107,8 +108,22 @@ class TrainerServiceTest {
     }
 
     private static TrainingRequested request(String machineId, String seedId, int epochs, Integer earlyStop) {
-        return new TrainingRequested(UUID.randomUUID(), Instant.now(), machineId, UUID.randomUUID(), seedId,
-                ArtifactStore.seedPath(machineId, seedId), epochs, 500, 42, Pipeline.MANUAL, "tvae", null, null, null, earlyStop);
+        return new TrainingRequested(
+                UUID.randomUUID(),
+                Instant.now(),
+                machineId,
+                UUID.randomUUID(),
+                seedId,
+                ArtifactStore.seedPath(machineId, seedId),
+                epochs,
+                500,
+                42,
+                Pipeline.MANUAL,
+                "tvae",
+                null,
+                null,
+                null,
+                earlyStop);
     }
 
     private void publish(FleetEvent e) {
@@ -118,9 +133,18 @@ class TrainerServiceTest {
     /** The events of one type about one job, once {@code done} holds for them. */
     private <T extends FleetEvent> List<T> await(Class<T> type, String topic, UUID jobId, Predicate<List<T>> done) {
         Predicate<TopicReader.Record> about = r -> r.value().contains(jobId.toString());
-        List<TopicReader.Record> records = TopicReader.await(bootstrap(), List.of(topic),
-                seen -> done.test(seen.stream().filter(about).map(r -> codec.fromJson(type, r.value())).toList()), WAIT);
-        return records.stream().filter(about).map(r -> codec.fromJson(type, r.value())).toList();
+        List<TopicReader.Record> records = TopicReader.await(
+                bootstrap(),
+                List.of(topic),
+                seen -> done.test(seen.stream()
+                        .filter(about)
+                        .map(r -> codec.fromJson(type, r.value()))
+                        .toList()),
+                WAIT);
+        return records.stream()
+                .filter(about)
+                .map(r -> codec.fromJson(type, r.value()))
+                .toList();
     }
 
     private <T extends FleetEvent> T awaitOne(Class<T> type, String topic, UUID jobId) {
@@ -129,12 +153,15 @@ class TrainerServiceTest {
 
     /** Events of a type about a job that are on the topic right now (read up to the end offsets). */
     private <T extends FleetEvent> List<T> now(Class<T> type, String topic, UUID jobId) {
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(TopicReader.clientProperties(bootstrap(), Map.of(
-                "enable.auto.commit", "false",
-                "key.deserializer", StringDeserializer.class.getName(),
-                "value.deserializer", StringDeserializer.class.getName())))) {
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(TopicReader.clientProperties(
+                bootstrap(),
+                Map.of(
+                        "enable.auto.commit", "false",
+                        "key.deserializer", StringDeserializer.class.getName(),
+                        "value.deserializer", StringDeserializer.class.getName())))) {
             List<TopicPartition> partitions = c.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             c.assign(partitions);
             c.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = c.endOffsets(partitions);
@@ -161,7 +188,8 @@ class TrainerServiceTest {
                 return r.statusCode() == 200 && done.test(r.jsonPath());
             });
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("job " + jobId + " never got there: " + given().get("/jobs/" + jobId).asString());
+            throw new AssertionError("job " + jobId + " never got there: "
+                    + given().get("/jobs/" + jobId).asString());
         }
     }
 
@@ -189,7 +217,8 @@ class TrainerServiceTest {
         assertThat(trained).hasSize(1);
         ModelTrained m = trained.get(0);
         assertThat(m.modelId()).isEqualTo(req.jobId().toString());
-        assertThat(m.modelPath()).isEqualTo(ArtifactStore.modelPath(machine, req.jobId().toString()));
+        assertThat(m.modelPath())
+                .isEqualTo(ArtifactStore.modelPath(machine, req.jobId().toString()));
         assertThat(m.seedId()).isEqualTo(seedId);
         assertThat(m.epochs()).isEqualTo(5);
         assertThat(m.finalLoss()).isFinite();
@@ -213,9 +242,11 @@ class TrainerServiceTest {
         // fleetsynth.training.threads in the test profile
         assertThat(saved.config().threads()).isEqualTo(2);
         try (Stream<Path> models = Files.list(dir.getParent())) {
-            assertThat(models.filter(p -> !p.getFileName().toString().startsWith("."))).hasSize(1);
+            assertThat(models.filter(p -> !p.getFileName().toString().startsWith(".")))
+                    .hasSize(1);
         }
-        assertThat(store.exists(ArtifactStore.modelPath(machine, after.jobId().toString()))).isFalse();
+        assertThat(store.exists(ArtifactStore.modelPath(machine, after.jobId().toString())))
+                .isFalse();
 
         JsonPath job = job(req.jobId());
         assertThat(job.getString("status")).isEqualTo("succeeded");
@@ -235,14 +266,21 @@ class TrainerServiceTest {
         assertThat(failed.getString("error_code")).isEqualTo("SEED_MISSING");
         assertThat(failed.getString("error_message")).contains("no-such-seed");
 
-        given().get("/jobs?machine_id=" + machine).then().statusCode(200)
+        given().get("/jobs?machine_id=" + machine)
+                .then()
+                .statusCode(200)
                 .body("$", hasSize(2))
                 .body("[0].job_id", equalTo(after.jobId().toString()))
                 .body("[1].job_id", equalTo(req.jobId().toString()))
                 .body("[1]", not(hasKey("loss_curve")))
                 .body("[1].progress", equalTo(1.0f));
-        given().get("/jobs?machine_id=" + machine + "&status=succeeded").then().statusCode(200).body("$", hasSize(1));
-        given().get("/models?machine_id=" + machine).then().statusCode(200)
+        given().get("/jobs?machine_id=" + machine + "&status=succeeded")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1));
+        given().get("/models?machine_id=" + machine)
+                .then()
+                .statusCode(200)
                 .body("$", hasSize(1))
                 .body("[0].model_id", equalTo(req.jobId().toString()))
                 .body("[0].job_id", equalTo(req.jobId().toString()))
@@ -250,8 +288,11 @@ class TrainerServiceTest {
                 .body("[0].path", equalTo(m.modelPath()))
                 .body("[0].epochs", equalTo(5))
                 .body("[0].created_at", notNullValue());
-        given().get("/models/" + req.jobId()).then().statusCode(200)
-                .body("final_loss", notNullValue()).body("duration_ms", notNullValue());
+        given().get("/models/" + req.jobId())
+                .then()
+                .statusCode(200)
+                .body("final_loss", notNullValue())
+                .body("duration_ms", notNullValue());
     }
 
     @Test
@@ -263,7 +304,8 @@ class TrainerServiceTest {
         ModelTrained m = awaitOne(ModelTrained.class, Topics.MODEL_TRAINED, req.jobId());
         assertThat(m.epochs()).isLessThan(300);
         TvaeModel saved = TvaeModel.load(modelDir(machine, req.jobId()));
-        assertThat(saved.training().outcome()).isEqualTo(dev.fleetsynth.engine.tvae.TrainingResult.Outcome.STOPPED_EARLY);
+        assertThat(saved.training().outcome())
+                .isEqualTo(dev.fleetsynth.engine.tvae.TrainingResult.Outcome.STOPPED_EARLY);
         assertThat(saved.config().earlyStopPatience()).isEqualTo(5);
         JsonPath job = job(req.jobId());
         assertThat(job.getString("status")).isEqualTo("succeeded");
@@ -277,14 +319,15 @@ class TrainerServiceTest {
         String seedId = writeSeed(machine);
         TrainingRequested req = request(machine, seedId, 50);
         var seed = ParquetTables.read(store.resolve(req.seedPath()));
-        TvaeModel earlier = TvaeModel.train(seed, TvaeConfig.defaults().withEpochs(2), p -> { }, () -> false);
+        TvaeModel earlier = TvaeModel.train(seed, TvaeConfig.defaults().withEpochs(2), p -> {}, () -> false);
         store.writeDirectory(ArtifactStore.modelPath(machine, req.jobId().toString()), earlier::save);
 
         publish(req);
         ModelTrained m = awaitOne(ModelTrained.class, Topics.MODEL_TRAINED, req.jobId());
         assertThat(m.epochs()).isEqualTo(2);
         assertThat(m.finalLoss()).isEqualTo(earlier.training().finalLoss());
-        assertThat(now(TrainingProgress.class, Topics.TRAINING_PROGRESS, req.jobId())).isEmpty();
+        assertThat(now(TrainingProgress.class, Topics.TRAINING_PROGRESS, req.jobId()))
+                .isEmpty();
         JsonPath job = job(req.jobId());
         assertThat(job.getString("status")).isEqualTo("succeeded");
         assertThat(job.getList("loss_curve")).hasSize(2);
@@ -302,8 +345,7 @@ class TrainerServiceTest {
         Checkpoint[] kept = new Checkpoint[1];
         TrainingListener dying = new TrainingListener() {
             @Override
-            public void epoch(EpochProgress p) {
-            }
+            public void epoch(EpochProgress p) {}
 
             @Override
             public int checkpointEvery() {
@@ -315,20 +357,34 @@ class TrainerServiceTest {
                 kept[0] = c;
             }
         };
-        ModelTraining.train(seed, null, ModelKind.TVAE, FitOptions.defaults().withEpochs(40).withSeed(42), dying, () -> kept[0] != null);
-        Path file = store.resolve(Checkpoints.path(ArtifactStore.modelPath(machine, req.jobId().toString())));
+        ModelTraining.train(
+                seed,
+                null,
+                ModelKind.TVAE,
+                FitOptions.defaults().withEpochs(40).withSeed(42),
+                dying,
+                () -> kept[0] != null);
+        Path file = store.resolve(
+                Checkpoints.path(ArtifactStore.modelPath(machine, req.jobId().toString())));
         kept[0].write(file);
 
         publish(req); // Kafka delivers the request again after the restart
         ModelTrained trained = awaitOne(ModelTrained.class, Topics.MODEL_TRAINED, req.jobId());
         assertThat(trained.epochs()).isEqualTo(40);
-        JsonNode curve = new ObjectMapper().readTree(given().get("/jobs/" + req.jobId()).asString()).get("loss_curve");
+        JsonNode curve = new ObjectMapper()
+                .readTree(given().get("/jobs/" + req.jobId()).asString())
+                .get("loss_curve");
         assertThat(curve).hasSize(40);
         for (int e = 0; e < 20; e++) {
-            assertThat(curve.get(e).asDouble()).as("epoch %d is the first run's", e + 1).isEqualTo(kept[0].lossCurve()[e]);
+            assertThat(curve.get(e).asDouble())
+                    .as("epoch %d is the first run's", e + 1)
+                    .isEqualTo(kept[0].lossCurve()[e]);
         }
-        assertThat(now(TrainingProgress.class, Topics.TRAINING_PROGRESS, req.jobId())).extracting(TrainingProgress::epoch)
-                .as("no epoch of the first run is trained again").allMatch(epoch -> epoch == 0 || epoch > 20).contains(40);
+        assertThat(now(TrainingProgress.class, Topics.TRAINING_PROGRESS, req.jobId()))
+                .extracting(TrainingProgress::epoch)
+                .as("no epoch of the first run is trained again")
+                .allMatch(epoch -> epoch == 0 || epoch > 20)
+                .contains(40);
         assertThat(file).as("the checkpoint goes with the job").doesNotExist();
     }
 
@@ -336,10 +392,30 @@ class TrainerServiceTest {
     void theSeedOfAnAutoMachineIsTrainedOnByItselfAndAManualOneIsNot() throws Exception {
         String machine = "pump_auto_001";
         String seedId = writeSeed(machine);
-        SeedReady manual = new SeedReady(UUID.randomUUID(), Instant.now(), machine, UUID.randomUUID(), seedId,
-                ArtifactStore.seedPath(machine, seedId), 2_000, 10, 1, 100, Pipeline.MANUAL);
-        SeedReady auto = new SeedReady(UUID.randomUUID(), Instant.now(), machine, UUID.randomUUID(), seedId,
-                ArtifactStore.seedPath(machine, seedId), 2_000, 10, 1, 100, Pipeline.AUTO);
+        SeedReady manual = new SeedReady(
+                UUID.randomUUID(),
+                Instant.now(),
+                machine,
+                UUID.randomUUID(),
+                seedId,
+                ArtifactStore.seedPath(machine, seedId),
+                2_000,
+                10,
+                1,
+                100,
+                Pipeline.MANUAL);
+        SeedReady auto = new SeedReady(
+                UUID.randomUUID(),
+                Instant.now(),
+                machine,
+                UUID.randomUUID(),
+                seedId,
+                ArtifactStore.seedPath(machine, seedId),
+                2_000,
+                10,
+                1,
+                100,
+                Pipeline.AUTO);
         publish(manual);
         publish(auto);
         UUID jobId = JobRunner.derivedJobId(Stage.TRAINING, auto);
@@ -355,7 +431,9 @@ class TrainerServiceTest {
         assertThat(job.getString("pipeline")).isEqualTo("auto");
         assertThat(job.getInt("batch_size")).isEqualTo(500);
         assertThat(job.getLong("random_seed")).isEqualTo(42L);
-        given().get("/jobs/" + JobRunner.derivedJobId(Stage.TRAINING, manual)).then().statusCode(404);
+        given().get("/jobs/" + JobRunner.derivedJobId(Stage.TRAINING, manual))
+                .then()
+                .statusCode(404);
         given().get("/jobs?machine_id=" + machine).then().body("$", hasSize(1));
     }
 
@@ -366,7 +444,9 @@ class TrainerServiceTest {
         publish(req);
         awaitOne(TrainingProgress.class, Topics.TRAINING_PROGRESS, req.jobId());
 
-        given().post("/jobs/" + req.jobId() + "/cancel").then().statusCode(202)
+        given().post("/jobs/" + req.jobId() + "/cancel")
+                .then()
+                .statusCode(202)
                 .body("job_id", equalTo(req.jobId().toString()))
                 .body("cancel_requested", equalTo(true));
         JobFailed failed = awaitOne(JobFailed.class, Topics.JOB_FAILED, req.jobId());
@@ -379,9 +459,13 @@ class TrainerServiceTest {
         assertThat(job.getString("started_at")).isNotNull();
         assertThat(Files.exists(modelDir(machine, req.jobId()))).isFalse();
         assertThat(now(ModelTrained.class, Topics.MODEL_TRAINED, req.jobId())).isEmpty();
-        assertThat(redis.key().exists(TrainingLock.key(machine))).as("lock released").isFalse();
+        assertThat(redis.key().exists(TrainingLock.key(machine)))
+                .as("lock released")
+                .isFalse();
 
-        given().post("/jobs/" + req.jobId() + "/cancel").then().statusCode(409)
+        given().post("/jobs/" + req.jobId() + "/cancel")
+                .then()
+                .statusCode(409)
                 .body("code", equalTo("JOB_FINISHED"))
                 .body("message", containsString("cancelled"))
                 .body("details", empty());
@@ -393,40 +477,60 @@ class TrainerServiceTest {
         String seedId = writeSeed(machine);
         String lockKey = TrainingLock.key(machine);
         // Another replica is training this machine.
-        redis.value(String.class).set(lockKey, "another-replica", new io.quarkus.redis.datasource.value.SetArgs().px(120_000));
+        redis.value(String.class)
+                .set(lockKey, "another-replica", new io.quarkus.redis.datasource.value.SetArgs().px(120_000));
 
         TrainingRequested waiting = request(machine, seedId, 3);
         publish(waiting);
-        Awaitility.await("the worker claims the job").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+        Awaitility.await("the worker claims the job")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> jobs.current(waiting.jobId()) != null && jobs.current(waiting.jobId()).claimedBy != null);
         // and then waits for the lock: for 1.5 s the job stays queued, with no start and no progress
-        Awaitility.await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5))
+        Awaitility.await()
+                .during(Duration.ofMillis(1_500))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> "queued".equals(jobs.current(waiting.jobId()).status));
         JsonPath queued = job(waiting.jobId());
         assertThat(queued.getString("status")).isEqualTo("queued");
         assertThat(queued.getMap("$")).doesNotContainKey("started_at");
-        assertThat(now(TrainingProgress.class, Topics.TRAINING_PROGRESS, waiting.jobId())).isEmpty();
+        assertThat(now(TrainingProgress.class, Topics.TRAINING_PROGRESS, waiting.jobId()))
+                .isEmpty();
 
-        // A request behind it, still in Kafka (the worker is busy waiting): listed as queued at once, cancelled at once.
+        // A request behind it, still in Kafka (the worker is busy waiting): listed as queued at once, cancelled at
+        // once.
         TrainingRequested behind = request(machine, seedId, 3);
         publish(behind);
         awaitJob(behind.jobId(), j -> "queued".equals(j.getString("status")));
-        given().post("/jobs/" + behind.jobId() + "/cancel").then().statusCode(202).body("status", equalTo("cancelled"));
-        assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, behind.jobId()).code()).isEqualTo(FailureCode.CANCELLED);
+        given().post("/jobs/" + behind.jobId() + "/cancel")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("cancelled"));
+        assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, behind.jobId()).code())
+                .isEqualTo(FailureCode.CANCELLED);
 
         // The waiting job, cancelled while it waits for the lock.
-        given().post("/jobs/" + waiting.jobId() + "/cancel").then().statusCode(202).body("status", equalTo("queued"));
-        assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, waiting.jobId()).code()).isEqualTo(FailureCode.CANCELLED);
+        given().post("/jobs/" + waiting.jobId() + "/cancel")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("queued"));
+        assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, waiting.jobId()).code())
+                .isEqualTo(FailureCode.CANCELLED);
         JsonPath cancelled = job(waiting.jobId());
         assertThat(cancelled.getString("status")).isEqualTo("cancelled");
         assertThat(cancelled.getMap("$")).doesNotContainKey("started_at");
-        assertThat(redis.value(String.class).get(lockKey)).as("not someone else's lock to free").isEqualTo("another-replica");
+        assertThat(redis.value(String.class).get(lockKey))
+                .as("not someone else's lock to free")
+                .isEqualTo("another-replica");
 
         // Once the machine is free, the next request runs.
         TrainingRequested next = request(machine, seedId, 3);
         publish(next);
-        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
-                .until(() -> "queued".equals(given().get("/jobs/" + next.jobId()).jsonPath().getString("status")));
+        Awaitility.await()
+                .during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> "queued"
+                        .equals(given().get("/jobs/" + next.jobId()).jsonPath().getString("status")));
         redis.key().del(lockKey);
         awaitOne(ModelTrained.class, Topics.MODEL_TRAINED, next.jobId());
 
@@ -451,11 +555,14 @@ class TrainerServiceTest {
         assertNoOverlap(a.jobId(), b.jobId());
         // Progress at least every 10 % of the epochs (4 here), but not after every epoch.
         List<Integer> epochs = now(TrainingProgress.class, Topics.TRAINING_PROGRESS, a.jobId()).stream()
-                .map(TrainingProgress::epoch).toList();
+                .map(TrainingProgress::epoch)
+                .toList();
         assertThat(epochs.get(0)).isZero();
         assertThat(epochs.get(epochs.size() - 1)).isEqualTo(40);
         for (int i = 1; i < epochs.size(); i++) {
-            assertThat(epochs.get(i) - epochs.get(i - 1)).as("epochs %s", epochs).isBetween(1, 4);
+            assertThat(epochs.get(i) - epochs.get(i - 1))
+                    .as("epochs %s", epochs)
+                    .isBetween(1, 4);
         }
         assertThat(epochs.size()).as("epochs %s", epochs).isLessThan(41);
         assertThat(job(a.jobId()).getList("loss_curve")).hasSize(40);
@@ -480,29 +587,55 @@ class TrainerServiceTest {
         Instant xf = Instant.parse(jx.getString("finished_at"));
         Instant ys = Instant.parse(jy.getString("started_at"));
         Instant yf = Instant.parse(jy.getString("finished_at"));
-        assertThat(!xf.isAfter(ys) || !yf.isAfter(xs)).as("[%s, %s] and [%s, %s] do not overlap", xs, xf, ys, yf).isTrue();
+        assertThat(!xf.isAfter(ys) || !yf.isAfter(xs))
+                .as("[%s, %s] and [%s, %s] do not overlap", xs, xf, ys, yf)
+                .isTrue();
     }
 
     @Test
     void badRequestsFailWithTheirCodeAndAnUnreadableRecordIsSkipped() throws Exception {
         String machine = "pump_bad_001";
         String seedId = writeSeed(machine);
-        TopicReader.publish(bootstrap(), Topics.TRAINING_REQUESTED, machine, "{\"this is\": \"not a training request\"");
+        TopicReader.publish(
+                bootstrap(), Topics.TRAINING_REQUESTED, machine, "{\"this is\": \"not a training request\"");
 
         TrainingRequested tooMany = request(machine, seedId, 6_000);
         TrainingRequested none = request(machine, seedId, 0);
-        TrainingRequested badBatch = new TrainingRequested(UUID.randomUUID(), Instant.now(), machine, UUID.randomUUID(), seedId,
-                ArtifactStore.seedPath(machine, seedId), 5, 1, 42, Pipeline.MANUAL);
-        TrainingRequested outside = new TrainingRequested(UUID.randomUUID(), Instant.now(), machine, UUID.randomUUID(), seedId,
-                "../../etc/passwd", 5, 500, 42, Pipeline.MANUAL);
+        TrainingRequested badBatch = new TrainingRequested(
+                UUID.randomUUID(),
+                Instant.now(),
+                machine,
+                UUID.randomUUID(),
+                seedId,
+                ArtifactStore.seedPath(machine, seedId),
+                5,
+                1,
+                42,
+                Pipeline.MANUAL);
+        TrainingRequested outside = new TrainingRequested(
+                UUID.randomUUID(),
+                Instant.now(),
+                machine,
+                UUID.randomUUID(),
+                seedId,
+                "../../etc/passwd",
+                5,
+                500,
+                42,
+                Pipeline.MANUAL);
         TrainingRequested missing = request(machine, "gone", 5);
         for (TrainingRequested r : List.of(tooMany, none, badBatch, outside, missing)) {
             publish(r);
         }
-        assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, tooMany.jobId()).message()).contains("epochs must be 1..5000");
-        assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, none.jobId()).code()).isEqualTo(FailureCode.INVALID_REQUEST);
-        assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, badBatch.jobId()).message()).contains("batch size");
-        assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, outside.jobId()).code()).isEqualTo(FailureCode.INVALID_REQUEST);
+        assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, tooMany.jobId()).message())
+                .contains("epochs must be 1..5000");
+        assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, none.jobId()).code())
+                .isEqualTo(FailureCode.INVALID_REQUEST);
+        assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, badBatch.jobId())
+                        .message())
+                .contains("batch size");
+        assertThat(awaitOne(JobFailed.class, Topics.JOB_FAILED, outside.jobId()).code())
+                .isEqualTo(FailureCode.INVALID_REQUEST);
         JobFailed seedMissing = awaitOne(JobFailed.class, Topics.JOB_FAILED, missing.jobId());
         assertThat(seedMissing.code()).isEqualTo(FailureCode.SEED_MISSING);
         assertThat(job(tooMany.jobId()).getString("error_code")).isEqualTo("INVALID_REQUEST");
@@ -512,23 +645,42 @@ class TrainerServiceTest {
 
     @Test
     void theApiAnswersMistakesWithCodeMessageAndDetails() {
-        given().get("/jobs/" + UUID.randomUUID()).then().statusCode(404)
-                .body("code", equalTo("NOT_FOUND")).body("message", containsString("does not exist")).body("details", empty());
-        given().post("/jobs/" + UUID.randomUUID() + "/cancel").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
-        given().get("/jobs/not-a-job").then().statusCode(400)
-                .body("code", equalTo("BAD_REQUEST")).body("details[0].field", equalTo("job_id"))
+        given().get("/jobs/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("NOT_FOUND"))
+                .body("message", containsString("does not exist"))
+                .body("details", empty());
+        given().post("/jobs/" + UUID.randomUUID() + "/cancel")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("NOT_FOUND"));
+        given().get("/jobs/not-a-job")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("BAD_REQUEST"))
+                .body("details[0].field", equalTo("job_id"))
                 .body("details[0].fix", notNullValue());
-        given().get("/jobs?status=sleeping").then().statusCode(400)
-                .body("details[0].field", equalTo("status")).body("details[0].fix", containsString("queued"));
+        given().get("/jobs?status=sleeping")
+                .then()
+                .statusCode(400)
+                .body("details[0].field", equalTo("status"))
+                .body("details[0].fix", containsString("queued"));
         given().get("/jobs?limit=0").then().statusCode(400).body("details[0].field", equalTo("limit"));
-        given().get("/models/nothing-here").then().statusCode(404).body("code", equalTo("NOT_FOUND")).body("details", empty());
+        given().get("/models/nothing-here")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("NOT_FOUND"))
+                .body("details", empty());
         given().get("/models?machine_id=no_such_machine").then().statusCode(200).body("$", empty());
     }
 
     @Test
     void healthAndMetrics() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("fleetsynth_trainings_running"))
                 .body(containsString("fleetsynth_training_epochs_total"));
     }

@@ -9,11 +9,7 @@ import java.util.Map;
 
 /** A kind of machine: its typical sensors, failure modes and run-to-failure settings. */
 public record MachineCategory(
-        String name,
-        String title,
-        RulSettings rul,
-        List<SensorSpec> sensors,
-        List<FailureMode> failureModes) {
+        String name, String title, RulSettings rul, List<SensorSpec> sensors, List<FailureMode> failureModes) {
 
     public MachineCategory {
         sensors = List.copyOf(sensors);

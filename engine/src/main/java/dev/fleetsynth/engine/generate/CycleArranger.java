@@ -21,18 +21,17 @@ public final class CycleArranger {
     static final long HOUR_MICROS = 3_600_000_000L;
     static final long REPAIR_HOURS = 24;
 
-    private CycleArranger() {
-    }
+    private CycleArranger() {}
 
     /** The three splits of an arranged dataset. */
-    public record Splits(SensorTable train, SensorTable val, SensorTable test) {
-    }
+    public record Splits(SensorTable train, SensorTable val, SensorTable test) {}
 
     /**
      * @param sampled       rows from the model: a numeric {@code rul} column and the sensors, in the seed's order
      * @param rowsPerCycle  typical rows of one cycle (the seed's rows / cycles)
      */
-    public static Splits arrange(String machineId, ColumnTable sampled, SplitSizes sizes, double rowsPerCycle, Instant start, long seed) {
+    public static Splits arrange(
+            String machineId, ColumnTable sampled, SplitSizes sizes, double rowsPerCycle, Instant start, long seed) {
         return arrange(machineId, sampled, sizes, rowsPerCycle, start, seed, HOUR_MICROS);
     }
 
@@ -40,8 +39,14 @@ public final class CycleArranger {
      * As {@link #arrange(String, ColumnTable, SplitSizes, double, Instant, long)}, readings {@code stepMicros}
      * apart: the seed's own interval, which follows from its lifetimes and rows.
      */
-    public static Splits arrange(String machineId, ColumnTable sampled, SplitSizes sizes, double rowsPerCycle, Instant start, long seed,
-                                 long stepMicros) {
+    public static Splits arrange(
+            String machineId,
+            ColumnTable sampled,
+            SplitSizes sizes,
+            double rowsPerCycle,
+            Instant start,
+            long seed,
+            long stepMicros) {
         if (sampled.rows() != sizes.total()) {
             throw new IllegalArgumentException(sampled.rows() + " rows sampled for splits of " + sizes.total());
         }
@@ -60,8 +65,17 @@ public final class CycleArranger {
         int[] rows = shuffled(sampled.rows(), seed);
         Timeline timeline = new Timeline(start.getEpochSecond() * 1_000_000L + start.getNano() / 1_000, stepMicros);
         SensorTable train = split(machineId, rows, 0, sizes.train(), rowsPerCycle, rul, sensorNames, sensors, timeline);
-        SensorTable val = split(machineId, rows, sizes.train(), sizes.val(), rowsPerCycle, rul, sensorNames, sensors, timeline);
-        SensorTable test = split(machineId, rows, sizes.train() + sizes.val(), sizes.test(), rowsPerCycle, rul, sensorNames, sensors,
+        SensorTable val =
+                split(machineId, rows, sizes.train(), sizes.val(), rowsPerCycle, rul, sensorNames, sensors, timeline);
+        SensorTable test = split(
+                machineId,
+                rows,
+                sizes.train() + sizes.val(),
+                sizes.test(),
+                rowsPerCycle,
+                rul,
+                sensorNames,
+                sensors,
                 timeline);
         return new Splits(train, val, test);
     }
@@ -71,7 +85,8 @@ public final class CycleArranger {
      * cycle, which rows give its sensors and which its RUL, in order (see {@link CycleTracks}).
      * Cycles are about {@code rowsPerCycle} rows long.
      */
-    public static List<int[][]> layout(int[] shuffled, int from, int count, double rowsPerCycle, double[] rul, double[][] sensors) {
+    public static List<int[][]> layout(
+            int[] shuffled, int from, int count, double rowsPerCycle, double[] rul, double[][] sensors) {
         List<int[][]> out = new ArrayList<>();
         int cycles = count == 0 ? 0 : (int) Math.max(1, Math.round(count / Math.max(2, rowsPerCycle)));
         int[] mine = Arrays.copyOfRange(shuffled, from, from + count);
@@ -82,7 +97,8 @@ public final class CycleArranger {
             int cyclesBefore = cycles * g / groups;
             int cyclesAfter = cycles * (g + 1) / groups;
             int rowsAfter = (int) ((long) count * cyclesAfter / cycles);
-            int[] group = sortedByRulDescending(Arrays.copyOfRange(mine, (int) ((long) count * cyclesBefore / cycles), rowsAfter), rul);
+            int[] group = sortedByRulDescending(
+                    Arrays.copyOfRange(mine, (int) ((long) count * cyclesBefore / cycles), rowsAfter), rul);
             for (CycleTracks.Track track : CycleTracks.deal(group, scaled, cyclesAfter - cyclesBefore)) {
                 out.add(new int[][] {track.sensorRows(), track.rulRows()});
             }
@@ -106,8 +122,16 @@ public final class CycleArranger {
         return rows;
     }
 
-    private static SensorTable split(String machineId, int[] shuffled, int from, int count, double rowsPerCycle, double[] rul,
-                                     List<String> sensorNames, List<double[]> sensors, Timeline timeline) {
+    private static SensorTable split(
+            String machineId,
+            int[] shuffled,
+            int from,
+            int count,
+            double rowsPerCycle,
+            double[] rul,
+            List<String> sensorNames,
+            List<double[]> sensors,
+            Timeline timeline) {
         long[] ts = new long[count];
         int[] cycle = new int[count];
         double[] r = new double[count];
@@ -137,7 +161,11 @@ public final class CycleArranger {
 
     /** Ties keep the shuffled order, so the result depends on the seed only. */
     private static int[] sortedByRulDescending(int[] rows, double[] rul) {
-        return Arrays.stream(rows).boxed().sorted((a, b) -> Double.compare(rul[b], rul[a])).mapToInt(Integer::intValue).toArray();
+        return Arrays.stream(rows)
+                .boxed()
+                .sorted((a, b) -> Double.compare(rul[b], rul[a]))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     /** Cycle numbers and clock run on across the splits, so cycles are unique in the whole dataset. */
@@ -153,7 +181,8 @@ public final class CycleArranger {
     }
 
     private static double[] numeric(ColumnTable t, String name) {
-        Column c = t.column(name).orElseThrow(() -> new IllegalArgumentException("sampled rows have no " + name + " column"));
+        Column c = t.column(name)
+                .orElseThrow(() -> new IllegalArgumentException("sampled rows have no " + name + " column"));
         if (!(c instanceof Column.Numeric n)) {
             throw new IllegalArgumentException(name + " is not numeric");
         }

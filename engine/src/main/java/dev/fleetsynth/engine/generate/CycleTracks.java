@@ -42,15 +42,13 @@ final class CycleTracks {
      */
     static final int MIN_BANDS = 100;
 
-    private CycleTracks() {
-    }
+    private CycleTracks() {}
 
     /**
      * One cycle: the rows whose sensors it takes, in order, and the rows whose RUL it takes at the
      * same positions (RUL descending).
      */
-    record Track(int[] sensorRows, int[] rulRows) {
-    }
+    record Track(int[] sensorRows, int[] rulRows) {}
 
     /**
      * @param rows     row indices, sorted by RUL descending
@@ -86,7 +84,9 @@ final class CycleTracks {
             int width = Math.min(bandRows, rows.length - from);
             for (int c = 0; c < cycles; c++) {
                 // a full band gives every cycle its share; the last one brings each to its final length
-                room[c] = width == bandRows ? share : rows.length / cycles + (c < rows.length % cycles ? 1 : 0) - length[c];
+                room[c] = width == bandRows
+                        ? share
+                        : rows.length / cycles + (c < rows.length % cycles ? 1 : 0) - length[c];
                 bandStart[c] = length[c];
             }
             int n = 0;
@@ -167,22 +167,25 @@ final class CycleTracks {
      * decides the matches; a constant feature is left out.
      */
     static double[][] scaled(double[][] features, int[] rows) {
-        return Arrays.stream(features).map(f -> {
-            StandardDeviation sd = new StandardDeviation();
-            for (int r : rows) {
-                if (!Double.isNaN(f[r])) {
-                    sd.increment(f[r]);
-                }
-            }
-            double spread = sd.getResult();
-            if (!(spread > 0)) {
-                return null;
-            }
-            double[] s = new double[f.length];
-            for (int r : rows) {
-                s[r] = f[r] / spread;
-            }
-            return s;
-        }).filter(f -> f != null).toArray(double[][]::new);
+        return Arrays.stream(features)
+                .map(f -> {
+                    StandardDeviation sd = new StandardDeviation();
+                    for (int r : rows) {
+                        if (!Double.isNaN(f[r])) {
+                            sd.increment(f[r]);
+                        }
+                    }
+                    double spread = sd.getResult();
+                    if (!(spread > 0)) {
+                        return null;
+                    }
+                    double[] s = new double[f.length];
+                    for (int r : rows) {
+                        s[r] = f[r] / spread;
+                    }
+                    return s;
+                })
+                .filter(f -> f != null)
+                .toArray(double[][]::new);
     }
 }

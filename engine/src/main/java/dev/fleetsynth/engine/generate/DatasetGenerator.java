@@ -26,8 +26,7 @@ public final class DatasetGenerator {
     public static final List<String> SPLIT_FILES = List.of("train.parquet", "val.parquet", "test.parquet");
     public static final String QUALITY_FILE = "quality.json";
 
-    private DatasetGenerator() {
-    }
+    private DatasetGenerator() {}
 
     /** What one generation produced. */
     public record Dataset(SourceSplits splits, QualityReport quality) {
@@ -42,7 +41,8 @@ public final class DatasetGenerator {
      *                draw) for the report's utility regressors to be tested on; {@code null} to hold
      *                out real units instead
      */
-    public static Dataset generate(Synthesizer model, SourceTable real, SourceTable holdout, SplitSizes sizes, long seed) {
+    public static Dataset generate(
+            Synthesizer model, SourceTable real, SourceTable holdout, SplitSizes sizes, long seed) {
         requireFits(model.schema(), sizes, Runtime.getRuntime().maxMemory());
         SourceSplits splits = model.sampleSplits(sizes, seed);
         QualityReport quality = QualityReport.evaluate(real, splits.concat(), splits.train(), holdout, seed);
@@ -58,7 +58,10 @@ public final class DatasetGenerator {
 
     /** The most rows a dataset of this shape can have within {@code heapBytes} (nine tenths of it; the rest is the program's). */
     public static long maxRows(SourceSchema schema, long heapBytes) {
-        return heapBytes / 10 * 9 / (BYTES_PER_CELL * Math.max(1, schema.fields().size()));
+        return heapBytes
+                / 10
+                * 9
+                / (BYTES_PER_CELL * Math.max(1, schema.fields().size()));
     }
 
     /**
@@ -70,10 +73,15 @@ public final class DatasetGenerator {
     public static void requireFits(SourceSchema schema, SplitSizes sizes, long heapBytes) {
         long max = maxRows(schema, heapBytes);
         if (sizes.total() > max) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    java.util.Locale.ROOT,
                     "%,d rows of %d columns need about %,d MB, more than the %,d MB of memory here: ask for at most %,d rows "
-                            + "(several datasets make more), or give the generator more memory", sizes.total(), schema.fields().size(),
-                    sizes.total() * BYTES_PER_CELL * schema.fields().size() / 1_000_000, heapBytes / 1_000_000, max));
+                            + "(several datasets make more), or give the generator more memory",
+                    sizes.total(),
+                    schema.fields().size(),
+                    sizes.total() * BYTES_PER_CELL * schema.fields().size() / 1_000_000,
+                    heapBytes / 1_000_000,
+                    max));
         }
     }
 
@@ -108,22 +116,45 @@ public final class DatasetGenerator {
      * @param finish applied to the report before it is written (a note about the model, say)
      * @param check  run between the steps and before each part; it may throw to stop the generation (a cancel)
      */
-    public static Written generateInto(Path dir, Synthesizer model, SourceTable real, SourceTable holdout, SplitSizes sizes, long seed,
-            Map<String, String> metadata, java.util.function.UnaryOperator<QualityReport> finish, Runnable check) throws IOException {
+    public static Written generateInto(
+            Path dir,
+            Synthesizer model,
+            SourceTable real,
+            SourceTable holdout,
+            SplitSizes sizes,
+            long seed,
+            Map<String, String> metadata,
+            java.util.function.UnaryOperator<QualityReport> finish,
+            Runnable check)
+            throws IOException {
         return generateInto(dir, model, real, holdout, sizes, seed, metadata, finish, check, STREAM_ABOVE, PART_ROWS);
     }
 
     /** {@link #generateInto} with other limits, for tests: a streamed dataset without millions of rows. */
-    static Written generateInto(Path dir, Synthesizer model, SourceTable real, SourceTable holdout, SplitSizes sizes, long seed,
-            Map<String, String> metadata, java.util.function.UnaryOperator<QualityReport> finish, Runnable check, int streamAbove,
-            int partRows) throws IOException {
+    static Written generateInto(
+            Path dir,
+            Synthesizer model,
+            SourceTable real,
+            SourceTable holdout,
+            SplitSizes sizes,
+            long seed,
+            Map<String, String> metadata,
+            java.util.function.UnaryOperator<QualityReport> finish,
+            Runnable check,
+            int streamAbove,
+            int partRows)
+            throws IOException {
         Files.createDirectories(dir);
         if (sizes.total() <= streamAbove) {
             Dataset d = generate(model, real, holdout, sizes, seed);
             check.run();
             Dataset finished = new Dataset(d.splits(), finish.apply(d.quality()));
             write(finished, dir, metadata);
-            return new Written(d.splits().train().rows(), d.splits().val().rows(), d.splits().test().rows(), finished.quality());
+            return new Written(
+                    d.splits().train().rows(),
+                    d.splits().val().rows(),
+                    d.splits().test().rows(),
+                    finished.quality());
         }
         requireFits(model.schema(), held(sizes), Runtime.getRuntime().maxMemory());
         int[] sizesBySplit = {sizes.train(), sizes.val(), sizes.test()};
@@ -150,8 +181,8 @@ public final class DatasetGenerator {
                 public SourceTable next() {
                     check.run();
                     int rows = Math.min(partRows, sizesBySplit[s] - written[s]);
-                    SourceTable t = model.sample(new SampleRequest(rows, seed + s + 1_000_003L * part++, SampleRequest.Conditions.NONE,
-                            nextUnit[0]));
+                    SourceTable t = model.sample(new SampleRequest(
+                            rows, seed + s + 1_000_003L * part++, SampleRequest.Conditions.NONE, nextUnit[0]));
                     written[s] += t.rows();
                     nextUnit[0] += t.units();
                     if (scored[s] == null) {
@@ -164,7 +195,8 @@ public final class DatasetGenerator {
         }
         check.run();
         SourceSplits sample = new SourceSplits(scored[0], scored[1], scored[2]);
-        QualityReport quality = finish.apply(QualityReport.evaluate(real, sample.concat(), sample.train(), holdout, seed));
+        QualityReport quality =
+                finish.apply(QualityReport.evaluate(real, sample.concat(), sample.train(), holdout, seed));
         writeQuality(quality, dir);
         return new Written(written[0], written[1], written[2], quality);
     }
@@ -180,7 +212,8 @@ public final class DatasetGenerator {
 
     /** The file formats a dataset's splits are written in. */
     public enum Format {
-        PARQUET, CSV
+        PARQUET,
+        CSV
     }
 
     /** Writes the three splits and the report, each atomically; quality.json last, so its presence means complete. */
@@ -189,12 +222,14 @@ public final class DatasetGenerator {
     }
 
     /** As {@link #write(Dataset, Path, Map)}, the splits as Parquet or as CSV ({@code train.csv}, ...; the metadata only in Parquet). */
-    public static void write(Dataset dataset, Path dir, Map<String, String> metadata, Format format) throws IOException {
+    public static void write(Dataset dataset, Path dir, Map<String, String> metadata, Format format)
+            throws IOException {
         Files.createDirectories(dir);
         List<SourceTable> tables = dataset.splits().all();
         for (int i = 0; i < tables.size(); i++) {
             if (format == Format.CSV) {
-                SourceFiles.writeCsv(tables.get(i), dir.resolve(SPLIT_FILES.get(i).replace(".parquet", ".csv")));
+                SourceFiles.writeCsv(
+                        tables.get(i), dir.resolve(SPLIT_FILES.get(i).replace(".parquet", ".csv")));
             } else {
                 SourceFiles.write(tables.get(i), dir.resolve(SPLIT_FILES.get(i)), metadata);
             }
@@ -204,6 +239,8 @@ public final class DatasetGenerator {
 
     private static void writeQuality(QualityReport quality, Path dir) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        AtomicFiles.write(dir.resolve(QUALITY_FILE), (mapper.writeValueAsString(quality.toJson()) + "\n").getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(
+                dir.resolve(QUALITY_FILE),
+                (mapper.writeValueAsString(quality.toJson()) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

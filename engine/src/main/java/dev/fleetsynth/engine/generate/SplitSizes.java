@@ -6,10 +6,12 @@ public record SplitSizes(int train, int val, int test) {
 
     public SplitSizes {
         if (train < 1 || val < 0 || test < 0) {
-            throw new IllegalArgumentException("split sizes must be train >= 1, val >= 0, test >= 0; got " + train + "/" + val + "/" + test);
+            throw new IllegalArgumentException(
+                    "split sizes must be train >= 1, val >= 0, test >= 0; got " + train + "/" + val + "/" + test);
         }
         if ((long) train + val + test > MAX_ROWS) {
-            throw new IllegalArgumentException("at most " + MAX_ROWS + " rows in all, got " + ((long) train + val + test));
+            throw new IllegalArgumentException(
+                    "at most " + MAX_ROWS + " rows in all, got " + ((long) train + val + test));
         }
     }
 

@@ -37,7 +37,8 @@ public record ColumnMapping(
         @JsonProperty("rul_cap") Double rulCap,
         String profile) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** Where a row's RUL comes from. */

@@ -43,12 +43,29 @@ public record ColumnProfile(
         String unit) {
 
     public ColumnProfile withKind(ColumnKind k) {
-        return new ColumnProfile(name, type, k, count, missing, distinct, topShare, topValue, min, max, mean, std, median, mad, outliers,
-                firstOutlierRow, unit);
+        return new ColumnProfile(
+                name,
+                type,
+                k,
+                count,
+                missing,
+                distinct,
+                topShare,
+                topValue,
+                min,
+                max,
+                mean,
+                std,
+                median,
+                mad,
+                outliers,
+                firstOutlierRow,
+                unit);
     }
 
     public ColumnProfile withOutliers(long n, Long firstRow) {
-        return new ColumnProfile(name, type, kind, count, missing, distinct, topShare, topValue, min, max, mean, std, median, mad, n,
+        return new ColumnProfile(
+                name, type, kind, count, missing, distinct, topShare, topValue, min, max, mean, std, median, mad, n,
                 firstRow, unit);
     }
 

@@ -23,6 +23,7 @@ public enum FileFormat {
 
     /** How much of the file's start is looked at. */
     static final int SNIFF_BYTES = 64 * 1024;
+
     private static final Pattern SPACES = Pattern.compile("[ ]+|\\s+");
 
     public String label() {
@@ -35,7 +36,11 @@ public enum FileFormat {
             head = in.readNBytes(SNIFF_BYTES);
         }
         if (head.length == 0) {
-            throw IngestException.of("file", null, "the file is empty", "give a file with a header row or --columns and at least one row");
+            throw IngestException.of(
+                    "file",
+                    null,
+                    "the file is empty",
+                    "give a file with a header row or --columns and at least one row");
         }
         if (startsWith(head, "PAR1")) {
             return PARQUET;
@@ -43,11 +48,17 @@ public enum FileFormat {
         if (startsWith(head, "PK\u0003\u0004")) {
             return XLSX;
         }
-        if (head.length >= 4 && head[0] == (byte) 0xD0 && head[1] == (byte) 0xCF && head[2] == 0x11 && head[3] == (byte) 0xE0) {
-            throw IngestException.of("file", null, "this is an old Excel workbook (.xls)", "save it as .xlsx or CSV and upload that");
+        if (head.length >= 4
+                && head[0] == (byte) 0xD0
+                && head[1] == (byte) 0xCF
+                && head[2] == 0x11
+                && head[3] == (byte) 0xE0) {
+            throw IngestException.of(
+                    "file", null, "this is an old Excel workbook (.xls)", "save it as .xlsx or CSV and upload that");
         }
         if (startsWith(head, "\u001f\u008b") || startsWith(head, "BZh") || startsWith(head, "7z")) {
-            throw IngestException.of("file", null, "this is a compressed archive", "unpack it and upload the data file inside");
+            throw IngestException.of(
+                    "file", null, "this is a compressed archive", "unpack it and upload the data file inside");
         }
         String text = new String(head, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
@@ -55,7 +66,10 @@ public enum FileFormat {
         }
         int nul = text.indexOf('\u0000');
         if (nul >= 0) {
-            throw IngestException.of("file", null, "the file is binary, not text (a NUL byte at byte " + nul + ")",
+            throw IngestException.of(
+                    "file",
+                    null,
+                    "the file is binary, not text (a NUL byte at byte " + nul + ")",
                     "give CSV, text, JSON, JSON Lines, Excel (.xlsx) or Parquet");
         }
         String trimmed = text.stripLeading();

@@ -17,14 +17,26 @@ import java.util.Set;
  */
 final class Historian {
     static final int MAX_TAGS = IngestOptions.MAX_COLUMNS;
-    private static final Set<String> TAG_WORDS = Set.of("tag", "tagname", "sensor", "signal", "variable", "point", "name", "channel",
-            "parameter", "metric", "measurement", "item", "attribute");
+    private static final Set<String> TAG_WORDS = Set.of(
+            "tag",
+            "tagname",
+            "sensor",
+            "signal",
+            "variable",
+            "point",
+            "name",
+            "channel",
+            "parameter",
+            "metric",
+            "measurement",
+            "item",
+            "attribute");
 
-    private Historian() {
-    }
+    private Historian() {}
 
     /** If {@code raw} is long, replaces it with its pivot and says how it was read. */
-    static Optional<IngestReport.Historian> pivotIfLong(Connection db, Map<String, String> types, List<ColumnProfile> profiles)
+    static Optional<IngestReport.Historian> pivotIfLong(
+            Connection db, Map<String, String> types, List<ColumnProfile> profiles)
             throws SQLException, IngestException {
         if (types.size() < 3 || types.size() > 4) {
             return Optional.empty();
@@ -53,19 +65,22 @@ final class Historian {
             return Optional.empty();
         }
         if (tag.distinct() > MAX_TAGS) {
-            throw IngestException.of(tag.name(), null, tag.distinct() + " tags; at most " + MAX_TAGS + " become columns",
+            throw IngestException.of(
+                    tag.name(),
+                    null,
+                    tag.distinct() + " tags; at most " + MAX_TAGS + " become columns",
                     "export the tags of one machine");
         }
         String group = (asset == null ? "" : Duck.ident(asset.name()) + ", ") + Duck.ident(time.name());
         try (Statement st = db.createStatement()) {
-            st.execute("CREATE TABLE pivoted AS PIVOT (SELECT * EXCLUDE (" + Loader.ROW + ") FROM raw) ON " + Duck.ident(tag.name())
-                    + " USING avg(" + Duck.ident(value.name()) + ") GROUP BY " + group + " ORDER BY " + group);
+            st.execute("CREATE TABLE pivoted AS PIVOT (SELECT * EXCLUDE (" + Loader.ROW + ") FROM raw) ON "
+                    + Duck.ident(tag.name()) + " USING avg(" + Duck.ident(value.name()) + ") GROUP BY " + group
+                    + " ORDER BY " + group);
             st.execute("DROP TABLE raw");
             st.execute("CREATE TABLE raw AS SELECT rowid + 1 AS " + Loader.ROW + ", * FROM pivoted");
             st.execute("DROP TABLE pivoted");
         }
-        return Optional.of(new IngestReport.Historian(time.name(), tag.name(), value.name(), asset == null ? null : asset.name(),
-                (int) tag.distinct()));
+        return Optional.of(new IngestReport.Historian(
+                time.name(), tag.name(), value.name(), asset == null ? null : asset.name(), (int) tag.distinct()));
     }
-
 }

@@ -1,10 +1,10 @@
 package dev.fleetsynth.engine.ingest;
 
 import dev.fleetsynth.engine.ProgressListener;
-import dev.fleetsynth.engine.io.AtomicFiles;
-import dev.fleetsynth.engine.io.Duck;
 import dev.fleetsynth.engine.ingest.ColumnMapping.Entry;
 import dev.fleetsynth.engine.ingest.ColumnMapping.RulFrom;
+import dev.fleetsynth.engine.io.AtomicFiles;
+import dev.fleetsynth.engine.io.Duck;
 import dev.fleetsynth.engine.source.ColumnKind;
 import dev.fleetsynth.engine.source.Role;
 import dev.fleetsynth.engine.source.SourceSchema;
@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
 
@@ -42,18 +41,22 @@ public final class Ingest {
     static final String LIFE = "__life";
     private static final int STEPS = 8;
 
-    private Ingest() {
-    }
+    private Ingest() {}
 
     /** What was written, and the account of it. */
-    public record Result(IngestReport report, Path seed, Path holdout) {
-    }
+    public record Result(IngestReport report, Path seed, Path holdout) {}
 
     /** What a file would become, before anything is written: profiles and the suggested mapping. */
-    public record Preview(String format, String sheet, boolean header, long rows, List<ColumnProfile> columns, ColumnMapping mapping,
-                          IngestReport.Historian historian, List<Map<String, Object>> sample,
-                          com.fasterxml.jackson.databind.JsonNode profile) {
-    }
+    public record Preview(
+            String format,
+            String sheet,
+            boolean header,
+            long rows,
+            List<ColumnProfile> columns,
+            ColumnMapping mapping,
+            IngestReport.Historian historian,
+            List<Map<String, Object>> sample,
+            com.fasterxml.jackson.databind.JsonNode profile) {}
 
     /** Reads and profiles the file and suggests a mapping; writes nothing. */
     public static Preview preview(Path file, IngestOptions o) throws IngestException, IOException {
@@ -61,10 +64,20 @@ public final class Ingest {
         try (Connection db = Duck.open(work.resolve("spill"))) {
             Loaded l = load(db, file, o, work, ProgressListener.NONE);
             ColumnMapping mapping = plan(db, l, o);
-            com.fasterxml.jackson.databind.JsonNode profile = o.profile() != null ? null
-                    : DerivedProfile.fromColumns(machineId(o, file), file.getFileName().toString(), l.profiles, mapping);
-            return new Preview(l.loaded.format().label(), l.loaded.sheet(), l.loaded.header(), l.rows, l.profiles, mapping, l.historian,
-                    sample(db, 20), profile);
+            com.fasterxml.jackson.databind.JsonNode profile = o.profile() != null
+                    ? null
+                    : DerivedProfile.fromColumns(
+                            machineId(o, file), file.getFileName().toString(), l.profiles, mapping);
+            return new Preview(
+                    l.loaded.format().label(),
+                    l.loaded.sheet(),
+                    l.loaded.header(),
+                    l.rows,
+                    l.profiles,
+                    mapping,
+                    l.historian,
+                    sample(db, 20),
+                    profile);
         } catch (SQLException e) {
             throw Loader.translate(e, true);
         } finally {
@@ -76,7 +89,8 @@ public final class Ingest {
      * Writes {@code out/seed.parquet}, {@code out/holdout.parquet}, {@code out/ingest.json} and
      * {@code out/ingest.txt}; the report last, so that its presence means the rest is complete.
      */
-    public static Result run(Path file, IngestOptions o, Path out, ProgressListener progress) throws IngestException, IOException {
+    public static Result run(Path file, IngestOptions o, Path out, ProgressListener progress)
+            throws IngestException, IOException {
         try {
             return run(file, o, out, progress, 2);
         } catch (OutOfMemory e) {
@@ -85,8 +99,12 @@ public final class Ingest {
             try {
                 return run(file, o, out, progress, 1);
             } catch (OutOfMemory again) {
-                throw IngestException.of("file", null, "the file needs more memory to bring in than this service has ("
-                        + Duck.DEFAULT_MEMORY_LIMIT + ")", "split it by unit or time and bring the parts in one by one");
+                throw IngestException.of(
+                        "file",
+                        null,
+                        "the file needs more memory to bring in than this service has (" + Duck.DEFAULT_MEMORY_LIMIT
+                                + ")",
+                        "split it by unit or time and bring the parts in one by one");
             }
         }
     }
@@ -112,9 +130,24 @@ public final class Ingest {
             copy(db, "train", schema, seed, work);
             copy(db, "hold", schema, holdout, work);
             progress.progress(7, STEPS);
-            IngestReport report = new IngestReport(file.getFileName().toString(), l.loaded.format().label(), l.loaded.sheet(),
-                    l.loaded.header(), l.rows, w.trainRows, w.holdRows, w.units, w.heldOut, l.historian, l.profiles, w.cleaning, w.rul,
-                    mapping, schema, DerivedProfile.derive(db, l, mapping, schema, o, w.rul), w.notes);
+            IngestReport report = new IngestReport(
+                    file.getFileName().toString(),
+                    l.loaded.format().label(),
+                    l.loaded.sheet(),
+                    l.loaded.header(),
+                    l.rows,
+                    w.trainRows,
+                    w.holdRows,
+                    w.units,
+                    w.heldOut,
+                    l.historian,
+                    l.profiles,
+                    w.cleaning,
+                    w.rul,
+                    mapping,
+                    schema,
+                    DerivedProfile.derive(db, l, mapping, schema, o, w.rul),
+                    w.notes);
             AtomicFiles.write(out.resolve(TEXT_FILE), report.toText().getBytes(StandardCharsets.UTF_8));
             AtomicFiles.write(out.resolve(REPORT_FILE), (report.toJson() + "\n").getBytes(StandardCharsets.UTF_8));
             progress.progress(STEPS, STEPS);
@@ -130,14 +163,21 @@ public final class Ingest {
     }
 
     /** The loaded, pivoted, retyped and profiled table. */
-    record Loaded(Loader.Loaded loaded, Map<String, String> types, List<ColumnProfile> profiles, long rows,
-                  IngestReport.Historian historian) {
+    record Loaded(
+            Loader.Loaded loaded,
+            Map<String, String> types,
+            List<ColumnProfile> profiles,
+            long rows,
+            IngestReport.Historian historian) {
         List<String> names() {
             return new ArrayList<>(types.keySet());
         }
 
         ColumnProfile profile(String name) {
-            return profiles.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+            return profiles.stream()
+                    .filter(p -> p.name().equals(name))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -152,7 +192,8 @@ public final class Ingest {
         types.remove(Loader.ROW);
         types = Profiler.retype(db, "raw", types);
         List<ColumnProfile> profiles = Profiler.profile(db, "raw", types);
-        IngestReport.Historian historian = Historian.pivotIfLong(db, types, profiles).orElse(null);
+        IngestReport.Historian historian =
+                Historian.pivotIfLong(db, types, profiles).orElse(null);
         if (historian != null) {
             try (Statement st = db.createStatement()) {
                 types = Loader.describe(st, "raw");
@@ -163,7 +204,8 @@ public final class Ingest {
         progress.progress(2, STEPS);
         long rows = loaded.rows();
         if (historian != null) {
-            try (Statement st = db.createStatement(); ResultSet r = st.executeQuery("SELECT count(*) FROM raw")) {
+            try (Statement st = db.createStatement();
+                    ResultSet r = st.executeQuery("SELECT count(*) FROM raw")) {
                 r.next();
                 rows = r.getLong(1);
             }
@@ -177,11 +219,20 @@ public final class Ingest {
         List<String> names = l.names();
         if (o.mapping() != null) {
             if (!o.mapping().shape().equals(names)) {
-                throw IngestException.of("mapping", null, "it was made for the columns " + o.mapping().shape() + ", this file has " + names,
+                throw IngestException.of(
+                        "mapping",
+                        null,
+                        "it was made for the columns " + o.mapping().shape() + ", this file has " + names,
                         "bring the file in without the mapping to get a new suggestion");
             }
-            return o.rulCap() == null ? o.mapping()
-                    : new ColumnMapping(names, o.mapping().columns(), o.mapping().rulFrom(), o.rulCap(), o.mapping().profile());
+            return o.rulCap() == null
+                    ? o.mapping()
+                    : new ColumnMapping(
+                            names,
+                            o.mapping().columns(),
+                            o.mapping().rulFrom(),
+                            o.rulCap(),
+                            o.mapping().profile());
         }
         String rul = Roles.named("--rul", o.rul(), names);
         if (rul == null && !o.rulFromEnd()) {
@@ -199,14 +250,24 @@ public final class Ingest {
         if (order == null) {
             order = Roles.order(db, l.profiles, unit).orElse(null);
         }
-        for (String[] pair : new String[][] {{"--unit", unit, "--order", order}, {"--unit", unit, "--rul", rul}, {"--order", order, "--rul", rul}}) {
+        for (String[] pair : new String[][] {
+            {"--unit", unit, "--order", order}, {"--unit", unit, "--rul", rul}, {"--order", order, "--rul", rul}
+        }) {
             if (pair[1] != null && pair[1].equals(pair[3])) {
-                throw IngestException.of(pair[2], null, "'" + pair[1] + "' is already the " + pair[0].substring(2) + " column",
+                throw IngestException.of(
+                        pair[2],
+                        null,
+                        "'" + pair[1] + "' is already the " + pair[0].substring(2) + " column",
                         "name another column with " + pair[2]);
             }
         }
-        if (o.rul() != null && !l.profile(o.rul()).kind().numeric() && l.profile(o.rul()).kind() != ColumnKind.IDENTIFIER) {
-            throw IngestException.of("--rul", null, "'" + o.rul() + "' holds " + l.profile(o.rul()).kind().json() + " values, not numbers",
+        if (o.rul() != null
+                && !l.profile(o.rul()).kind().numeric()
+                && l.profile(o.rul()).kind() != ColumnKind.IDENTIFIER) {
+            throw IngestException.of(
+                    "--rul",
+                    null,
+                    "'" + o.rul() + "' holds " + l.profile(o.rul()).kind().json() + " values, not numbers",
                     "name the column that holds the remaining useful life");
         }
         if (failure != null && failure.equals(unit)) {
@@ -218,7 +279,10 @@ public final class Ingest {
             from = RulFrom.COLUMN;
         } else if (o.rulFromEnd()) {
             if (order == null) {
-                throw IngestException.of("--rul-from-end", null, "RUL from the end of each unit needs an order column, and none was found",
+                throw IngestException.of(
+                        "--rul-from-end",
+                        null,
+                        "RUL from the end of each unit needs an order column, and none was found",
                         "name the timestamp or counter column with --order");
             }
             from = RulFrom.END;
@@ -230,7 +294,10 @@ public final class Ingest {
             from = RulFrom.NONE;
         }
         if (o.failure() != null && from == RulFrom.EVENTS && order == null) {
-            throw IngestException.of("--failure", null, "RUL from failure events needs an order column, and none was found",
+            throw IngestException.of(
+                    "--failure",
+                    null,
+                    "RUL from failure events needs an order column, and none was found",
                     "name the timestamp or counter column with --order");
         }
         List<Entry> entries = new ArrayList<>();
@@ -238,30 +305,58 @@ public final class Ingest {
             entries.add(entry(p, unit, order, rul, failure));
         }
         if (o.profile() != null) {
-            List<String> numeric = entries.stream().filter(e -> e.role() == Role.FEATURE && e.kind().numeric()).map(Entry::source).toList();
-            Map<String, NameMatcher.Match> matches = NameMatcher.match(numeric, o.profile().sensors());
+            List<String> numeric = entries.stream()
+                    .filter(e -> e.role() == Role.FEATURE && e.kind().numeric())
+                    .map(Entry::source)
+                    .toList();
+            Map<String, NameMatcher.Match> matches =
+                    NameMatcher.match(numeric, o.profile().sensors());
             List<String> taken = new ArrayList<>(names);
             for (int i = 0; i < entries.size(); i++) {
                 NameMatcher.Match m = matches.get(entries.get(i).source());
-                if (m != null && (!taken.contains(m.sensor()) || m.sensor().equals(entries.get(i).source()))) {
-                    entries.set(i, entries.get(i).withTarget(m.sensor(), Math.round(m.score() * 1000) / 1000.0,
-                            "matched the profile's sensor " + m.sensor() + " by name and unit"));
+                if (m != null
+                        && (!taken.contains(m.sensor())
+                                || m.sensor().equals(entries.get(i).source()))) {
+                    entries.set(
+                            i,
+                            entries.get(i)
+                                    .withTarget(
+                                            m.sensor(),
+                                            Math.round(m.score() * 1000) / 1000.0,
+                                            "matched the profile's sensor " + m.sensor() + " by name and unit"));
                 }
             }
         }
-        return new ColumnMapping(names, entries, from, o.rulCap(), o.profile() == null ? null : o.profile().machineId());
+        return new ColumnMapping(
+                names,
+                entries,
+                from,
+                o.rulCap(),
+                o.profile() == null ? null : o.profile().machineId());
     }
 
     private static Entry entry(ColumnProfile p, String unit, String order, String rul, String failure) {
         String n = p.name();
         if (n.equals(unit)) {
-            return new Entry(n, n, Role.UNIT, p.kind() == ColumnKind.IDENTIFIER ? ColumnKind.CATEGORY : p.kind(), null,
+            return new Entry(
+                    n,
+                    n,
+                    Role.UNIT,
+                    p.kind() == ColumnKind.IDENTIFIER ? ColumnKind.CATEGORY : p.kind(),
+                    null,
                     "the asset or run each row belongs to");
         }
         if (n.equals(order)) {
-            ColumnKind k = p.kind() == ColumnKind.TIMESTAMP ? ColumnKind.TIMESTAMP
+            ColumnKind k = p.kind() == ColumnKind.TIMESTAMP
+                    ? ColumnKind.TIMESTAMP
                     : p.kind() == ColumnKind.NUMBER ? ColumnKind.NUMBER : ColumnKind.INTEGER;
-            return new Entry(n, n, Role.ORDER, k, null, k == ColumnKind.TIMESTAMP ? "the time of each reading" : "grows from row to row within each unit");
+            return new Entry(
+                    n,
+                    n,
+                    Role.ORDER,
+                    k,
+                    null,
+                    k == ColumnKind.TIMESTAMP ? "the time of each reading" : "grows from row to row within each unit");
         }
         if (n.equals(rul)) {
             return new Entry(n, n, Role.RUL, ColumnKind.NUMBER, null, "remaining useful life, as given");
@@ -273,27 +368,51 @@ public final class Ingest {
             return new Entry(n, n, Role.DROPPED, p.kind(), null, "every value is missing");
         }
         if (p.kind() == ColumnKind.IDENTIFIER) {
-            return new Entry(n, n, Role.DROPPED, p.kind(), null, "an identifier: a different value on nearly every row");
+            return new Entry(
+                    n, n, Role.DROPPED, p.kind(), null, "an identifier: a different value on nearly every row");
         }
         if (p.kind() == ColumnKind.TIMESTAMP) {
             return new Entry(n, n, Role.DROPPED, p.kind(), null, "a second timestamp; the order is another column");
         }
         if (p.constant()) {
-            return new Entry(n, n, Role.DROPPED, p.kind(), null, "constant: every value is " + p.topValue() + "; written back as it is");
+            return new Entry(
+                    n,
+                    n,
+                    Role.DROPPED,
+                    p.kind(),
+                    null,
+                    "constant: every value is " + p.topValue() + "; written back as it is");
         }
         if (p.kind() != ColumnKind.FLAG && p.topShare() != null && p.topShare() >= Profiler.NEAR_CONSTANT_SHARE) {
-            return new Entry(n, n, Role.DROPPED, p.kind(), null, String.format(Locale.ROOT,
-                    "near-constant: %s in %.2f %% of rows; written back as %s", p.topValue(), 100 * p.topShare(), p.topValue()));
+            return new Entry(
+                    n,
+                    n,
+                    Role.DROPPED,
+                    p.kind(),
+                    null,
+                    String.format(
+                            Locale.ROOT,
+                            "near-constant: %s in %.2f %% of rows; written back as %s",
+                            p.topValue(),
+                            100 * p.topShare(),
+                            p.topValue()));
         }
         return new Entry(n, n, Role.FEATURE, p.kind(), null, null);
     }
 
     /** The tables {@code train} and {@code hold}, and what cleaning did. */
-    private record Written(SourceSchema schema, long trainRows, long holdRows, int units, List<String> heldOut, IngestReport.Cleaning cleaning,
-                           IngestReport.Rul rul, List<String> notes) {
-    }
+    private record Written(
+            SourceSchema schema,
+            long trainRows,
+            long holdRows,
+            int units,
+            List<String> heldOut,
+            IngestReport.Cleaning cleaning,
+            IngestReport.Rul rul,
+            List<String> notes) {}
 
-    private static Written clean(Connection db, Loaded l, ColumnMapping m, IngestOptions o) throws SQLException, IngestException {
+    private static Written clean(Connection db, Loaded l, ColumnMapping m, IngestOptions o)
+            throws SQLException, IngestException {
         List<String> notes = new ArrayList<>();
         Entry unit = m.withRole(Role.UNIT).orElse(null);
         Entry order = m.withRole(Role.ORDER).orElse(null);
@@ -308,16 +427,22 @@ public final class Ingest {
             ColumnProfile p = l.profile(e.source());
             String src = Duck.ident(e.source());
             if (e.role() == Role.DROPPED) {
-                boolean constant = p.count() > 0 && p.topValue() != null && (p.constant() || (p.topShare() != null
-                        && p.topShare() >= Profiler.NEAR_CONSTANT_SHARE)) && e.kind() != ColumnKind.IDENTIFIER && e.kind() != ColumnKind.TIMESTAMP;
-                dropped.add(new IngestReport.Dropped(e.source(), e.reason() == null ? "dropped in the mapping" : e.reason(),
+                boolean constant = p.count() > 0
+                        && p.topValue() != null
+                        && (p.constant() || (p.topShare() != null && p.topShare() >= Profiler.NEAR_CONSTANT_SHARE))
+                        && e.kind() != ColumnKind.IDENTIFIER
+                        && e.kind() != ColumnKind.TIMESTAMP;
+                dropped.add(new IngestReport.Dropped(
+                        e.source(),
+                        e.reason() == null ? "dropped in the mapping" : e.reason(),
                         constant ? p.topValue() : null));
                 if (constant) {
                     if (!targets.add(e.target())) {
                         throw duplicateTarget(e);
                     }
                     select.add(cast(Duck.literal(p.topValue()), e.kind()) + " AS " + Duck.ident(e.target()));
-                    fields.add(new SourceSchema.Field(e.target(), e.kind(), Role.DROPPED, p.unit(), renamed(e), p.topValue()));
+                    fields.add(new SourceSchema.Field(
+                            e.target(), e.kind(), Role.DROPPED, p.unit(), renamed(e), p.topValue()));
                 }
                 continue;
             }
@@ -339,7 +464,10 @@ public final class Ingest {
             fields.add(new SourceSchema.Field(e.target(), kind, e.role(), p.unit(), renamed(e), null));
         }
         if (learnt.isEmpty()) {
-            throw IngestException.of("columns", null, "no column is left to learn: every column is a role, an identifier or constant",
+            throw IngestException.of(
+                    "columns",
+                    null,
+                    "no column is left to learn: every column is a role, an identifier or constant",
                     "keep at least one reading column, or check the roles (--unit, --order, --rul, --failure)");
         }
         String u = unit == null ? null : Duck.ident(unit.target());
@@ -352,7 +480,9 @@ public final class Ingest {
         Map<String, Long> filled = new LinkedHashMap<>();
         long droppedMissing = 0;
         try (Statement st = db.createStatement()) {
-            String where = java.util.stream.Stream.of(unit, order).filter(x -> x != null).map(x -> Duck.ident(x.source()) + " IS NOT NULL")
+            String where = java.util.stream.Stream.of(unit, order)
+                    .filter(x -> x != null)
+                    .map(x -> Duck.ident(x.source()) + " IS NOT NULL")
                     .collect(Collectors.joining(" AND "));
             st.execute("CREATE TABLE typed AS SELECT " + Loader.ROW + ", " + String.join(", ", select) + " FROM raw"
                     + (where.isEmpty() ? "" : " WHERE " + where));
@@ -371,15 +501,15 @@ public final class Ingest {
                 st.execute("ALTER TABLE typed RENAME TO dedup");
                 duplicates = 0;
             } else {
-                st.execute("CREATE TABLE dedup AS SELECT * FROM typed QUALIFY row_number() OVER (PARTITION BY " + all + " ORDER BY "
-                        + Loader.ROW + ") = 1");
+                st.execute("CREATE TABLE dedup AS SELECT * FROM typed QUALIFY row_number() OVER (PARTITION BY " + all
+                        + " ORDER BY " + Loader.ROW + ") = 1");
                 duplicates = typedRows - count(st, "dedup");
                 st.execute("DROP TABLE typed");
             }
             if (ord != null && distinctKeys != typedRows) {
                 long before = count(st, "dedup");
-                st.execute("CREATE TABLE dedup2 AS SELECT * FROM dedup QUALIFY row_number() OVER (PARTITION BY " + (u == null ? "" : u + ", ")
-                        + ord + " ORDER BY " + Loader.ROW + ") = 1");
+                st.execute("CREATE TABLE dedup2 AS SELECT * FROM dedup QUALIFY row_number() OVER (PARTITION BY "
+                        + (u == null ? "" : u + ", ") + ord + " ORDER BY " + Loader.ROW + ") = 1");
                 st.execute("DROP TABLE dedup");
                 st.execute("ALTER TABLE dedup2 RENAME TO dedup");
                 repeated = before - count(st, "dedup");
@@ -389,7 +519,10 @@ public final class Ingest {
             if (!learnt.isEmpty()) {
                 StringBuilder counts = new StringBuilder("SELECT ");
                 for (int i = 0; i < learnt.size(); i++) {
-                    counts.append(i == 0 ? "" : ", ").append("count(*) - count(").append(learntIdents.get(i)).append(")");
+                    counts.append(i == 0 ? "" : ", ")
+                            .append("count(*) - count(")
+                            .append(learntIdents.get(i))
+                            .append(")");
                 }
                 try (ResultSet r = st.executeQuery(counts.append(" FROM dedup").toString())) {
                     r.next();
@@ -405,7 +538,8 @@ public final class Ingest {
                 if (filled.isEmpty()) {
                     st.execute("ALTER TABLE dedup RENAME TO filled");
                 } else {
-                    String notNull = learntIdents.stream().map(x -> x + " IS NOT NULL").collect(Collectors.joining(" AND "));
+                    String notNull =
+                            learntIdents.stream().map(x -> x + " IS NOT NULL").collect(Collectors.joining(" AND "));
                     st.execute("CREATE TABLE filled AS SELECT * FROM dedup WHERE " + notNull);
                 }
                 droppedMissing = before - count(st, "filled");
@@ -418,12 +552,20 @@ public final class Ingest {
                 for (SourceSchema.Field f : fields) {
                     String c = Duck.ident(f.name());
                     if (filled.containsKey(f.name())) {
-                        ColumnProfile p = l.profile(m.columns().stream().filter(e -> e.target().equals(f.name())).findFirst().orElseThrow().source());
-                        String fallback = f.kind() == ColumnKind.CATEGORY ? Duck.literal(String.valueOf(p.topValue()))
+                        ColumnProfile p = l.profile(m.columns().stream()
+                                .filter(e -> e.target().equals(f.name()))
+                                .findFirst()
+                                .orElseThrow()
+                                .source());
+                        String fallback = f.kind() == ColumnKind.CATEGORY
+                                ? Duck.literal(String.valueOf(p.topValue()))
                                 : p.median() == null ? "NULL" : cast(String.valueOf(p.median()), f.kind());
-                        cols.add("coalesce(" + c + ", last_value(" + c + " IGNORE NULLS) OVER (" + partition + "ORDER BY " + byOrder
-                                + " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), first_value(" + c + " IGNORE NULLS) OVER ("
-                                + partition + "ORDER BY " + byOrder + " ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING), " + fallback + ") AS " + c);
+                        cols.add("coalesce(" + c + ", last_value(" + c + " IGNORE NULLS) OVER (" + partition
+                                + "ORDER BY " + byOrder
+                                + " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), first_value(" + c
+                                + " IGNORE NULLS) OVER ("
+                                + partition + "ORDER BY " + byOrder
+                                + " ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING), " + fallback + ") AS " + c);
                     } else {
                         cols.add(c);
                     }
@@ -435,7 +577,9 @@ public final class Ingest {
         // RUL.
         SourceSchema.Order clock = null;
         String rulUnit = null;
-        String rulName = rulEntry != null ? rulEntry.target() : targets.contains(SourceSchema.RUL) ? "rul_" + m.rulFrom().json() : SourceSchema.RUL;
+        String rulName = rulEntry != null
+                ? rulEntry.target()
+                : targets.contains(SourceSchema.RUL) ? "rul_" + m.rulFrom().json() : SourceSchema.RUL;
         IngestReport.Rul rulReport = null;
         long censoredRows = 0;
         long censoredUnits = 0;
@@ -447,33 +591,45 @@ public final class Ingest {
             String rulExpr = switch (m.rulFrom()) {
                 case COLUMN -> Duck.ident(rulEntry.target()) + "::DOUBLE";
                 case END -> elapsed("max(" + ord + ") OVER (" + partition.strip() + ")", ord, clock);
-                case EVENTS -> elapsed("min(CASE WHEN " + event(failure) + " THEN " + ord + " END) OVER (" + partition + "ORDER BY " + ord
-                        + " ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)", ord, clock);
+                case EVENTS ->
+                    elapsed(
+                            "min(CASE WHEN " + event(failure) + " THEN " + ord + " END) OVER (" + partition
+                                    + "ORDER BY " + ord + " ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)",
+                            ord,
+                            clock);
                 case NONE -> null;
             };
             if (rulExpr == null) {
-                st.execute("CREATE TABLE labelled AS SELECT *, 0 AS " + LIFE + " FROM filled ORDER BY " + (u == null ? "" : u + ", ") + byOrder);
+                st.execute("CREATE TABLE labelled AS SELECT *, 0 AS " + LIFE + " FROM filled ORDER BY "
+                        + (u == null ? "" : u + ", ") + byOrder);
             } else {
                 String lifeExpr = m.rulFrom() == RulFrom.EVENTS
                         ? "count(*) FILTER (WHERE " + event(failure) + ") OVER (" + partition + "ORDER BY " + ord
-                        + " ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)" : "0";
+                                + " ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"
+                        : "0";
                 // Labelled and censored rows in one pass: rows without a failure after them drop out here.
                 String capped = m.rulCap() == null ? "__rul" : "least(__rul, " + m.rulCap() + ")";
-                st.execute("CREATE TABLE labelled AS SELECT * EXCLUDE (__rul), " + capped + " AS " + Duck.ident(rulName) + " FROM (SELECT * EXCLUDE ("
-                        + (rulEntry == null ? Loader.ROW : Duck.ident(rulEntry.target()) + ", " + Loader.ROW) + "), " + Loader.ROW + ", " + rulExpr
-                        + " AS __rul, coalesce(" + lifeExpr + ", 0) AS " + LIFE + " FROM filled) WHERE __rul IS NOT NULL AND __rul >= 0 ORDER BY "
+                st.execute("CREATE TABLE labelled AS SELECT * EXCLUDE (__rul), " + capped + " AS " + Duck.ident(rulName)
+                        + " FROM (SELECT * EXCLUDE ("
+                        + (rulEntry == null ? Loader.ROW : Duck.ident(rulEntry.target()) + ", " + Loader.ROW) + "), "
+                        + Loader.ROW + ", " + rulExpr
+                        + " AS __rul, coalesce(" + lifeExpr + ", 0) AS " + LIFE
+                        + " FROM filled) WHERE __rul IS NOT NULL AND __rul >= 0 ORDER BY "
                         + (u == null ? "" : u + ", ") + byOrder);
                 long before = count(st, "filled");
                 if (u != null) {
-                    try (ResultSet r = st.executeQuery("SELECT count(*) FROM (SELECT DISTINCT " + u + " FROM filled EXCEPT SELECT DISTINCT " + u
-                            + " FROM labelled)")) {
+                    try (ResultSet r = st.executeQuery("SELECT count(*) FROM (SELECT DISTINCT " + u
+                            + " FROM filled EXCEPT SELECT DISTINCT " + u + " FROM labelled)")) {
                         r.next();
                         censoredUnits = r.getLong(1);
                     }
                 }
                 censoredRows = before - count(st, "labelled");
                 if (count(st, "labelled") == 0) {
-                    throw IngestException.of(failure != null ? failure.source() : "rul", null, "no row has a RUL: no unit ever fails",
+                    throw IngestException.of(
+                            failure != null ? failure.source() : "rul",
+                            null,
+                            "no row has a RUL: no unit ever fails",
                             "name the failure column with --failure, or say that units run to failure with --rul-from-end");
                 }
             }
@@ -487,7 +643,10 @@ public final class Ingest {
             }
         }
         if (m.rulFrom() == RulFrom.COLUMN) {
-            int at = fields.indexOf(fields.stream().filter(f -> f.role() == Role.RUL).findFirst().orElseThrow());
+            int at = fields.indexOf(fields.stream()
+                    .filter(f -> f.role() == Role.RUL)
+                    .findFirst()
+                    .orElseThrow());
             outFields.add(Math.min(at, outFields.size()), SourceSchema.Field.of(rulName, ColumnKind.NUMBER, Role.RUL));
         } else if (m.rulFrom() != RulFrom.NONE) {
             outFields.add(SourceSchema.Field.of(rulName, ColumnKind.NUMBER, Role.RUL));
@@ -496,8 +655,13 @@ public final class Ingest {
             rulUnit = "as given";
         }
         String machineId = machineId(o, l.loaded.file());
-        SourceSchema schema = new SourceSchema(machineId, SourceSchema.Origin.REAL, outFields, clock,
-                m.rulFrom() == RulFrom.NONE ? null : rulUnit, m.rulFrom() == RulFrom.NONE ? null : m.rulCap());
+        SourceSchema schema = new SourceSchema(
+                machineId,
+                SourceSchema.Origin.REAL,
+                outFields,
+                clock,
+                m.rulFrom() == RulFrom.NONE ? null : rulUnit,
+                m.rulFrom() == RulFrom.NONE ? null : m.rulCap());
 
         // Lives, held-out units, and the two tables.
         List<String> heldOut = new ArrayList<>();
@@ -508,7 +672,8 @@ public final class Ingest {
             if (m.rulFrom() != RulFrom.NONE && ord != null) {
                 rulReport = lives(st, m, clock, rulName, u, ord, censoredRows, censoredUnits, failure);
             } else if (m.rulFrom() == RulFrom.COLUMN) {
-                rulReport = new IngestReport.Rul("column", rulName, rulUnit, m.rulCap(), censoredRows, censoredUnits, 0, null, null, null);
+                rulReport = new IngestReport.Rul(
+                        "column", rulName, rulUnit, m.rulCap(), censoredRows, censoredUnits, 0, null, null, null);
             }
             List<String> unitValues = new ArrayList<>();
             if (u != null) {
@@ -524,17 +689,24 @@ public final class Ingest {
                 List<String> shuffled = new ArrayList<>(unitValues);
                 Collections.shuffle(shuffled, new Random(o.seed()));
                 int k = (int) Math.max(1, Math.min(units - 1, Math.round(o.holdoutUnits() * units)));
-                heldOut.addAll(shuffled.subList(0, k).stream().sorted(unitOrder(unitValues)).toList());
-                // Views of the sorted table, each read once by the COPY that writes it (a filter keeps the table's order).
-                st.execute("CREATE TEMP TABLE held_units AS SELECT * FROM (VALUES " + heldOut.stream().map(x -> "(" + Duck.literal(x) + ")")
-                        .collect(Collectors.joining(", ")) + ") t(v)");
-                st.execute("CREATE VIEW hold AS SELECT " + outCols + " FROM labelled WHERE " + u + "::VARCHAR IN (SELECT v FROM held_units)");
-                st.execute("CREATE VIEW train AS SELECT " + outCols + " FROM labelled WHERE " + u + "::VARCHAR NOT IN (SELECT v FROM held_units)");
+                heldOut.addAll(shuffled.subList(0, k).stream()
+                        .sorted(unitOrder(unitValues))
+                        .toList());
+                // Views of the sorted table, each read once by the COPY that writes it (a filter keeps the table's
+                // order).
+                st.execute("CREATE TEMP TABLE held_units AS SELECT * FROM (VALUES "
+                        + heldOut.stream().map(x -> "(" + Duck.literal(x) + ")").collect(Collectors.joining(", "))
+                        + ") t(v)");
+                st.execute("CREATE VIEW hold AS SELECT " + outCols + " FROM labelled WHERE " + u
+                        + "::VARCHAR IN (SELECT v FROM held_units)");
+                st.execute("CREATE VIEW train AS SELECT " + outCols + " FROM labelled WHERE " + u
+                        + "::VARCHAR NOT IN (SELECT v FROM held_units)");
             } else {
                 long n = count(st, "labelled");
                 long keep = o.holdoutUnits() > 0 && n >= 10 ? Math.round(n * (1 - o.holdoutUnits())) : n;
                 if (u != null && units < 2 && o.holdoutUnits() > 0) {
-                    notes.add("one unit only: the last " + Math.round(100 * o.holdoutUnits()) + " % of its rows are held out instead of units");
+                    notes.add("one unit only: the last " + Math.round(100 * o.holdoutUnits())
+                            + " % of its rows are held out instead of units");
                 }
                 st.execute("CREATE TABLE numbered AS SELECT *, row_number() OVER () AS __n FROM labelled");
                 st.execute("CREATE VIEW train AS SELECT " + outCols + " FROM numbered WHERE __n <= " + keep);
@@ -544,22 +716,32 @@ public final class Ingest {
             holdRows = count(st, "hold");
         }
         if (m.rulFrom() == RulFrom.END && o.rul() == null && !o.rulFromEnd()) {
-            notes.add("no RUL or failure column: every unit is taken to run to failure at its last row (--rul-from-end); "
-                    + "name a failure column with --failure if that is not so");
+            notes.add(
+                    "no RUL or failure column: every unit is taken to run to failure at its last row (--rul-from-end); "
+                            + "name a failure column with --failure if that is not so");
         }
         if (m.rulFrom() == RulFrom.NONE) {
-            notes.add(order == null && unit == null ? "no unit, order or RUL found: rows are learnt as a table of independent records"
-                    : "no RUL could be labelled: rows are learnt as a table; name --unit and --order, or --rul, for run-to-failure data");
+            notes.add(
+                    order == null && unit == null
+                            ? "no unit, order or RUL found: rows are learnt as a table of independent records"
+                            : "no RUL could be labelled: rows are learnt as a table; name --unit and --order, or --rul, for run-to-failure data");
         }
         Map<String, Long> outliers = new LinkedHashMap<>();
         for (ColumnProfile p : l.profiles) {
-            boolean learntColumn = m.entry(p.name()).map(e -> e.role() == Role.FEATURE).orElse(false);
+            boolean learntColumn =
+                    m.entry(p.name()).map(e -> e.role() == Role.FEATURE).orElse(false);
             if (learntColumn && p.outliers() != null && p.outliers() > 0) {
                 outliers.put(p.name(), p.outliers());
             }
         }
-        IngestReport.Cleaning cleaning = new IngestReport.Cleaning(o.missing().name().toLowerCase(Locale.ROOT), filled,
-                removedMissingKey + droppedMissing, duplicates, repeated, dropped, outliers);
+        IngestReport.Cleaning cleaning = new IngestReport.Cleaning(
+                o.missing().name().toLowerCase(Locale.ROOT),
+                filled,
+                removedMissingKey + droppedMissing,
+                duplicates,
+                repeated,
+                dropped,
+                outliers);
         if (removedMissingKey > 0) {
             notes.add(removedMissingKey + " rows without a unit or order value were dropped");
         }
@@ -571,7 +753,10 @@ public final class Ingest {
     }
 
     private static IngestException duplicateTarget(Entry e) {
-        return IngestException.of(e.source(), null, "maps to '" + e.target() + "', which another column maps to as well",
+        return IngestException.of(
+                e.source(),
+                null,
+                "maps to '" + e.target() + "', which another column maps to as well",
                 "give each column its own target name");
     }
 
@@ -584,8 +769,9 @@ public final class Ingest {
         return switch (kind) {
             case NUMBER -> expr + "::DOUBLE";
             case INTEGER -> "round(" + expr + "::DOUBLE)::BIGINT";
-            case FLAG -> "(CASE WHEN " + expr + "::VARCHAR IN ('1', '1.0', 'true', 'TRUE', 'True') THEN 1 WHEN " + expr
-                    + " IS NULL THEN NULL ELSE 0 END)::BIGINT";
+            case FLAG ->
+                "(CASE WHEN " + expr + "::VARCHAR IN ('1', '1.0', 'true', 'TRUE', 'True') THEN 1 WHEN " + expr
+                        + " IS NULL THEN NULL ELSE 0 END)::BIGINT";
             case TIMESTAMP -> expr + "::TIMESTAMP";
             default -> expr + "::VARCHAR";
         };
@@ -594,7 +780,9 @@ public final class Ingest {
     /** Whether a row is a failure event: a flag of 1, or a label that speaks of failure. */
     private static String event(Entry failure) {
         String c = Duck.ident(failure.target());
-        return failure.kind() == ColumnKind.CATEGORY ? "regexp_matches(" + c + ", '(?i)(broken|fail|fault|down|trip|alarm)')" : c + " = 1";
+        return failure.kind() == ColumnKind.CATEGORY
+                ? "regexp_matches(" + c + ", '(?i)(broken|fail|fault|down|trip|alarm)')"
+                : c + " = 1";
     }
 
     /** {@code end - order} in RUL units: hours for timestamps, the counter's own units otherwise. */
@@ -606,35 +794,69 @@ public final class Ingest {
     }
 
     /** The order's clock: its typical step within a unit (the most frequent for counters, the median for timestamps). */
-    private static SourceSchema.Order clock(Statement st, Entry order, String u, String ord) throws SQLException, IngestException {
+    private static SourceSchema.Order clock(Statement st, Entry order, String u, String ord)
+            throws SQLException, IngestException {
         boolean timed = order.kind() == ColumnKind.TIMESTAMP;
-        String diff = timed ? "epoch(" + ord + ") - epoch(lag(" + ord + ") OVER w)" : ord + "::DOUBLE - lag(" + ord + "::DOUBLE) OVER w";
+        String diff = timed
+                ? "epoch(" + ord + ") - epoch(lag(" + ord + ") OVER w)"
+                : ord + "::DOUBLE - lag(" + ord + "::DOUBLE) OVER w";
         String window = "WINDOW w AS (" + (u == null ? "" : "PARTITION BY " + u + " ") + "ORDER BY " + ord + ")";
         double step;
-        try (ResultSet r = st.executeQuery("SELECT " + (timed ? "approx_quantile(d, 0.5)" : "approx_top_k(d, 1)[1]") + " FROM (SELECT "
-                + diff + " AS d FROM filled " + window + ") WHERE d > 0")) {
+        try (ResultSet r = st.executeQuery("SELECT " + (timed ? "approx_quantile(d, 0.5)" : "approx_top_k(d, 1)[1]")
+                + " FROM (SELECT " + diff + " AS d FROM filled " + window + ") WHERE d > 0")) {
             r.next();
             step = r.getDouble(1);
             if (r.wasNull() || !(step > 0)) {
-                throw IngestException.of(order.source(), null, "the order never grows within a unit", "name the timestamp or counter with --order");
+                throw IngestException.of(
+                        order.source(),
+                        null,
+                        "the order never grows within a unit",
+                        "name the timestamp or counter with --order");
             }
         }
         String name = order.target().toLowerCase(Locale.ROOT);
-        String unit = timed ? "hours" : name.contains("cycle") || name.contains("flight") ? "cycles" : name.contains("hour") ? "hours"
-                : name.contains("day") ? "days" : name.contains("min") ? "minutes" : name.contains("sec") ? "seconds" : "steps";
-        return new SourceSchema.Order(order.target(), timed ? SourceSchema.OrderKind.TIMESTAMP : SourceSchema.OrderKind.COUNTER, step, unit);
+        String unit = timed
+                ? "hours"
+                : name.contains("cycle") || name.contains("flight")
+                        ? "cycles"
+                        : name.contains("hour")
+                                ? "hours"
+                                : name.contains("day")
+                                        ? "days"
+                                        : name.contains("min") ? "minutes" : name.contains("sec") ? "seconds" : "steps";
+        return new SourceSchema.Order(
+                order.target(), timed ? SourceSchema.OrderKind.TIMESTAMP : SourceSchema.OrderKind.COUNTER, step, unit);
     }
 
-    private static IngestReport.Rul lives(Statement st, ColumnMapping m, SourceSchema.Order clock, String rulName, String u, String ord,
-                                          long censoredRows, long censoredUnits, Entry failure) throws SQLException {
+    private static IngestReport.Rul lives(
+            Statement st,
+            ColumnMapping m,
+            SourceSchema.Order clock,
+            String rulName,
+            String u,
+            String ord,
+            long censoredRows,
+            long censoredUnits,
+            Entry failure)
+            throws SQLException {
         String by = (u == null ? "" : u + ", ") + LIFE;
-        String length = clock.kind() == SourceSchema.OrderKind.TIMESTAMP ? "(epoch(max(" + ord + ")) - epoch(min(" + ord + "))) / 3600.0 + "
-                + clock.stepInRulUnits() : "(max(" + ord + ") - min(" + ord + "))::DOUBLE + " + clock.step();
-        try (ResultSet r = st.executeQuery("SELECT count(*), min(l), median(l), max(l) FROM (SELECT " + length + " AS l FROM labelled GROUP BY "
-                + by + ")")) {
+        String length = clock.kind() == SourceSchema.OrderKind.TIMESTAMP
+                ? "(epoch(max(" + ord + ")) - epoch(min(" + ord + "))) / 3600.0 + " + clock.stepInRulUnits()
+                : "(max(" + ord + ") - min(" + ord + "))::DOUBLE + " + clock.step();
+        try (ResultSet r = st.executeQuery("SELECT count(*), min(l), median(l), max(l) FROM (SELECT " + length
+                + " AS l FROM labelled GROUP BY " + by + ")")) {
             r.next();
-            return new IngestReport.Rul(m.rulFrom().json(), rulName, clock.unit(), m.rulCap(), censoredRows, censoredUnits, r.getLong(1),
-                    r.getDouble(2), r.getDouble(3), r.getDouble(4));
+            return new IngestReport.Rul(
+                    m.rulFrom().json(),
+                    rulName,
+                    clock.unit(),
+                    m.rulCap(),
+                    censoredRows,
+                    censoredUnits,
+                    r.getLong(1),
+                    r.getDouble(2),
+                    r.getDouble(3),
+                    r.getDouble(4));
         }
     }
 
@@ -646,14 +868,18 @@ public final class Ingest {
     }
 
     /** Writes a table as Parquet with the schema in its footer: a temporary file, then a rename. */
-    private static void copy(Connection db, String table, SourceSchema schema, Path target, Path work) throws SQLException, IOException {
+    private static void copy(Connection db, String table, SourceSchema schema, Path target, Path work)
+            throws SQLException, IOException {
         Path tmp = work.resolve(target.getFileName() + ".tmp");
         try (Statement st = db.createStatement()) {
-            st.execute("COPY (SELECT * FROM " + table + ") TO " + Duck.literal(tmp.toString()) + " (FORMAT parquet, COMPRESSION zstd, KV_METADATA {"
-                    + Duck.literal(SourceSchema.FOOTER_KEY) + ": " + Duck.literal(schema.toJson()) + ", 'fleetsynth.kind': "
+            st.execute("COPY (SELECT * FROM " + table + ") TO " + Duck.literal(tmp.toString())
+                    + " (FORMAT parquet, COMPRESSION zstd, KV_METADATA {"
+                    + Duck.literal(SourceSchema.FOOTER_KEY) + ": " + Duck.literal(schema.toJson())
+                    + ", 'fleetsynth.kind': "
                     + Duck.literal(table.equals("hold") ? "holdout" : "seed") + "})");
         }
-        AtomicFiles.write(target, temporary -> Files.move(tmp, temporary, java.nio.file.StandardCopyOption.REPLACE_EXISTING));
+        AtomicFiles.write(
+                target, temporary -> Files.move(tmp, temporary, java.nio.file.StandardCopyOption.REPLACE_EXISTING));
     }
 
     /** The machine's id: as given, the profile's, or made from the file's name ("FD003 train.txt" is fd003_train). */
@@ -669,27 +895,31 @@ public final class Ingest {
 
     /** A valid machine id made from a file's name. */
     public static String machineIdFor(String fileName) {
-        String stem = fileName.replaceFirst("\\.[A-Za-z0-9]{1,8}$", "").toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        String stem = fileName.replaceFirst("\\.[A-Za-z0-9]{1,8}$", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_+|_+$", "");
         stem = stem.length() > 64 ? stem.substring(0, 64) : stem;
         return stem.length() < 3 ? "real_" + stem + "_data" : stem;
     }
 
     private static List<Map<String, Object>> sample(Connection db, int rows) throws SQLException {
         List<Map<String, Object>> out = new ArrayList<>();
-        try (Statement st = db.createStatement(); ResultSet r = st.executeQuery("SELECT * EXCLUDE (" + Loader.ROW + ") FROM raw ORDER BY "
-                + Loader.ROW + " LIMIT " + rows)) {
+        try (Statement st = db.createStatement();
+                ResultSet r = st.executeQuery(
+                        "SELECT * EXCLUDE (" + Loader.ROW + ") FROM raw ORDER BY " + Loader.ROW + " LIMIT " + rows)) {
             int n = r.getMetaData().getColumnCount();
             while (r.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 1; i <= n; i++) {
                     Object v = r.getObject(i);
-                    row.put(r.getMetaData().getColumnName(i), v == null || v instanceof Number || v instanceof Boolean ? v : v.toString());
+                    row.put(
+                            r.getMetaData().getColumnName(i),
+                            v == null || v instanceof Number || v instanceof Boolean ? v : v.toString());
                 }
                 out.add(row);
             }
         }
         return out;
     }
-
 }

@@ -68,57 +68,212 @@ public record IngestOptions(
 
     /** Everything detected, 20 % of the units held out, missing values filled, 500 MB at most. */
     public static IngestOptions defaults() {
-        return new IngestOptions(null, null, null, null, null, false, null, null, null, null, DEFAULT_HOLDOUT, Missing.FILL, null, 42,
+        return new IngestOptions(
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                DEFAULT_HOLDOUT,
+                Missing.FILL,
+                null,
+                42,
                 DEFAULT_MAX_BYTES);
     }
 
     public IngestOptions withColumns(List<String> names) {
-        return new IngestOptions(names, sheet, unit, order, rul, rulFromEnd, rulCap, failure, profile, mapping, holdoutUnits, missing,
-                machineId, seed, maxBytes);
+        return new IngestOptions(
+                names,
+                sheet,
+                unit,
+                order,
+                rul,
+                rulFromEnd,
+                rulCap,
+                failure,
+                profile,
+                mapping,
+                holdoutUnits,
+                missing,
+                machineId,
+                seed,
+                maxBytes);
     }
 
-    public IngestOptions withRoles(String unitColumn, String orderColumn, String rulColumn, boolean fromEnd, String failureColumn) {
-        return new IngestOptions(columns, sheet, unitColumn, orderColumn, rulColumn, fromEnd, rulCap, failureColumn, profile, mapping,
-                holdoutUnits, missing, machineId, seed, maxBytes);
+    public IngestOptions withRoles(
+            String unitColumn, String orderColumn, String rulColumn, boolean fromEnd, String failureColumn) {
+        return new IngestOptions(
+                columns,
+                sheet,
+                unitColumn,
+                orderColumn,
+                rulColumn,
+                fromEnd,
+                rulCap,
+                failureColumn,
+                profile,
+                mapping,
+                holdoutUnits,
+                missing,
+                machineId,
+                seed,
+                maxBytes);
     }
 
     public IngestOptions withRulCap(Double cap) {
-        return new IngestOptions(columns, sheet, unit, order, rul, rulFromEnd, cap, failure, profile, mapping, holdoutUnits, missing,
-                machineId, seed, maxBytes);
+        return new IngestOptions(
+                columns,
+                sheet,
+                unit,
+                order,
+                rul,
+                rulFromEnd,
+                cap,
+                failure,
+                profile,
+                mapping,
+                holdoutUnits,
+                missing,
+                machineId,
+                seed,
+                maxBytes);
     }
 
     public IngestOptions withProfile(MachineProfile p) {
-        return new IngestOptions(columns, sheet, unit, order, rul, rulFromEnd, rulCap, failure, p, mapping, holdoutUnits, missing,
-                machineId, seed, maxBytes);
+        return new IngestOptions(
+                columns,
+                sheet,
+                unit,
+                order,
+                rul,
+                rulFromEnd,
+                rulCap,
+                failure,
+                p,
+                mapping,
+                holdoutUnits,
+                missing,
+                machineId,
+                seed,
+                maxBytes);
     }
 
     public IngestOptions withMapping(ColumnMapping m) {
-        return new IngestOptions(columns, sheet, unit, order, rul, rulFromEnd, rulCap, failure, profile, m, holdoutUnits, missing,
-                machineId, seed, maxBytes);
+        return new IngestOptions(
+                columns,
+                sheet,
+                unit,
+                order,
+                rul,
+                rulFromEnd,
+                rulCap,
+                failure,
+                profile,
+                m,
+                holdoutUnits,
+                missing,
+                machineId,
+                seed,
+                maxBytes);
     }
 
     public IngestOptions withSheet(String s) {
-        return new IngestOptions(columns, s, unit, order, rul, rulFromEnd, rulCap, failure, profile, mapping, holdoutUnits, missing,
-                machineId, seed, maxBytes);
+        return new IngestOptions(
+                columns,
+                s,
+                unit,
+                order,
+                rul,
+                rulFromEnd,
+                rulCap,
+                failure,
+                profile,
+                mapping,
+                holdoutUnits,
+                missing,
+                machineId,
+                seed,
+                maxBytes);
     }
 
     public IngestOptions withHoldout(double share, long randomSeed) {
-        return new IngestOptions(columns, sheet, unit, order, rul, rulFromEnd, rulCap, failure, profile, mapping, share, missing,
-                machineId, randomSeed, maxBytes);
+        return new IngestOptions(
+                columns,
+                sheet,
+                unit,
+                order,
+                rul,
+                rulFromEnd,
+                rulCap,
+                failure,
+                profile,
+                mapping,
+                share,
+                missing,
+                machineId,
+                randomSeed,
+                maxBytes);
     }
 
     public IngestOptions withMissing(Missing m) {
-        return new IngestOptions(columns, sheet, unit, order, rul, rulFromEnd, rulCap, failure, profile, mapping, holdoutUnits, m,
-                machineId, seed, maxBytes);
+        return new IngestOptions(
+                columns,
+                sheet,
+                unit,
+                order,
+                rul,
+                rulFromEnd,
+                rulCap,
+                failure,
+                profile,
+                mapping,
+                holdoutUnits,
+                m,
+                machineId,
+                seed,
+                maxBytes);
     }
 
     public IngestOptions withMachineId(String id) {
-        return new IngestOptions(columns, sheet, unit, order, rul, rulFromEnd, rulCap, failure, profile, mapping, holdoutUnits, missing,
-                id, seed, maxBytes);
+        return new IngestOptions(
+                columns,
+                sheet,
+                unit,
+                order,
+                rul,
+                rulFromEnd,
+                rulCap,
+                failure,
+                profile,
+                mapping,
+                holdoutUnits,
+                missing,
+                id,
+                seed,
+                maxBytes);
     }
 
     public IngestOptions withMaxBytes(long bytes) {
-        return new IngestOptions(columns, sheet, unit, order, rul, rulFromEnd, rulCap, failure, profile, mapping, holdoutUnits, missing,
-                machineId, seed, bytes);
+        return new IngestOptions(
+                columns,
+                sheet,
+                unit,
+                order,
+                rul,
+                rulFromEnd,
+                rulCap,
+                failure,
+                profile,
+                mapping,
+                holdoutUnits,
+                missing,
+                machineId,
+                seed,
+                bytes);
     }
 }

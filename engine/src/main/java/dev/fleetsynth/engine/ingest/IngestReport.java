@@ -38,8 +38,7 @@ public record IngestReport(
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** A long export (timestamp, tag, value) pivoted to one column per tag. */
-    public record Historian(String timestamp, String tag, String value, String asset, int tags) {
-    }
+    public record Historian(String timestamp, String tag, String value, String asset, int tags) {}
 
     /**
      * @param missing          what was done with missing values ("fill" or "drop")
@@ -58,13 +57,11 @@ public record IngestReport(
             long duplicates,
             @JsonProperty("repeated_order") long repeatedOrder,
             List<Dropped> dropped,
-            Map<String, Long> outliers) {
-    }
+            Map<String, Long> outliers) {}
 
     /** A column not learnt: an identifier, a constant (written back as {@code constant}) or all missing. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Dropped(String column, String reason, String constant) {
-    }
+    public record Dropped(String column, String reason, String constant) {}
 
     /**
      * @param from          where RUL came from
@@ -86,8 +83,7 @@ public record IngestReport(
             long lives,
             @JsonProperty("life_min") Double lifeMin,
             @JsonProperty("life_median") Double lifeMedian,
-            @JsonProperty("life_max") Double lifeMax) {
-    }
+            @JsonProperty("life_max") Double lifeMax) {}
 
     public String toJson() {
         try {
@@ -100,41 +96,92 @@ public record IngestReport(
     /** The report as a person reads it. */
     public String toText() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%s: %s%s, %s, %,d rows read%n", file, format, sheet == null ? "" : " (sheet " + sheet + ")",
-                header ? "header row" : "no header row", rowsRead));
+        b.append(String.format(
+                Locale.ROOT,
+                "%s: %s%s, %s, %,d rows read%n",
+                file,
+                format,
+                sheet == null ? "" : " (sheet " + sheet + ")",
+                header ? "header row" : "no header row",
+                rowsRead));
         if (historian != null) {
-            b.append(String.format(Locale.ROOT, "  long historian export: %d tags of '%s' pivoted to columns by '%s'%s%n", historian.tags(),
-                    historian.tag(), historian.timestamp(), historian.asset() == null ? "" : " and '" + historian.asset() + "'"));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  long historian export: %d tags of '%s' pivoted to columns by '%s'%s%n",
+                    historian.tags(),
+                    historian.tag(),
+                    historian.timestamp(),
+                    historian.asset() == null ? "" : " and '" + historian.asset() + "'"));
         }
         if (unitsHeldOut.isEmpty()) {
-            b.append(String.format(Locale.ROOT, "  written: %,d rows for training, %,d rows held out (the last in order)%n", rowsWritten,
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  written: %,d rows for training, %,d rows held out (the last in order)%n",
+                    rowsWritten,
                     rowsHeldOut));
         } else {
-            b.append(String.format(Locale.ROOT, "  written: %,d rows for training, %,d rows of %d held-out units; %d units in all%n",
-                    rowsWritten, rowsHeldOut, unitsHeldOut.size(), units));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  written: %,d rows for training, %,d rows of %d held-out units; %d units in all%n",
+                    rowsWritten,
+                    rowsHeldOut,
+                    unitsHeldOut.size(),
+                    units));
         }
         b.append("columns:\n");
         for (ColumnMapping.Entry e : mapping.columns()) {
-            ColumnProfile p = columns.stream().filter(c -> c.name().equals(e.source())).findFirst().orElse(null);
-            b.append(String.format(Locale.ROOT, "  %-28s %-10s %-8s%s%s%n", e.source(), e.kind().json(), e.role().json(),
-                    e.target().equals(e.source()) ? "" : " -> " + e.target() + (e.score() == null ? "" : String.format(Locale.ROOT, " (%.2f)", e.score())),
+            ColumnProfile p = columns.stream()
+                    .filter(c -> c.name().equals(e.source()))
+                    .findFirst()
+                    .orElse(null);
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %-28s %-10s %-8s%s%s%n",
+                    e.source(),
+                    e.kind().json(),
+                    e.role().json(),
+                    e.target().equals(e.source())
+                            ? ""
+                            : " -> " + e.target()
+                                    + (e.score() == null ? "" : String.format(Locale.ROOT, " (%.2f)", e.score())),
                     p == null || p.unit() == null ? "" : " [" + p.unit() + "]"));
         }
         b.append(String.format(Locale.ROOT, "cleaning: missing values %s", cleaning.missing()));
-        long filled = cleaning.filled().values().stream().mapToLong(Long::longValue).sum();
-        b.append(String.format(Locale.ROOT, " (%,d filled, %,d rows dropped), %,d duplicate rows removed, %,d repeated order values removed%n",
-                filled, cleaning.rowsDropped(), cleaning.duplicates(), cleaning.repeatedOrder()));
+        long filled =
+                cleaning.filled().values().stream().mapToLong(Long::longValue).sum();
+        b.append(String.format(
+                Locale.ROOT,
+                " (%,d filled, %,d rows dropped), %,d duplicate rows removed, %,d repeated order values removed%n",
+                filled,
+                cleaning.rowsDropped(),
+                cleaning.duplicates(),
+                cleaning.repeatedOrder()));
         for (Dropped d : cleaning.dropped()) {
             b.append(String.format(Locale.ROOT, "  not learnt: %s: %s%n", d.column(), d.reason()));
         }
-        cleaning.outliers().forEach((c, n) -> b.append(String.format(Locale.ROOT, "  outliers flagged (kept): %s: %,d%n", c, n)));
+        cleaning.outliers()
+                .forEach((c, n) -> b.append(String.format(Locale.ROOT, "  outliers flagged (kept): %s: %,d%n", c, n)));
         if (rul != null) {
-            b.append(String.format(Locale.ROOT, "RUL: from %s, in %s%s; %,d lives", rul.from(), rul.unit(),
-                    rul.cap() == null ? "" : String.format(Locale.ROOT, ", capped at %s", rul.cap()), rul.lives()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "RUL: from %s, in %s%s; %,d lives",
+                    rul.from(),
+                    rul.unit(),
+                    rul.cap() == null ? "" : String.format(Locale.ROOT, ", capped at %s", rul.cap()),
+                    rul.lives()));
             if (rul.lifeMedian() != null) {
-                b.append(String.format(Locale.ROOT, " (length %.0f / %.0f / %.0f min/median/max)", rul.lifeMin(), rul.lifeMedian(), rul.lifeMax()));
+                b.append(String.format(
+                        Locale.ROOT,
+                        " (length %.0f / %.0f / %.0f min/median/max)",
+                        rul.lifeMin(),
+                        rul.lifeMedian(),
+                        rul.lifeMax()));
             }
-            b.append(String.format(Locale.ROOT, "; censored: %,d rows, %,d units that never failed%n", rul.censoredRows(), rul.censoredUnits()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "; censored: %,d rows, %,d units that never failed%n",
+                    rul.censoredRows(),
+                    rul.censoredUnits()));
         } else {
             b.append("RUL: none; rows are learnt as a table\n");
         }

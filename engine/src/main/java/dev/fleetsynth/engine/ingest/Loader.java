@@ -28,23 +28,40 @@ import java.util.regex.Pattern;
 final class Loader {
     static final String ROW = "__row";
     /** Written as missing wherever they appear in text. */
-    static final List<String> MISSING_MARKERS = List.of("", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "None", "#N/A", "-");
+    static final List<String> MISSING_MARKERS =
+            List.of("", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "None", "#N/A", "-");
+
     private static final Pattern CSV_LINE = Pattern.compile("Line: (\\d+)");
-    private static final Pattern CSV_COLUMN = Pattern.compile("converting column \"([^\"]*)\"\\. Could not convert string \"([^\"]*)\" to '([A-Z]+)'");
+    private static final Pattern CSV_COLUMN =
+            Pattern.compile("converting column \"([^\"]*)\"\\. Could not convert string \"([^\"]*)\" to '([A-Z]+)'");
     private static final int FIRST_LINE_LIMIT = 1024 * 1024;
 
-    private Loader() {
-    }
+    private Loader() {}
 
     /** What was loaded. */
-    record Loaded(Path file, FileFormat format, List<String> columns, Map<String, String> types, long rows, boolean header, String sheet) {
-    }
+    record Loaded(
+            Path file,
+            FileFormat format,
+            List<String> columns,
+            Map<String, String> types,
+            long rows,
+            boolean header,
+            String sheet) {}
 
-    static Loaded load(Connection db, Path file, IngestOptions o, Path work) throws IngestException, IOException, SQLException {
+    static Loaded load(Connection db, Path file, IngestOptions o, Path work)
+            throws IngestException, IOException, SQLException {
         long size = Files.size(file);
         if (size > o.maxBytes()) {
-            throw IngestException.of("file", null, String.format(Locale.ROOT, "the file is %,d bytes, over the limit of %,d bytes (%.0f MiB)", size,
-                    o.maxBytes(), o.maxBytes() / 1048576.0), "split it by unit or time and bring the parts in one by one, or keep fewer columns");
+            throw IngestException.of(
+                    "file",
+                    null,
+                    String.format(
+                            Locale.ROOT,
+                            "the file is %,d bytes, over the limit of %,d bytes (%.0f MiB)",
+                            size,
+                            o.maxBytes(),
+                            o.maxBytes() / 1048576.0),
+                    "split it by unit or time and bring the parts in one by one, or keep fewer columns");
         }
         FileFormat format = FileFormat.detect(file);
         String sheet = null;
@@ -56,11 +73,13 @@ final class Loader {
                 header = true;
             }
             case JSON -> {
-                reader = "read_json(" + Duck.literal(file.toString()) + ", format='auto', maximum_object_size=16777216)";
+                reader =
+                        "read_json(" + Duck.literal(file.toString()) + ", format='auto', maximum_object_size=16777216)";
                 header = true;
             }
             case XLSX -> {
-                Workbooks.Sheet s = Workbooks.toCsv(file, o.sheet(), work.resolve("sheet.csv"), IngestOptions.MAX_COLUMNS);
+                Workbooks.Sheet s =
+                        Workbooks.toCsv(file, o.sheet(), work.resolve("sheet.csv"), IngestOptions.MAX_COLUMNS);
                 sheet = s.name();
                 header = o.columns() == null;
                 reader = csv(work.resolve("sheet.csv"), o.columns(), header ? "true" : "false");
@@ -85,21 +104,36 @@ final class Loader {
                 throw IngestException.of(ROW, null, "this column name is reserved", "rename the column");
             }
             if (types.size() > IngestOptions.MAX_COLUMNS) {
-                throw IngestException.of("file", null, types.size() + " columns; at most " + IngestOptions.MAX_COLUMNS + " are read",
+                throw IngestException.of(
+                        "file",
+                        null,
+                        types.size() + " columns; at most " + IngestOptions.MAX_COLUMNS + " are read",
                         "keep the columns that describe the machine");
             }
             if (o.columns() != null && o.columns().size() != types.size()) {
-                throw IngestException.of("--columns", null, o.columns().size() + " names given for " + types.size() + " columns",
+                throw IngestException.of(
+                        "--columns",
+                        null,
+                        o.columns().size() + " names given for " + types.size() + " columns",
                         "give exactly " + types.size() + " names, in file order");
             }
             for (Map.Entry<String, String> t : types.entrySet()) {
                 String type = t.getValue();
-                if (type.startsWith("STRUCT") || type.endsWith("[]") || type.startsWith("MAP") || type.startsWith("UNION") || type.equals("JSON")) {
-                    throw IngestException.of(t.getKey(), null, "holds nested values (" + type.toLowerCase(Locale.ROOT) + ")",
+                if (type.startsWith("STRUCT")
+                        || type.endsWith("[]")
+                        || type.startsWith("MAP")
+                        || type.startsWith("UNION")
+                        || type.equals("JSON")) {
+                    throw IngestException.of(
+                            t.getKey(),
+                            null,
+                            "holds nested values (" + type.toLowerCase(Locale.ROOT) + ")",
                             "flatten it into one column per value");
                 }
             }
-            boolean headerless = format == FileFormat.DELIMITED && o.columns() == null && types.keySet().stream().allMatch(n -> n.matches("column\\d+"));
+            boolean headerless = format == FileFormat.DELIMITED
+                    && o.columns() == null
+                    && types.keySet().stream().allMatch(n -> n.matches("column\\d+"));
             if (headerless) {
                 header = false;
             }
@@ -107,7 +141,9 @@ final class Loader {
             int i = 0;
             for (String name : types.keySet()) {
                 i++;
-                String target = headerless || (format == FileFormat.WHITESPACE && !header && o.columns() == null) ? "col" + i : name;
+                String target = headerless || (format == FileFormat.WHITESPACE && !header && o.columns() == null)
+                        ? "col" + i
+                        : name;
                 select.append(", ").append(Duck.ident(name)).append(" AS ").append(Duck.ident(target));
             }
             st.execute(select.append(" FROM ").append(reader).toString());
@@ -122,7 +158,8 @@ final class Loader {
                 rows = r.getLong(1);
             }
             if (rows == 0) {
-                throw IngestException.of("file", null, "the file holds no data rows", "give at least one row below the header");
+                throw IngestException.of(
+                        "file", null, "the file holds no data rows", "give at least one row below the header");
             }
             return new Loaded(file, format, new ArrayList<>(finalTypes.keySet()), finalTypes, rows, header, sheet);
         } catch (SQLException e) {
@@ -146,12 +183,17 @@ final class Loader {
 
     private static String csv(Path file, List<String> names, String header) {
         StringBuilder b = new StringBuilder("read_csv(").append(Duck.literal(file.toString()));
-        b.append(", nullstr=[").append(String.join(",", MISSING_MARKERS.stream().map(Duck::literal).toList())).append("]");
+        b.append(", nullstr=[")
+                .append(String.join(
+                        ",", MISSING_MARKERS.stream().map(Duck::literal).toList()))
+                .append("]");
         if (header != null) {
             b.append(", header=").append(header);
         }
         if (names != null) {
-            b.append(", names=[").append(String.join(",", names.stream().map(Duck::literal).toList())).append("]");
+            b.append(", names=[")
+                    .append(String.join(",", names.stream().map(Duck::literal).toList()))
+                    .append("]");
         }
         return b.append(", sample_size=20480)").toString();
     }
@@ -165,8 +207,11 @@ final class Loader {
         String text = new String(head, StandardCharsets.UTF_8);
         int end = text.indexOf('\n');
         if (end < 0 && head.length == FIRST_LINE_LIMIT) {
-            throw IngestException.of("file", 0L, "the first line is longer than 1 MB", "give one row per line, with at most "
-                    + IngestOptions.MAX_COLUMNS + " columns");
+            throw IngestException.of(
+                    "file",
+                    0L,
+                    "the first line is longer than 1 MB",
+                    "give one row per line, with at most " + IngestOptions.MAX_COLUMNS + " columns");
         }
         String first = end < 0 ? text : text.substring(0, end);
         int most = 0;
@@ -174,7 +219,10 @@ final class Loader {
             most = Math.max(most, (int) first.chars().filter(c -> c == d).count());
         }
         if (most + 1 > IngestOptions.MAX_COLUMNS) {
-            throw IngestException.of("file", 0L, (most + 1) + " columns in the first line; at most " + IngestOptions.MAX_COLUMNS + " are read",
+            throw IngestException.of(
+                    "file",
+                    0L,
+                    (most + 1) + " columns in the first line; at most " + IngestOptions.MAX_COLUMNS + " are read",
                     "keep the columns that describe the machine");
         }
     }
@@ -183,13 +231,16 @@ final class Loader {
      * Splits each line at runs of whitespace with DuckDB and writes the values tab-separated, so the
      * CSV sniffer can type them; lines with another number of values are refused, naming the first.
      */
-    private static void splitWhitespace(Connection db, Path file, Path out) throws SQLException, IngestException, IOException {
+    private static void splitWhitespace(Connection db, Path file, Path out)
+            throws SQLException, IngestException, IOException {
         checkFirstLine(file);
         try (Statement st = db.createStatement()) {
-            st.execute("CREATE TEMP TABLE lines0 AS SELECT line FROM read_csv(" + Duck.literal(file.toString())
-                    + ", columns={'line': 'VARCHAR'}, header=false, delim='\\t', quote='', escape='', strict_mode=false)");
-            st.execute("CREATE TEMP TABLE lines AS SELECT rowid + 1 AS n, string_split_regex(trim(line), '\\s+') AS v FROM lines0 "
-                    + "WHERE trim(line) <> ''");
+            st.execute(
+                    "CREATE TEMP TABLE lines0 AS SELECT line FROM read_csv(" + Duck.literal(file.toString())
+                            + ", columns={'line': 'VARCHAR'}, header=false, delim='\\t', quote='', escape='', strict_mode=false)");
+            st.execute(
+                    "CREATE TEMP TABLE lines AS SELECT rowid + 1 AS n, string_split_regex(trim(line), '\\s+') AS v FROM lines0 "
+                            + "WHERE trim(line) <> ''");
             st.execute("DROP TABLE lines0");
             int width;
             try (ResultSet r = st.executeQuery("SELECT len(v) FROM lines ORDER BY n LIMIT 1")) {
@@ -199,21 +250,34 @@ final class Loader {
                 width = r.getInt(1);
             }
             if (width > IngestOptions.MAX_COLUMNS) {
-                throw IngestException.of("file", 1L, width + " values on a line; at most " + IngestOptions.MAX_COLUMNS + " columns are read",
+                throw IngestException.of(
+                        "file",
+                        1L,
+                        width + " values on a line; at most " + IngestOptions.MAX_COLUMNS + " columns are read",
                         "keep the columns that describe the machine");
             }
-            try (ResultSet r = st.executeQuery("SELECT n, len(v) FROM lines WHERE len(v) <> " + width + " ORDER BY n LIMIT 1")) {
+            try (ResultSet r =
+                    st.executeQuery("SELECT n, len(v) FROM lines WHERE len(v) <> " + width + " ORDER BY n LIMIT 1")) {
                 if (r.next()) {
-                    throw IngestException.of("file", r.getLong(1), r.getInt(2) + " values where the first line has " + width,
+                    throw IngestException.of(
+                            "file",
+                            r.getLong(1),
+                            r.getInt(2) + " values where the first line has " + width,
                             "give every line the same number of values, or mark a missing one with NA");
                 }
             }
             StringBuilder select = new StringBuilder("COPY (SELECT ");
             for (int i = 1; i <= width; i++) {
-                select.append(i == 1 ? "" : ", ").append("v[").append(i).append("] AS c").append(i);
+                select.append(i == 1 ? "" : ", ")
+                        .append("v[")
+                        .append(i)
+                        .append("] AS c")
+                        .append(i);
             }
-            st.execute(select.append(" FROM lines ORDER BY n) TO ").append(Duck.literal(out.toString()))
-                    .append(" (FORMAT csv, DELIMITER '\\t', HEADER false, QUOTE '')").toString());
+            st.execute(select.append(" FROM lines ORDER BY n) TO ")
+                    .append(Duck.literal(out.toString()))
+                    .append(" (FORMAT csv, DELIMITER '\\t', HEADER false, QUOTE '')")
+                    .toString());
             st.execute("DROP TABLE lines");
         }
     }
@@ -223,8 +287,10 @@ final class Loader {
      * quotes: the broken row goes in and every quoted value keeps its quote marks. So when the file
      * was read without quotes, a value that opens a quote it does not close is refused, by its row.
      */
-    private static void checkQuotes(Statement st, Path file, Map<String, String> types) throws SQLException, IngestException {
-        try (ResultSet r = st.executeQuery("SELECT Quote FROM sniff_csv(" + Duck.literal(file.toString()) + ", sample_size=20480)")) {
+    private static void checkQuotes(Statement st, Path file, Map<String, String> types)
+            throws SQLException, IngestException {
+        try (ResultSet r = st.executeQuery(
+                "SELECT Quote FROM sniff_csv(" + Duck.literal(file.toString()) + ", sample_size=20480)")) {
             if (r.next() && "\"".equals(r.getString(1))) {
                 return;
             }
@@ -233,7 +299,8 @@ final class Loader {
         for (Map.Entry<String, String> t : types.entrySet()) {
             if (t.getValue().equals("VARCHAR")) {
                 String c = Duck.ident(t.getKey());
-                opened.add("min(" + ROW + ") FILTER (WHERE starts_with(" + c + ", '\"') AND (length(" + c + ") = 1 OR NOT ends_with(" + c + ", '\"')))");
+                opened.add("min(" + ROW + ") FILTER (WHERE starts_with(" + c + ", '\"') AND (length(" + c
+                        + ") = 1 OR NOT ends_with(" + c + ", '\"')))");
             }
         }
         if (opened.isEmpty()) {
@@ -253,7 +320,9 @@ final class Loader {
         try (var lines = Files.lines(tsv, StandardCharsets.UTF_8)) {
             String first = lines.findFirst().orElse("");
             for (String v : first.split("\t")) {
-                if (!v.isEmpty() && !MISSING_MARKERS.contains(v) && !v.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+                if (!v.isEmpty()
+                        && !MISSING_MARKERS.contains(v)
+                        && !v.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
                     return true;
                 }
             }
@@ -271,23 +340,37 @@ final class Loader {
         }
         Matcher column = CSV_COLUMN.matcher(m);
         if (column.find()) {
-            return IngestException.of(column.group(1), row, "holds \"" + column.group(2) + "\" among " + typeWord(column.group(3)),
+            return IngestException.of(
+                    column.group(1),
+                    row,
+                    "holds \"" + column.group(2) + "\" among " + typeWord(column.group(3)),
                     "correct the value, or leave it empty (empty, NA and NaN read as missing)");
         }
         if (m.contains("unterminated quote") || m.contains("quote")) {
             return IngestException.of("file", row, "a quoted value is not closed", "close the quote or remove it");
         }
         if (m.contains("Expected Number of Columns") || m.contains("columns but found")) {
-            return IngestException.of("file", row, "this line has another number of values than the header",
+            return IngestException.of(
+                    "file",
+                    row,
+                    "this line has another number of values than the header",
                     "give every line as many values as the header names, or quote values that hold the delimiter");
         }
         if (m.contains("Malformed JSON") || m.contains("JSON")) {
-            return IngestException.of("file", row, "the JSON is malformed: " + Duck.reason(e), "give an array of records, or one record per line");
+            return IngestException.of(
+                    "file",
+                    row,
+                    "the JSON is malformed: " + Duck.reason(e),
+                    "give an array of records, or one record per line");
         }
         if (m.contains("Invalid unicode") || m.contains("UTF-8")) {
             return IngestException.of("file", row, "the text is not UTF-8", "save the file as UTF-8");
         }
-        return IngestException.of("file", row, "the file cannot be read: " + Duck.reason(e), "give CSV, text, JSON, JSON Lines, .xlsx or Parquet");
+        return IngestException.of(
+                "file",
+                row,
+                "the file cannot be read: " + Duck.reason(e),
+                "give CSV, text, JSON, JSON Lines, .xlsx or Parquet");
     }
 
     private static String typeWord(String duckType) {

@@ -25,33 +25,96 @@ final class NameMatcher {
     private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
     /** Abbreviations of plant exports, spelt out. */
     private static final Map<String, String> WORDS = Map.ofEntries(
-            Map.entry("temp", "temperature"), Map.entry("tmp", "temperature"), Map.entry("temperatur", "temperature"),
-            Map.entry("vib", "vibration"), Map.entry("vibr", "vibration"), Map.entry("vibe", "vibration"),
-            Map.entry("press", "pressure"), Map.entry("pres", "pressure"), Map.entry("pressur", "pressure"),
-            Map.entry("curr", "current"), Map.entry("amps", "current"), Map.entry("amp", "current"),
-            Map.entry("spd", "speed"), Map.entry("rpm", "speed"), Map.entry("rotational", "speed"), Map.entry("rotation", "speed"),
-            Map.entry("brg", "bearing"), Map.entry("bearings", "bearing"), Map.entry("mtr", "motor"), Map.entry("wdg", "winding"),
-            Map.entry("windings", "winding"), Map.entry("stator", "winding"), Map.entry("proc", "process"),
-            Map.entry("ambient", "air"), Map.entry("amb", "air"), Map.entry("environment", "air"), Map.entry("room", "air"),
-            Map.entry("volt", "voltage"), Map.entry("pwr", "power"), Map.entry("kw", "power"), Map.entry("consumption", "power"),
-            Map.entry("diff", "difference"), Map.entry("delta", "difference"), Map.entry("dp", "difference"), Map.entry("flowrate", "flow"),
-            Map.entry("lvl", "level"), Map.entry("freq", "frequency"), Map.entry("oiltemp", "oil"), Map.entry("disch", "discharge"),
-            Map.entry("dis", "discharge"), Map.entry("outlet", "discharge"), Map.entry("suct", "suction"), Map.entry("inlet", "suction"),
-            Map.entry("trq", "torque"), Map.entry("tq", "torque"), Map.entry("moment", "torque"), Map.entry("hum", "humidity"),
-            Map.entry("de", "drive"), Map.entry("nde", "nondrive"), Map.entry("pos", "position"), Map.entry("err", "error"),
-            Map.entry("accel", "vibration"), Map.entry("acceleration", "vibration"), Map.entry("velocity", "vibration"),
-            Map.entry("rms", "vibration"), Map.entry("h2", "hydrogen"), Map.entry("pd", "discharge"), Map.entry("hotspot", "hotspot"),
-            Map.entry("airflow", "flow"), Map.entry("volumetric", "flow"), Map.entry("spindle", "spindle"));
+            Map.entry("temp", "temperature"),
+            Map.entry("tmp", "temperature"),
+            Map.entry("temperatur", "temperature"),
+            Map.entry("vib", "vibration"),
+            Map.entry("vibr", "vibration"),
+            Map.entry("vibe", "vibration"),
+            Map.entry("press", "pressure"),
+            Map.entry("pres", "pressure"),
+            Map.entry("pressur", "pressure"),
+            Map.entry("curr", "current"),
+            Map.entry("amps", "current"),
+            Map.entry("amp", "current"),
+            Map.entry("spd", "speed"),
+            Map.entry("rpm", "speed"),
+            Map.entry("rotational", "speed"),
+            Map.entry("rotation", "speed"),
+            Map.entry("brg", "bearing"),
+            Map.entry("bearings", "bearing"),
+            Map.entry("mtr", "motor"),
+            Map.entry("wdg", "winding"),
+            Map.entry("windings", "winding"),
+            Map.entry("stator", "winding"),
+            Map.entry("proc", "process"),
+            Map.entry("ambient", "air"),
+            Map.entry("amb", "air"),
+            Map.entry("environment", "air"),
+            Map.entry("room", "air"),
+            Map.entry("volt", "voltage"),
+            Map.entry("pwr", "power"),
+            Map.entry("kw", "power"),
+            Map.entry("consumption", "power"),
+            Map.entry("diff", "difference"),
+            Map.entry("delta", "difference"),
+            Map.entry("dp", "difference"),
+            Map.entry("flowrate", "flow"),
+            Map.entry("lvl", "level"),
+            Map.entry("freq", "frequency"),
+            Map.entry("oiltemp", "oil"),
+            Map.entry("disch", "discharge"),
+            Map.entry("dis", "discharge"),
+            Map.entry("outlet", "discharge"),
+            Map.entry("suct", "suction"),
+            Map.entry("inlet", "suction"),
+            Map.entry("trq", "torque"),
+            Map.entry("tq", "torque"),
+            Map.entry("moment", "torque"),
+            Map.entry("hum", "humidity"),
+            Map.entry("de", "drive"),
+            Map.entry("nde", "nondrive"),
+            Map.entry("pos", "position"),
+            Map.entry("err", "error"),
+            Map.entry("accel", "vibration"),
+            Map.entry("acceleration", "vibration"),
+            Map.entry("velocity", "vibration"),
+            Map.entry("rms", "vibration"),
+            Map.entry("h2", "hydrogen"),
+            Map.entry("pd", "discharge"),
+            Map.entry("hotspot", "hotspot"),
+            Map.entry("airflow", "flow"),
+            Map.entry("volumetric", "flow"),
+            Map.entry("spindle", "spindle"));
     /** Words that say little on their own. */
-    private static final Set<String> STOP = Set.of("the", "of", "at", "in", "and", "value", "sensor", "signal", "reading", "measured",
-            "actual", "act", "pv", "avg", "mean", "rms_value", "channel", "ch", "tag", "data", "a", "an");
+    private static final Set<String> STOP = Set.of(
+            "the",
+            "of",
+            "at",
+            "in",
+            "and",
+            "value",
+            "sensor",
+            "signal",
+            "reading",
+            "measured",
+            "actual",
+            "act",
+            "pv",
+            "avg",
+            "mean",
+            "rms_value",
+            "channel",
+            "ch",
+            "tag",
+            "data",
+            "a",
+            "an");
 
-    private NameMatcher() {
-    }
+    private NameMatcher() {}
 
     /** A column matched to a sensor, with its score. */
-    record Match(String column, String sensor, double score) {
-    }
+    record Match(String column, String sensor, double score) {}
 
     /** The best one-to-one matches of {@code columns} onto {@code sensors}; columns without one are absent. */
     static Map<String, Match> match(List<String> columns, List<SensorSpec> sensors) {
@@ -61,7 +124,10 @@ final class NameMatcher {
                 all.add(new Match(c, s.name(), score(c, s)));
             }
         }
-        all.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::column).thenComparing(Match::sensor));
+        all.sort(Comparator.comparingDouble(Match::score)
+                .reversed()
+                .thenComparing(Match::column)
+                .thenComparing(Match::sensor));
         Map<String, Match> chosen = new LinkedHashMap<>();
         Set<String> taken = new HashSet<>();
         for (Match m : all) {
@@ -76,7 +142,8 @@ final class NameMatcher {
     static double score(String column, SensorSpec sensor) {
         List<String> words = words(UnitNames.withoutUnit(column));
         String sensorBase = sensor.name();
-        String sensorUnitSuffix = dev.fleetsynth.engine.profile.Units.fromName(sensorBase).orElse(null);
+        String sensorUnitSuffix =
+                dev.fleetsynth.engine.profile.Units.fromName(sensorBase).orElse(null);
         if (sensorUnitSuffix != null) {
             int cut = sensorBase.lastIndexOf('_');
             // "vibration_mm_s" ends in a two-part unit: drop both parts.
@@ -128,8 +195,11 @@ final class NameMatcher {
 
     /** Lower-case words, camel case and separators split, abbreviations spelt out, filler words dropped. */
     static List<String> words(String name) {
-        String spaced = name.replaceAll("([a-z])([A-Z])", "$1 $2").replaceAll("([A-Za-z])(\\d)", "$1 $2")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+        String spaced = name.replaceAll("([a-z])([A-Z])", "$1 $2")
+                .replaceAll("([A-Za-z])(\\d)", "$1 $2")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", " ")
+                .strip();
         List<String> out = new ArrayList<>();
         if (spaced.isEmpty()) {
             return out;

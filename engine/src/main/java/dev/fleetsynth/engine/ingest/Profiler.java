@@ -29,8 +29,7 @@ final class Profiler {
     /** Rows the median, MAD and most frequent value are estimated from (a seeded sample beyond this). */
     static final long SAMPLE_ROWS = 200_000;
 
-    private Profiler() {
-    }
+    private Profiler() {}
 
     /**
      * Text columns whose every value reads as a timestamp, or as a number (JSON written with quoted
@@ -46,8 +45,8 @@ final class Profiler {
                     continue;
                 }
                 String c = Duck.ident(t.getKey());
-                try (ResultSet r = st.executeQuery("SELECT count(" + c + "), count(TRY_CAST(" + c + " AS DOUBLE)), count(TRY_CAST(" + c
-                        + " AS TIMESTAMP)) FROM " + table)) {
+                try (ResultSet r = st.executeQuery("SELECT count(" + c + "), count(TRY_CAST(" + c
+                        + " AS DOUBLE)), count(TRY_CAST(" + c + " AS TIMESTAMP)) FROM " + table)) {
                     r.next();
                     long count = r.getLong(1);
                     if (count == 0) {
@@ -55,7 +54,8 @@ final class Profiler {
                     }
                     String to = r.getLong(2) == count ? "DOUBLE" : r.getLong(3) == count ? "TIMESTAMP" : null;
                     if (to != null) {
-                        st.execute("ALTER TABLE " + table + " ALTER " + c + " TYPE " + to + " USING TRY_CAST(" + c + " AS " + to + ")");
+                        st.execute("ALTER TABLE " + table + " ALTER " + c + " TYPE " + to + " USING TRY_CAST(" + c
+                                + " AS " + to + ")");
                         result.put(t.getKey(), to);
                     }
                 }
@@ -64,7 +64,8 @@ final class Profiler {
         return result;
     }
 
-    static List<ColumnProfile> profile(Connection db, String table, Map<String, String> types) throws SQLException, IngestException {
+    static List<ColumnProfile> profile(Connection db, String table, Map<String, String> types)
+            throws SQLException, IngestException {
         List<String> names = new ArrayList<>(types.keySet());
         List<ColumnProfile> out = new ArrayList<>();
         if (names.isEmpty()) {
@@ -80,31 +81,35 @@ final class Profiler {
             switch (family(types.get(n))) {
                 case NUMBER -> {
                     first.add("count(" + c + "), approx_count_distinct(" + c + "), min(" + c + ")::DOUBLE, max(" + c
-                            + ")::DOUBLE, avg(" + c + "::DOUBLE), stddev_samp(" + c + "::DOUBLE), NULL, bool_and(" + c + "::DOUBLE = round(" + c
+                            + ")::DOUBLE, avg(" + c + "::DOUBLE), stddev_samp(" + c + "::DOUBLE), NULL, bool_and(" + c
+                            + "::DOUBLE = round(" + c
                             + "::DOUBLE)), NULL, 0");
                     sampled.add("approx_quantile(" + c + "::DOUBLE, 0.5), approx_top_k(" + c + ", 1)[1]::VARCHAR");
                 }
                 case TIME -> {
-                    first.add("count(" + c + "), approx_count_distinct(" + c + "), epoch(min(" + c + ")::TIMESTAMP), epoch(max(" + c
-                            + ")::TIMESTAMP), NULL, NULL, NULL, NULL, NULL, 0");
+                    first.add("count(" + c + "), approx_count_distinct(" + c + "), epoch(min(" + c
+                            + ")::TIMESTAMP), epoch(max(" + c + ")::TIMESTAMP), NULL, NULL, NULL, NULL, NULL, 0");
                     sampled.add("NULL, NULL");
                 }
                 default -> {
-                    first.add("count(" + c + "), approx_count_distinct(" + c + "), count(TRY_CAST(" + c + " AS TIMESTAMP)), count(TRY_CAST("
+                    first.add("count(" + c + "), approx_count_distinct(" + c + "), count(TRY_CAST(" + c
+                            + " AS TIMESTAMP)), count(TRY_CAST("
                             + c + " AS DOUBLE)), NULL, NULL, NULL, NULL, NULL, min(" + Loader.ROW
                             + ") FILTER (WHERE " + c + " IS NOT NULL AND TRY_CAST(" + c + " AS DOUBLE) IS NULL)");
                     sampled.add("NULL, approx_top_k(" + c + ", 1)[1]::VARCHAR");
                 }
             }
         }
-        try (Statement st = db.createStatement(); ResultSet r = st.executeQuery("SELECT count(*) FROM " + table)) {
+        try (Statement st = db.createStatement();
+                ResultSet r = st.executeQuery("SELECT count(*) FROM " + table)) {
             r.next();
             rows = r.getLong(1);
         }
         String sample = sample(db, table, rows);
         Double[] medians = new Double[names.size()];
         String[] tops = new String[names.size()];
-        try (Statement st = db.createStatement(); ResultSet r = st.executeQuery("SELECT " + String.join(", ", sampled) + " FROM " + sample)) {
+        try (Statement st = db.createStatement();
+                ResultSet r = st.executeQuery("SELECT " + String.join(", ", sampled) + " FROM " + sample)) {
             r.next();
             for (int j = 0; j < names.size(); j++) {
                 medians[j] = dbl(r, 2 * j + 1);
@@ -146,7 +151,10 @@ final class Profiler {
                             kind = ColumnKind.TIMESTAMP;
                         } else if (count > 0 && asNumber > 0 && asNumber >= count / 2 && asNumber < count) {
                             long row = r.getLong(b + 10);
-                            throw IngestException.of(name, row, "a value that is not a number among numbers",
+                            throw IngestException.of(
+                                    name,
+                                    row,
+                                    "a value that is not a number among numbers",
                                     "correct the value, or leave it empty (empty, NA and NaN read as missing)");
                         } else if (distinct > MAX_CATEGORIES || (count >= 20 && distinct >= 0.95 * count)) {
                             kind = ColumnKind.IDENTIFIER;
@@ -154,8 +162,24 @@ final class Profiler {
                             kind = ColumnKind.CATEGORY;
                         }
                     }
-                    out.add(new ColumnProfile(name, type, kind, count, rows - count, distinct, null, top, min, max, mean, std, median, null,
-                            null, null, UnitNames.guess(name).orElse(null)));
+                    out.add(new ColumnProfile(
+                            name,
+                            type,
+                            kind,
+                            count,
+                            rows - count,
+                            distinct,
+                            null,
+                            top,
+                            min,
+                            max,
+                            mean,
+                            std,
+                            median,
+                            null,
+                            null,
+                            null,
+                            UnitNames.guess(name).orElse(null)));
                 }
             }
             secondScan(st, table, sample, out);
@@ -177,14 +201,19 @@ final class Profiler {
     }
 
     /** The most frequent value's share and the MAD, then the outliers by robust z-score. */
-    private static void secondScan(Statement st, String table, String sample, List<ColumnProfile> out) throws SQLException {
+    private static void secondScan(Statement st, String table, String sample, List<ColumnProfile> out)
+            throws SQLException {
         List<String> shares = new ArrayList<>();
         List<String> madParts = new ArrayList<>();
         for (ColumnProfile p : out) {
             String c = Duck.ident(p.name());
-            shares.add(p.topValue() == null || p.count() == 0 ? "NULL"
-                    : "count(*) FILTER (WHERE " + c + "::VARCHAR = " + Duck.literal(p.topValue()) + ")::DOUBLE / " + p.count());
-            madParts.add(p.median() == null ? "NULL" : "approx_quantile(abs(" + c + "::DOUBLE - " + p.median() + "), 0.5)");
+            shares.add(
+                    p.topValue() == null || p.count() == 0
+                            ? "NULL"
+                            : "count(*) FILTER (WHERE " + c + "::VARCHAR = " + Duck.literal(p.topValue())
+                                    + ")::DOUBLE / " + p.count());
+            madParts.add(
+                    p.median() == null ? "NULL" : "approx_quantile(abs(" + c + "::DOUBLE - " + p.median() + "), 0.5)");
         }
         double[] mads = new double[out.size()];
         try (ResultSet r = st.executeQuery("SELECT " + String.join(", ", madParts) + " FROM " + sample)) {
@@ -193,8 +222,26 @@ final class Profiler {
                 ColumnProfile p = out.get(j);
                 Double mad = dbl(r, j + 1);
                 mads[j] = mad == null ? 0 : mad;
-                out.set(j, new ColumnProfile(p.name(), p.type(), p.kind(), p.count(), p.missing(), p.distinct(), null, p.topValue(), p.min(),
-                        p.max(), p.mean(), p.std(), p.median(), mad, null, null, p.unit()));
+                out.set(
+                        j,
+                        new ColumnProfile(
+                                p.name(),
+                                p.type(),
+                                p.kind(),
+                                p.count(),
+                                p.missing(),
+                                p.distinct(),
+                                null,
+                                p.topValue(),
+                                p.min(),
+                                p.max(),
+                                p.mean(),
+                                p.std(),
+                                p.median(),
+                                mad,
+                                null,
+                                null,
+                                p.unit()));
             }
         }
         List<String> parts = new ArrayList<>(shares);
@@ -212,8 +259,26 @@ final class Profiler {
             r.next();
             for (int j = 0; j < out.size(); j++) {
                 ColumnProfile p = out.get(j);
-                out.set(j, new ColumnProfile(p.name(), p.type(), p.kind(), p.count(), p.missing(), p.distinct(), dbl(r, j + 1), p.topValue(),
-                        p.min(), p.max(), p.mean(), p.std(), p.median(), p.mad(), null, null, p.unit()));
+                out.set(
+                        j,
+                        new ColumnProfile(
+                                p.name(),
+                                p.type(),
+                                p.kind(),
+                                p.count(),
+                                p.missing(),
+                                p.distinct(),
+                                dbl(r, j + 1),
+                                p.topValue(),
+                                p.min(),
+                                p.max(),
+                                p.mean(),
+                                p.std(),
+                                p.median(),
+                                p.mad(),
+                                null,
+                                null,
+                                p.unit()));
             }
             for (int k = 0; k < scored.size(); k++) {
                 int j = scored.get(k);
@@ -236,8 +301,8 @@ final class Profiler {
             if (rows <= SAMPLE_ROWS) {
                 return table;
             }
-            st.execute("CREATE OR REPLACE TEMP TABLE profile_sample AS SELECT * FROM " + table + " USING SAMPLE reservoir(" + SAMPLE_ROWS
-                    + " ROWS) REPEATABLE (7)");
+            st.execute("CREATE OR REPLACE TEMP TABLE profile_sample AS SELECT * FROM " + table
+                    + " USING SAMPLE reservoir(" + SAMPLE_ROWS + " ROWS) REPEATABLE (7)");
             return "profile_sample";
         }
     }
@@ -248,7 +313,9 @@ final class Profiler {
     }
 
     enum Family {
-        NUMBER, TIME, TEXT
+        NUMBER,
+        TIME,
+        TEXT
     }
 
     static Family family(String duckType) {
@@ -256,7 +323,11 @@ final class Profiler {
         if (t.startsWith("TIMESTAMP") || t.equals("DATE")) {
             return Family.TIME;
         }
-        if (t.equals("VARCHAR") || t.equals("BOOLEAN") || t.equals("UUID") || t.equals("BLOB") || t.startsWith("TIME")
+        if (t.equals("VARCHAR")
+                || t.equals("BOOLEAN")
+                || t.equals("UUID")
+                || t.equals("BLOB")
+                || t.startsWith("TIME")
                 || t.equals("INTERVAL")) {
             return Family.TEXT;
         }

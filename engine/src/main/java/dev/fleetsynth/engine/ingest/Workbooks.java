@@ -42,11 +42,9 @@ final class Workbooks {
      */
     private static final long MAX_SHEET_BYTES = 4L * 1024 * 1024 * 1024;
 
-    private Workbooks() {
-    }
+    private Workbooks() {}
 
-    record Sheet(String name, long rows) {
-    }
+    record Sheet(String name, long rows) {}
 
     static Sheet toCsv(Path workbook, String wanted, Path csv, int maxColumns) throws IOException, IngestException {
         // POI's guard is process-wide; data workbooks need the larger entry size (see MAX_SHEET_BYTES).
@@ -73,28 +71,43 @@ final class Workbooks {
                 throw ie;
             }
             String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            if (reason.toLowerCase(Locale.ROOT).contains("zip bomb") || reason.toLowerCase(Locale.ROOT).contains("inflate ratio")
+            if (reason.toLowerCase(Locale.ROOT).contains("zip bomb")
+                    || reason.toLowerCase(Locale.ROOT).contains("inflate ratio")
                     || reason.toLowerCase(Locale.ROOT).contains("max entry size")) {
-                throw IngestException.of("file", null, "the workbook expands far beyond its size (a zip bomb) and was refused",
+                throw IngestException.of(
+                        "file",
+                        null,
+                        "the workbook expands far beyond its size (a zip bomb) and was refused",
                         "save the sheet as CSV and upload that");
             }
-            throw IngestException.of("file", null, "the workbook is damaged or not an .xlsx file",
+            throw IngestException.of(
+                    "file",
+                    null,
+                    "the workbook is damaged or not an .xlsx file",
                     "save it again from Excel or LibreOffice as .xlsx, or as CSV");
         } catch (IOException e) {
-            throw IngestException.of("file", null, "the workbook cannot be read: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+            throw IngestException.of(
+                    "file",
+                    null,
+                    "the workbook cannot be read: "
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
                     "save it again from Excel or LibreOffice as .xlsx, or as CSV");
         }
         if (wanted != null) {
-            throw IngestException.of("--sheet", null, "the workbook has no sheet named '" + wanted + "'", "use one of " + names);
+            throw IngestException.of(
+                    "--sheet", null, "the workbook has no sheet named '" + wanted + "'", "use one of " + names);
         }
         throw IngestException.of("file", null, "the workbook has no sheet", "save the data in a sheet");
     }
 
-    private static long stream(InputStream sheet, StylesTable styles, ReadOnlySharedStringsTable strings, Path csv, int maxColumns)
+    private static long stream(
+            InputStream sheet, StylesTable styles, ReadOnlySharedStringsTable strings, Path csv, int maxColumns)
             throws IOException, SAXException {
         CsvMapper mapper = new CsvMapper();
         try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-             SequenceWriter rows = mapper.writerFor(String[].class).with(CsvSchema.emptySchema()).writeValues(out)) {
+                SequenceWriter rows = mapper.writerFor(String[].class)
+                        .with(CsvSchema.emptySchema())
+                        .writeValues(out)) {
             Rows handler = new Rows(rows, maxColumns);
             XMLReader parser;
             try {
@@ -102,7 +115,8 @@ final class Workbooks {
             } catch (javax.xml.parsers.ParserConfigurationException e) {
                 throw new IOException(e);
             }
-            parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, handler, new PlainFormatter(), false));
+            parser.setContentHandler(
+                    new XSSFSheetXMLHandler(styles, null, strings, handler, new PlainFormatter(), false));
             parser.parse(new InputSource(sheet));
             return handler.rows;
         }
@@ -149,7 +163,10 @@ final class Workbooks {
         public void cell(String reference, String value, XSSFComment comment) {
             int column = reference == null ? cells.size() : new CellReference(reference).getCol();
             if (column >= maxColumns) {
-                throw new IllegalStateException(IngestException.of("file", rows + 1, "a row with more than " + maxColumns + " columns",
+                throw new IllegalStateException(IngestException.of(
+                        "file",
+                        rows + 1,
+                        "a row with more than " + maxColumns + " columns",
                         "keep the columns that describe the machine"));
             }
             while (cells.size() < column) {

@@ -18,8 +18,7 @@ public final class Duck {
     /** DuckDB's own memory ceiling per connection, outside the JVM heap. */
     public static final String DEFAULT_MEMORY_LIMIT = "512MB";
 
-    private Duck() {
-    }
+    private Duck() {}
 
     public static Connection open(Path spill) throws SQLException {
         return open(spill, DEFAULT_MEMORY_LIMIT);

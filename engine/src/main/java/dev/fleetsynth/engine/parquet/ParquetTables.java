@@ -36,17 +36,28 @@ public final class ParquetTables {
     public static final String CYCLE = "cycle";
     public static final String RUL = "rul";
 
-    private ParquetTables() {
-    }
+    private ParquetTables() {}
 
     public static Schema schema(List<String> sensorNames) {
         Schema timestamp = LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
-        SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record("sensor_reading").namespace("dev.fleetsynth")
+        SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record("sensor_reading")
+                .namespace("dev.fleetsynth")
                 .fields()
-                .name(TIMESTAMP).type(timestamp).noDefault()
-                .name(MACHINE_ID).type().stringType().noDefault()
-                .name(CYCLE).type().intType().noDefault()
-                .name(RUL).type().doubleType().noDefault();
+                .name(TIMESTAMP)
+                .type(timestamp)
+                .noDefault()
+                .name(MACHINE_ID)
+                .type()
+                .stringType()
+                .noDefault()
+                .name(CYCLE)
+                .type()
+                .intType()
+                .noDefault()
+                .name(RUL)
+                .type()
+                .doubleType()
+                .noDefault();
         for (String sensor : sensorNames) {
             if (ProfileValidator.RESERVED_COLUMNS.contains(sensor)) {
                 throw new IllegalArgumentException("sensor name " + sensor + " collides with a fixed column");
@@ -73,12 +84,14 @@ public final class ParquetTables {
      * same machine and sensors, each taken from {@code parts} once the one before is written: only
      * one part need be in memory at a time. {@code progress} counts the rows of each part.
      */
-    public static void write(java.util.Iterator<SensorTable> parts, Path file, Map<String, String> metadata, ProgressListener progress)
+    public static void write(
+            java.util.Iterator<SensorTable> parts, Path file, Map<String, String> metadata, ProgressListener progress)
             throws IOException {
         SensorTable first = parts.next();
         Schema schema = schema(first.sensorNames());
         AtomicFiles.write(file, temporary -> {
-            try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(temporary))
+            try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(
+                            new LocalOutputFile(temporary))
                     .withSchema(schema)
                     .withDataModel(GenericData.get())
                     .withConf(new PlainParquetConfiguration())
@@ -112,8 +125,8 @@ public final class ParquetTables {
     }
 
     public static SensorTable read(Path file) throws IOException {
-        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file),
-                        new PlainParquetConfiguration())
+        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
+                        new LocalInputFile(file), new PlainParquetConfiguration())
                 .withDataModel(GenericData.get())
                 .build()) {
             GenericRecord first = reader.read();
@@ -133,7 +146,9 @@ public final class ParquetTables {
                 }
             }
             int s = sensorNames.size();
-            int[] sensorPos = sensorNames.stream().mapToInt(name -> schema.getField(name).pos()).toArray();
+            int[] sensorPos = sensorNames.stream()
+                    .mapToInt(name -> schema.getField(name).pos())
+                    .toArray();
             int tsPos = schema.getField(TIMESTAMP).pos();
             int cyclePos = schema.getField(CYCLE).pos();
             int rulPos = schema.getField(RUL).pos();
@@ -158,7 +173,12 @@ public final class ParquetTables {
             for (int i = 0; i < cycle.length; i++) {
                 cycle[i] = (int) cycles.values[i];
             }
-            return new SensorTable(machineId, timestamps.toArray(), cycle, rul.toArray(), sensorNames,
+            return new SensorTable(
+                    machineId,
+                    timestamps.toArray(),
+                    cycle,
+                    rul.toArray(),
+                    sensorNames,
                     columns.stream().map(DoubleColumn::toArray).toList());
         }
     }

@@ -55,8 +55,15 @@ public record MachineProfile(
     }
 
     public MachineProfile withIdentity(String newMachineId, String newManufacturer, String newModel) {
-        return new MachineProfile(newMachineId, machineType, newManufacturer, newModel, sensors, failureModes,
-                operationalParameters, rul);
+        return new MachineProfile(
+                newMachineId,
+                machineType,
+                newManufacturer,
+                newModel,
+                sensors,
+                failureModes,
+                operationalParameters,
+                rul);
     }
 
     public MachineProfile withOperationalParameters(Map<String, Object> parameters) {

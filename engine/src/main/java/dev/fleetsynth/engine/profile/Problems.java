@@ -29,7 +29,8 @@ final class Problems {
     /** In document order: file-level problems first, then by field as a profile lists them, sensors by index. */
     List<Problem> list() {
         List<Problem> sorted = new ArrayList<>(byPath.values());
-        sorted.sort(Comparator.comparingInt((Problem p) -> fieldRank(p.path())).thenComparingInt(p -> firstIndex(p.path())));
+        sorted.sort(Comparator.comparingInt((Problem p) -> fieldRank(p.path()))
+                .thenComparingInt(p -> firstIndex(p.path())));
         return List.copyOf(sorted);
     }
 

@@ -1,12 +1,11 @@
 package dev.fleetsynth.engine.profile;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The field-by-field difference between two profile versions, in the profile's own paths
@@ -14,13 +13,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * inserting a sensor shows as one addition rather than a shifted list.
  */
 public final class ProfileDiff {
-    public enum Kind { ADDED, REMOVED, CHANGED }
-
-    public record Change(String path, Kind kind, JsonNode before, JsonNode after) {
+    public enum Kind {
+        ADDED,
+        REMOVED,
+        CHANGED
     }
 
-    private ProfileDiff() {
-    }
+    public record Change(String path, Kind kind, JsonNode before, JsonNode after) {}
+
+    private ProfileDiff() {}
 
     public static List<Change> between(JsonNode before, JsonNode after) {
         List<Change> changes = new ArrayList<>();
@@ -64,9 +65,11 @@ public final class ProfileDiff {
 
     private static boolean namedElements(JsonNode array) {
         Set<String> names = new LinkedHashSet<>();
-        for (Iterator<JsonNode> it = array.elements(); it.hasNext();) {
+        for (Iterator<JsonNode> it = array.elements(); it.hasNext(); ) {
             JsonNode e = it.next();
-            if (!e.isObject() || !e.path("name").isTextual() || !names.add(e.get("name").asText())) {
+            if (!e.isObject()
+                    || !e.path("name").isTextual()
+                    || !names.add(e.get("name").asText())) {
                 return false;
             }
         }

@@ -60,8 +60,11 @@ public final class ProfileReader {
         options.setCodePointLimit((int) MAX_BYTES);
         // Jackson reads YAML event by event, not through SnakeYAML's composer, so the nesting limit is set
         // here too, and aliases are refused by refuseAliases.
-        yaml = YAMLMapper.builder(YAMLFactory.builder().loaderOptions(options)
-                        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).build())
+        yaml = YAMLMapper.builder(YAMLFactory.builder()
+                        .loaderOptions(options)
+                        .streamReadConstraints(StreamReadConstraints.builder()
+                                .maxNestingDepth(20)
+                                .build())
                         .build())
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
@@ -89,13 +92,19 @@ public final class ProfileReader {
             return tooLarge(bytes.length);
         }
         if (bytes.length == 0) {
-            return invalid("the file is empty", "upload a profile; start from: fleetsynth template blank --format yaml --out profile.yaml");
+            return invalid(
+                    "the file is empty",
+                    "upload a profile; start from: fleetsynth template blank --format yaml --out profile.yaml");
         }
         String extension = extension(fileName);
         if (!extension.isEmpty() && ProfileFormat.fromName(extension).isEmpty()) {
             return extension.equals("xls")
-                    ? invalid("legacy Excel 97-2003 (.xls) workbooks are not supported", "save the workbook as .xlsx and upload that")
-                    : invalid("unsupported file type '." + extension + "'", "upload a .json, .yaml, .yml or .xlsx profile");
+                    ? invalid(
+                            "legacy Excel 97-2003 (.xls) workbooks are not supported",
+                            "save the workbook as .xlsx and upload that")
+                    : invalid(
+                            "unsupported file type '." + extension + "'",
+                            "upload a .json, .yaml, .yml or .xlsx profile");
         }
         Content content = Content.of(bytes);
         ProfileFormat named = ProfileFormat.fromName(extension).orElse(null);
@@ -103,31 +112,38 @@ public final class ProfileReader {
         switch (content) {
             case ZIP -> {
                 if (named != null && named != ProfileFormat.XLSX) {
-                    return invalid("the file is named ." + extension + " but holds a ZIP archive or workbook",
-                            "rename it to .xlsx if it is an Excel workbook, or export the profile as " + named.extension());
+                    return invalid(
+                            "the file is named ." + extension + " but holds a ZIP archive or workbook",
+                            "rename it to .xlsx if it is an Excel workbook, or export the profile as "
+                                    + named.extension());
                 }
                 format = ProfileFormat.XLSX;
             }
             case OLE2 -> {
-                return invalid("the file is a legacy Excel 97-2003 workbook or another OLE2 document",
+                return invalid(
+                        "the file is a legacy Excel 97-2003 workbook or another OLE2 document",
                         "save the workbook as .xlsx and upload that");
             }
             case BINARY -> {
-                return invalid("the file is binary, not a JSON, YAML or .xlsx profile",
+                return invalid(
+                        "the file is binary, not a JSON, YAML or .xlsx profile",
                         "upload a .json, .yaml or .xlsx profile");
             }
             default -> {
                 if (named == ProfileFormat.XLSX) {
-                    return invalid("the file is named .xlsx but is not an Excel workbook (it is text)",
+                    return invalid(
+                            "the file is named .xlsx but is not an Excel workbook (it is text)",
                             "rename it to .json or .yaml if it is a text profile, or save it from Excel as .xlsx");
                 }
                 format = named != null ? named : content == Content.JSON_TEXT ? ProfileFormat.JSON : ProfileFormat.YAML;
             }
         }
         if (format == ProfileFormat.YAML && bytes.length > MAX_YAML_BYTES) {
-            return invalid("the YAML file is " + bytes.length + " bytes; YAML profiles are limited to " + MAX_YAML_BYTES / 1024 + " KB",
-                    "a profile holds at most " + ProfileValidator.MAX_SENSORS + " sensors and fits in a few kB: remove embedded data, "
-                            + "or send it as JSON");
+            return invalid(
+                    "the YAML file is " + bytes.length + " bytes; YAML profiles are limited to " + MAX_YAML_BYTES / 1024
+                            + " KB",
+                    "a profile holds at most " + ProfileValidator.MAX_SENSORS
+                            + " sensors and fits in a few kB: remove embedded data, " + "or send it as JSON");
         }
         Problems problems = new Problems();
         JsonNode tree = switch (format) {
@@ -150,19 +166,26 @@ public final class ProfileReader {
             }
             JsonNode tree = mapper.readTree(bytes);
             if (tree == null || tree.isMissingNode()) {
-                problems.add(Problem.FILE, "the " + formatName + " document is empty", "write the profile's fields: machine_id, sensors, rul, ...");
+                problems.add(
+                        Problem.FILE,
+                        "the " + formatName + " document is empty",
+                        "write the profile's fields: machine_id, sensors, rul, ...");
                 return null;
             }
             return tree;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String where = at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            String where = at == null || at.getLineNr() < 0
+                    ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             String detail = e.getOriginalMessage();
             String lower = detail == null ? "" : detail.toLowerCase(Locale.ROOT);
             String suggestion;
             if (lower.contains("alias")) {
                 suggestion = "write the values out instead of using YAML anchors and aliases (&name / *name)";
-            } else if (lower.contains("end-of-input") || lower.contains("end of input") || lower.contains("unexpected end")) {
+            } else if (lower.contains("end-of-input")
+                    || lower.contains("end of input")
+                    || lower.contains("unexpected end")) {
                 suggestion = "the file looks cut off: upload the whole file";
             } else if (lower.contains("trailing token")) {
                 suggestion = "a file holds one profile: remove what follows it (a second object or YAML document)";
@@ -171,8 +194,9 @@ public final class ProfileReader {
             } else if (lower.contains("duplicate")) {
                 suggestion = "remove the repeated field";
             } else {
-                suggestion = "check the " + formatName + " syntax" + (where.isEmpty() ? "" : " near line " + at.getLineNr())
-                        + ": a missing comma, quote, bracket or wrong indentation";
+                suggestion =
+                        "check the " + formatName + " syntax" + (where.isEmpty() ? "" : " near line " + at.getLineNr())
+                                + ": a missing comma, quote, bracket or wrong indentation";
             }
             problems.add(Problem.FILE, "malformed " + formatName + where + ": " + firstLine(detail), suggestion);
             return null;
@@ -205,8 +229,10 @@ public final class ProfileReader {
     }
 
     private static ProfileRead tooLarge(long size) {
-        return invalid("the file is " + size + " bytes; profiles are limited to " + MAX_BYTES / (1024 * 1024) + " MB",
-                "a profile holds at most " + ProfileValidator.MAX_SENSORS + " sensors and fits in a few kB: remove embedded data");
+        return invalid(
+                "the file is " + size + " bytes; profiles are limited to " + MAX_BYTES / (1024 * 1024) + " MB",
+                "a profile holds at most " + ProfileValidator.MAX_SENSORS
+                        + " sensors and fits in a few kB: remove embedded data");
     }
 
     private static ProfileRead invalid(String message, String suggestion) {
@@ -224,21 +250,31 @@ public final class ProfileReader {
 
     /** What the bytes are, judged by content alone. */
     private enum Content {
-        ZIP, OLE2, BINARY, JSON_TEXT, OTHER_TEXT;
+        ZIP,
+        OLE2,
+        BINARY,
+        JSON_TEXT,
+        OTHER_TEXT;
 
         static Content of(byte[] b) {
             if (b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4) {
                 return ZIP;
             }
-            if (b.length >= 4 && (b[0] & 0xff) == 0xD0 && (b[1] & 0xff) == 0xCF && (b[2] & 0xff) == 0x11 && (b[3] & 0xff) == 0xE0) {
+            if (b.length >= 4
+                    && (b[0] & 0xff) == 0xD0
+                    && (b[1] & 0xff) == 0xCF
+                    && (b[2] & 0xff) == 0x11
+                    && (b[3] & 0xff) == 0xE0) {
                 return OLE2;
             }
             String text;
             try {
-                text = StandardCharsets.UTF_8.newDecoder()
+                text = StandardCharsets.UTF_8
+                        .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(b)).toString();
+                        .decode(ByteBuffer.wrap(b))
+                        .toString();
             } catch (CharacterCodingException e) {
                 return BINARY;
             }

@@ -20,17 +20,23 @@ import java.util.Set;
  * missing (NaN, null), so that validation can go on and report everything else too.
  */
 public final class ProfileTree {
-    static final List<String> TOP_FIELDS = List.of("machine_id", "machine_type", "manufacturer", "model", "sensors",
-            "failure_modes", "operational_parameters", "rul");
-    static final List<String> SENSOR_FIELDS = List.of("name", "unit", "type", "base", "range", "noise", "response",
-            "description");
+    static final List<String> TOP_FIELDS = List.of(
+            "machine_id",
+            "machine_type",
+            "manufacturer",
+            "model",
+            "sensors",
+            "failure_modes",
+            "operational_parameters",
+            "rul");
+    static final List<String> SENSOR_FIELDS =
+            List.of("name", "unit", "type", "base", "range", "noise", "response", "description");
     static final List<String> FAILURE_MODE_FIELDS = List.of("name", "sensors", "weight", "description");
     static final List<String> RUL_FIELDS = List.of("max_rul", "cycles", "degradation_pattern", "rul_noise");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private ProfileTree() {
-    }
+    private ProfileTree() {}
 
     public static ObjectNode toTree(MachineProfile p) {
         ObjectNode root = NODES.objectNode();
@@ -89,7 +95,9 @@ public final class ProfileTree {
     /** Reads a tree into a profile, reporting type problems; the result still needs validation. */
     static MachineProfile fromTree(JsonNode root, Problems problems) {
         if (root == null || !root.isObject()) {
-            problems.add(Problem.FILE, "the profile must be a mapping of fields (machine_id, sensors, rul, ...)",
+            problems.add(
+                    Problem.FILE,
+                    "the profile must be a mapping of fields (machine_id, sensors, rul, ...)",
                     "start from a template: fleetsynth template blank --format yaml --out profile.yaml");
             return null;
         }
@@ -97,13 +105,18 @@ public final class ProfileTree {
         List<SensorSpec> sensors = new ArrayList<>();
         JsonNode sensorsNode = root.get("sensors");
         if (sensorsNode != null && !sensorsNode.isNull() && !sensorsNode.isArray()) {
-            problems.add("sensors", "must be a list of sensors", "write sensors as a list: sensors: [ {name: ..., unit: ...} ]");
+            problems.add(
+                    "sensors",
+                    "must be a list of sensors",
+                    "write sensors as a list: sensors: [ {name: ..., unit: ...} ]");
         } else if (sensorsNode != null) {
             for (int i = 0; i < sensorsNode.size(); i++) {
                 String path = "sensors[" + i + "]";
                 JsonNode s = sensorsNode.get(i);
                 if (!s.isObject()) {
-                    problems.add(path, "must be a mapping with name, unit, base, range and noise",
+                    problems.add(
+                            path,
+                            "must be a mapping with name, unit, base, range and noise",
                             "write it as {name: bearing_temp_C, unit: C, base: 40, range: 30, noise: 0.5}");
                     continue;
                 }
@@ -113,28 +126,39 @@ public final class ProfileTree {
                 if (responseName != null) {
                     response = ResponseCurve.fromWireName(responseName).orElse(null);
                     if (response == null) {
-                        problems.add(path + ".response", "unknown response curve '" + responseName + "'",
+                        problems.add(
+                                path + ".response",
+                                "unknown response curve '" + responseName + "'",
                                 Suggest.oneOf(responseName, ResponseCurve.wireNames()));
                     }
                 }
                 String type = text(s, "type", path, problems);
-                sensors.add(new SensorSpec(text(s, "name", path, problems), text(s, "unit", path, problems),
+                sensors.add(new SensorSpec(
+                        text(s, "name", path, problems),
+                        text(s, "unit", path, problems),
                         type == null ? SensorSpec.NUMERIC : type,
-                        number(s, "base", path, problems), number(s, "range", path, problems),
-                        number(s, "noise", path, problems), response, orEmpty(text(s, "description", path, problems))));
+                        number(s, "base", path, problems),
+                        number(s, "range", path, problems),
+                        number(s, "noise", path, problems),
+                        response,
+                        orEmpty(text(s, "description", path, problems))));
             }
         }
         List<FailureMode> modes = new ArrayList<>();
         JsonNode modesNode = root.get("failure_modes");
         if (modesNode != null && !modesNode.isNull() && !modesNode.isArray()) {
-            problems.add("failure_modes", "must be a list of failure modes",
+            problems.add(
+                    "failure_modes",
+                    "must be a list of failure modes",
                     "write failure_modes: [ {name: bearing_wear, sensors: [vibration_mm_s], weight: 1} ]");
         } else if (modesNode != null) {
             for (int i = 0; i < modesNode.size(); i++) {
                 String path = "failure_modes[" + i + "]";
                 JsonNode m = modesNode.get(i);
                 if (!m.isObject()) {
-                    problems.add(path, "must be a mapping with name, sensors and weight",
+                    problems.add(
+                            path,
+                            "must be a mapping with name, sensors and weight",
                             "write it as {name: bearing_wear, sensors: [vibration_mm_s], weight: 1}");
                     continue;
                 }
@@ -144,25 +168,36 @@ public final class ProfileTree {
                 if (list == null || list.isNull()) {
                     problems.add(path + ".sensors", "is missing", "name the sensors this failure shows in");
                 } else if (!list.isArray()) {
-                    problems.add(path + ".sensors", "must be a list of sensor names", "write sensors: [vibration_mm_s, bearing_temp_C]");
+                    problems.add(
+                            path + ".sensors",
+                            "must be a list of sensor names",
+                            "write sensors: [vibration_mm_s, bearing_temp_C]");
                 } else {
                     for (int j = 0; j < list.size(); j++) {
                         if (list.get(j).isTextual()) {
                             names.add(list.get(j).asText());
                         } else {
-                            problems.add(path + ".sensors[" + j + "]", "must be a sensor name", "write the name of a sensor of this profile");
+                            problems.add(
+                                    path + ".sensors[" + j + "]",
+                                    "must be a sensor name",
+                                    "write the name of a sensor of this profile");
                         }
                     }
                 }
                 double weight = m.has("weight") ? number(m, "weight", path, problems) : 1.0;
-                modes.add(new FailureMode(orEmpty(text(m, "name", path, problems)), names, weight,
+                modes.add(new FailureMode(
+                        orEmpty(text(m, "name", path, problems)),
+                        names,
+                        weight,
                         orEmpty(text(m, "description", path, problems))));
             }
         }
         Map<String, Object> params = new LinkedHashMap<>();
         JsonNode paramsNode = root.get("operational_parameters");
         if (paramsNode != null && !paramsNode.isNull() && !paramsNode.isObject()) {
-            problems.add("operational_parameters", "must be a mapping of name to value",
+            problems.add(
+                    "operational_parameters",
+                    "must be a mapping of name to value",
                     "write operational_parameters: {rated_power_kW: 15, rated_speed_rpm: 1480}");
         } else if (paramsNode != null) {
             for (Map.Entry<String, JsonNode> e : paramsNode.properties()) {
@@ -176,7 +211,9 @@ public final class ProfileTree {
                 } else if (v.isTextual()) {
                     params.put(e.getKey(), v.textValue());
                 } else {
-                    problems.add("operational_parameters." + e.getKey(), "must be a number, a string or true/false",
+                    problems.add(
+                            "operational_parameters." + e.getKey(),
+                            "must be a number, a string or true/false",
                             "give a single value, e.g. " + e.getKey() + ": 15");
                 }
             }
@@ -184,7 +221,9 @@ public final class ProfileTree {
         RulSettings rul = null;
         JsonNode rulNode = root.get("rul");
         if (rulNode != null && !rulNode.isNull() && !rulNode.isObject()) {
-            problems.add("rul", "must be a mapping with max_rul, cycles, degradation_pattern and rul_noise",
+            problems.add(
+                    "rul",
+                    "must be a mapping with max_rul, cycles, degradation_pattern and rul_noise",
                     "write rul: {max_rul: 1000, cycles: 3, degradation_pattern: linear_slow, rul_noise: 10}");
         } else if (rulNode != null) {
             unknownFields(rulNode, "rul.", RUL_FIELDS, problems);
@@ -193,7 +232,9 @@ public final class ProfileTree {
             if (patternName != null) {
                 pattern = DegradationPattern.fromWireName(patternName).orElse(null);
                 if (pattern == null) {
-                    problems.add("rul.degradation_pattern", "unknown degradation pattern '" + patternName + "'",
+                    problems.add(
+                            "rul.degradation_pattern",
+                            "unknown degradation pattern '" + patternName + "'",
                             Suggest.oneOf(patternName, DegradationPattern.wireNames()));
                 }
             }
@@ -202,13 +243,21 @@ public final class ProfileTree {
                 problems.add("rul.cycles", "must be a whole number, got " + cycles, "use " + Math.round(cycles));
             }
             double rulNoise = rulNode.has("rul_noise") ? number(rulNode, "rul_noise", "rul", problems) : 0.0;
-            rul = new RulSettings(number(rulNode, "max_rul", "rul", problems),
+            rul = new RulSettings(
+                    number(rulNode, "max_rul", "rul", problems),
                     Double.isNaN(cycles) ? 0 : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, cycles)),
-                    pattern, rulNoise);
+                    pattern,
+                    rulNoise);
         }
-        return new MachineProfile(text(root, "machine_id", "", problems), text(root, "machine_type", "", problems),
-                orEmpty(text(root, "manufacturer", "", problems)), orEmpty(text(root, "model", "", problems)),
-                sensors, modes, params, rul);
+        return new MachineProfile(
+                text(root, "machine_id", "", problems),
+                text(root, "machine_type", "", problems),
+                orEmpty(text(root, "manufacturer", "", problems)),
+                orEmpty(text(root, "model", "", problems)),
+                sensors,
+                modes,
+                params,
+                rul);
     }
 
     private static void unknownFields(JsonNode node, String prefix, List<String> known, Problems problems) {
@@ -216,8 +265,11 @@ public final class ProfileTree {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!allowed.contains(name)) {
-                problems.add(prefix + name, "unknown field '" + name + "'",
-                        Suggest.closest(name, known).map(c -> "did you mean '" + c + "'? known fields: " + String.join(", ", known))
+                problems.add(
+                        prefix + name,
+                        "unknown field '" + name + "'",
+                        Suggest.closest(name, known)
+                                .map(c -> "did you mean '" + c + "'? known fields: " + String.join(", ", known))
                                 .orElse("remove it; known fields: " + String.join(", ", known)));
             }
         }
@@ -239,7 +291,9 @@ public final class ProfileTree {
             // YAML reads `model: 1LA7` as text but `model: 2024` as a number; both are meant as text.
             return v.asText();
         }
-        problems.add(join(parent, field), "must be text, got " + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT),
+        problems.add(
+                join(parent, field),
+                "must be text, got " + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT),
                 "write a single value, e.g. " + field + ": some_value");
         return null;
     }
@@ -265,7 +319,10 @@ public final class ProfileTree {
             } catch (NumberFormatException ignored) {
                 // reported below
             }
-            problems.add(path, "must be a number, got '" + t + "'", "write " + field + " as a plain number, e.g. " + field + ": 1.5");
+            problems.add(
+                    path,
+                    "must be a number, got '" + t + "'",
+                    "write " + field + " as a plain number, e.g. " + field + ": 1.5");
             return Double.NaN;
         }
         problems.add(path, "must be a number", "write " + field + " as a plain number, e.g. " + field + ": 1.5");

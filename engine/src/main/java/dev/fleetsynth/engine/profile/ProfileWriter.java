@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 /** Writes a profile as JSON, YAML or an Excel workbook; {@link ProfileReader} reads each back to the same record. */
 public final class ProfileWriter {
-    private final ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private final ObjectMapper json =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private final ObjectMapper yaml = new YAMLMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -36,7 +37,8 @@ public final class ProfileWriter {
     public byte[] write(MachineProfile profile, ProfileFormat format) {
         try {
             return switch (format) {
-                case JSON -> (json.writeValueAsString(ProfileTree.toTree(profile)) + "\n").getBytes(StandardCharsets.UTF_8);
+                case JSON ->
+                    (json.writeValueAsString(ProfileTree.toTree(profile)) + "\n").getBytes(StandardCharsets.UTF_8);
                 case YAML -> yaml.writeValueAsBytes(ProfileTree.toTree(profile));
                 case XLSX -> WorkbookCodec.write(profile);
             };

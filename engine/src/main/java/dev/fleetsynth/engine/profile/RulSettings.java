@@ -8,5 +8,4 @@ package dev.fleetsynth.engine.profile;
  * @param pattern  how degradation grows over a life
  * @param rulNoise standard deviation of the lifetime around {@code maxRul}, in hours
  */
-public record RulSettings(double maxRul, int cycles, DegradationPattern pattern, double rulNoise) {
-}
+public record RulSettings(double maxRul, int cycles, DegradationPattern pattern, double rulNoise) {}

@@ -8,8 +8,7 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 public final class Suggest {
     private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(4);
 
-    private Suggest() {
-    }
+    private Suggest() {}
 
     public static Optional<String> closest(String given, Collection<String> known) {
         if (given == null) {
@@ -29,7 +28,8 @@ public final class Suggest {
     }
 
     static String oneOf(String given, Collection<String> known) {
-        return closest(given, known).map(c -> "use '" + c + "'; allowed: " + String.join(", ", known))
+        return closest(given, known)
+                .map(c -> "use '" + c + "'; allowed: " + String.join(", ", known))
                 .orElse("use one of: " + String.join(", ", known));
     }
 }

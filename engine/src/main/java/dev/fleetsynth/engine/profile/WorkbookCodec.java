@@ -44,8 +44,8 @@ final class WorkbookCodec {
     static final int MAX_ROWS = 500;
     static final int MAX_COLUMNS = 20;
     private static final Set<String> MACHINE_FIELDS = Set.of("machine_id", "machine_type", "manufacturer", "model");
-    private static final Set<String> KNOWN_SHEETS = Set.of("machine", "sensors", "failure_modes", "operational_parameters",
-            "instructions");
+    private static final Set<String> KNOWN_SHEETS =
+            Set.of("machine", "sensors", "failure_modes", "operational_parameters", "instructions");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     static {
@@ -55,19 +55,26 @@ final class WorkbookCodec {
         ZipSecureFile.setMaxEntrySize(50L * 1024 * 1024);
     }
 
-    private WorkbookCodec() {
-    }
+    private WorkbookCodec() {}
 
     static JsonNode read(byte[] bytes, Problems problems) {
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             return toTree(wb, problems);
         } catch (IOException | RuntimeException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            boolean bomb = reason.toLowerCase(Locale.ROOT).contains("zip bomb") || reason.contains("inflate ratio")
+            String reason = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage().lines().findFirst().orElse("");
+            boolean bomb = reason.toLowerCase(Locale.ROOT).contains("zip bomb")
+                    || reason.contains("inflate ratio")
                     || reason.toLowerCase(Locale.ROOT).contains("max entry size");
-            problems.add(Problem.FILE, bomb ? "the workbook expands far beyond its size (a zip bomb) and was refused"
+            problems.add(
+                    Problem.FILE,
+                    bomb
+                            ? "the workbook expands far beyond its size (a zip bomb) and was refused"
                             : "the workbook is damaged, truncated or not an .xlsx file: " + shorten(reason),
-                    bomb ? "upload a plain profile workbook" : "save the workbook again from Excel or LibreOffice as .xlsx");
+                    bomb
+                            ? "upload a plain profile workbook"
+                            : "save the workbook again from Excel or LibreOffice as .xlsx");
             return null;
         }
     }
@@ -77,18 +84,29 @@ final class WorkbookCodec {
         for (int i = 0; i < wb.getNumberOfSheets(); i++) {
             String name = wb.getSheetName(i);
             if (!KNOWN_SHEETS.contains(name)) {
-                problems.add("(sheet " + name + ")", "unknown sheet '" + name + "'",
-                        "name the sheets " + String.join(", ", List.of("machine", "sensors", "failure_modes", "operational_parameters"))
-                                + Suggest.closest(name, KNOWN_SHEETS).map(c -> "; did you mean '" + c + "'?").orElse(""));
+                problems.add(
+                        "(sheet " + name + ")",
+                        "unknown sheet '" + name + "'",
+                        "name the sheets "
+                                + String.join(
+                                        ", ", List.of("machine", "sensors", "failure_modes", "operational_parameters"))
+                                + Suggest.closest(name, KNOWN_SHEETS)
+                                        .map(c -> "; did you mean '" + c + "'?")
+                                        .orElse(""));
             }
         }
         Sheet machine = wb.getSheet("machine");
         if (machine == null) {
-            problems.add(Problem.FILE, "the workbook has no 'machine' sheet", "start from the template: fleetsynth template blank --format xlsx --out profile.xlsx");
+            problems.add(
+                    Problem.FILE,
+                    "the workbook has no 'machine' sheet",
+                    "start from the template: fleetsynth template blank --format xlsx --out profile.xlsx");
             return null;
         }
-        if (!withinLimits(machine, problems) | !withinLimits(wb.getSheet("sensors"), problems)
-                | !withinLimits(wb.getSheet("failure_modes"), problems) | !withinLimits(wb.getSheet("operational_parameters"), problems)) {
+        if (!withinLimits(machine, problems)
+                | !withinLimits(wb.getSheet("sensors"), problems)
+                | !withinLimits(wb.getSheet("failure_modes"), problems)
+                | !withinLimits(wb.getSheet("operational_parameters"), problems)) {
             return null;
         }
         ObjectNode rul = NODES.objectNode();
@@ -109,8 +127,12 @@ final class WorkbookCodec {
             } else {
                 List<String> known = new ArrayList<>(MACHINE_FIELDS);
                 known.addAll(ProfileTree.RUL_FIELDS);
-                problems.add(field, "unknown field '" + field + "' in sheet 'machine'", Suggest.closest(field, known)
-                        .map(c -> "did you mean '" + c + "'?").orElse("use one of: " + String.join(", ", known)));
+                problems.add(
+                        field,
+                        "unknown field '" + field + "' in sheet 'machine'",
+                        Suggest.closest(field, known)
+                                .map(c -> "did you mean '" + c + "'?")
+                                .orElse("use one of: " + String.join(", ", known)));
             }
         }
         root.set("sensors", table(wb.getSheet("sensors"), problems));
@@ -145,14 +167,19 @@ final class WorkbookCodec {
             return true;
         }
         if (sheet.getLastRowNum() >= MAX_ROWS) {
-            problems.add("(sheet " + sheet.getSheetName() + ")", "has " + (sheet.getLastRowNum() + 1) + " rows; at most " + MAX_ROWS + " are read",
+            problems.add(
+                    "(sheet " + sheet.getSheetName() + ")",
+                    "has " + (sheet.getLastRowNum() + 1) + " rows; at most " + MAX_ROWS + " are read",
                     "keep only the profile in the workbook (at most " + ProfileValidator.MAX_SENSORS + " sensors)");
             return false;
         }
         for (Row row : sheet) {
             if (row.getLastCellNum() > MAX_COLUMNS) {
-                problems.add("(sheet " + sheet.getSheetName() + ")", "row " + (row.getRowNum() + 1) + " has " + row.getLastCellNum()
-                        + " columns; at most " + MAX_COLUMNS + " are read", "remove the extra columns");
+                problems.add(
+                        "(sheet " + sheet.getSheetName() + ")",
+                        "row " + (row.getRowNum() + 1) + " has " + row.getLastCellNum() + " columns; at most "
+                                + MAX_COLUMNS + " are read",
+                        "remove the extra columns");
                 return false;
             }
         }
@@ -180,7 +207,8 @@ final class WorkbookCodec {
                 if (header.get(c).isEmpty()) {
                     continue;
                 }
-                JsonNode v = value(row.getCell(c), sheet.getSheetName() + "!" + header.get(c) + (row.getRowNum() + 1), problems);
+                JsonNode v = value(
+                        row.getCell(c), sheet.getSheetName() + "!" + header.get(c) + (row.getRowNum() + 1), problems);
                 if (v != null) {
                     obj.set(header.get(c), v);
                 }
@@ -228,7 +256,8 @@ final class WorkbookCodec {
     }
 
     static byte[] write(MachineProfile p) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
             font.setBold(true);
@@ -240,10 +269,12 @@ final class WorkbookCodec {
                 "machine: one field per row (column A) with its value (column B).",
                 "  machine_id: 3..64 lowercase letters, digits or _. machine_type: a category (motor, pump, ...) or your own.",
                 "  max_rul: typical lifetime in hours. cycles: run-to-failure cycles in the seed data (1..20).",
-                "  degradation_pattern: " + String.join(", ", DegradationPattern.wireNames()) + ". rul_noise: lifetime spread in hours.",
+                "  degradation_pattern: " + String.join(", ", DegradationPattern.wireNames())
+                        + ". rul_noise: lifetime spread in hours.",
                 "sensors: one row per sensor (1..50). name: letters, digits, _ (e.g. bearing_temp_C); unit: e.g. C, mm/s, A.",
                 "  base: healthy reading; range: change from healthy to failed (negative if it falls); noise: std dev >= 0.",
-                "  type: numeric. response: " + String.join(", ", ResponseCurve.wireNames()) + " (how the sensor follows degradation).",
+                "  type: numeric. response: " + String.join(", ", ResponseCurve.wireNames())
+                        + " (how the sensor follows degradation).",
                 "failure_modes (optional): name, sensors (comma-separated names), weight (relative frequency > 0).",
                 "operational_parameters (optional): name and value, e.g. rated_power_kW 15.",
                 "Check it with: fleetsynth validate this-file.xlsx",
@@ -356,7 +387,8 @@ final class WorkbookCodec {
 
     private static void dropdown(Sheet sheet, int firstRow, int lastRow, int column, List<String> values) {
         DataValidationHelper helper = sheet.getDataValidationHelper();
-        var validation = helper.createValidation(helper.createExplicitListConstraint(values.toArray(String[]::new)),
+        var validation = helper.createValidation(
+                helper.createExplicitListConstraint(values.toArray(String[]::new)),
                 new CellRangeAddressList(firstRow, lastRow, column, column));
         validation.setShowErrorBox(true);
         sheet.addValidationData(validation);

@@ -6,5 +6,4 @@ package dev.fleetsynth.engine.quality;
  * @param metric {@code KSComplement} for a numeric column, {@code TVComplement} for a categorical one
  * @param score  0..1, {@code NaN} when a side has no values (the column is then left out of the mean)
  */
-public record ColumnScore(String column, String metric, double score) {
-}
+public record ColumnScore(String column, String metric, double score) {}

@@ -24,22 +24,30 @@ public record Comparison(List<Candidate> candidates, String recommended, String 
     static final int KL_BINS = 20;
 
     /** One reading's distances from the real data (0 is identical). */
-    public record Distance(String column, Double ks, @JsonProperty("wasserstein_std") Double wassersteinStd, Double kl) {
+    public record Distance(
+            String column,
+            Double ks,
+            @JsonProperty("wasserstein_std") Double wassersteinStd,
+            Double kl) {
         static Distance of(String column, double ks, double wasserstein, double kl) {
             return new Distance(column, finite(ks), finite(wasserstein), finite(kl));
         }
     }
 
     /** One dataset's scores. */
-    public record Candidate(String name, double overall, String grade, Utility utility, List<Distance> columns,
-                            @JsonProperty("correlation_mean_difference") Double correlationMeanDifference,
-                            @JsonProperty("correlation_max_difference") Double correlationMaxDifference,
-                            @JsonProperty("worst_column") String worstColumn, List<String> notes) {
-    }
+    public record Candidate(
+            String name,
+            double overall,
+            String grade,
+            Utility utility,
+            List<Distance> columns,
+            @JsonProperty("correlation_mean_difference") Double correlationMeanDifference,
+            @JsonProperty("correlation_max_difference") Double correlationMaxDifference,
+            @JsonProperty("worst_column") String worstColumn,
+            List<String> notes) {}
 
     /** A dataset to compare: all its rows, and the train split a user would train on. */
-    public record Dataset(SourceTable all, SourceTable train) {
-    }
+    public record Dataset(SourceTable all, SourceTable train) {}
 
     /**
      * @param real    the real data the models learnt from
@@ -53,18 +61,32 @@ public record Comparison(List<Candidate> candidates, String recommended, String 
         for (Map.Entry<String, Dataset> d : datasets.entrySet()) {
             candidates.add(candidate(d.getKey(), real, holdout, d.getValue(), seed));
         }
-        boolean learnable = candidates.stream().allMatch(c -> c.utility() != null && c.utility().learnable());
+        boolean learnable = candidates.stream()
+                .allMatch(c -> c.utility() != null && c.utility().learnable());
         Candidate best;
         String reason;
         if (learnable) {
-            best = candidates.stream().min(Comparator.comparingDouble(c -> c.utility().rmseSyntheticTrained())).orElseThrow();
-            reason = String.format(Locale.ROOT, "a RUL model trained on %s predicts the held-out real units best (RMSE %.3g; trained on real "
-                    + "rows %.3g, predicting the mean %.3g)", best.name(), best.utility().rmseSyntheticTrained(),
-                    best.utility().rmseRealTrained(), best.utility().rmseMeanBaseline());
+            best = candidates.stream()
+                    .min(Comparator.comparingDouble(c -> c.utility().rmseSyntheticTrained()))
+                    .orElseThrow();
+            reason = String.format(
+                    Locale.ROOT,
+                    "a RUL model trained on %s predicts the held-out real units best (RMSE %.3g; trained on real "
+                            + "rows %.3g, predicting the mean %.3g)",
+                    best.name(),
+                    best.utility().rmseSyntheticTrained(),
+                    best.utility().rmseRealTrained(),
+                    best.utility().rmseMeanBaseline());
         } else {
-            best = candidates.stream().max(Comparator.comparingDouble(Candidate::overall)).orElseThrow();
-            reason = String.format(Locale.ROOT, "RUL cannot be learnt from these columns row by row (no regressor beats predicting the mean), "
-                    + "so the closest distributions decide: %s has the highest overall score (%.3f)", best.name(), best.overall());
+            best = candidates.stream()
+                    .max(Comparator.comparingDouble(Candidate::overall))
+                    .orElseThrow();
+            reason = String.format(
+                    Locale.ROOT,
+                    "RUL cannot be learnt from these columns row by row (no regressor beats predicting the mean), "
+                            + "so the closest distributions decide: %s has the highest overall score (%.3f)",
+                    best.name(),
+                    best.overall());
         }
         return new Comparison(candidates, best.name(), reason);
     }
@@ -81,7 +103,11 @@ public record Comparison(List<Candidate> candidates, String recommended, String 
                 continue;
             }
             shared.add(c.getKey());
-            distances.add(Distance.of(c.getKey(), Metrics.ksStatistic(c.getValue(), s), wasserstein(c.getValue(), s), kl(c.getValue(), s)));
+            distances.add(Distance.of(
+                    c.getKey(),
+                    Metrics.ksStatistic(c.getValue(), s),
+                    wasserstein(c.getValue(), s),
+                    kl(c.getValue(), s)));
         }
         double sum = 0;
         double max = 0;
@@ -97,10 +123,21 @@ public record Comparison(List<Candidate> candidates, String recommended, String 
                 }
             }
         }
-        String worst = distances.stream().filter(x -> x.ks() != null).max(Comparator.comparingDouble(Distance::ks)).map(Distance::column)
+        String worst = distances.stream()
+                .filter(x -> x.ks() != null)
+                .max(Comparator.comparingDouble(Distance::ks))
+                .map(Distance::column)
                 .orElse(null);
-        return new Candidate(name, q.overall(), q.grade().label(), q.utility(), distances, pairs == 0 ? null : sum / pairs,
-                pairs == 0 ? null : max, worst, q.notes());
+        return new Candidate(
+                name,
+                q.overall(),
+                q.grade().label(),
+                q.utility(),
+                distances,
+                pairs == 0 ? null : sum / pairs,
+                pairs == 0 ? null : max,
+                worst,
+                q.notes());
     }
 
     static double wasserstein(double[] real, double[] synthetic) {

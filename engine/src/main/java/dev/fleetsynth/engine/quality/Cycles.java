@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /** Row indices grouped by run-to-failure cycle, which the temporal checks and the utility split work in. */
 public final class Cycles {
-    private Cycles() {
-    }
+    private Cycles() {}
 
     /** The distinct cycle numbers, ascending. */
     static int[] distinct(int[] cycle) {

@@ -30,14 +30,12 @@ public record Diagnostics(
     }
 
     /** A column that is numeric on one side and categorical on the other. */
-    public record TypeMismatch(String column, String realType, String syntheticType) {
-    }
+    public record TypeMismatch(String column, String realType, String syntheticType) {}
 
     /**
      * SDMetrics' BoundaryAdherence of one column.
      *
      * @param score fraction of synthetic values within {@code realMin..realMax}; {@code NaN} if a side is empty
      */
-    public record Boundary(String column, double realMin, double realMax, double score) {
-    }
+    public record Boundary(String column, double realMin, double realMax, double score) {}
 }

@@ -10,5 +10,5 @@ package dev.fleetsynth.engine.quality;
  * @param balancedAccuracy  the mean of its accuracy on real and on synthetic test windows
  * @param score             {@code max(0, balancedAccuracy - 0.5)}: 0 indistinguishable, 0.5 told apart every time
  */
-public record Discriminative(String classifier, String split, int trainWindows, int testWindows, double balancedAccuracy, double score) {
-}
+public record Discriminative(
+        String classifier, String split, int trainWindows, int testWindows, double balancedAccuracy, double score) {}

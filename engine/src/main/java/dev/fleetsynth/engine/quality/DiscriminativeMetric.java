@@ -31,11 +31,14 @@ final class DiscriminativeMetric implements QualityMetric {
         if (unseen) {
             realTrain = real;
             realTest = Windows.of(in.unseen(), sensors, 2 * MAX_WINDOWS, in.seed() + 22);
-            split = "learnt from the real table's units, tested on unseen real units; synthetic units alternate between the two";
+            split =
+                    "learnt from the real table's units, tested on unseen real units; synthetic units alternate between the two";
         } else {
             int units = Cycles.groups(in.real().cycle()).length;
             if (units < 2) {
-                in.notes().add("discriminative score skipped: one real unit; a classifier tested on the units it learnt would flatter itself");
+                in.notes()
+                        .add(
+                                "discriminative score skipped: one real unit; a classifier tested on the units it learnt would flatter itself");
                 return Optional.empty();
             }
             Set<Integer> even = evenUnits(units);
@@ -66,11 +69,23 @@ final class DiscriminativeMetric implements QualityMetric {
         double realCorrect = correct(model.predict(realTest.withRul()), false);
         double synCorrect = correct(model.predict(synTest.withRul()), true);
         double balanced = (realCorrect + synCorrect) / 2;
-        Discriminative d = new Discriminative(settings.describe() + " on 0/1, cut at 0.5", split, y.length, realTest.size() + synTest.size(),
-                balanced, Math.max(0, balanced - 0.5));
-        return Optional.of(new Measured(d, List.of(QualityCheck.atMost("discriminative", d.score(), MAX_SCORE,
-                "balanced accuracy minus 0.5 of a classifier separating real from synthetic windows",
-                "synthetic windows are easy to tell from real ones: train the trajectory model, train longer, or give it more units"))));
+        Discriminative d = new Discriminative(
+                settings.describe() + " on 0/1, cut at 0.5",
+                split,
+                y.length,
+                realTest.size() + synTest.size(),
+                balanced,
+                Math.max(0, balanced - 0.5));
+        return Optional.of(
+                new Measured(
+                        d,
+                        List.of(
+                                QualityCheck.atMost(
+                                        "discriminative",
+                                        d.score(),
+                                        MAX_SCORE,
+                                        "balanced accuracy minus 0.5 of a classifier separating real from synthetic windows",
+                                        "synthetic windows are easy to tell from real ones: train the trajectory model, train longer, or give it more units"))));
     }
 
     private static Set<Integer> evenUnits(int units) {

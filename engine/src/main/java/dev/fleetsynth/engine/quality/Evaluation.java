@@ -41,8 +41,7 @@ final class Evaluation {
 
     private static final Set<String> FIXED = Set.of(ParquetTables.RUL, ParquetTables.CYCLE, ParquetTables.TIMESTAMP);
 
-    private Evaluation() {
-    }
+    private Evaluation() {}
 
     /**
      * The time-series view of a table: RUL, cycle and timestamps when it has them, and the other
@@ -52,7 +51,8 @@ final class Evaluation {
         static Series of(SensorTable t) {
             List<Column> sensors = new ArrayList<>();
             for (int i = 0; i < t.sensorNames().size(); i++) {
-                sensors.add(new Column.Numeric(t.sensorNames().get(i), t.sensors().get(i)));
+                sensors.add(
+                        new Column.Numeric(t.sensorNames().get(i), t.sensors().get(i)));
             }
             return new Series(t.rul(), t.cycle(), t.timestampMicros(), sensors);
         }
@@ -80,7 +80,9 @@ final class Evaluation {
                 }
             }
             String rulName = t.schema().rulColumn().orElseThrow();
-            List<Column> others = learnable.columns().stream().filter(c -> !c.name().equals(rulName)).toList();
+            List<Column> others = learnable.columns().stream()
+                    .filter(c -> !c.name().equals(rulName))
+                    .toList();
             return new Series(rul, unit, timestamps, others);
         }
 
@@ -106,12 +108,17 @@ final class Evaluation {
                     timestamps[i] = Double.isNaN(ts[i]) ? Long.MIN_VALUE : (long) ts[i];
                 }
             }
-            List<Column> others = t.columns().stream().filter(col -> !FIXED.contains(col.name())).toList();
+            List<Column> others = t.columns().stream()
+                    .filter(col -> !FIXED.contains(col.name()))
+                    .toList();
             return new Series(rul, cycle, timestamps, others);
         }
 
         private static double[] numeric(ColumnTable t, String name) {
-            return t.column(name).filter(Column.Numeric.class::isInstance).map(col -> ((Column.Numeric) col).values()).orElse(null);
+            return t.column(name)
+                    .filter(Column.Numeric.class::isInstance)
+                    .map(col -> ((Column.Numeric) col).values())
+                    .orElse(null);
         }
     }
 
@@ -122,14 +129,19 @@ final class Evaluation {
      * @param unseen         real rows that neither the synthesizer nor the real-trained regressor saw,
      *                       to test both on; {@code null} to hold out real cycles instead
      */
-    record UtilityData(Series syntheticTrain, Series unseen) {
-    }
+    record UtilityData(Series syntheticTrain, Series unseen) {}
 
-    static QualityReport run(ColumnTable real, ColumnTable synthetic, Series realSeries, Series syntheticSeries,
-            UtilityData utilityData, long seed, Thresholds thresholds) {
+    static QualityReport run(
+            ColumnTable real,
+            ColumnTable synthetic,
+            Series realSeries,
+            Series syntheticSeries,
+            UtilityData utilityData,
+            long seed,
+            Thresholds thresholds) {
         if (real.rows() == 0 || synthetic.rows() == 0) {
-            throw new IllegalArgumentException("cannot compare an empty table: real has " + real.rows()
-                    + " rows, synthetic " + synthetic.rows());
+            throw new IllegalArgumentException(
+                    "cannot compare an empty table: real has " + real.rows() + " rows, synthetic " + synthetic.rows());
         }
         List<String> notes = new ArrayList<>();
         Map<String, Column> syntheticByName = byName(synthetic.columns());
@@ -143,12 +155,14 @@ final class Evaluation {
         Shapes shapes = shapes(realCols, synCols, codes, notes);
         Pairs pairs = pairs(realCols, synCols, codes, notes);
 
-        QualityInputs inputs = new QualityInputs(realSeries, syntheticSeries, utilityData.syntheticTrain(), utilityData.unseen(), seed, notes);
+        QualityInputs inputs = new QualityInputs(
+                realSeries, syntheticSeries, utilityData.syntheticTrain(), utilityData.unseen(), seed, notes);
         Map<String, Object> measured = new LinkedHashMap<>();
         List<QualityCheck> checks = new ArrayList<>();
         for (QualityMetric metric : QualityMetric.ALL) {
             if (metric.needsHistories() && !inputs.histories()) {
-                notes.add(metric.key().replace('_', ' ') + " skipped: both tables need RUL and units (run-to-failure histories)");
+                notes.add(metric.key().replace('_', ' ')
+                        + " skipped: both tables need RUL and units (run-to-failure histories)");
                 continue;
             }
             metric.measure(inputs).ifPresent(m -> {
@@ -159,9 +173,24 @@ final class Evaluation {
 
         double overall = (shapes.mean() + pairs.filtered()) / 2;
         double overallAllPairs = (shapes.mean() + pairs.all()) / 2;
-        return new QualityReport(overall, overallAllPairs, shapes.mean(), pairs.filtered(), pairs.all(),
-                QualityReport.verdict(overall, thresholds, checks), thresholds.grade(overall), thresholds, seed, real.rows(), synthetic.rows(),
-                shapes.scores(), pairs.scores(), diagnostics, measured, checks, notes);
+        return new QualityReport(
+                overall,
+                overallAllPairs,
+                shapes.mean(),
+                pairs.filtered(),
+                pairs.all(),
+                QualityReport.verdict(overall, thresholds, checks),
+                thresholds.grade(overall),
+                thresholds,
+                seed,
+                real.rows(),
+                synthetic.rows(),
+                shapes.scores(),
+                pairs.scores(),
+                diagnostics,
+                measured,
+                checks,
+                notes);
     }
 
     /**
@@ -174,11 +203,14 @@ final class Evaluation {
         shared(real, byName(synthetic.columns()), realCols, synCols);
         Codes codes = new Codes(realCols, synCols);
         List<String> ignored = new ArrayList<>();
-        return (shapes(realCols, synCols, codes, ignored).mean() + pairs(realCols, synCols, codes, ignored).filtered()) / 2;
+        return (shapes(realCols, synCols, codes, ignored).mean()
+                        + pairs(realCols, synCols, codes, ignored).filtered())
+                / 2;
     }
 
     /** The columns both tables have with the same type, in the real table's order. */
-    private static void shared(ColumnTable real, Map<String, Column> syntheticByName, List<Column> realCols, List<Column> synCols) {
+    private static void shared(
+            ColumnTable real, Map<String, Column> syntheticByName, List<Column> realCols, List<Column> synCols) {
         for (Column rc : real.columns()) {
             Column sc = syntheticByName.get(rc.name());
             if (sc != null && kind(sc).equals(kind(rc))) {
@@ -192,8 +224,7 @@ final class Evaluation {
     }
 
     /** SDMetrics' Column Shapes: a score per shared column, and their mean over those defined. */
-    private record Shapes(List<ColumnScore> scores, double mean) {
-    }
+    private record Shapes(List<ColumnScore> scores, double mean) {}
 
     private static Shapes shapes(List<Column> realCols, List<Column> synCols, Codes codes, List<String> notes) {
         List<ColumnScore> columnScores = new ArrayList<>();
@@ -203,9 +234,15 @@ final class Evaluation {
             Column rc = realCols.get(i);
             ColumnScore s;
             if (rc instanceof Column.Numeric rn) {
-                s = new ColumnScore(rc.name(), "KSComplement", Metrics.ksComplement(rn.values(), ((Column.Numeric) synCols.get(i)).values()));
+                s = new ColumnScore(
+                        rc.name(),
+                        "KSComplement",
+                        Metrics.ksComplement(rn.values(), ((Column.Numeric) synCols.get(i)).values()));
             } else {
-                s = new ColumnScore(rc.name(), "TVComplement", Metrics.tvComplement(codes.real(i), codes.synthetic(i), codes.categories(i)));
+                s = new ColumnScore(
+                        rc.name(),
+                        "TVComplement",
+                        Metrics.tvComplement(codes.real(i), codes.synthetic(i), codes.categories(i)));
             }
             columnScores.add(s);
             if (Double.isNaN(s.score())) {
@@ -220,8 +257,7 @@ final class Evaluation {
     }
 
     /** SDMetrics' Column Pair Trends: a score per pair, their mean over the pairs kept ({@code filtered}) and over all. */
-    private record Pairs(List<PairScore> scores, double filtered, double all) {
-    }
+    private record Pairs(List<PairScore> scores, double filtered, double all) {}
 
     private static Pairs pairs(List<Column> realCols, List<Column> synCols, Codes codes, List<String> notes) {
         List<PairScore> pairScores = new ArrayList<>();
@@ -238,7 +274,8 @@ final class Evaluation {
                 PairScore p;
                 if (a instanceof Column.Numeric ra && b instanceof Column.Numeric rb) {
                     double rhoReal = Metrics.pearson(ra.values(), rb.values());
-                    double rhoSyn = Metrics.pearson(((Column.Numeric) synCols.get(i)).values(), ((Column.Numeric) synCols.get(j)).values());
+                    double rhoSyn = Metrics.pearson(
+                            ((Column.Numeric) synCols.get(i)).values(), ((Column.Numeric) synCols.get(j)).values());
                     double score = Metrics.correlationSimilarity(rhoReal, rhoSyn);
                     boolean kept = !Double.isNaN(score) && Math.abs(rhoReal) > PAIR_CORRELATION_THRESHOLD;
                     numericPairs++;
@@ -247,12 +284,21 @@ final class Evaluation {
                     }
                     p = new PairScore(a.name(), b.name(), "CorrelationSimilarity", score, rhoReal, rhoSyn, kept);
                 } else {
-                    double score = Metrics.contingencySimilarity(codes.real(i), codes.real(j), codes.synthetic(i), codes.synthetic(j));
-                    p = new PairScore(a.name(), b.name(), "ContingencySimilarity", score, Double.NaN, Double.NaN, !Double.isNaN(score));
+                    double score = Metrics.contingencySimilarity(
+                            codes.real(i), codes.real(j), codes.synthetic(i), codes.synthetic(j));
+                    p = new PairScore(
+                            a.name(),
+                            b.name(),
+                            "ContingencySimilarity",
+                            score,
+                            Double.NaN,
+                            Double.NaN,
+                            !Double.isNaN(score));
                 }
                 pairScores.add(p);
                 if (Double.isNaN(p.score())) {
-                    notes.add("pair " + a.name() + "/" + b.name() + ": correlation undefined (a constant or empty column); left out of column pair trends");
+                    notes.add("pair " + a.name() + "/" + b.name()
+                            + ": correlation undefined (a constant or empty column); left out of column pair trends");
                     continue;
                 }
                 allSum += p.score();
@@ -264,10 +310,13 @@ final class Evaluation {
             }
         }
         if (numericPairs > 0) {
-            notes.add(String.format(Locale.ROOT,
+            notes.add(String.format(
+                    Locale.ROOT,
                     "column_pair_trends counts numeric pairs only where the real |rho| > %s, as SDMetrics' QualityReport does; "
                             + "%d of %d numeric pairs qualify; column_pair_trends_all_pairs counts every pair (the threshold at 0)",
-                    PAIR_CORRELATION_THRESHOLD, numericPairsKept, numericPairs));
+                    PAIR_CORRELATION_THRESHOLD,
+                    numericPairsKept,
+                    numericPairs));
         }
         double pairsAll = 1;
         if (allCount == 0) {
@@ -284,8 +333,13 @@ final class Evaluation {
         return new Pairs(pairScores, pairs, pairsAll);
     }
 
-    private static Diagnostics diagnostics(ColumnTable real, ColumnTable synthetic, Map<String, Column> syntheticByName,
-            List<Column> realCols, List<Column> synCols, List<String> notes) {
+    private static Diagnostics diagnostics(
+            ColumnTable real,
+            ColumnTable synthetic,
+            Map<String, Column> syntheticByName,
+            List<Column> realCols,
+            List<Column> synCols,
+            List<String> notes) {
         Map<String, Column> realByName = byName(real.columns());
         List<String> missing = new ArrayList<>();
         List<Diagnostics.TypeMismatch> mismatches = new ArrayList<>();
@@ -297,7 +351,9 @@ final class Evaluation {
                 mismatches.add(new Diagnostics.TypeMismatch(rc.name(), kind(rc), kind(sc)));
             }
         }
-        List<String> extra = synthetic.names().stream().filter(n -> !realByName.containsKey(n)).toList();
+        List<String> extra = synthetic.names().stream()
+                .filter(n -> !realByName.containsKey(n))
+                .toList();
         if (!missing.isEmpty()) {
             notes.add("synthetic table lacks " + missing + "; left out of every score");
         }
@@ -321,12 +377,14 @@ final class Evaluation {
                     }
                 }
                 double score = Metrics.boundaryAdherence(v, ((Column.Numeric) synCols.get(i)).values());
-                boundaries.add(min > max
-                        ? new Diagnostics.Boundary(rn.name(), Double.NaN, Double.NaN, score)
-                        : new Diagnostics.Boundary(rn.name(), min, max, score));
+                boundaries.add(
+                        min > max
+                                ? new Diagnostics.Boundary(rn.name(), Double.NaN, Double.NaN, score)
+                                : new Diagnostics.Boundary(rn.name(), min, max, score));
             }
         }
-        return new Diagnostics(missing.isEmpty() && extra.isEmpty(), missing, extra, mismatches.isEmpty(), mismatches, boundaries);
+        return new Diagnostics(
+                missing.isEmpty() && extra.isEmpty(), missing, extra, mismatches.isEmpty(), mismatches, boundaries);
     }
 
     /** The row utility, or {@code null} (with a note) when the tables lack what it needs. */
@@ -373,7 +431,8 @@ final class Evaluation {
             unseen = null;
         }
 
-        TestSet test = unseen != null ? TestSet.unseen(real, unseen, unseenFeatures) : TestSet.heldOut(real, realFeatures);
+        TestSet test =
+                unseen != null ? TestSet.unseen(real, unseen, unseenFeatures) : TestSet.heldOut(real, realFeatures);
         int[] trainRows = test.trainRows();
         int[] synRows = rows(synthetic.rul(), null, false);
         if (trainRows.length < 2 || test.size() < 1 || synRows.length < 2) {
@@ -390,27 +449,46 @@ final class Evaluation {
         }
 
         GradientBoostedTrees.Settings settings = GradientBoostedTrees.Settings.DEFAULT;
-        var realModel = GradientBoostedTrees.fit(gather(realFeatures, trainRows), gather(real.rul(), trainRows), settings, seed);
-        var synModel = GradientBoostedTrees.fit(gather(synFeatures, synRows), gather(synthetic.rul(), synRows), settings, seed);
+        var realModel = GradientBoostedTrees.fit(
+                gather(realFeatures, trainRows), gather(real.rul(), trainRows), settings, seed);
+        var synModel = GradientBoostedTrees.fit(
+                gather(synFeatures, synRows), gather(synthetic.rul(), synRows), settings, seed);
         double rmseReal = rmse(realModel.predict(test.x()), test.y());
         double rmseSyn = rmse(synModel.predict(test.x()), test.y());
         double ratio = ratio(rmseSyn, rmseReal);
         if (ratio < COPY_SUSPICION_RATIO && !test.unseen()) {
             // The synthesizer learned from every real row, held-out ones included; a synthetic-trained
             // model that beats the real-trained one by far has most likely seen copies of the test rows.
-            notes.add(String.format(Locale.ROOT, "utility ratio %.2f is well below 1: the synthetic data may copy real rows, "
-                    + "the held-out ones included; check privacy before trusting it", ratio));
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "utility ratio %.2f is well below 1: the synthetic data may copy real rows, "
+                            + "the held-out ones included; check privacy before trusting it",
+                    ratio));
         }
-        double trainMean = Arrays.stream(gather(real.rul(), trainRows)).average().orElse(Double.NaN);
+        double trainMean =
+                Arrays.stream(gather(real.rul(), trainRows)).average().orElse(Double.NaN);
         double[] constant = new double[test.size()];
         Arrays.fill(constant, trainMean);
         double rmseBaseline = rmse(constant, test.y());
         if (!(rmseReal < rmseBaseline)) {
-            notes.add(String.format(Locale.ROOT, "utility: the real-trained regressor (RMSE %.3g) does no better than predicting the mean "
-                    + "RUL (%.3g): RUL cannot be learnt from these columns row by row, so the ratio says little", rmseReal, rmseBaseline));
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "utility: the real-trained regressor (RMSE %.3g) does no better than predicting the mean "
+                            + "RUL (%.3g): RUL cannot be learnt from these columns row by row, so the ratio says little",
+                    rmseReal,
+                    rmseBaseline));
         }
-        return new Utility(settings.describe(), test.split(), test.unseen(), trainRows.length, synRows.length, test.size(),
-                rmseReal, rmseSyn, ratio, rmseBaseline);
+        return new Utility(
+                settings.describe(),
+                test.split(),
+                test.unseen(),
+                trainRows.length,
+                synRows.length,
+                test.size(),
+                rmseReal,
+                rmseSyn,
+                ratio,
+                rmseBaseline);
     }
 
     /**
@@ -429,11 +507,18 @@ final class Evaluation {
         static TestSet unseen(Series real, Series unseen, List<double[]> unseenFeatures) {
             int[] testRows = rows(unseen.rul(), null, false);
             int[] ids = unseen.cycle() == null ? new int[0] : Cycles.distinct(unseen.cycle());
-            String split = String.format(Locale.ROOT, "tested on %d unseen real rows (%s) that the synthesizer never saw; "
-                    + "the real-trained model learned from every real row", testRows.length,
+            String split = String.format(
+                    Locale.ROOT,
+                    "tested on %d unseen real rows (%s) that the synthesizer never saw; "
+                            + "the real-trained model learned from every real row",
+                    testRows.length,
                     ids.length == 0 ? "no cycle column" : ids.length == 1 ? "1 cycle" : ids.length + " cycles");
-            return new TestSet(gather(unseenFeatures, testRows), gather(unseen.rul(), testRows), rows(real.rul(), null, false),
-                    split, true);
+            return new TestSet(
+                    gather(unseenFeatures, testRows),
+                    gather(unseen.rul(), testRows),
+                    rows(real.rul(), null, false),
+                    split,
+                    true);
         }
 
         /**
@@ -451,19 +536,32 @@ final class Evaluation {
                 for (int r = 0; r < n; r++) {
                     test[r] = real.cycle()[r] >= firstHeld;
                 }
-                split = String.format(Locale.ROOT, "the last %d of %d real cycles held out (cycles %d..%d)",
-                        held, ids.length, firstHeld, ids[ids.length - 1]);
+                split = String.format(
+                        Locale.ROOT,
+                        "the last %d of %d real cycles held out (cycles %d..%d)",
+                        held,
+                        ids.length,
+                        firstHeld,
+                        ids[ids.length - 1]);
             } else {
                 int held = (int) Math.ceil(TEST_FRACTION * n);
                 for (int r = n - held; r < n; r++) {
                     test[r] = true;
                 }
-                split = String.format(Locale.ROOT, "the last %d of %d real rows held out (%s)", held, n,
+                split = String.format(
+                        Locale.ROOT,
+                        "the last %d of %d real rows held out (%s)",
+                        held,
+                        n,
                         ids.length == 1 ? "a single cycle" : "no cycle column");
             }
             int[] testRows = rows(real.rul(), test, true);
-            return new TestSet(gather(realFeatures, testRows), gather(real.rul(), testRows), rows(real.rul(), test, false),
-                    split, false);
+            return new TestSet(
+                    gather(realFeatures, testRows),
+                    gather(real.rul(), testRows),
+                    rows(real.rul(), test, false),
+                    split,
+                    false);
         }
     }
 

@@ -30,22 +30,41 @@ final class GradientBoostedTrees {
      * @param bins         histogram bins per feature, at most 256
      * @param lambda       L2 regularisation of leaf values
      */
-    record Settings(int trees, int maxDepth, double learningRate, int minLeafRows, double subsample, int bins, double lambda) {
+    record Settings(
+            int trees, int maxDepth, double learningRate, int minLeafRows, double subsample, int bins, double lambda) {
         static final Settings DEFAULT = new Settings(100, 4, 0.1, 10, 0.8, 64, 1.0);
 
         Settings {
-            if (trees < 1 || maxDepth < 1 || !(learningRate > 0) || minLeafRows < 1 || !(subsample > 0 && subsample <= 1)
-                    || bins < 2 || bins > 256 || !(lambda >= 0)) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
+            if (trees < 1
+                    || maxDepth < 1
+                    || !(learningRate > 0)
+                    || minLeafRows < 1
+                    || !(subsample > 0 && subsample <= 1)
+                    || bins < 2
+                    || bins > 256
+                    || !(lambda >= 0)) {
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
                         "invalid settings: trees %d, depth %d, learning rate %s, min leaf rows %d, subsample %s, bins %d, lambda %s",
-                        trees, maxDepth, learningRate, minLeafRows, subsample, bins, lambda));
+                        trees,
+                        maxDepth,
+                        learningRate,
+                        minLeafRows,
+                        subsample,
+                        bins,
+                        lambda));
             }
         }
 
         String describe() {
-            return String.format(Locale.ROOT,
+            return String.format(
+                    Locale.ROOT,
                     "gradient-boosted regression trees (Fleetsynth; %d trees, depth %d, learning rate %s, subsample %s, %d bins)",
-                    trees, maxDepth, learningRate, subsample, bins);
+                    trees,
+                    maxDepth,
+                    learningRate,
+                    subsample,
+                    bins);
         }
     }
 
@@ -76,8 +95,7 @@ final class GradientBoostedTrees {
         }
     }
 
-    private GradientBoostedTrees() {
-    }
+    private GradientBoostedTrees() {}
 
     /**
      * @param x    training features, {@code [feature][row]}
@@ -142,7 +160,8 @@ final class GradientBoostedTrees {
 
     /** Distinct quantiles of the finite values: a value goes to the first bin whose threshold it does not exceed. */
     private static double[] thresholds(double[] values, int bins) {
-        double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] sorted =
+                Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
         if (sorted.length == 0) {
             return new double[0];
         }
@@ -202,6 +221,7 @@ final class GradientBoostedTrees {
         private final Settings settings;
         /** [depth][feature][bin]: sum of gradients and row count of the node being worked on at that depth. */
         private final double[][][] histGradient;
+
         private final int[][][] histCount;
         private final int[] scratch;
         private int[] feature = new int[16];
@@ -238,8 +258,12 @@ final class GradientBoostedTrees {
                 count(rows, 0, rows.length, 0);
             }
             node(rows, 0, rows.length, 0, g);
-            return new Tree(Arrays.copyOf(feature, nodes), Arrays.copyOf(split, nodes), Arrays.copyOf(left, nodes),
-                    Arrays.copyOf(right, nodes), Arrays.copyOf(value, nodes));
+            return new Tree(
+                    Arrays.copyOf(feature, nodes),
+                    Arrays.copyOf(split, nodes),
+                    Arrays.copyOf(left, nodes),
+                    Arrays.copyOf(right, nodes),
+                    Arrays.copyOf(value, nodes));
         }
 
         private boolean splittable(int count, int depth) {

@@ -34,14 +34,31 @@ final class LifetimeMetric implements QualityMetric {
         double[] r = real.stream().mapToDouble(Double::doubleValue).toArray();
         double[] s = synthetic.stream().mapToDouble(Double::doubleValue).toArray();
         StandardDeviation sd = new StandardDeviation();
-        Lifetimes l = new Lifetimes(r.length, s.length, Arrays.stream(r).average().orElseThrow(), Arrays.stream(s).average().orElseThrow(),
-                sd.evaluate(r), sd.evaluate(s), Metrics.ksStatistic(r, s));
+        Lifetimes l = new Lifetimes(
+                r.length,
+                s.length,
+                Arrays.stream(r).average().orElseThrow(),
+                Arrays.stream(s).average().orElseThrow(),
+                sd.evaluate(r),
+                sd.evaluate(s),
+                Metrics.ksStatistic(r, s));
         // with a seed's few lives a KS of 0.3 is chance: the limit is never below the two-sample 5 % critical value
-        double limit = Math.max(MAX_KS, 1.36 * Math.sqrt((double) (r.length + s.length) / ((double) r.length * s.length)));
-        return Optional.of(new Measured(l, List.of(QualityCheck.atMost("lifetimes", l.ks(), limit,
-                String.format(java.util.Locale.ROOT, "KS of lifetimes (mean %.0f synthetic, %.0f real readings)", l.syntheticMean(),
-                        l.realMean()),
-                "the spread of lifetimes is lost: train the trajectory model, which draws each unit's lifetime"))));
+        double limit =
+                Math.max(MAX_KS, 1.36 * Math.sqrt((double) (r.length + s.length) / ((double) r.length * s.length)));
+        return Optional.of(
+                new Measured(
+                        l,
+                        List.of(
+                                QualityCheck.atMost(
+                                        "lifetimes",
+                                        l.ks(),
+                                        limit,
+                                        String.format(
+                                                java.util.Locale.ROOT,
+                                                "KS of lifetimes (mean %.0f synthetic, %.0f real readings)",
+                                                l.syntheticMean(),
+                                                l.realMean()),
+                                        "the spread of lifetimes is lost: train the trajectory model, which draws each unit's lifetime"))));
     }
 
     /** Readings per unit, for the units that run to failure. */

@@ -13,6 +13,11 @@ package dev.fleetsynth.engine.quality;
  * @param syntheticSpread likewise
  * @param ks              two-sample Kolmogorov-Smirnov statistic of the lengths: 0 alike, 1 disjoint
  */
-public record Lifetimes(int realLives, int syntheticLives, double realMean, double syntheticMean, double realSpread,
-                        double syntheticSpread, double ks) {
-}
+public record Lifetimes(
+        int realLives,
+        int syntheticLives,
+        double realMean,
+        double syntheticMean,
+        double realSpread,
+        double syntheticSpread,
+        double ks) {}

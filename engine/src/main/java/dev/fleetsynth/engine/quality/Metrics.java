@@ -19,8 +19,7 @@ public final class Metrics {
     /** The code of a missing categorical value and of a number outside the real data's bins. */
     public static final int MISSING = -1;
 
-    private Metrics() {
-    }
+    private Metrics() {}
 
     /**
      * The two-sample Kolmogorov-Smirnov statistic D (largest distance between the two empirical
@@ -145,10 +144,12 @@ public final class Metrics {
      * SDMetrics' ContingencySimilarity of two categorical columns: 1 - total variation distance
      * between the normalised joint frequency tables; missing values form one more category.
      */
-    public static double contingencySimilarity(String[] realA, String[] realB, String[] syntheticA, String[] syntheticB) {
+    public static double contingencySimilarity(
+            String[] realA, String[] realB, String[] syntheticA, String[] syntheticB) {
         Map<String, Integer> da = new HashMap<>();
         Map<String, Integer> db = new HashMap<>();
-        return contingencySimilarity(encode(realA, da), encode(realB, db), encode(syntheticA, da), encode(syntheticB, db));
+        return contingencySimilarity(
+                encode(realA, da), encode(realB, db), encode(syntheticA, da), encode(syntheticB, db));
     }
 
     /**

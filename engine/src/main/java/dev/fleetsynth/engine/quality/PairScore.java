@@ -11,11 +11,14 @@ package dev.fleetsynth.engine.quality;
  * @param inFilteredScore       whether the pair counts in {@link QualityReport#columnPairTrends()}
  */
 public record PairScore(
-        @com.fasterxml.jackson.annotation.JsonProperty("column_1") String column1,
-        @com.fasterxml.jackson.annotation.JsonProperty("column_2") String column2,
+        @com.fasterxml.jackson.annotation.JsonProperty("column_1")
+        String column1,
+
+        @com.fasterxml.jackson.annotation.JsonProperty("column_2")
+        String column2,
+
         String metric,
         double score,
         double realCorrelation,
         double syntheticCorrelation,
-        boolean inFilteredScore) {
-}
+        boolean inFilteredScore) {}

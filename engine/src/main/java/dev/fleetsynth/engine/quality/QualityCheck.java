@@ -18,8 +18,13 @@ public record QualityCheck(String name, boolean passed, double value, double lim
     /** A check that passes when {@code value <= limit}. */
     static QualityCheck atMost(String name, double value, double limit, String what, String advice) {
         boolean ok = value <= limit;
-        return new QualityCheck(name, ok, value, limit,
-                String.format(Locale.ROOT, "%s %.3f (at most %.2f)", what, value, limit), ok ? "" : advice);
+        return new QualityCheck(
+                name,
+                ok,
+                value,
+                limit,
+                String.format(Locale.ROOT, "%s %.3f (at most %.2f)", what, value, limit),
+                ok ? "" : advice);
     }
 
     /** A check on a yes-or-no condition. */

@@ -13,8 +13,13 @@ import java.util.List;
  * @param seed           seeds every regressor and sample, so the same inputs give the same report
  * @param notes          what was skipped or chosen, in plain words; measures add to it
  */
-record QualityInputs(Evaluation.Series real, Evaluation.Series synthetic, Evaluation.Series syntheticTrain, Evaluation.Series unseen,
-                     long seed, List<String> notes) {
+record QualityInputs(
+        Evaluation.Series real,
+        Evaluation.Series synthetic,
+        Evaluation.Series syntheticTrain,
+        Evaluation.Series unseen,
+        long seed,
+        List<String> notes) {
 
     /** Both tables have RUL, units and an order: run-to-failure histories to judge as histories. */
     boolean histories() {

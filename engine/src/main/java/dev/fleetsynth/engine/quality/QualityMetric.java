@@ -10,8 +10,13 @@ import java.util.Optional;
  */
 interface QualityMetric {
     /** Every measure a report takes, in the order the report lists them. */
-    List<QualityMetric> ALL = List.of(new TemporalMetric(), new RowUtilityMetric(), new WindowUtilityMetric(), new LifetimeMetric(),
-            new TrendShapeMetric(), new DiscriminativeMetric());
+    List<QualityMetric> ALL = List.of(
+            new TemporalMetric(),
+            new RowUtilityMetric(),
+            new WindowUtilityMetric(),
+            new LifetimeMetric(),
+            new TrendShapeMetric(),
+            new DiscriminativeMetric());
 
     /** The report's JSON key for the result (snake case). */
     String key();

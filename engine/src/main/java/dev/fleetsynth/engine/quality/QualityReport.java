@@ -11,16 +11,16 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import dev.fleetsynth.engine.source.SourceTable;
 import dev.fleetsynth.engine.table.ColumnTable;
 import dev.fleetsynth.engine.table.SensorTable;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -53,9 +53,26 @@ import java.util.Objects;
  * @param checks                   what the verdict needs, besides the score
  * @param notes                    what was left out or chosen, and why, in plain words
  */
-@JsonPropertyOrder({"overall", "overall_all_pairs", "column_shapes", "column_pair_trends", "column_pair_trends_all_pairs", "grade",
-        "passed", "score_grade", "thresholds", "seed", "real_rows", "synthetic_rows", "checks", "advice", "column_scores", "pair_scores",
-        "diagnostics", "notes"})
+@JsonPropertyOrder({
+    "overall",
+    "overall_all_pairs",
+    "column_shapes",
+    "column_pair_trends",
+    "column_pair_trends_all_pairs",
+    "grade",
+    "passed",
+    "score_grade",
+    "thresholds",
+    "seed",
+    "real_rows",
+    "synthetic_rows",
+    "checks",
+    "advice",
+    "column_scores",
+    "pair_scores",
+    "diagnostics",
+    "notes"
+})
 public record QualityReport(
         double overall,
         double overallAllPairs,
@@ -76,8 +93,11 @@ public record QualityReport(
         List<String> notes) {
 
     /** Writes reports: snake case keys, a number that is not finite as null (JSON has no NaN). */
-    private static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .registerModule(new SimpleModule().addSerializer(Double.class, new FiniteDouble()).addSerializer(Double.TYPE, new FiniteDouble())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .registerModule(new SimpleModule()
+                    .addSerializer(Double.class, new FiniteDouble())
+                    .addSerializer(Double.TYPE, new FiniteDouble())
                     .addSerializer(double[].class, new FiniteDoubles()));
 
     public QualityReport {
@@ -108,10 +128,15 @@ public record QualityReport(
     public List<String> advice() {
         List<String> out = new ArrayList<>();
         if (!thresholds.passes(overall)) {
-            out.add(String.format(Locale.ROOT, "overall score %s is below the minimum %s: train longer or on more seed rows",
-                    score(overall), score(thresholds.minimum())));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "overall score %s is below the minimum %s: train longer or on more seed rows",
+                    score(overall),
+                    score(thresholds.minimum())));
         }
-        checks.stream().filter(c -> !c.passed()).forEach(c -> out.add(c.name() + ": " + c.detail() + "; " + c.advice()));
+        checks.stream()
+                .filter(c -> !c.passed())
+                .forEach(c -> out.add(c.name() + ": " + c.detail() + "; " + c.advice()));
         return out;
     }
 
@@ -182,16 +207,27 @@ public record QualityReport(
      * train split, as a user would train), tested on {@code unseen} real rows, or on held-out real
      * cycles when {@code unseen} is {@code null}.
      */
-    public static QualityReport evaluate(SensorTable real, SensorTable synthetic, SensorTable syntheticTrain, SensorTable unseen,
-                                         long seed) {
+    public static QualityReport evaluate(
+            SensorTable real, SensorTable synthetic, SensorTable syntheticTrain, SensorTable unseen, long seed) {
         return ofSensors(real, synthetic, syntheticTrain, unseen, seed, Thresholds.DEFAULT);
     }
 
-    private static QualityReport ofSensors(SensorTable real, SensorTable synthetic, SensorTable syntheticTrain, SensorTable unseen,
-                                           long seed, Thresholds thresholds) {
-        return Evaluation.run(ColumnTable.learnable(real), ColumnTable.learnable(synthetic), Evaluation.Series.of(real),
-                Evaluation.Series.of(synthetic), new Evaluation.UtilityData(Evaluation.Series.of(syntheticTrain),
-                        unseen == null ? null : Evaluation.Series.of(unseen)), seed, thresholds);
+    private static QualityReport ofSensors(
+            SensorTable real,
+            SensorTable synthetic,
+            SensorTable syntheticTrain,
+            SensorTable unseen,
+            long seed,
+            Thresholds thresholds) {
+        return Evaluation.run(
+                ColumnTable.learnable(real),
+                ColumnTable.learnable(synthetic),
+                Evaluation.Series.of(real),
+                Evaluation.Series.of(synthetic),
+                new Evaluation.UtilityData(
+                        Evaluation.Series.of(syntheticTrain), unseen == null ? null : Evaluation.Series.of(unseen)),
+                seed,
+                thresholds);
     }
 
     /**
@@ -201,14 +237,21 @@ public record QualityReport(
      * both regressors tested on {@code unseen} (held-out units), or on held-out real units when
      * {@code unseen} is {@code null}.
      */
-    public static QualityReport evaluate(SourceTable real, SourceTable synthetic, SourceTable syntheticTrain, SourceTable unseen,
-                                         long seed) {
+    public static QualityReport evaluate(
+            SourceTable real, SourceTable synthetic, SourceTable syntheticTrain, SourceTable unseen, long seed) {
         ColumnTable realColumns = real.learnable();
         ColumnTable syntheticColumns = synthetic.learnable();
-        Evaluation.Series unseenSeries = unseen == null || unseen.rows() == 0 ? null : Evaluation.Series.of(unseen, unseen.learnable());
-        return Evaluation.run(realColumns, syntheticColumns, Evaluation.Series.of(real, realColumns),
-                Evaluation.Series.of(synthetic, syntheticColumns), new Evaluation.UtilityData(
-                        Evaluation.Series.of(syntheticTrain, syntheticTrain.learnable()), unseenSeries), seed, Thresholds.DEFAULT);
+        Evaluation.Series unseenSeries =
+                unseen == null || unseen.rows() == 0 ? null : Evaluation.Series.of(unseen, unseen.learnable());
+        return Evaluation.run(
+                realColumns,
+                syntheticColumns,
+                Evaluation.Series.of(real, realColumns),
+                Evaluation.Series.of(synthetic, syntheticColumns),
+                new Evaluation.UtilityData(
+                        Evaluation.Series.of(syntheticTrain, syntheticTrain.learnable()), unseenSeries),
+                seed,
+                Thresholds.DEFAULT);
     }
 
     /**
@@ -245,30 +288,56 @@ public record QualityReport(
     public static QualityReport evaluate(ColumnTable real, ColumnTable synthetic, ColumnTable unseen, long seed) {
         Evaluation.Series unseenSeries = Evaluation.Series.of(unseen);
         if (unseenSeries == null) {
-            throw new IllegalArgumentException("the unseen table needs a numeric rul column to test the utility regressors on");
+            throw new IllegalArgumentException(
+                    "the unseen table needs a numeric rul column to test the utility regressors on");
         }
         return ofColumns(real, synthetic, unseenSeries, seed, Thresholds.DEFAULT);
     }
 
-    private static QualityReport ofColumns(ColumnTable real, ColumnTable synthetic, Evaluation.Series unseen, long seed,
-                                           Thresholds thresholds) {
+    private static QualityReport ofColumns(
+            ColumnTable real, ColumnTable synthetic, Evaluation.Series unseen, long seed, Thresholds thresholds) {
         Evaluation.Series syntheticSeries = Evaluation.Series.of(synthetic);
-        return Evaluation.run(real, synthetic, Evaluation.Series.of(real), syntheticSeries,
-                new Evaluation.UtilityData(syntheticSeries, unseen), seed, thresholds);
+        return Evaluation.run(
+                real,
+                synthetic,
+                Evaluation.Series.of(real),
+                syntheticSeries,
+                new Evaluation.UtilityData(syntheticSeries, unseen),
+                seed,
+                thresholds);
     }
 
     /** The same report with one more note. */
     public QualityReport withNote(String note) {
         List<String> more = new java.util.ArrayList<>(notes);
         more.add(note);
-        return new QualityReport(overall, overallAllPairs, columnShapes, columnPairTrends, columnPairTrendsAllPairs, grade, scoreGrade,
-                thresholds, seed, realRows, syntheticRows, columnScores, pairScores, diagnostics, metrics, checks, more);
+        return new QualityReport(
+                overall,
+                overallAllPairs,
+                columnShapes,
+                columnPairTrends,
+                columnPairTrendsAllPairs,
+                grade,
+                scoreGrade,
+                thresholds,
+                seed,
+                realRows,
+                syntheticRows,
+                columnScores,
+                pairScores,
+                diagnostics,
+                metrics,
+                checks,
+                more);
     }
 
     /** The shared columns with the lowest Column Shapes scores, worst first. */
     public List<ColumnScore> worstColumns(int count) {
-        return columnScores.stream().filter(s -> !Double.isNaN(s.score()))
-                .sorted(Comparator.comparingDouble(ColumnScore::score)).limit(count).toList();
+        return columnScores.stream()
+                .filter(s -> !Double.isNaN(s.score()))
+                .sorted(Comparator.comparingDouble(ColumnScore::score))
+                .limit(count)
+                .toList();
     }
 
     /**
@@ -283,22 +352,45 @@ public record QualityReport(
     /** A few lines for a terminal or a log: the scores, the verdict and what to look at first. */
     public String summary() {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "Quality report: %d real rows, %d synthetic rows%n", realRows, syntheticRows));
-        s.append(String.format(Locale.ROOT, "Verdict:            %s (%d of %d checks passed)%n", grade.label(),
-                checks.stream().filter(QualityCheck::passed).count(), checks.size()));
-        s.append(String.format(Locale.ROOT, "Overall score:      %s (%s; minimum %s)%n", score(overall), scoreGrade.label(),
+        s.append(String.format(
+                Locale.ROOT, "Quality report: %d real rows, %d synthetic rows%n", realRows, syntheticRows));
+        s.append(String.format(
+                Locale.ROOT,
+                "Verdict:            %s (%d of %d checks passed)%n",
+                grade.label(),
+                checks.stream().filter(QualityCheck::passed).count(),
+                checks.size()));
+        s.append(String.format(
+                Locale.ROOT,
+                "Overall score:      %s (%s; minimum %s)%n",
+                score(overall),
+                scoreGrade.label(),
                 score(thresholds.minimum())));
         s.append(String.format(Locale.ROOT, "Column shapes:      %s%n", score(columnShapes)));
-        s.append(String.format(Locale.ROOT, "Column pair trends: %s (numeric pairs with real |rho| > %s; all pairs %s, overall with all pairs %s)%n",
-                score(columnPairTrends), Evaluation.PAIR_CORRELATION_THRESHOLD, score(columnPairTrendsAllPairs), score(overallAllPairs)));
+        s.append(String.format(
+                Locale.ROOT,
+                "Column pair trends: %s (numeric pairs with real |rho| > %s; all pairs %s, overall with all pairs %s)%n",
+                score(columnPairTrends),
+                Evaluation.PAIR_CORRELATION_THRESHOLD,
+                score(columnPairTrendsAllPairs),
+                score(overallAllPairs)));
 
         s.append("Diagnostics:        ")
-                .append(diagnostics.columnsPresent() ? "columns present" : "columns differ (missing "
-                        + diagnostics.missingColumns() + ", extra " + diagnostics.extraColumns() + ")")
-                .append(", ").append(diagnostics.typesMatch() ? "types match" : "types differ");
-        diagnostics.boundaryAdherence().stream().filter(b -> !Double.isNaN(b.score()))
+                .append(
+                        diagnostics.columnsPresent()
+                                ? "columns present"
+                                : "columns differ (missing " + diagnostics.missingColumns() + ", extra "
+                                        + diagnostics.extraColumns() + ")")
+                .append(", ")
+                .append(diagnostics.typesMatch() ? "types match" : "types differ");
+        diagnostics.boundaryAdherence().stream()
+                .filter(b -> !Double.isNaN(b.score()))
                 .min(Comparator.comparingDouble(Diagnostics.Boundary::score))
-                .ifPresent(b -> s.append(", lowest boundary adherence ").append(score(b.score())).append(" (").append(b.column()).append(')'));
+                .ifPresent(b -> s.append(", lowest boundary adherence ")
+                        .append(score(b.score()))
+                        .append(" (")
+                        .append(b.column())
+                        .append(')'));
         s.append(System.lineSeparator());
 
         TemporalChecks temporal = temporal();
@@ -310,15 +402,23 @@ public record QualityReport(
             TemporalChecks.CycleCheck rul = temporal.rulNonIncreasing();
             TemporalChecks.CycleCheck ts = temporal.timestampsIncreasing();
             s.append(temporal.passed() ? "PASS" : "FAIL")
-                    .append(String.format(Locale.ROOT, " - RUL non-increasing in %d/%d cycles, timestamps increasing in %d/%d cycles, "
-                            + "correlation sign with RUL kept for %d/%d sensors", rul.cyclesPassed(), rul.cycles(),
-                            ts.cyclesPassed(), ts.cycles(),
-                            temporal.correlationSigns().stream().filter(TemporalChecks.CorrelationSign::kept).count(),
+                    .append(String.format(
+                            Locale.ROOT,
+                            " - RUL non-increasing in %d/%d cycles, timestamps increasing in %d/%d cycles, "
+                                    + "correlation sign with RUL kept for %d/%d sensors",
+                            rul.cyclesPassed(),
+                            rul.cycles(),
+                            ts.cyclesPassed(),
+                            ts.cycles(),
+                            temporal.correlationSigns().stream()
+                                    .filter(TemporalChecks.CorrelationSign::kept)
+                                    .count(),
                             temporal.correlationSigns().size()));
-            temporal.autocorrelations().stream().filter(a -> !Double.isNaN(a.difference()))
+            temporal.autocorrelations().stream()
+                    .filter(a -> !Double.isNaN(a.difference()))
                     .max(Comparator.comparingDouble(a -> Math.abs(a.difference())))
-                    .ifPresent(a -> s.append(String.format(Locale.ROOT, ", largest lag-1 autocorrelation gap %.3f (%s)",
-                            a.difference(), a.sensor())));
+                    .ifPresent(a -> s.append(String.format(
+                            Locale.ROOT, ", largest lag-1 autocorrelation gap %.3f (%s)", a.difference(), a.sensor())));
         }
         s.append(System.lineSeparator());
 
@@ -326,14 +426,20 @@ public record QualityReport(
         if (utility == null) {
             s.append("not run");
         } else {
-            s.append(String.format(Locale.ROOT, "RMSE synthetic-trained / real-trained = %.3f (%.2f vs %.2f on %d %s real rows)",
-                    utility.ratio(), utility.rmseSyntheticTrained(), utility.rmseRealTrained(), utility.testRows(),
+            s.append(String.format(
+                    Locale.ROOT,
+                    "RMSE synthetic-trained / real-trained = %.3f (%.2f vs %.2f on %d %s real rows)",
+                    utility.ratio(),
+                    utility.rmseSyntheticTrained(),
+                    utility.rmseRealTrained(),
+                    utility.testRows(),
                     utility.unseenTest() ? "unseen" : "held-out"));
         }
         s.append(System.lineSeparator());
 
         for (QualityCheck c : checks) {
-            s.append(String.format(Locale.ROOT, "Check %-20s %s - %s%n", c.name() + ":", c.passed() ? "PASS" : "FAIL", c.detail()));
+            s.append(String.format(
+                    Locale.ROOT, "Check %-20s %s - %s%n", c.name() + ":", c.passed() ? "PASS" : "FAIL", c.detail()));
         }
         for (String a : advice()) {
             s.append("Try: ").append(a).append(System.lineSeparator());
@@ -341,7 +447,10 @@ public record QualityReport(
         s.append("Worst columns:      ");
         List<ColumnScore> worst = worstColumns(3);
         for (int i = 0; i < worst.size(); i++) {
-            s.append(i == 0 ? "" : ", ").append(worst.get(i).column()).append(' ').append(score(worst.get(i).score()));
+            s.append(i == 0 ? "" : ", ")
+                    .append(worst.get(i).column())
+                    .append(' ')
+                    .append(score(worst.get(i).score()));
         }
         s.append(System.lineSeparator());
         if (!notes.isEmpty()) {

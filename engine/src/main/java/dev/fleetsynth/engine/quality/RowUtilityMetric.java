@@ -7,8 +7,10 @@ import java.util.Optional;
 final class RowUtilityMetric implements QualityMetric {
     /** The issue users raised: a dataset whose RUL model is more than 1.25x worse than the real-trained one is not passed. */
     static final double MAX_RATIO = 1.25;
-    static final String ADVICE = "a RUL model learns less from these rows than from real ones: for run-to-failure data train the "
-            + "trajectory model; for the TVAE train longer (more epochs) or on more seed rows";
+
+    static final String ADVICE =
+            "a RUL model learns less from these rows than from real ones: for run-to-failure data train the "
+                    + "trajectory model; for the TVAE train longer (more epochs) or on more seed rows";
 
     @Override
     public String key() {
@@ -27,9 +29,15 @@ final class RowUtilityMetric implements QualityMetric {
         if (u == null) {
             return Optional.empty();
         }
-        return Optional.of(new Measured(u, u.learnable()
-                ? List.of(QualityCheck.atMost("row_utility", u.ratio(), MAX_RATIO, "RUL RMSE on rows, synthetic-trained over real-trained",
-                        ADVICE))
-                : List.of()));
+        return Optional.of(new Measured(
+                u,
+                u.learnable()
+                        ? List.of(QualityCheck.atMost(
+                                "row_utility",
+                                u.ratio(),
+                                MAX_RATIO,
+                                "RUL RMSE on rows, synthetic-trained over real-trained",
+                                ADVICE))
+                        : List.of()));
     }
 }

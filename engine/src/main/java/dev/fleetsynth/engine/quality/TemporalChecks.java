@@ -13,13 +13,21 @@ import java.util.List;
  * @param correlationSigns     per sensor: the sign of its correlation with RUL
  * @param autocorrelations     per sensor: lag-1 autocorrelation within cycles
  */
-@com.fasterxml.jackson.annotation.JsonPropertyOrder({"passed", "rul_non_increasing", "timestamps_increasing", "signs_kept_fraction",
-        "correlation_signs", "lag1_autocorrelation"})
+@com.fasterxml.jackson.annotation.JsonPropertyOrder({
+    "passed",
+    "rul_non_increasing",
+    "timestamps_increasing",
+    "signs_kept_fraction",
+    "correlation_signs",
+    "lag1_autocorrelation"
+})
 public record TemporalChecks(
         CycleCheck rulNonIncreasing,
         CycleCheck timestampsIncreasing,
         List<CorrelationSign> correlationSigns,
-        @com.fasterxml.jackson.annotation.JsonProperty("lag1_autocorrelation") List<Autocorrelation> autocorrelations) {
+
+        @com.fasterxml.jackson.annotation.JsonProperty("lag1_autocorrelation")
+        List<Autocorrelation> autocorrelations) {
 
     public TemporalChecks {
         correlationSigns = List.copyOf(correlationSigns);
@@ -48,20 +56,18 @@ public record TemporalChecks(
      */
     public record CycleCheck(int cycles, int cyclesPassed, double fractionPassed, boolean passed) {
         static CycleCheck of(int cycles, int cyclesPassed) {
-            return new CycleCheck(cycles, cyclesPassed, cycles == 0 ? 1 : (double) cyclesPassed / cycles,
-                    cyclesPassed == cycles);
+            return new CycleCheck(
+                    cycles, cyclesPassed, cycles == 0 ? 1 : (double) cyclesPassed / cycles, cyclesPassed == cycles);
         }
     }
 
     /**
      * @param kept both correlations are defined and of the same sign (zero counts as a sign of its own)
      */
-    public record CorrelationSign(String sensor, double realCorrelation, double syntheticCorrelation, boolean kept) {
-    }
+    public record CorrelationSign(String sensor, double realCorrelation, double syntheticCorrelation, boolean kept) {}
 
     /**
      * @param difference synthetic minus real
      */
-    public record Autocorrelation(String sensor, double real, double synthetic, double difference) {
-    }
+    public record Autocorrelation(String sensor, double real, double synthetic, double difference) {}
 }

@@ -65,19 +65,41 @@ final class TemporalMetric implements QualityMetric {
                 autocorrelations.add(new TemporalChecks.Autocorrelation(rn.name(), ar, as, as - ar));
             }
         }
-        TemporalChecks t = new TemporalChecks(TemporalChecks.CycleCheck.of(synGroups.length, rulPassed),
-                TemporalChecks.CycleCheck.of(synGroups.length, tsPassed), signs, autocorrelations);
+        TemporalChecks t = new TemporalChecks(
+                TemporalChecks.CycleCheck.of(synGroups.length, rulPassed),
+                TemporalChecks.CycleCheck.of(synGroups.length, tsPassed),
+                signs,
+                autocorrelations);
         List<QualityCheck> checks = new ArrayList<>();
-        checks.add(QualityCheck.holds("order", t.passed(), String.format(java.util.Locale.ROOT,
-                "RUL never rises within a cycle in %d of %d cycles; time runs forward in %d of %d", rulPassed, synGroups.length, tsPassed,
-                synGroups.length), "the rows are not histories: train the trajectory model (model: trajectory)"));
-        autocorrelations.stream().filter(a -> !Double.isNaN(a.difference()))
+        checks.add(QualityCheck.holds(
+                "order",
+                t.passed(),
+                String.format(
+                        java.util.Locale.ROOT,
+                        "RUL never rises within a cycle in %d of %d cycles; time runs forward in %d of %d",
+                        rulPassed,
+                        synGroups.length,
+                        tsPassed,
+                        synGroups.length),
+                "the rows are not histories: train the trajectory model (model: trajectory)"));
+        autocorrelations.stream()
+                .filter(a -> !Double.isNaN(a.difference()))
                 .max(Comparator.comparingDouble(a -> Math.abs(a.difference())))
-                .ifPresent(a -> checks.add(QualityCheck.atMost("lag1_autocorrelation", Math.abs(a.difference()), MAX_LAG1_GAP,
-                        String.format(java.util.Locale.ROOT, "largest lag-1 autocorrelation gap (%s: %.3f synthetic, %.3f real)", a.sensor(),
-                                a.synthetic(), a.real()),
-                        a.difference() > 0 ? "generated readings are smoother than real ones: train the trajectory model, or give it more units"
-                                : "generated readings are rougher than real ones: train the trajectory model, or give it more units")));
+                .ifPresent(
+                        a -> checks.add(
+                                QualityCheck.atMost(
+                                        "lag1_autocorrelation",
+                                        Math.abs(a.difference()),
+                                        MAX_LAG1_GAP,
+                                        String.format(
+                                                java.util.Locale.ROOT,
+                                                "largest lag-1 autocorrelation gap (%s: %.3f synthetic, %.3f real)",
+                                                a.sensor(),
+                                                a.synthetic(),
+                                                a.real()),
+                                        a.difference() > 0
+                                                ? "generated readings are smoother than real ones: train the trajectory model, or give it more units"
+                                                : "generated readings are rougher than real ones: train the trajectory model, or give it more units")));
         return Optional.of(new Measured(t, checks));
     }
 }

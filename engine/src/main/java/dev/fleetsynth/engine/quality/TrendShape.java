@@ -18,6 +18,5 @@ public record TrendShape(List<Sensor> sensors) {
      * @param real      the real mean per bin
      * @param synthetic the synthetic mean per bin
      */
-    public record Sensor(String sensor, double gap, double[] real, double[] synthetic) {
-    }
+    public record Sensor(String sensor, double gap, double[] real, double[] synthetic) {}
 }

@@ -35,7 +35,9 @@ final class TrendShapeMetric implements QualityMetric {
             double[] real = curve(rv, realUnits);
             double[] syn = curve(sv, synUnits);
             double sd = new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation()
-                    .evaluate(java.util.Arrays.stream(rv).filter(v -> !Double.isNaN(v)).toArray());
+                    .evaluate(java.util.Arrays.stream(rv)
+                            .filter(v -> !Double.isNaN(v))
+                            .toArray());
             double sum = 0;
             int n = 0;
             for (int b = 0; b < BINS; b++) {
@@ -50,12 +52,20 @@ final class TrendShapeMetric implements QualityMetric {
         if (sensors.isEmpty()) {
             return Optional.empty();
         }
-        sensors.sort(Comparator.comparingDouble((TrendShape.Sensor s) -> Double.isNaN(s.gap()) ? -1 : s.gap()).reversed());
+        sensors.sort(Comparator.comparingDouble((TrendShape.Sensor s) -> Double.isNaN(s.gap()) ? -1 : s.gap())
+                .reversed());
         TrendShape.Sensor worst = sensors.get(0);
-        return Optional.of(new Measured(new TrendShape(sensors), Double.isNaN(worst.gap()) ? List.of()
-                : List.of(QualityCheck.atMost("trend_shape", worst.gap(), MAX_GAP,
-                        "largest gap between mean curves over a life (" + worst.sensor() + "), in standard deviations",
-                        "readings wear unlike real ones: train the trajectory model, or train longer"))));
+        return Optional.of(new Measured(
+                new TrendShape(sensors),
+                Double.isNaN(worst.gap())
+                        ? List.of()
+                        : List.of(QualityCheck.atMost(
+                                "trend_shape",
+                                worst.gap(),
+                                MAX_GAP,
+                                "largest gap between mean curves over a life (" + worst.sensor()
+                                        + "), in standard deviations",
+                                "readings wear unlike real ones: train the trajectory model, or train longer"))));
     }
 
     /** Mean of the readings per bin of fraction of life. */

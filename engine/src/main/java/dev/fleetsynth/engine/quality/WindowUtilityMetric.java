@@ -34,11 +34,16 @@ final class WindowUtilityMetric implements QualityMetric {
         if (unseen) {
             train = real;
             test = Windows.of(in.unseen(), sensors, Evaluation.MAX_TRAIN_ROWS, in.seed() + 2);
-            split = String.format(Locale.ROOT, "tested on the windows of %d unseen real units", Cycles.groups(in.unseen().cycle()).length);
+            split = String.format(
+                    Locale.ROOT,
+                    "tested on the windows of %d unseen real units",
+                    Cycles.groups(in.unseen().cycle()).length);
         } else {
             int units = Cycles.groups(in.real().cycle()).length;
             if (units < 2) {
-                in.notes().add("window utility skipped: one real unit, nothing to hold out; give the report unseen real units");
+                in.notes()
+                        .add(
+                                "window utility skipped: one real unit, nothing to hold out; give the report unseen real units");
                 return Optional.empty();
             }
             int held = Math.max(1, (int) Math.round(Evaluation.TEST_FRACTION * units));
@@ -55,18 +60,39 @@ final class WindowUtilityMetric implements QualityMetric {
             return Optional.empty();
         }
         GradientBoostedTrees.Settings settings = GradientBoostedTrees.Settings.DEFAULT;
-        double rmseReal = Evaluation.rmse(GradientBoostedTrees.fit(train.x(), train.y(), settings, in.seed()).predict(test.x()), test.y());
-        double rmseSyn = Evaluation.rmse(GradientBoostedTrees.fit(synthetic.x(), synthetic.y(), settings, in.seed()).predict(test.x()),
+        double rmseReal = Evaluation.rmse(
+                GradientBoostedTrees.fit(train.x(), train.y(), settings, in.seed())
+                        .predict(test.x()),
+                test.y());
+        double rmseSyn = Evaluation.rmse(
+                GradientBoostedTrees.fit(synthetic.x(), synthetic.y(), settings, in.seed())
+                        .predict(test.x()),
                 test.y());
         double mean = Arrays.stream(train.y()).average().orElse(Double.NaN);
         double[] constant = new double[test.size()];
         Arrays.fill(constant, mean);
         double baseline = Evaluation.rmse(constant, test.y());
-        WindowUtility w = new WindowUtility(settings.describe(), split, unseen, Windows.WINDOW, train.size(), synthetic.size(), test.size(),
-                rmseReal, rmseSyn, Evaluation.ratio(rmseSyn, rmseReal), baseline);
-        return Optional.of(new Measured(w, w.learnable()
-                ? List.of(QualityCheck.atMost("window_utility", w.ratio(), RowUtilityMetric.MAX_RATIO,
-                        "RUL RMSE on windows, synthetic-trained over real-trained", RowUtilityMetric.ADVICE))
-                : List.of()));
+        WindowUtility w = new WindowUtility(
+                settings.describe(),
+                split,
+                unseen,
+                Windows.WINDOW,
+                train.size(),
+                synthetic.size(),
+                test.size(),
+                rmseReal,
+                rmseSyn,
+                Evaluation.ratio(rmseSyn, rmseReal),
+                baseline);
+        return Optional.of(new Measured(
+                w,
+                w.learnable()
+                        ? List.of(QualityCheck.atMost(
+                                "window_utility",
+                                w.ratio(),
+                                RowUtilityMetric.MAX_RATIO,
+                                "RUL RMSE on windows, synthetic-trained over real-trained",
+                                RowUtilityMetric.ADVICE))
+                        : List.of()));
     }
 }

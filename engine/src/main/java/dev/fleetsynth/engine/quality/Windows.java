@@ -18,8 +18,7 @@ final class Windows {
     /** Readings per window, as the usual RUL models of C-MAPSS-like data take them. */
     static final int WINDOW = 30;
 
-    private Windows() {
-    }
+    private Windows() {}
 
     /**
      * Window features of some rows.

@@ -13,19 +13,23 @@ import java.util.Map;
  * provenance (kind, machine type, random seed) in the Parquet footer, the same wherever it is made.
  */
 public final class SeedFiles {
-    private SeedFiles() {
-    }
+    private SeedFiles() {}
 
     /** A seed and its holdout. */
-    public record Seeds(SensorTable seed, SensorTable holdout) {
-    }
+    public record Seeds(SensorTable seed, SensorTable holdout) {}
 
     /**
      * Generates the seed and its holdout and writes each atomically, the holdout first, so that a
      * seed file always has its holdout beside it.
      */
-    public static Seeds write(MachineProfile profile, SeedOptions options, Path seedFile, Path holdoutFile,
-                              ProgressListener holdoutProgress, ProgressListener seedProgress) throws IOException {
+    public static Seeds write(
+            MachineProfile profile,
+            SeedOptions options,
+            Path seedFile,
+            Path holdoutFile,
+            ProgressListener holdoutProgress,
+            ProgressListener seedProgress)
+            throws IOException {
         SeedOptions holdoutOptions = options.holdout();
         SensorTable holdout = SeedGenerator.generate(profile, holdoutOptions, holdoutProgress);
         ParquetTables.write(holdout, holdoutFile, footer("holdout", profile, holdoutOptions), ProgressListener.NONE);
@@ -35,7 +39,12 @@ public final class SeedFiles {
     }
 
     private static Map<String, String> footer(String kind, MachineProfile profile, SeedOptions options) {
-        return Map.of("fleetsynth.kind", kind, "fleetsynth.machine_type", profile.machineType(), "fleetsynth.random_seed",
+        return Map.of(
+                "fleetsynth.kind",
+                kind,
+                "fleetsynth.machine_type",
+                profile.machineType(),
+                "fleetsynth.random_seed",
                 Long.toString(options.randomSeed()));
     }
 }

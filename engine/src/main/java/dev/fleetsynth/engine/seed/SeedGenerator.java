@@ -58,11 +58,11 @@ public final class SeedGenerator {
     static final long REPAIR_HOURS = 24;
     /** Total shape of the gamma process over one life: larger is smoother; 400 gives about 5 % wobble at mid-life. */
     static final double DAMAGE_SHAPE = 400;
+
     private static final long HOUR_MICROS = 3_600_000_000L;
     private static final Set<String> SIGNED_UNITS = Set.of("C", "F", "degC", "degF", "°C", "°F");
 
-    private SeedGenerator() {
-    }
+    private SeedGenerator() {}
 
     public static SensorTable generate(MachineProfile profile, SeedOptions options) {
         return generate(profile, options, ProgressListener.NONE);
@@ -92,11 +92,13 @@ public final class SeedGenerator {
         double[] lowerBound = new double[s];
         for (int j = 0; j < s; j++) {
             SensorSpec spec = sensors.get(j);
-            boolean nonNegative = spec.base() >= 0 && spec.base() + spec.range() >= 0 && !SIGNED_UNITS.contains(spec.unit());
+            boolean nonNegative =
+                    spec.base() >= 0 && spec.base() + spec.range() >= 0 && !SIGNED_UNITS.contains(spec.unit());
             lowerBound[j] = nonNegative ? 0 : Double.NEGATIVE_INFINITY;
         }
         double innovation = Math.sqrt(1 - NOISE_AR * NOISE_AR);
-        long clock = options.start().getEpochSecond() * 1_000_000L + options.start().getNano() / 1_000;
+        long clock =
+                options.start().getEpochSecond() * 1_000_000L + options.start().getNano() / 1_000;
 
         int row = 0;
         double[] offset = new double[s];
@@ -127,7 +129,10 @@ public final class SeedGenerator {
                     if (i > 0) {
                         noiseState[j] = NOISE_AR * noiseState[j] + innovation * spec.noise() * gauss.sample();
                     }
-                    double v = spec.base() + offset[j] + amplitude[j] * spec.response().response(d) + noiseState[j];
+                    double v = spec.base()
+                            + offset[j]
+                            + amplitude[j] * spec.response().response(d)
+                            + noiseState[j];
                     values[j][row] = Math.max(lowerBound[j], v);
                 }
                 if ((row & 4095) == 4095) {

@@ -47,8 +47,7 @@ import org.apache.parquet.schema.Types;
  * written by {@link ParquetTables} as before, so every reader of seeds keeps working.
  */
 public final class SourceFiles {
-    private SourceFiles() {
-    }
+    private SourceFiles() {}
 
     /** Writes atomically (temporary file, then rename), the schema and {@code metadata} in the footer. */
     public static void write(SourceTable t, Path file, Map<String, String> metadata) throws IOException {
@@ -106,7 +105,8 @@ public final class SourceFiles {
      * empty for a missing value, quoted only where needed.
      */
     public static void writeCsv(SourceTable t, java.io.OutputStream out) throws IOException {
-        java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+        java.io.Writer w = new java.io.BufferedWriter(
+                new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
         List<SourceSchema.Field> fields = t.schema().fields();
         w.write(String.join(",", fields.stream().map(f -> csvField(f.name())).toList()));
         w.write("\r\n");
@@ -154,10 +154,12 @@ public final class SourceFiles {
             head = in.readNBytes(4);
         }
         if (head.length < 4 || head[0] != 'P' || head[1] != 'A' || head[2] != 'R' || head[3] != '1') {
-            throw new IOException(file + " is not a Parquet file; bring your own data in first with: fleetsynth ingest --data " + file
-                    + " --out DIR (it reads CSV, text, Excel, JSON and Parquet), then train on DIR/seed.parquet");
+            throw new IOException(
+                    file + " is not a Parquet file; bring your own data in first with: fleetsynth ingest --data " + file
+                            + " --out DIR (it reads CSV, text, Excel, JSON and Parquet), then train on DIR/seed.parquet");
         }
-        try (Connection db = Duck.open(null); Statement st = db.createStatement()) {
+        try (Connection db = Duck.open(null);
+                Statement st = db.createStatement()) {
             String path = Duck.literal(file.toAbsolutePath().toString());
             Map<String, String> footer = footer(st, path);
             Map<String, String> types = new LinkedHashMap<>();
@@ -166,7 +168,8 @@ public final class SourceFiles {
                     types.put(r.getString(1), r.getString(2));
                 }
             }
-            SourceSchema schema = footer.containsKey(SourceSchema.FOOTER_KEY) ? SourceSchema.fromJson(footer.get(SourceSchema.FOOTER_KEY))
+            SourceSchema schema = footer.containsKey(SourceSchema.FOOTER_KEY)
+                    ? SourceSchema.fromJson(footer.get(SourceSchema.FOOTER_KEY))
                     : legacy(st, path, types, file);
             StringBuilder select = new StringBuilder("SELECT ");
             for (int i = 0; i < schema.fields().size(); i++) {
@@ -181,9 +184,16 @@ public final class SourceFiles {
             ColumnTable columns = fetch(st, select.toString(), schema, types);
             if (!footer.containsKey(SourceSchema.FOOTER_KEY)) {
                 // a seed's interval is measured from its rows, as for a seed in memory (SourceTable.of)
-                schema = SourceSchema.simulated(schema.machineId(), schema.learnt().stream().map(SourceSchema.Field::name).toList(),
-                        SourceTable.stepSeconds(((Column.Numeric) columns.column(ParquetTables.TIMESTAMP).orElseThrow()).values(),
-                                ((Column.Numeric) columns.column(ParquetTables.CYCLE).orElseThrow()).values()));
+                schema = SourceSchema.simulated(
+                        schema.machineId(),
+                        schema.learnt().stream().map(SourceSchema.Field::name).toList(),
+                        SourceTable.stepSeconds(
+                                ((Column.Numeric) columns.column(ParquetTables.TIMESTAMP)
+                                                .orElseThrow())
+                                        .values(),
+                                ((Column.Numeric) columns.column(ParquetTables.CYCLE)
+                                                .orElseThrow())
+                                        .values()));
             }
             return new SourceTable(schema, columns);
         } catch (SQLException e) {
@@ -195,7 +205,8 @@ public final class SourceFiles {
 
     private static Map<String, String> footer(Statement st, String path) throws SQLException {
         Map<String, String> footer = new HashMap<>();
-        try (ResultSet r = st.executeQuery("SELECT decode(key), decode(value) FROM parquet_kv_metadata(" + path + ")")) {
+        try (ResultSet r =
+                st.executeQuery("SELECT decode(key), decode(value) FROM parquet_kv_metadata(" + path + ")")) {
             while (r.next()) {
                 footer.put(r.getString(1), r.getString(2));
             }
@@ -203,21 +214,27 @@ public final class SourceFiles {
         return footer;
     }
 
-    private static SourceSchema legacy(Statement st, String path, Map<String, String> types, Path file) throws SQLException, IOException {
-        for (String column : List.of(ParquetTables.TIMESTAMP, ParquetTables.MACHINE_ID, ParquetTables.CYCLE, ParquetTables.RUL)) {
+    private static SourceSchema legacy(Statement st, String path, Map<String, String> types, Path file)
+            throws SQLException, IOException {
+        for (String column :
+                List.of(ParquetTables.TIMESTAMP, ParquetTables.MACHINE_ID, ParquetTables.CYCLE, ParquetTables.RUL)) {
             if (!types.containsKey(column)) {
-                throw new IOException(file + " is neither a Fleetsynth source (no schema in its footer) nor a seed (it lacks the column "
+                throw new IOException(file
+                        + " is neither a Fleetsynth source (no schema in its footer) nor a seed (it lacks the column "
                         + column + "); bring your own data in with: fleetsynth ingest --data " + file + " --out DIR");
             }
         }
         String machineId;
-        try (ResultSet r = st.executeQuery("SELECT " + ParquetTables.MACHINE_ID + " FROM read_parquet(" + path + ") LIMIT 1")) {
+        try (ResultSet r =
+                st.executeQuery("SELECT " + ParquetTables.MACHINE_ID + " FROM read_parquet(" + path + ") LIMIT 1")) {
             if (!r.next()) {
                 throw new IOException(file + " holds no rows");
             }
             machineId = r.getString(1);
         }
-        List<String> sensors = types.keySet().stream().filter(n -> !ProfileValidator.RESERVED_COLUMNS.contains(n)).toList();
+        List<String> sensors = types.keySet().stream()
+                .filter(n -> !ProfileValidator.RESERVED_COLUMNS.contains(n))
+                .toList();
         return SourceSchema.simulated(machineId, sensors);
     }
 
@@ -236,7 +253,8 @@ public final class SourceFiles {
         return column + "::DOUBLE";
     }
 
-    private static ColumnTable fetch(Statement st, String sql, SourceSchema schema, Map<String, String> types) throws SQLException {
+    private static ColumnTable fetch(Statement st, String sql, SourceSchema schema, Map<String, String> types)
+            throws SQLException {
         int n = schema.fields().size();
         boolean[] text = new boolean[n];
         for (int j = 0; j < n; j++) {
@@ -275,8 +293,10 @@ public final class SourceFiles {
         List<Column> columns = new ArrayList<>();
         for (int j = 0; j < n; j++) {
             String name = schema.fields().get(j).name();
-            columns.add(text[j] ? new Column.Categorical(name, java.util.Arrays.copyOf(labels.get(j), rows))
-                    : new Column.Numeric(name, java.util.Arrays.copyOf(numbers.get(j), rows)));
+            columns.add(
+                    text[j]
+                            ? new Column.Categorical(name, java.util.Arrays.copyOf(labels.get(j), rows))
+                            : new Column.Numeric(name, java.util.Arrays.copyOf(numbers.get(j), rows)));
         }
         return new ColumnTable(columns);
     }
@@ -284,11 +304,15 @@ public final class SourceFiles {
     /** The Parquet type of a field: what its kind says, or text for a unit named by labels. */
     static Type parquetType(SourceSchema.Field f, Column c) {
         if (c instanceof Column.Categorical) {
-            return Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(f.name());
+            return Types.optional(PrimitiveTypeName.BINARY)
+                    .as(LogicalTypeAnnotation.stringType())
+                    .named(f.name());
         }
         return switch (f.kind()) {
-            case TIMESTAMP -> Types.optional(PrimitiveTypeName.INT64)
-                    .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS)).named(f.name());
+            case TIMESTAMP ->
+                Types.optional(PrimitiveTypeName.INT64)
+                        .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS))
+                        .named(f.name());
             case INTEGER, FLAG -> Types.optional(PrimitiveTypeName.INT64).named(f.name());
             default -> Types.optional(PrimitiveTypeName.DOUBLE).named(f.name());
         };
@@ -343,7 +367,8 @@ public final class SourceFiles {
                 Type type = parquetType(f, t.column(f.name()));
                 types.add(type);
                 names[j] = f.name();
-                whole[j] = type.isPrimitive() && type.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT64;
+                whole[j] =
+                        type.isPrimitive() && type.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT64;
                 flag[j] = f.kind() == ColumnKind.FLAG;
             }
             this.schema = new MessageType("source", types);

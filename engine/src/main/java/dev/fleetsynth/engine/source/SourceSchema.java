@@ -44,11 +44,15 @@ public record SourceSchema(
     /** The name of the RUL column in files Fleetsynth writes, unless the source named its own. */
     public static final String RUL = "rul";
 
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** Where rows came from. */
     public enum Origin {
-        SIMULATED, REAL, MERGED, SYNTHETIC;
+        SIMULATED,
+        REAL,
+        MERGED,
+        SYNTHETIC;
 
         @JsonValue
         public String json() {
@@ -132,7 +136,9 @@ public record SourceSchema(
                 throw new IllegalArgumentException("more than one column has the role " + single.json());
             }
         }
-        if (order != null && fields.stream().noneMatch(f -> f.role() == Role.ORDER && f.name().equals(order.column()))) {
+        if (order != null
+                && fields.stream()
+                        .noneMatch(f -> f.role() == Role.ORDER && f.name().equals(order.column()))) {
             throw new IllegalArgumentException("the order " + order.column() + " is not a column with the order role");
         }
     }
@@ -156,14 +162,21 @@ public record SourceSchema(
         for (String s : sensorNames) {
             fields.add(Field.of(s, ColumnKind.NUMBER, Role.FEATURE));
         }
-        return new SourceSchema(machineId, Origin.SIMULATED, fields, new Order(ParquetTables.TIMESTAMP, OrderKind.TIMESTAMP, stepSeconds, "hours"),
-                "hours", null);
+        return new SourceSchema(
+                machineId,
+                Origin.SIMULATED,
+                fields,
+                new Order(ParquetTables.TIMESTAMP, OrderKind.TIMESTAMP, stepSeconds, "hours"),
+                "hours",
+                null);
     }
 
     /** Whether this is the simulator's seed layout ({@link #simulated}), whose files and datasets keep their own format. */
     @JsonIgnore
     public boolean simulatedLayout() {
-        return fields.equals(simulated(machineId, learnt().stream().map(Field::name).toList()).fields());
+        return fields.equals(
+                simulated(machineId, learnt().stream().map(Field::name).toList())
+                        .fields());
     }
 
     public Optional<Field> field(String name) {
@@ -203,8 +216,15 @@ public record SourceSchema(
 
     /** The same schema without the learnt columns not named in {@code names} (a model that learnt fewer columns). */
     public SourceSchema keepLearnt(java.util.Set<String> names) {
-        return new SourceSchema(machineId, origin, fields.stream().filter(f -> !f.learnt() || names.contains(f.name())).toList(), order,
-                rulUnit, rulCap);
+        return new SourceSchema(
+                machineId,
+                origin,
+                fields.stream()
+                        .filter(f -> !f.learnt() || names.contains(f.name()))
+                        .toList(),
+                order,
+                rulUnit,
+                rulCap);
     }
 
     public SourceSchema withOrigin(Origin newOrigin) {

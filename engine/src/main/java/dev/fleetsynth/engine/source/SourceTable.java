@@ -19,7 +19,8 @@ public record SourceTable(SourceSchema schema, ColumnTable table) {
     public SourceTable {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(table, "table");
-        if (!table.names().equals(schema.fields().stream().map(SourceSchema.Field::name).toList())) {
+        if (!table.names()
+                .equals(schema.fields().stream().map(SourceSchema.Field::name).toList())) {
             throw new IllegalArgumentException("columns " + table.names() + " do not match the schema's "
                     + schema.fields().stream().map(SourceSchema.Field::name).toList());
         }
@@ -55,8 +56,10 @@ public record SourceTable(SourceSchema schema, ColumnTable table) {
             return null;
         }
         return switch (f.kind()) {
-            case TIMESTAMP -> java.time.Instant.ofEpochSecond(Math.floorDiv((long) v, 1_000_000L),
-                    Math.floorMod((long) v, 1_000_000L) * 1000).toString();
+            case TIMESTAMP ->
+                java.time.Instant.ofEpochSecond(
+                                Math.floorDiv((long) v, 1_000_000L), Math.floorMod((long) v, 1_000_000L) * 1000)
+                        .toString();
             case INTEGER, FLAG -> (long) Math.rint(v);
             default -> v;
         };
@@ -95,7 +98,8 @@ public record SourceTable(SourceSchema schema, ColumnTable table) {
         Column c = column(unit);
         int u = 0;
         for (int i = 1; i < index.length; i++) {
-            boolean same = c instanceof Column.Numeric n ? Double.compare(n.values()[i], n.values()[i - 1]) == 0
+            boolean same = c instanceof Column.Numeric n
+                    ? Double.compare(n.values()[i], n.values()[i - 1]) == 0
                     : Objects.equals(((Column.Categorical) c).values()[i], ((Column.Categorical) c).values()[i - 1]);
             if (!same) {
                 u++;
@@ -177,7 +181,9 @@ public record SourceTable(SourceSchema schema, ColumnTable table) {
         for (int i = 0; i < t.sensorNames().size(); i++) {
             columns.add(new Column.Numeric(t.sensorNames().get(i), t.sensors().get(i)));
         }
-        return new SourceTable(SourceSchema.simulated(t.machineId(), t.sensorNames(), stepSeconds(ts, cycle)), new ColumnTable(columns));
+        return new SourceTable(
+                SourceSchema.simulated(t.machineId(), t.sensorNames(), stepSeconds(ts, cycle)),
+                new ColumnTable(columns));
     }
 
     /**
@@ -217,8 +223,14 @@ public record SourceTable(SourceSchema schema, ColumnTable table) {
             micros[i] = (long) ts[i];
             cycle[i] = (int) c[i];
         }
-        List<String> names = schema.learnt().stream().map(SourceSchema.Field::name).toList();
-        return new SensorTable(schema.machineId(), micros, cycle, numeric(ParquetTables.RUL), names,
+        List<String> names =
+                schema.learnt().stream().map(SourceSchema.Field::name).toList();
+        return new SensorTable(
+                schema.machineId(),
+                micros,
+                cycle,
+                numeric(ParquetTables.RUL),
+                names,
                 names.stream().map(this::numeric).toList());
     }
 }

@@ -1,11 +1,10 @@
 package dev.fleetsynth.engine.store;
 
+import dev.fleetsynth.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-
-import dev.fleetsynth.engine.io.AtomicFiles;
 
 /**
  * Where the platform keeps its files: profiles, seeds, models and datasets, under one root that

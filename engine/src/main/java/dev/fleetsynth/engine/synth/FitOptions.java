@@ -15,7 +15,8 @@ import dev.fleetsynth.engine.tvae.TvaeConfig;
  * @param holdout    held-out units of the same source, for early stopping where a model uses them; may be {@code null}
  * @param refineFrom a model to continue from (same columns), trained at a tenth of the learning rate; may be {@code null}
  */
-public record FitOptions(long seed, int epochs, int patience, int threads, SourceTable holdout, Synthesizer refineFrom) {
+public record FitOptions(
+        long seed, int epochs, int patience, int threads, SourceTable holdout, Synthesizer refineFrom) {
     /**
      * Epochs without a better judged quality before a TVAE stops. Measured on the motor seed
      * ({@code bench/run untilquality}, training seeds 1-3): the best judged epochs were 30, 40 and
@@ -54,7 +55,11 @@ public record FitOptions(long seed, int epochs, int patience, int threads, Sourc
 
     /** The TVAE settings these options stand for. */
     public TvaeConfig tvaeConfig() {
-        TvaeConfig c = TvaeConfig.defaults().withEpochs(epochs).withSeed(seed).withEarlyStop(patience, 1e-3).withThreads(threads);
+        TvaeConfig c = TvaeConfig.defaults()
+                .withEpochs(epochs)
+                .withSeed(seed)
+                .withEarlyStop(patience, 1e-3)
+                .withThreads(threads);
         return refineFrom == null ? c : c.withLearningRate(c.learningRate() / 10);
     }
 }

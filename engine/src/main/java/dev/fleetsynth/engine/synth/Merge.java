@@ -19,8 +19,7 @@ import java.util.Set;
  * same clock: the seed's is hourly, so the real order must be timestamps.
  */
 public final class Merge {
-    private Merge() {
-    }
+    private Merge() {}
 
     /**
      * @param table         the merged rows, in the real data's schema (readings restricted to the shared ones), origin merged
@@ -30,18 +29,27 @@ public final class Merge {
      * @param shared        the readings both had, which the merged model learns
      * @param left          the user's readings the seed lacks, left out of the merged model
      */
-    public record Merged(SourceTable table, int realRows, int simulatedRows, double realWeight, List<String> shared, List<String> left) {
-    }
+    public record Merged(
+            SourceTable table,
+            int realRows,
+            int simulatedRows,
+            double realWeight,
+            List<String> shared,
+            List<String> left) {}
 
     public static Merged merge(SourceTable real, SourceTable simulated) {
         SourceSchema r = real.schema();
         SourceSchema s = simulated.schema();
         if (!r.runToFailure() || !s.runToFailure()) {
-            throw new IllegalArgumentException("merging needs run-to-failure data on both sides (units, an order and RUL)");
+            throw new IllegalArgumentException(
+                    "merging needs run-to-failure data on both sides (units, an order and RUL)");
         }
-        if (r.order().kind() != SourceSchema.OrderKind.TIMESTAMP || s.order().kind() != SourceSchema.OrderKind.TIMESTAMP) {
-            throw new IllegalArgumentException("merging needs timestamps on both sides: the simulated seed counts RUL in hours, this data in "
-                    + r.rulUnit() + "; train on this data alone, or bring it in with its timestamp column as the order");
+        if (r.order().kind() != SourceSchema.OrderKind.TIMESTAMP
+                || s.order().kind() != SourceSchema.OrderKind.TIMESTAMP) {
+            throw new IllegalArgumentException(
+                    "merging needs timestamps on both sides: the simulated seed counts RUL in hours, this data in "
+                            + r.rulUnit()
+                            + "; train on this data alone, or bring it in with its timestamp column as the order");
         }
         Set<String> simulatedLearnt = new HashSet<>();
         s.learnt().stream().filter(f -> f.kind().numeric()).forEach(f -> simulatedLearnt.add(f.name()));
@@ -51,8 +59,9 @@ public final class Merge {
             (f.kind().numeric() && simulatedLearnt.contains(f.name()) ? shared : left).add(f.name());
         }
         if (shared.isEmpty()) {
-            throw new IllegalArgumentException("the data and the simulated seed share no reading; map the data's columns onto the machine's "
-                    + "profile so that they carry its sensor names");
+            throw new IllegalArgumentException(
+                    "the data and the simulated seed share no reading; map the data's columns onto the machine's "
+                            + "profile so that they carry its sensor names");
         }
         SourceSchema schema = r.keepLearnt(new HashSet<>(shared)).withOrigin(SourceSchema.Origin.MERGED);
         int n = real.rows();
@@ -84,14 +93,18 @@ public final class Merge {
                     simColumn = new Column.Categorical(f.name(), v);
                 }
             } else if (f.role() == Role.ORDER) {
-                simColumn = new Column.Numeric(f.name(), simulated.numeric(s.order().column()));
+                simColumn =
+                        new Column.Numeric(f.name(), simulated.numeric(s.order().column()));
             } else if (f.role() == Role.RUL) {
                 simColumn = new Column.Numeric(f.name(), simulated.rul());
             } else if (f.learnt()) {
                 simColumn = simulated.column(f.name());
             } else {
-                simColumn = f.constant() != null ? TrajectoryModel.constantColumn(f, m)
-                        : f.kind() == ColumnKind.CATEGORY ? new Column.Categorical(f.name(), new String[m]) : nan(f.name(), m);
+                simColumn = f.constant() != null
+                        ? TrajectoryModel.constantColumn(f, m)
+                        : f.kind() == ColumnKind.CATEGORY
+                                ? new Column.Categorical(f.name(), new String[m])
+                                : nan(f.name(), m);
             }
             columns.add(Column.concat(List.of(realColumn, simColumn)));
         }

@@ -46,15 +46,20 @@ public enum ModelKind {
         Synthesizer train(SourceTable train, FitOptions options, TrainingListener listener, BooleanSupplier cancelled) {
             if (options.refineFrom() != null) {
                 if (!(options.refineFrom() instanceof TvaeSynthesizer base)) {
-                    throw new IllegalArgumentException("only a TVAE can be refined; the trajectory model fits in seconds, so train one "
-                            + "on this data instead");
+                    throw new IllegalArgumentException(
+                            "only a TVAE can be refined; the trajectory model fits in seconds, so train one "
+                                    + "on this data instead");
                 }
-                return new TvaeSynthesizer(TvaeModel.refine(base.model(), train, options.holdout(), options.tvaeConfig(), listener,
-                        cancelled));
+                return new TvaeSynthesizer(TvaeModel.refine(
+                        base.model(), train, options.holdout(), options.tvaeConfig(), listener, cancelled));
             }
             // Judged against the held-out units where there are some, else against the training rows:
             // either way the question is only whether more epochs still bring the draws closer.
-            return new TvaeSynthesizer(TvaeModel.train(train, options.tvaeConfig(), listener, cancelled,
+            return new TvaeSynthesizer(TvaeModel.train(
+                    train,
+                    options.tvaeConfig(),
+                    listener,
+                    cancelled,
                     options.holdout() != null ? options.holdout() : train));
         }
 
@@ -81,7 +86,8 @@ public enum ModelKind {
     /** Whether this kind can learn the source. */
     public abstract boolean fits(SourceSchema schema);
 
-    abstract Synthesizer train(SourceTable train, FitOptions options, TrainingListener listener, BooleanSupplier cancelled);
+    abstract Synthesizer train(
+            SourceTable train, FitOptions options, TrainingListener listener, BooleanSupplier cancelled);
 
     abstract Synthesizer load(JsonNode root, Path dir) throws IOException;
 
@@ -91,10 +97,12 @@ public enum ModelKind {
      * @throws IllegalArgumentException when this kind cannot learn the source, with the reason
      * @throws TrainingDivergedException when a gradient-trained model's loss stops being finite
      */
-    public Synthesizer fit(SourceTable train, FitOptions options, TrainingListener listener, BooleanSupplier cancelled) {
+    public Synthesizer fit(
+            SourceTable train, FitOptions options, TrainingListener listener, BooleanSupplier cancelled) {
         if (!fits(train.schema())) {
-            throw new IllegalArgumentException("the " + label() + " model needs run-to-failure data (units, an order and RUL); "
-                    + "this source has none, so use the tvae model");
+            throw new IllegalArgumentException(
+                    "the " + label() + " model needs run-to-failure data (units, an order and RUL); "
+                            + "this source has none, so use the tvae model");
         }
         return train(train, options, listener, cancelled);
     }
@@ -113,8 +121,12 @@ public enum ModelKind {
         if (label == null || label.equalsIgnoreCase("auto")) {
             return auto(schema);
         }
-        return Arrays.stream(values()).filter(k -> k.label().equalsIgnoreCase(label)).findFirst()
+        return Arrays.stream(values())
+                .filter(k -> k.label().equalsIgnoreCase(label))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown model '" + label + "'; use auto, "
-                        + String.join(", ", Arrays.stream(values()).map(ModelKind::label).toList())));
+                        + String.join(
+                                ", ",
+                                Arrays.stream(values()).map(ModelKind::label).toList())));
     }
 }

@@ -14,8 +14,14 @@ import java.util.Map;
  * @param seconds   training time
  * @param details   kind-specific facts (failure modes found, clock, settings), for reports
  */
-public record ModelSummary(String format, String machineId, String origin, int epochs, List<Double> lossCurve, double seconds,
-                           Map<String, Object> details) {
+public record ModelSummary(
+        String format,
+        String machineId,
+        String origin,
+        int epochs,
+        List<Double> lossCurve,
+        double seconds,
+        Map<String, Object> details) {
     public ModelSummary {
         lossCurve = List.copyOf(lossCurve);
         details = Map.copyOf(details);

@@ -31,14 +31,16 @@ public final class ModelTraining {
     /** Written beside {@code model.json}: the held-out figures, and whether the model was refit after them. */
     public static final String EVALUATION_FILE = "evaluation.json";
     /** What a dataset report of a refit model says about its utility. */
-    static final String REFIT_NOTE = "the model was refit on the held-out units after its held-out test, so this report's "
-            + "utility flatters it; its held-out figures are in " + EVALUATION_FILE + " beside the model";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    static final String REFIT_NOTE =
+            "the model was refit on the held-out units after its held-out test, so this report's "
+                    + "utility flatters it; its held-out figures are in " + EVALUATION_FILE + " beside the model";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private ModelTraining() {
-    }
+    private ModelTraining() {}
 
     /**
      * The held-out figures of a model.
@@ -51,9 +53,13 @@ public final class ModelTraining {
      * @param describes   which model the figures describe, in words
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record HeldOut(int units, int rows, double overall, Utility utility, @JsonProperty("refit_on_all_units") boolean refit,
-                          String describes) {
-    }
+    public record HeldOut(
+            int units,
+            int rows,
+            double overall,
+            Utility utility,
+            @JsonProperty("refit_on_all_units") boolean refit,
+            String describes) {}
 
     /** A trained model and its held-out figures ({@code null} without held-out rows). */
     public record Trained(Synthesizer model, ModelKind kind, HeldOut heldOut) {
@@ -61,41 +67,59 @@ public final class ModelTraining {
         public void save(Path dir) throws IOException {
             Files.createDirectories(dir);
             if (heldOut != null) {
-                AtomicFiles.write(dir.resolve(EVALUATION_FILE), (JSON.writeValueAsString(heldOut) + "\n").getBytes(StandardCharsets.UTF_8));
+                AtomicFiles.write(
+                        dir.resolve(EVALUATION_FILE),
+                        (JSON.writeValueAsString(heldOut) + "\n").getBytes(StandardCharsets.UTF_8));
             }
             model.save(dir);
         }
     }
 
-    public static Trained train(SourceTable train, SourceTable holdout, ModelKind kind, FitOptions options, TrainingListener listener,
-                                BooleanSupplier cancelled) {
+    public static Trained train(
+            SourceTable train,
+            SourceTable holdout,
+            ModelKind kind,
+            FitOptions options,
+            TrainingListener listener,
+            BooleanSupplier cancelled) {
         boolean hasHoldout = holdout != null && holdout.rows() > 0;
         Synthesizer model = kind.fit(train, options.withHoldout(hasHoldout ? holdout : null), listener, cancelled);
         // A gradient-trained model keeps the held-out rows unseen, and its dataset reports test on them.
         if (!hasHoldout || cancelled.getAsBoolean() || kind != ModelKind.TRAJECTORY) {
             return new Trained(model, kind, null);
         }
-        QualityReport q = DatasetGenerator.generate(model, train, holdout, new SplitSizes(Math.max(1, train.rows()), 0, 0),
-                options.seed()).quality();
+        QualityReport q = DatasetGenerator.generate(
+                        model, train, holdout, new SplitSizes(Math.max(1, train.rows()), 0, 0), options.seed())
+                .quality();
         int units = holdout.schema().unitColumn().isPresent() ? holdout.units() : 0;
         SourceTable all = new SourceSplits(train, holdout, train.slice(new int[0])).concat();
         model = kind.fit(all, options.withHoldout(null), listener, cancelled);
-        return new Trained(model, kind, new HeldOut(units, holdout.rows(), q.overall(), q.utility(), true,
-                "the model fitted on the training units only; the saved model was then refit on every unit, held-out ones "
-                        + "included, so a dataset report that tests it on them flatters it"));
+        return new Trained(
+                model,
+                kind,
+                new HeldOut(
+                        units,
+                        holdout.rows(),
+                        q.overall(),
+                        q.utility(),
+                        true,
+                        "the model fitted on the training units only; the saved model was then refit on every unit, held-out ones "
+                                + "included, so a dataset report that tests it on them flatters it"));
     }
 
     /**
      * A dataset of the model in {@code modelDir}, its report noting when its utility was tested on
      * {@code holdout} rows the model was refit on (and so flatters it).
      */
-    public static DatasetGenerator.Dataset noteRefit(DatasetGenerator.Dataset dataset, Path modelDir, SourceTable holdout) throws IOException {
-        return new DatasetGenerator.Dataset(dataset.splits(), refitNote(modelDir, holdout).apply(dataset.quality()));
+    public static DatasetGenerator.Dataset noteRefit(
+            DatasetGenerator.Dataset dataset, Path modelDir, SourceTable holdout) throws IOException {
+        return new DatasetGenerator.Dataset(
+                dataset.splits(), refitNote(modelDir, holdout).apply(dataset.quality()));
     }
 
     /** What {@link #noteRefit} does to a dataset's report, for a report made elsewhere (a streamed dataset's). */
-    public static java.util.function.UnaryOperator<dev.fleetsynth.engine.quality.QualityReport> refitNote(Path modelDir, SourceTable holdout)
-            throws IOException {
+    public static java.util.function.UnaryOperator<dev.fleetsynth.engine.quality.QualityReport> refitNote(
+            Path modelDir, SourceTable holdout) throws IOException {
         Optional<HeldOut> held = heldOut(modelDir);
         if (holdout == null || held.isEmpty() || !held.get().refit()) {
             return q -> q;

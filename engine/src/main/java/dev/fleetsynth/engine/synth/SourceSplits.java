@@ -21,7 +21,8 @@ public record SourceSplits(SourceTable train, SourceTable val, SourceTable test)
         List<Column> columns = new ArrayList<>();
         for (int j = 0; j < train.table().columns().size(); j++) {
             int column = j;
-            columns.add(Column.concat(all().stream().map(t -> t.table().columns().get(column)).toList()));
+            columns.add(Column.concat(
+                    all().stream().map(t -> t.table().columns().get(column)).toList()));
         }
         return new SourceTable(train.schema(), new ColumnTable(columns));
     }

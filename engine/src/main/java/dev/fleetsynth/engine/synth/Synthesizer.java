@@ -34,10 +34,13 @@ public interface Synthesizer {
      */
     default SourceSplits sampleSplits(dev.fleetsynth.engine.generate.SplitSizes sizes, long seed) {
         SourceTable train = sample(new SampleRequest(sizes.train(), seed, SampleRequest.Conditions.NONE, 1));
-        SourceTable val = sizes.val() == 0 ? train.slice(new int[0])
+        SourceTable val = sizes.val() == 0
+                ? train.slice(new int[0])
                 : sample(new SampleRequest(sizes.val(), seed + 1, SampleRequest.Conditions.NONE, train.units() + 1));
-        SourceTable test = sizes.test() == 0 ? train.slice(new int[0])
-                : sample(new SampleRequest(sizes.test(), seed + 2, SampleRequest.Conditions.NONE, train.units() + val.units() + 1));
+        SourceTable test = sizes.test() == 0
+                ? train.slice(new int[0])
+                : sample(new SampleRequest(
+                        sizes.test(), seed + 2, SampleRequest.Conditions.NONE, train.units() + val.units() + 1));
         return new SourceSplits(train, val, test);
     }
 

@@ -10,8 +10,7 @@ import java.nio.file.Path;
 
 /** Loads any model directory by the {@code format} its {@code model.json} names. */
 public final class Synthesizers {
-    private Synthesizers() {
-    }
+    private Synthesizers() {}
 
     public static Synthesizer load(Path dir) throws IOException {
         Path json = dir.resolve(Synthesizer.JSON_FILE);

@@ -54,8 +54,14 @@ public final class TvaeSynthesizer implements Synthesizer {
         details.put("final_loss", t.finalLoss());
         details.put("ms_per_step", t.stepTimes().totalMs());
         details.put("learning_rate", model.config().learningRate());
-        return new ModelSummary(FORMAT, model.info().machineId(), schema().origin().json(), t.lossCurve().length,
-                Arrays.stream(t.lossCurve()).boxed().toList(), t.seconds(), details);
+        return new ModelSummary(
+                FORMAT,
+                model.info().machineId(),
+                schema().origin().json(),
+                t.lossCurve().length,
+                Arrays.stream(t.lossCurve()).boxed().toList(),
+                t.seconds(),
+                details);
     }
 
     @Override
@@ -74,19 +80,32 @@ public final class TvaeSynthesizer implements Synthesizer {
         if (!schema().simulatedLayout()) {
             return Synthesizer.super.sampleSplits(sizes, seed);
         }
-        CycleArranger.Splits s = CycleArranger.arrange(model.info().machineId(), model.sample(sizes.total(), seed), sizes,
-                model.info().rowsPerCycle(), model.info().seedStart(), seed, stepMicros());
+        CycleArranger.Splits s = CycleArranger.arrange(
+                model.info().machineId(),
+                model.sample(sizes.total(), seed),
+                sizes,
+                model.info().rowsPerCycle(),
+                model.info().seedStart(),
+                seed,
+                stepMicros());
         return new SourceSplits(SourceTable.of(s.train()), SourceTable.of(s.val()), SourceTable.of(s.test()));
     }
 
     @Override
     public SourceTable sample(SampleRequest request) {
         if (!request.conditions().none()) {
-            throw new IllegalArgumentException("the TVAE draws rows without conditions; conditional generation needs the trajectory model");
+            throw new IllegalArgumentException(
+                    "the TVAE draws rows without conditions; conditional generation needs the trajectory model");
         }
         if (schema().simulatedLayout()) {
-            CycleArranger.Splits s = CycleArranger.arrange(model.info().machineId(), model.sample(request.rows(), request.seed()),
-                    new SplitSizes(request.rows(), 0, 0), model.info().rowsPerCycle(), model.info().seedStart(), request.seed(), stepMicros());
+            CycleArranger.Splits s = CycleArranger.arrange(
+                    model.info().machineId(),
+                    model.sample(request.rows(), request.seed()),
+                    new SplitSizes(request.rows(), 0, 0),
+                    model.info().rowsPerCycle(),
+                    model.info().seedStart(),
+                    request.seed(),
+                    stepMicros());
             return SourceTable.of(s.train());
         }
         ColumnTable rows = model.sample(request.rows(), request.seed());
@@ -108,7 +127,12 @@ public final class TvaeSynthesizer implements Synthesizer {
             int[] shuffled = CycleArranger.shuffled(n, request.seed());
             int at = 0;
             int u = request.firstUnit();
-            for (int[][] track : CycleArranger.layout(shuffled, 0, n, model.info().rowsPerCycle(), rul,
+            for (int[][] track : CycleArranger.layout(
+                    shuffled,
+                    0,
+                    n,
+                    model.info().rowsPerCycle(),
+                    rul,
                     numeric.isEmpty() ? new double[][] {rul} : numeric.toArray(double[][]::new))) {
                 for (int k = 0; k < track[0].length; k++) {
                     sensorRow[at] = track[0][k];

@@ -26,8 +26,7 @@ public final class CsvTables {
      */
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
-    private CsvTables() {
-    }
+    private CsvTables() {}
 
     /**
      * A header row of column names, then one row per record, comma-separated, UTF-8, quoting as in
@@ -43,7 +42,7 @@ public final class CsvTables {
         List<String> header = null;
         List<String[]> rows = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(reader)) {
+                MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(reader)) {
             while (it.hasNextValue()) {
                 String[] row = it.nextValue();
                 if (header == null) {

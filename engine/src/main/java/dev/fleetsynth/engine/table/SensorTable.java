@@ -29,14 +29,17 @@ public record SensorTable(
         sensors = List.copyOf(sensors);
         int n = timestampMicros.length;
         if (cycle.length != n || rul.length != n) {
-            throw new IllegalArgumentException("columns differ in length: timestamp " + n + ", cycle " + cycle.length + ", rul " + rul.length);
+            throw new IllegalArgumentException(
+                    "columns differ in length: timestamp " + n + ", cycle " + cycle.length + ", rul " + rul.length);
         }
         if (sensorNames.size() != sensors.size()) {
-            throw new IllegalArgumentException(sensorNames.size() + " sensor names for " + sensors.size() + " sensor columns");
+            throw new IllegalArgumentException(
+                    sensorNames.size() + " sensor names for " + sensors.size() + " sensor columns");
         }
         for (int i = 0; i < sensors.size(); i++) {
             if (sensors.get(i).length != n) {
-                throw new IllegalArgumentException("sensor " + sensorNames.get(i) + " has " + sensors.get(i).length + " values, expected " + n);
+                throw new IllegalArgumentException(
+                        "sensor " + sensorNames.get(i) + " has " + sensors.get(i).length + " values, expected " + n);
             }
         }
     }
@@ -60,8 +63,10 @@ public record SensorTable(
 
     /** Same columns and values: records compare arrays by identity, tables by content. */
     public boolean sameData(SensorTable other) {
-        if (!machineId.equals(other.machineId) || !sensorNames.equals(other.sensorNames)
-                || !Arrays.equals(timestampMicros, other.timestampMicros) || !Arrays.equals(cycle, other.cycle)
+        if (!machineId.equals(other.machineId)
+                || !sensorNames.equals(other.sensorNames)
+                || !Arrays.equals(timestampMicros, other.timestampMicros)
+                || !Arrays.equals(cycle, other.cycle)
                 || !Arrays.equals(rul, other.rul)) {
             return false;
         }

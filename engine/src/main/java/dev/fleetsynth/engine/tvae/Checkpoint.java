@@ -17,7 +17,8 @@ import java.util.Arrays;
  * seeded by the seed and the epoch, so the epochs after it are not those an uninterrupted run would
  * have had (neither better nor worse: another draw). Early stopping starts counting again.
  */
-public record Checkpoint(int epochsDone, long steps, float[] parameters, float[] mean, float[] variance, double[] lossCurve) {
+public record Checkpoint(
+        int epochsDone, long steps, float[] parameters, float[] mean, float[] variance, double[] lossCurve) {
     private static final int MAGIC = 0x46534350; // "FSCP"
 
     public Checkpoint {
@@ -51,7 +52,8 @@ public record Checkpoint(int epochsDone, long steps, float[] parameters, float[]
 
     /** Reads a checkpoint written by {@link #write}. */
     public static Checkpoint read(Path file) throws IOException {
-        try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw))) {
+        try (InputStream raw = Files.newInputStream(file);
+                DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw))) {
             if (in.readInt() != MAGIC) {
                 throw new IOException(file + " is not a training checkpoint");
             }
@@ -77,8 +79,13 @@ public record Checkpoint(int epochsDone, long steps, float[] parameters, float[]
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Checkpoint c && epochsDone == c.epochsDone && steps == c.steps && Arrays.equals(parameters, c.parameters)
-                && Arrays.equals(mean, c.mean) && Arrays.equals(variance, c.variance) && Arrays.equals(lossCurve, c.lossCurve);
+        return o instanceof Checkpoint c
+                && epochsDone == c.epochsDone
+                && steps == c.steps
+                && Arrays.equals(parameters, c.parameters)
+                && Arrays.equals(mean, c.mean)
+                && Arrays.equals(variance, c.variance)
+                && Arrays.equals(lossCurve, c.lossCurve);
     }
 
     @Override

@@ -17,8 +17,7 @@ final class ParameterFile {
     private static final int MAGIC = 0x46535456; // "FSTV"
     private static final int VERSION = 1;
 
-    private ParameterFile() {
-    }
+    private ParameterFile() {}
 
     static void write(Path file, float[] parameters) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(12 + parameters.length * 4 + 8).order(ByteOrder.LITTLE_ENDIAN);
@@ -43,11 +42,15 @@ final class ParameterFile {
         }
         int count = buffer.getInt();
         if (count != expected || bytes.length != 12 + count * 4L + 8) {
-            throw new IOException(file + " holds " + count + " parameters in " + bytes.length + " bytes; the model needs " + expected);
+            throw new IOException(file + " holds " + count + " parameters in " + bytes.length
+                    + " bytes; the model needs " + expected);
         }
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, 12 + count * 4);
-        if (ByteBuffer.wrap(bytes, 12 + count * 4, 8).order(ByteOrder.LITTLE_ENDIAN).getLong() != crc.getValue()) {
+        if (ByteBuffer.wrap(bytes, 12 + count * 4, 8)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .getLong()
+                != crc.getValue()) {
             throw new IOException(file + " is damaged (checksum mismatch)");
         }
         float[] parameters = new float[count];

@@ -13,10 +13,10 @@ import java.util.concurrent.locks.LockSupport;
 final class Partner implements AutoCloseable {
     /** How long the partner spins for its next task, and the training thread for its result. */
     private static final long IDLE_SPIN_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     private static final long AWAIT_SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
 
-    private record Task(Runnable work, Runnable afterwards) {
-    }
+    private record Task(Runnable work, Runnable afterwards) {}
 
     private final Thread thread;
     private final AtomicReference<Task> next = new AtomicReference<>();

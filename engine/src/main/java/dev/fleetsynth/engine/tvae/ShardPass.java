@@ -46,6 +46,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 final class ShardPass {
     /** The loss terms a shard reports, summed over its rows, in this order. */
     static final int RECONSTRUCTION = 0;
+
     static final int LOG_SUM_EXP = 1;
     static final int ROW_MAX = 2;
     static final int TARGET_LOGIT = 3;
@@ -71,16 +72,13 @@ final class ShardPass {
      * @param batch      rows of the whole batch ({@code B})
      * @param factor     the loss factor {@code F}
      */
-    record StepInputs(NDArray invVar, NDArray halfInvVar, NDArray sigmaScale, int batch, float factor) {
-    }
+    record StepInputs(NDArray invVar, NDArray halfInvVar, NDArray sigmaScale, int batch, float factor) {}
 
     /** Constant arrays of the output layout, alive for the whole training. */
-    record Masks(NDArray tanh, NDArray soft, NDArray indicator, NDArray indicatorT, int groups) {
-    }
+    record Masks(NDArray tanh, NDArray soft, NDArray indicator, NDArray indicatorT, int groups) {}
 
     /** A shard's flat gradient (the parameter buffer's layout) and its loss terms (see the constants). */
-    record Result(NDArray gradient, NDArray lossTerms) {
-    }
+    record Result(NDArray gradient, NDArray lossTerms) {}
 
     ShardPass(NDList weights, Masks masks, Scalars scalars, int latent, UniformRandomProvider rng) {
         this.w = weights;
@@ -153,7 +151,9 @@ final class ShardPass {
         NDArray dz = backLinear(dr1, z, 6, grads);
         float invBatch = 1f / in.batch();
         NDArray dMu = mu.mul(scalars.of(invBatch)).addi(dz);
-        NDArray dLogvar = dz.muli(eps).muli(std).muli(scalars.of(0.5f))
+        NDArray dLogvar = dz.muli(eps)
+                .muli(std)
+                .muli(scalars.of(0.5f))
                 .addi(variance.subi(scalars.of(1f)).muli(scalars.of(0.5f * invBatch)));
         NDArray dHead = dMu.concat(dLogvar, 1);
         NDArray da2 = backLinear(dHead, a2, 4, grads).muli(a2.sign());
@@ -161,7 +161,11 @@ final class ShardPass {
         grads[0] = da1.transpose().matMul(x).reshape(-1);
         grads[1] = da1.sum(new int[] {0});
         // dL/dsigma = F/B [b - sum (x - t)^2 / sigma^2] / sigma on continuous outputs
-        grads[12] = columnSquares.muli(in.invVar()).negi().addi(scalars.of((float) rows)).muli(in.sigmaScale());
+        grads[12] = columnSquares
+                .muli(in.invVar())
+                .negi()
+                .addi(scalars.of((float) rows))
+                .muli(in.sigmaScale());
         NDArray gradient = NDArrays.concat(new NDList(grads));
         if (phase != null) {
             long t3 = System.nanoTime();
@@ -177,7 +181,9 @@ final class ShardPass {
     }
 
     private NDArray linear(NDArray input, int layer) {
-        return input.getNDArrayInternal().linear(input, w.get(layer), w.get(layer + 1)).singletonOrThrow();
+        return input.getNDArrayInternal()
+                .linear(input, w.get(layer), w.get(layer + 1))
+                .singletonOrThrow();
     }
 
     /** Stores the layer's weight and bias gradients; returns the gradient of its input. */

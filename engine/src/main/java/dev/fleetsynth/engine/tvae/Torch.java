@@ -10,8 +10,7 @@ import ai.djl.pytorch.jni.JniUtils;
  * The properties are process-wide because the native library is.
  */
 final class Torch {
-    private Torch() {
-    }
+    private Torch() {}
 
     static Engine engine() {
         setIfAbsent("ai.djl.offline", "true");

@@ -8,7 +8,7 @@ import java.time.Duration;
  */
 @FunctionalInterface
 public interface TrainingListener {
-    TrainingListener NONE = p -> { };
+    TrainingListener NONE = p -> {};
 
     void epoch(EpochProgress progress);
 
@@ -18,8 +18,7 @@ public interface TrainingListener {
     }
 
     /** Where the training stands, every {@link #checkpointEvery()} epochs (not after the last). */
-    default void checkpoint(Checkpoint checkpoint) {
-    }
+    default void checkpoint(Checkpoint checkpoint) {}
 
     /**
      * A checkpoint of this same training (same data and settings) to go on from, kept by an earlier
@@ -29,6 +28,5 @@ public interface TrainingListener {
         return null;
     }
 
-    record EpochProgress(int epoch, int epochs, double loss, Duration elapsed, Duration eta) {
-    }
+    record EpochProgress(int epoch, int epochs, double loss, Duration elapsed, Duration eta) {}
 }

@@ -9,13 +9,13 @@ package dev.fleetsynth.engine.tvae;
  *                   calling thread computed) and optimiser (the rest: waiting for the helper, Adam)
  */
 public record TrainingResult(
-        float[] parameters,
-        double[] lossCurve,
-        Outcome outcome,
-        double seconds,
-        StepTimes stepTimes) {
+        float[] parameters, double[] lossCurve, Outcome outcome, double seconds, StepTimes stepTimes) {
 
-    public enum Outcome { COMPLETED, STOPPED_EARLY, CANCELLED }
+    public enum Outcome {
+        COMPLETED,
+        STOPPED_EARLY,
+        CANCELLED
+    }
 
     public record StepTimes(double forwardMs, double lossMs, double backwardMs, double optimiserMs, long steps) {
         public double totalMs() {

@@ -56,13 +56,35 @@ public record TvaeConfig(
     }
 
     public TvaeConfig withEpochs(int n) {
-        return new TvaeConfig(n, batchSize, embeddingDim, compressDim, decompressDim, l2scale, lossFactor, learningRate, seed,
-                earlyStopPatience, earlyStopMinDelta, threads);
+        return new TvaeConfig(
+                n,
+                batchSize,
+                embeddingDim,
+                compressDim,
+                decompressDim,
+                l2scale,
+                lossFactor,
+                learningRate,
+                seed,
+                earlyStopPatience,
+                earlyStopMinDelta,
+                threads);
     }
 
     public TvaeConfig withSeed(long s) {
-        return new TvaeConfig(epochs, batchSize, embeddingDim, compressDim, decompressDim, l2scale, lossFactor, learningRate, s,
-                earlyStopPatience, earlyStopMinDelta, threads);
+        return new TvaeConfig(
+                epochs,
+                batchSize,
+                embeddingDim,
+                compressDim,
+                decompressDim,
+                l2scale,
+                lossFactor,
+                learningRate,
+                s,
+                earlyStopPatience,
+                earlyStopMinDelta,
+                threads);
     }
 
     /**
@@ -74,17 +96,50 @@ public record TvaeConfig(
     }
 
     public TvaeConfig withThreads(int n) {
-        return new TvaeConfig(epochs, batchSize, embeddingDim, compressDim, decompressDim, l2scale, lossFactor, learningRate, seed,
-                earlyStopPatience, earlyStopMinDelta, n);
+        return new TvaeConfig(
+                epochs,
+                batchSize,
+                embeddingDim,
+                compressDim,
+                decompressDim,
+                l2scale,
+                lossFactor,
+                learningRate,
+                seed,
+                earlyStopPatience,
+                earlyStopMinDelta,
+                n);
     }
 
     public TvaeConfig withLearningRate(double rate) {
-        return new TvaeConfig(epochs, batchSize, embeddingDim, compressDim, decompressDim, l2scale, lossFactor, rate, seed,
-                earlyStopPatience, earlyStopMinDelta, threads);
+        return new TvaeConfig(
+                epochs,
+                batchSize,
+                embeddingDim,
+                compressDim,
+                decompressDim,
+                l2scale,
+                lossFactor,
+                rate,
+                seed,
+                earlyStopPatience,
+                earlyStopMinDelta,
+                threads);
     }
 
     public TvaeConfig withEarlyStop(int patience, double minDelta) {
-        return new TvaeConfig(epochs, batchSize, embeddingDim, compressDim, decompressDim, l2scale, lossFactor, learningRate, seed,
-                patience, minDelta, threads);
+        return new TvaeConfig(
+                epochs,
+                batchSize,
+                embeddingDim,
+                compressDim,
+                decompressDim,
+                l2scale,
+                lossFactor,
+                learningRate,
+                seed,
+                patience,
+                minDelta,
+                threads);
     }
 }

@@ -56,19 +56,28 @@ public final class TvaeModel {
     private final Map<String, double[]> frequencies;
 
     /** How the training went, kept with the model. */
-    public record TrainingSummary(double[] lossCurve, TrainingResult.Outcome outcome, double seconds, TrainingResult.StepTimes stepTimes) {
+    public record TrainingSummary(
+            double[] lossCurve, TrainingResult.Outcome outcome, double seconds, TrainingResult.StepTimes stepTimes) {
         public double finalLoss() {
             return lossCurve.length == 0 ? Double.NaN : lossCurve[lossCurve.length - 1];
         }
     }
 
-    private TvaeModel(DataTransformer transformer, TvaeConfig config, float[] parameters, Map<String, double[]> bounds, ModelInfo info,
-                      TrainingSummary training, SourceSchema source, Map<String, double[]> frequencies) {
+    private TvaeModel(
+            DataTransformer transformer,
+            TvaeConfig config,
+            float[] parameters,
+            Map<String, double[]> bounds,
+            ModelInfo info,
+            TrainingSummary training,
+            SourceSchema source,
+            Map<String, double[]> frequencies) {
         this.source = source;
         this.frequencies = frequencies;
         this.transformer = transformer;
         this.config = config;
-        this.net = new TvaeNet(transformer.outputWidth(), config.compressDim(), config.embeddingDim(), config.decompressDim());
+        this.net = new TvaeNet(
+                transformer.outputWidth(), config.compressDim(), config.embeddingDim(), config.decompressDim());
         if (parameters.length != net.size()) {
             throw new IllegalArgumentException(parameters.length + " parameters for a network of " + net.size());
         }
@@ -79,9 +88,13 @@ public final class TvaeModel {
     }
 
     /** Trains on a machine's seed data: rul and every sensor. */
-    public static TvaeModel train(SensorTable seed, TvaeConfig config, TrainingListener listener, BooleanSupplier cancelled) {
-        ModelInfo info = new ModelInfo(seed.machineId(), (double) seed.rows() / Math.max(1, seed.cycles()),
-                Instant.ofEpochSecond(0, seed.timestampMicros()[0] * 1000), Instant.now());
+    public static TvaeModel train(
+            SensorTable seed, TvaeConfig config, TrainingListener listener, BooleanSupplier cancelled) {
+        ModelInfo info = new ModelInfo(
+                seed.machineId(),
+                (double) seed.rows() / Math.max(1, seed.cycles()),
+                Instant.ofEpochSecond(0, seed.timestampMicros()[0] * 1000),
+                Instant.now());
         return train(ColumnTable.learnable(seed), config, info, listener, cancelled);
     }
 
@@ -89,7 +102,8 @@ public final class TvaeModel {
      * Trains on any source: its RUL (where it has one) and learnt columns, flags and categories
      * one-hot. The source's schema is kept with the model, so generated rows come back in its shape.
      */
-    public static TvaeModel train(SourceTable source, TvaeConfig config, TrainingListener listener, BooleanSupplier cancelled) {
+    public static TvaeModel train(
+            SourceTable source, TvaeConfig config, TrainingListener listener, BooleanSupplier cancelled) {
         return train(source, config, listener, cancelled, null);
     }
 
@@ -99,15 +113,29 @@ public final class TvaeModel {
      * quality of a draw against them has not improved for that many epochs, and keeps its best
      * epoch (see {@link #qualityJudge}).
      */
-    public static TvaeModel train(SourceTable source, TvaeConfig config, TrainingListener listener, BooleanSupplier cancelled,
-                                  SourceTable reference) {
-        double[] order = source.schema().order() == null ? null : source.numeric(source.schema().order().column());
-        Instant start = order != null && source.schema().order().kind() == SourceSchema.OrderKind.TIMESTAMP && source.rows() > 0
-                ? Instant.ofEpochSecond(0, (long) order[0] * 1000) : Instant.EPOCH;
-        ModelInfo info = new ModelInfo(source.schema().machineId(), (double) source.rows() / Math.max(1, source.units()), start, Instant.now());
-        ColumnTable judgedAgainst = reference == null || config.earlyStopPatience() == 0 ? null : judgeRows(reference, config.seed());
+    public static TvaeModel train(
+            SourceTable source,
+            TvaeConfig config,
+            TrainingListener listener,
+            BooleanSupplier cancelled,
+            SourceTable reference) {
+        double[] order = source.schema().order() == null
+                ? null
+                : source.numeric(source.schema().order().column());
+        Instant start =
+                order != null && source.schema().order().kind() == SourceSchema.OrderKind.TIMESTAMP && source.rows() > 0
+                        ? Instant.ofEpochSecond(0, (long) order[0] * 1000)
+                        : Instant.EPOCH;
+        ModelInfo info = new ModelInfo(
+                source.schema().machineId(),
+                (double) source.rows() / Math.max(1, source.units()),
+                start,
+                Instant.now());
+        ColumnTable judgedAgainst =
+                reference == null || config.earlyStopPatience() == 0 ? null : judgeRows(reference, config.seed());
         TvaeModel m = train(source.learnable(), config, info, listener, cancelled, judgedAgainst);
-        return new TvaeModel(m.transformer, m.config, m.parameters, m.bounds, m.info, m.training, source.schema(), m.frequencies);
+        return new TvaeModel(
+                m.transformer, m.config, m.parameters, m.bounds, m.info, m.training, source.schema(), m.frequencies);
     }
 
     /**
@@ -118,8 +146,13 @@ public final class TvaeModel {
      *
      * @throws IllegalArgumentException naming the columns the source lacks
      */
-    public static TvaeModel refine(TvaeModel base, SourceTable source, SourceTable holdout, TvaeConfig config, TrainingListener listener,
-                                   BooleanSupplier cancelled) {
+    public static TvaeModel refine(
+            TvaeModel base,
+            SourceTable source,
+            SourceTable holdout,
+            TvaeConfig config,
+            TrainingListener listener,
+            BooleanSupplier cancelled) {
         ColumnTable table = project(base, source.learnable());
         TvaeConfig c = config.earlyStopPatience() > 0 ? config : config.withEarlyStop(10, 1e-4);
         float[] data = base.transformer.transform(table, c.seed());
@@ -130,11 +163,19 @@ public final class TvaeModel {
         } else {
             start = new TvaeTrainer.Start(base.parameters, null, 0);
         }
-        TrainingResult result = TvaeTrainer.train(data, table.rows(), OutputLayout.of(base.transformer), c, listener, cancelled, start);
+        TrainingResult result =
+                TvaeTrainer.train(data, table.rows(), OutputLayout.of(base.transformer), c, listener, cancelled, start);
         java.util.Set<String> learnt = new java.util.HashSet<>(table.names());
         SourceSchema schema = source.schema().keepLearnt(learnt);
-        return new TvaeModel(base.transformer, c, result.parameters(), base.bounds, base.info, new TrainingSummary(result.lossCurve(),
-                result.outcome(), result.seconds(), result.stepTimes()), schema, base.frequencies);
+        return new TvaeModel(
+                base.transformer,
+                c,
+                result.parameters(),
+                base.bounds,
+                base.info,
+                new TrainingSummary(result.lossCurve(), result.outcome(), result.seconds(), result.stepTimes()),
+                schema,
+                base.frequencies);
     }
 
     /** The columns of {@code table} that {@code model} learnt, in its order; the missing ones are an error. */
@@ -145,8 +186,9 @@ public final class TvaeModel {
             table.column(e.name()).ifPresentOrElse(columns::add, () -> missing.add(e.name()));
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("the model to refine learnt " + missing + ", which this data lacks; map the data's columns "
-                    + "onto the machine's profile so that they carry the same names");
+            throw new IllegalArgumentException(
+                    "the model to refine learnt " + missing + ", which this data lacks; map the data's columns "
+                            + "onto the machine's profile so that they carry the same names");
         }
         return new ColumnTable(columns);
     }
@@ -159,17 +201,27 @@ public final class TvaeModel {
         if (source != null) {
             return source;
         }
-        List<String> sensors = columnNames().stream().filter(n -> !n.equals("rul")).toList();
+        List<String> sensors =
+                columnNames().stream().filter(n -> !n.equals("rul")).toList();
         return SourceSchema.simulated(info.machineId(), sensors);
     }
 
-    public static TvaeModel train(ColumnTable table, TvaeConfig config, ModelInfo info, TrainingListener listener,
-                                  BooleanSupplier cancelled) {
+    public static TvaeModel train(
+            ColumnTable table,
+            TvaeConfig config,
+            ModelInfo info,
+            TrainingListener listener,
+            BooleanSupplier cancelled) {
         return train(table, config, info, listener, cancelled, null);
     }
 
-    private static TvaeModel train(ColumnTable table, TvaeConfig config, ModelInfo info, TrainingListener listener,
-                                   BooleanSupplier cancelled, ColumnTable judgedAgainst) {
+    private static TvaeModel train(
+            ColumnTable table,
+            TvaeConfig config,
+            ModelInfo info,
+            TrainingListener listener,
+            BooleanSupplier cancelled,
+            ColumnTable judgedAgainst) {
         if (table.rows() < 2) {
             throw new IllegalArgumentException("need at least 2 rows to train, got " + table.rows());
         }
@@ -177,14 +229,25 @@ public final class TvaeModel {
         float[] data = transformer.transform(table, config.seed());
         Map<String, double[]> bounds = bounds(table);
         Map<String, double[]> frequencies = frequencies(table);
-        TvaeTrainer.Judge judge = judgedAgainst == null ? null : qualityJudge(transformer, config, bounds, info, frequencies, judgedAgainst);
-        TrainingResult result = TvaeTrainer.train(data, table.rows(), OutputLayout.of(transformer), config, listener, cancelled, null, judge);
-        return new TvaeModel(transformer, config, result.parameters(), bounds, info,
-                new TrainingSummary(result.lossCurve(), result.outcome(), result.seconds(), result.stepTimes()), null, frequencies);
+        TvaeTrainer.Judge judge = judgedAgainst == null
+                ? null
+                : qualityJudge(transformer, config, bounds, info, frequencies, judgedAgainst);
+        TrainingResult result = TvaeTrainer.train(
+                data, table.rows(), OutputLayout.of(transformer), config, listener, cancelled, null, judge);
+        return new TvaeModel(
+                transformer,
+                config,
+                result.parameters(),
+                bounds,
+                info,
+                new TrainingSummary(result.lossCurve(), result.outcome(), result.seconds(), result.stepTimes()),
+                null,
+                frequencies);
     }
 
     /** Epochs between two quality judgements, and the most reference rows and drawn rows they compare. */
     static final int JUDGE_EVERY = 5;
+
     static final int JUDGE_ROWS = 3_000;
 
     /**
@@ -195,11 +258,21 @@ public final class TvaeModel {
      * judged fit took 0.098 s an epoch (5.9 s for about 60) against 0.101 s for the fixed 300
      * ({@code bench/run untilquality}).
      */
-    private static TvaeTrainer.Judge qualityJudge(DataTransformer transformer, TvaeConfig config, Map<String, double[]> bounds, ModelInfo info,
-                                                  Map<String, double[]> frequencies, ColumnTable reference) {
+    private static TvaeTrainer.Judge qualityJudge(
+            DataTransformer transformer,
+            TvaeConfig config,
+            Map<String, double[]> bounds,
+            ModelInfo info,
+            Map<String, double[]> frequencies,
+            ColumnTable reference) {
         int drawn = Math.max(500, reference.rows());
-        return new TvaeTrainer.Judge(JUDGE_EVERY, parameters -> 1 - QualityReport.overallScore(reference,
-                new TvaeModel(transformer, config, parameters, bounds, info, null, null, frequencies).sample(drawn, config.seed() + 1)));
+        return new TvaeTrainer.Judge(
+                JUDGE_EVERY,
+                parameters -> 1
+                        - QualityReport.overallScore(
+                                reference,
+                                new TvaeModel(transformer, config, parameters, bounds, info, null, null, frequencies)
+                                        .sample(drawn, config.seed() + 1)));
     }
 
     /** The reference rows' learnt columns, at most {@value #JUDGE_ROWS} of them drawn at random. */
@@ -270,7 +343,8 @@ public final class TvaeModel {
         ContinuousSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         Engine engine = Torch.engine();
         double[] sigmas = new double[dim];
-        try (Autograd off = Autograd.off(); NDManager manager = engine.newBaseManager()) {
+        try (Autograd off = Autograd.off();
+                NDManager manager = engine.newBaseManager()) {
             NDArray flat = manager.create(parameters);
             NDList w = net.views(flat, manager);
             float[] sigma = w.get(12).toFloatArray();
@@ -328,7 +402,9 @@ public final class TvaeModel {
         Files.createDirectories(dir);
         ParameterFile.write(dir.resolve(PARAMS_FILE), parameters);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        AtomicFiles.write(dir.resolve(JSON_FILE), (mapper.writeValueAsString(toJson(mapper)) + "\n").getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(
+                dir.resolve(JSON_FILE),
+                (mapper.writeValueAsString(toJson(mapper)) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private ObjectNode toJson(ObjectMapper mapper) throws IOException {
@@ -398,34 +474,58 @@ public final class TvaeModel {
             throw new IOException(dir + " holds no complete model (needs " + JSON_FILE + " and " + PARAMS_FILE + ")");
         }
         JsonNode root = new ObjectMapper().readTree(json.toFile());
-        if (!"fleetsynth-tvae".equals(root.path("format").asText()) || root.path("format_version").asInt() != FORMAT_VERSION) {
+        if (!"fleetsynth-tvae".equals(root.path("format").asText())
+                || root.path("format_version").asInt() != FORMAT_VERSION) {
             throw new IOException(json + " is not a Fleetsynth TVAE model of format version " + FORMAT_VERSION);
         }
         JsonNode c = root.get("config");
-        TvaeConfig config = new TvaeConfig(c.get("epochs").asInt(), c.get("batch_size").asInt(), c.get("embedding_dim").asInt(),
-                c.get("compress_dim").asInt(), c.get("decompress_dim").asInt(), c.get("l2scale").asDouble(),
-                c.get("loss_factor").asDouble(), c.get("learning_rate").asDouble(), c.get("seed").asLong(),
-                c.get("early_stop_patience").asInt(), c.get("early_stop_min_delta").asDouble(),
+        TvaeConfig config = new TvaeConfig(
+                c.get("epochs").asInt(),
+                c.get("batch_size").asInt(),
+                c.get("embedding_dim").asInt(),
+                c.get("compress_dim").asInt(),
+                c.get("decompress_dim").asInt(),
+                c.get("l2scale").asDouble(),
+                c.get("loss_factor").asDouble(),
+                c.get("learning_rate").asDouble(),
+                c.get("seed").asLong(),
+                c.get("early_stop_patience").asInt(),
+                c.get("early_stop_min_delta").asDouble(),
                 c.path("threads").asInt(1));
         DataTransformer transformer = DataTransformer.fromJson(root.get("transformer"));
-        TvaeNet net = new TvaeNet(transformer.outputWidth(), config.compressDim(), config.embeddingDim(), config.decompressDim());
+        TvaeNet net = new TvaeNet(
+                transformer.outputWidth(), config.compressDim(), config.embeddingDim(), config.decompressDim());
         float[] parameters = ParameterFile.read(dir.resolve(PARAMS_FILE), net.size());
         Map<String, double[]> bounds = new LinkedHashMap<>();
-        root.get("bounds").properties().forEach(e -> bounds.put(e.getKey(),
-                new double[] {e.getValue().get(0).asDouble(), e.getValue().get(1).asDouble()}));
-        ModelInfo info = new ModelInfo(root.get("machine_id").asText(), root.get("rows_per_cycle").asDouble(),
-                Instant.parse(root.get("seed_start").asText()), Instant.parse(root.get("created_at").asText()));
+        root.get("bounds")
+                .properties()
+                .forEach(e -> bounds.put(e.getKey(), new double[] {
+                    e.getValue().get(0).asDouble(), e.getValue().get(1).asDouble()
+                }));
+        ModelInfo info = new ModelInfo(
+                root.get("machine_id").asText(),
+                root.get("rows_per_cycle").asDouble(),
+                Instant.parse(root.get("seed_start").asText()),
+                Instant.parse(root.get("created_at").asText()));
         JsonNode t = root.get("training");
         double[] curve = new double[t.get("loss_curve").size()];
         for (int i = 0; i < curve.length; i++) {
             curve[i] = t.get("loss_curve").get(i).asDouble();
         }
         JsonNode s = t.get("step_ms");
-        TrainingSummary training = new TrainingSummary(curve,
-                TrainingResult.Outcome.valueOf(t.get("outcome").asText().toUpperCase(java.util.Locale.ROOT)), t.get("seconds").asDouble(),
-                new TrainingResult.StepTimes(s.get("forward").asDouble(), s.get("loss").asDouble(), s.get("backward").asDouble(),
-                        s.get("optimiser").asDouble(), s.get("steps").asLong()));
-        SourceSchema source = root.has("source_schema") ? SourceSchema.fromJson(root.get("source_schema").toString()) : null;
+        TrainingSummary training = new TrainingSummary(
+                curve,
+                TrainingResult.Outcome.valueOf(t.get("outcome").asText().toUpperCase(java.util.Locale.ROOT)),
+                t.get("seconds").asDouble(),
+                new TrainingResult.StepTimes(
+                        s.get("forward").asDouble(),
+                        s.get("loss").asDouble(),
+                        s.get("backward").asDouble(),
+                        s.get("optimiser").asDouble(),
+                        s.get("steps").asLong()));
+        SourceSchema source = root.has("source_schema")
+                ? SourceSchema.fromJson(root.get("source_schema").toString())
+                : null;
         Map<String, double[]> frequencies = new LinkedHashMap<>();
         root.path("category_frequencies").properties().forEach(e -> {
             double[] f = new double[e.getValue().size()];

@@ -26,12 +26,18 @@ record TvaeNet(int dataDim, int compress, int embedding, int decompress) {
     /** Parameter shapes in buffer order. */
     List<Shape> shapes() {
         return List.of(
-                new Shape(compress, dataDim), new Shape(compress),
-                new Shape(compress, compress), new Shape(compress),
-                new Shape(2L * embedding, compress), new Shape(2L * embedding),
-                new Shape(decompress, embedding), new Shape(decompress),
-                new Shape(decompress, decompress), new Shape(decompress),
-                new Shape(dataDim, decompress), new Shape(dataDim),
+                new Shape(compress, dataDim),
+                new Shape(compress),
+                new Shape(compress, compress),
+                new Shape(compress),
+                new Shape(2L * embedding, compress),
+                new Shape(2L * embedding),
+                new Shape(decompress, embedding),
+                new Shape(decompress),
+                new Shape(decompress, decompress),
+                new Shape(decompress),
+                new Shape(dataDim, decompress),
+                new Shape(dataDim),
                 new Shape(dataDim));
     }
 

@@ -46,8 +46,7 @@ public final class TvaeTrainer {
      */
     static final int SHARDS = 2;
 
-    private TvaeTrainer() {
-    }
+    private TvaeTrainer() {}
 
     /**
      * Where a refinement starts: an earlier model's parameters (same output layout), and held-out
@@ -55,8 +54,7 @@ public final class TvaeTrainer {
      * stopping: training stops when it has not improved for the config's patience, and the
      * parameters of its best epoch are kept.
      */
-    public record Start(float[] parameters, float[] holdout, int holdoutRows) {
-    }
+    public record Start(float[] parameters, float[] holdout, int holdoutRows) {}
 
     /**
      * Early stopping on what a model is for rather than on its loss: every {@code every} epochs the
@@ -72,18 +70,36 @@ public final class TvaeTrainer {
         }
     }
 
-    public static TrainingResult train(float[] data, int rows, OutputLayout layout, TvaeConfig config,
-                                       TrainingListener listener, BooleanSupplier cancelled) {
+    public static TrainingResult train(
+            float[] data,
+            int rows,
+            OutputLayout layout,
+            TvaeConfig config,
+            TrainingListener listener,
+            BooleanSupplier cancelled) {
         return train(data, rows, layout, config, listener, cancelled, null);
     }
 
-    public static TrainingResult train(float[] data, int rows, OutputLayout layout, TvaeConfig config,
-                                       TrainingListener listener, BooleanSupplier cancelled, Start start0) {
+    public static TrainingResult train(
+            float[] data,
+            int rows,
+            OutputLayout layout,
+            TvaeConfig config,
+            TrainingListener listener,
+            BooleanSupplier cancelled,
+            Start start0) {
         return train(data, rows, layout, config, listener, cancelled, start0, null);
     }
 
-    public static TrainingResult train(float[] data, int rows, OutputLayout layout, TvaeConfig config,
-                                       TrainingListener listener, BooleanSupplier cancelled, Start start0, Judge judged) {
+    public static TrainingResult train(
+            float[] data,
+            int rows,
+            OutputLayout layout,
+            TvaeConfig config,
+            TrainingListener listener,
+            BooleanSupplier cancelled,
+            Start start0,
+            Judge judged) {
         int dim = layout.width();
         if ((long) rows * dim != data.length) {
             throw new IllegalArgumentException("data holds " + data.length + " values, expected " + rows + " x " + dim);
@@ -101,19 +117,22 @@ public final class TvaeTrainer {
         float[] initial = net.initialParameters(rng);
         if (start0 != null) {
             if (start0.parameters().length != initial.length) {
-                throw new IllegalArgumentException("the model to refine has " + start0.parameters().length + " parameters, this data needs "
-                        + initial.length + ": it was trained on other columns");
+                throw new IllegalArgumentException("the model to refine has " + start0.parameters().length
+                        + " parameters, this data needs " + initial.length + ": it was trained on other columns");
             }
             initial = start0.parameters().clone();
         }
         if (resume != null) {
             if (resume.parameters().length != initial.length) {
-                throw new IllegalArgumentException("the checkpoint has " + resume.parameters().length + " parameters, this data needs "
-                        + initial.length + ": it is of another training");
+                throw new IllegalArgumentException("the checkpoint has " + resume.parameters().length
+                        + " parameters, this data needs " + initial.length + ": it is of another training");
             }
             initial = resume.parameters().clone();
         }
-        boolean heldOutStop = start0 != null && start0.holdout() != null && start0.holdoutRows() > 0 && config.earlyStopPatience() > 0;
+        boolean heldOutStop = start0 != null
+                && start0.holdout() != null
+                && start0.holdoutRows() > 0
+                && config.earlyStopPatience() > 0;
         float[] bestParameters = null;
         Engine engine = Torch.engine();
         int batch = Math.min(config.batchSize(), rows);
@@ -125,17 +144,21 @@ public final class TvaeTrainer {
         int epochsRun = firstEpoch;
         if (resume != null) {
             if (firstEpoch > config.epochs()) {
-                throw new IllegalArgumentException("the checkpoint is at epoch " + firstEpoch + " of a training of " + config.epochs());
+                throw new IllegalArgumentException(
+                        "the checkpoint is at epoch " + firstEpoch + " of a training of " + config.epochs());
             }
             System.arraycopy(resume.lossCurve(), 0, curve, 0, firstEpoch);
         }
         double best = Double.POSITIVE_INFINITY;
         int sinceBest = 0;
         Partner partner = null;
-        try (Autograd off = Autograd.off(); NDManager root = engine.newBaseManager()) {
+        try (Autograd off = Autograd.off();
+                NDManager root = engine.newBaseManager()) {
             // A second thread only where a second core can run it (it spins while it waits for work),
             // and not for a GPU, where both shards would queue on the one device anyway.
-            if (threads > 1 && Runtime.getRuntime().availableProcessors() > 1 && !root.getDevice().isGpu()) {
+            if (threads > 1
+                    && Runtime.getRuntime().availableProcessors() > 1
+                    && !root.getDevice().isGpu()) {
                 partner = new Partner();
             }
             NDArray all = owned(root, data, new Shape(rows, dim));
@@ -144,11 +167,25 @@ public final class TvaeTrainer {
             NDArray held = heldOutStop ? owned(root, start0.holdout(), new Shape(start0.holdoutRows(), dim)) : null;
             NDArray heldSoft = heldOutStop ? held.mul(run.masks.soft()) : null;
             // Its own noise stream, so that measuring the held-out loss leaves the training's draws as they were.
-            ShardPass heldPass = heldOutStop ? new ShardPass(run.views, run.masks, new Scalars(root.newSubManager()), config.embeddingDim(),
-                    RandomSource.XO_RO_SHI_RO_128_PP.create(config.seed() ^ 0x9E3779B97F4A7C15L)) : null;
+            ShardPass heldPass = heldOutStop
+                    ? new ShardPass(
+                            run.views,
+                            run.masks,
+                            new Scalars(root.newSubManager()),
+                            config.embeddingDim(),
+                            RandomSource.XO_RO_SHI_RO_128_PP.create(config.seed() ^ 0x9E3779B97F4A7C15L))
+                    : null;
             // A refinement's held-out loss is one more judge, asked every epoch (it reads the parameters in place).
-            Judge stopJudge = config.earlyStopPatience() == 0 ? null : judged != null ? judged : heldOutStop
-                    ? new Judge(1, parameters -> run.heldOutLoss(root, heldPass, held, heldSoft, start0.holdoutRows(), batch)) : null;
+            Judge stopJudge = config.earlyStopPatience() == 0
+                    ? null
+                    : judged != null
+                            ? judged
+                            : heldOutStop
+                                    ? new Judge(
+                                            1,
+                                            parameters -> run.heldOutLoss(
+                                                    root, heldPass, held, heldSoft, start0.holdoutRows(), batch))
+                                    : null;
             long[] cuts = shardCuts(rows, batch, SHARDS);
             int[] order = new int[rows];
             for (int i = 0; i < rows; i++) {
@@ -172,8 +209,8 @@ public final class TvaeTrainer {
                         try (NDManager step = epochManager.newSubManager()) {
                             double value = run.step(step, xs, softs, b, size, nextSize);
                             if (!Double.isFinite(value)) {
-                                throw new TrainingDivergedException("the loss became " + value + " at epoch " + (epoch + 1) + ", step "
-                                        + run.steps + " (sigma " + run.sigmaRange() + ")");
+                                throw new TrainingDivergedException("the loss became " + value + " at epoch "
+                                        + (epoch + 1) + ", step " + run.steps + " (sigma " + run.sigmaRange() + ")");
                             }
                             lossSum += value * size;
                         }
@@ -213,8 +250,12 @@ public final class TvaeTrainer {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new TrainingResult(bestParameters != null ? bestParameters : run.params.toFloatArray(),
-                    java.util.Arrays.copyOf(curve, epochsRun), outcome, seconds, run.stepTimes());
+            return new TrainingResult(
+                    bestParameters != null ? bestParameters : run.params.toFloatArray(),
+                    java.util.Arrays.copyOf(curve, epochsRun),
+                    outcome,
+                    seconds,
+                    run.stepTimes());
         } finally {
             if (partner != null) {
                 partner.close();
@@ -238,6 +279,7 @@ public final class TvaeTrainer {
         private final Partner partner;
         /** The two halves of the parameters and of Adam's moments, updated side by side. */
         private final NDArray[] halves;
+
         private final long half;
         private final TvaeConfig config;
         private final boolean[] continuous;
@@ -247,36 +289,54 @@ public final class TvaeTrainer {
 
         final NDList views;
 
-        Optimisation(NDManager root, TvaeNet net, OutputLayout layout, TvaeConfig config, float[] initial,
-                     JumpableUniformRandomProvider rng, Partner partner, Checkpoint resume) {
+        Optimisation(
+                NDManager root,
+                TvaeNet net,
+                OutputLayout layout,
+                TvaeConfig config,
+                float[] initial,
+                JumpableUniformRandomProvider rng,
+                Partner partner,
+                Checkpoint resume) {
             this.config = config;
             this.partner = partner;
             masks = masks(root, layout);
             params = owned(root, initial, new Shape(net.size()));
             mean = resume == null ? root.zeros(params.getShape()) : owned(root, resume.mean(), params.getShape());
-            variance = resume == null ? root.zeros(params.getShape()) : owned(root, resume.variance(), params.getShape());
+            variance =
+                    resume == null ? root.zeros(params.getShape()) : owned(root, resume.variance(), params.getShape());
             steps = resume == null ? 0 : resume.steps();
             views = net.views(params, root);
             sigma = net.sigma(views);
             sigmaRange = new NDIndex("{}:", net.sigmaOffset());
             scalars = new Scalars(root);
             for (int s = 0; s < SHARDS; s++) {
-                passes[s] = new ShardPass(views, masks, new Scalars(root.newSubManager()), config.embeddingDim(), rng.jump());
+                passes[s] = new ShardPass(
+                        views, masks, new Scalars(root.newSubManager()), config.embeddingDim(), rng.jump());
             }
             continuous = new boolean[layout.width()];
             layout.continuous().forEach(i -> continuous[i] = true);
             half = net.size() / 2;
-            halves = new NDArray[] {split(params, true), split(mean, true), split(variance, true),
-                split(params, false), split(mean, false), split(variance, false)};
+            halves = new NDArray[] {
+                split(params, true),
+                split(mean, true),
+                split(variance, true),
+                split(params, false),
+                split(mean, false),
+                split(variance, false)
+            };
         }
 
         /** Where the training stands after {@code epochs} epochs (between steps: nothing is updating the buffers). */
         Checkpoint checkpoint(int epochs, double[] curve) {
-            return new Checkpoint(epochs, steps, params.toFloatArray(), mean.toFloatArray(), variance.toFloatArray(), curve);
+            return new Checkpoint(
+                    epochs, steps, params.toFloatArray(), mean.toFloatArray(), variance.toFloatArray(), curve);
         }
 
         private NDArray split(NDArray whole, boolean first) {
-            return first ? whole.get(new NDIndex().addSliceDim(0, half)) : whole.get(new NDIndex().addSliceDim(half, whole.size()));
+            return first
+                    ? whole.get(new NDIndex().addSliceDim(0, half))
+                    : whole.get(new NDIndex().addSliceDim(half, whole.size()));
         }
 
         /**
@@ -312,7 +372,8 @@ public final class TvaeTrainer {
             // as one call over the whole, in half the time.
             NDArray first = gradients[0];
             NDArray second = count > 1 ? gradients[1] : null;
-            Runnable upper = () -> update(1, split(first, false), second == null ? null : split(second, false), correction);
+            Runnable upper =
+                    () -> update(1, split(first, false), second == null ? null : split(second, false), correction);
             if (partner == null) {
                 update(0, split(first, true), second == null ? null : split(second, true), correction);
                 upper.run();
@@ -337,8 +398,20 @@ public final class TvaeTrainer {
                 gradient.addi(other);
             }
             NDArray p = halves[3 * which];
-            p.getNDArrayInternal().adamUpdate(new NDList(p, gradient, halves[3 * which + 1], halves[3 * which + 2]), new NDList(p), (float) config.learningRate(), (float) (config.learningRate() * correction),
-                    (float) config.l2scale(), 1f, -1f, (float) BETA1, (float) BETA2, (float) EPSILON, false, false);
+            p.getNDArrayInternal()
+                    .adamUpdate(
+                            new NDList(p, gradient, halves[3 * which + 1], halves[3 * which + 2]),
+                            new NDList(p),
+                            (float) config.learningRate(),
+                            (float) (config.learningRate() * correction),
+                            (float) config.l2scale(),
+                            1f,
+                            -1f,
+                            (float) BETA1,
+                            (float) BETA2,
+                            (float) EPSILON,
+                            false,
+                            false);
         }
 
         /**
@@ -346,8 +419,8 @@ public final class TvaeTrainer {
          * is one, and waits for both, also when one fails, so that no shard still works on an array
          * the step is about to free.
          */
-        private ShardPass.Result[] runShards(NDManager step, NDList xs, NDList softs, int batch, ShardPass.StepInputs in,
-                                             int nextRows) {
+        private ShardPass.Result[] runShards(
+                NDManager step, NDList xs, NDList softs, int batch, ShardPass.StepInputs in, int nextRows) {
             ShardPass.Result[] results = new ShardPass.Result[SHARDS];
             NDManager[] own = new NDManager[SHARDS];
             NDArray[][] inputs = new NDArray[SHARDS][];
@@ -355,7 +428,9 @@ public final class TvaeTrainer {
                 // Each shard has its own manager: a manager's bookkeeping is synchronized, and two
                 // threads attaching every result to one manager would wait on each other.
                 own[s] = step.newSubManager();
-                inputs[s] = new NDArray[] {attached(xs.get(batch * SHARDS + s), own[s]), attached(softs.get(batch * SHARDS + s), own[s])};
+                inputs[s] = new NDArray[] {
+                    attached(xs.get(batch * SHARDS + s), own[s]), attached(softs.get(batch * SHARDS + s), own[s])
+                };
             }
             boolean handedOver = false;
             if (partner != null && inputs[1][0].getShape().get(0) > 0) {
@@ -390,12 +465,14 @@ public final class TvaeTrainer {
                         NDArray x = attached(held.get(range), step);
                         NDArray soft = attached(heldSoft.get(range), step);
                         ShardPass.StepInputs in = stepInputs(step, sigma, masks, scalars, size, factor);
-                        float[] t = judge.run(step, x, soft, in, null).lossTerms().toFloatArray();
+                        float[] t =
+                                judge.run(step, x, soft, in, null).lossTerms().toFloatArray();
                         double[] terms = new double[ShardPass.TERMS];
                         for (int k = 0; k < terms.length; k++) {
                             terms[k] = t[k];
                         }
-                        sum += loss(terms, sigmas, continuous, masks.groups(), size, factor, config.embeddingDim()) * size;
+                        sum += loss(terms, sigmas, continuous, masks.groups(), size, factor, config.embeddingDim())
+                                * size;
                     }
                 }
             }
@@ -414,8 +491,8 @@ public final class TvaeTrainer {
 
         TrainingResult.StepTimes stepTimes() {
             double n = Math.max(1, steps);
-            return new TrainingResult.StepTimes(phase[0] / n / 1e6, phase[1] / n / 1e6, phase[2] / n / 1e6, phase[3] / n / 1e6,
-                    steps);
+            return new TrainingResult.StepTimes(
+                    phase[0] / n / 1e6, phase[1] / n / 1e6, phase[2] / n / 1e6, phase[3] / n / 1e6, steps);
         }
     }
 
@@ -465,29 +542,37 @@ public final class TvaeTrainer {
                 indicatorT[g * dim + k] = 1f;
             }
         }
-        return new ShardPass.Masks(owned(root, tanhMask, new Shape(dim)), owned(root, softMask, new Shape(dim)),
+        return new ShardPass.Masks(
+                owned(root, tanhMask, new Shape(dim)),
+                owned(root, softMask, new Shape(dim)),
                 groups == 0 ? null : owned(root, indicator, new Shape(dim, groups)),
-                groups == 0 ? null : owned(root, indicatorT, new Shape(groups, dim)), groups);
+                groups == 0 ? null : owned(root, indicatorT, new Shape(groups, dim)),
+                groups);
     }
 
     /** The sigma-derived values of this step, attached to the step. */
-    static ShardPass.StepInputs stepInputs(NDManager step, NDArray sigma, ShardPass.Masks masks, Scalars scalars, int batch,
-                                                   float factor) {
+    static ShardPass.StepInputs stepInputs(
+            NDManager step, NDArray sigma, ShardPass.Masks masks, Scalars scalars, int batch, float factor) {
         NDArray invSigma = attached(masks.tanh().div(sigma), step);
         NDArray invVar = invSigma.square();
-        return new ShardPass.StepInputs(invVar, invVar.mul(scalars.of(0.5f)), invSigma.muli(scalars.of(factor / batch)), batch, factor);
+        return new ShardPass.StepInputs(
+                invVar, invVar.mul(scalars.of(0.5f)), invSigma.muli(scalars.of(factor / batch)), batch, factor);
     }
 
     /** The batch's loss from the shards' summed terms (see {@link ShardPass}) and the sigmas the step used. */
-    static double loss(double[] terms, float[] sigmas, boolean[] continuous, int groups, int batch, float factor, int latent) {
+    static double loss(
+            double[] terms, float[] sigmas, boolean[] continuous, int groups, int batch, float factor, int latent) {
         double sumLog = 0;
         for (int i = 0; i < sigmas.length; i++) {
             if (continuous[i]) {
                 sumLog += Math.log(sigmas[i]);
             }
         }
-        double reconstruction = terms[ShardPass.RECONSTRUCTION] + batch * sumLog
-                + terms[ShardPass.LOG_SUM_EXP] + groups * terms[ShardPass.ROW_MAX] - terms[ShardPass.TARGET_LOGIT];
+        double reconstruction = terms[ShardPass.RECONSTRUCTION]
+                + batch * sumLog
+                + terms[ShardPass.LOG_SUM_EXP]
+                + groups * terms[ShardPass.ROW_MAX]
+                - terms[ShardPass.TARGET_LOGIT];
         double kl = 0.5 * (terms[ShardPass.KL] - (double) batch * latent);
         return (factor * reconstruction + kl) / batch;
     }

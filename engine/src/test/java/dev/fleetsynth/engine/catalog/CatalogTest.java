@@ -19,8 +19,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CatalogTest {
-    private static final List<String> CATEGORIES = List.of("motor", "pump", "compressor", "cnc", "fan", "conveyor", "robot",
-            "hydraulic", "transformer", "cooling_tower", "turbofan");
+    private static final List<String> CATEGORIES = List.of(
+            "motor",
+            "pump",
+            "compressor",
+            "cnc",
+            "fan",
+            "conveyor",
+            "robot",
+            "hydraulic",
+            "transformer",
+            "cooling_tower",
+            "turbofan");
 
     @Test
     void thirtyTwoMachines() {
@@ -31,10 +41,19 @@ class CatalogTest {
     void categoryCounts() {
         Map<String, Long> counts = Catalog.machines().stream()
                 .collect(Collectors.groupingBy(Catalog.Entry::category, TreeMap::new, Collectors.counting()));
-        assertThat(counts).containsOnly(
-                entry("motor", 7L), entry("pump", 3L), entry("compressor", 3L), entry("cnc", 8L), entry("fan", 2L),
-                entry("conveyor", 2L), entry("robot", 2L), entry("hydraulic", 2L), entry("transformer", 1L),
-                entry("cooling_tower", 1L), entry("turbofan", 1L));
+        assertThat(counts)
+                .containsOnly(
+                        entry("motor", 7L),
+                        entry("pump", 3L),
+                        entry("compressor", 3L),
+                        entry("cnc", 8L),
+                        entry("fan", 2L),
+                        entry("conveyor", 2L),
+                        entry("robot", 2L),
+                        entry("hydraulic", 2L),
+                        entry("transformer", 1L),
+                        entry("cooling_tower", 1L),
+                        entry("turbofan", 1L));
     }
 
     @Test
@@ -53,8 +72,10 @@ class CatalogTest {
 
     @Test
     void everyMachineValidates() {
-        assertThat(Catalog.machines()).allSatisfy(e ->
-                assertThat(ProfileValidator.validate(e.profile())).as(e.machineId()).isEmpty());
+        assertThat(Catalog.machines())
+                .allSatisfy(e -> assertThat(ProfileValidator.validate(e.profile()))
+                        .as(e.machineId())
+                        .isEmpty());
     }
 
     @Test
@@ -69,7 +90,10 @@ class CatalogTest {
 
     @Test
     void profileLooksUpById() {
-        assertThat(Catalog.profile("cnc_haas_vf2_002")).get().extracting(MachineProfile::manufacturer).isEqualTo("Haas");
+        assertThat(Catalog.profile("cnc_haas_vf2_002"))
+                .get()
+                .extracting(MachineProfile::manufacturer)
+                .isEqualTo("Haas");
         assertThat(Catalog.profile("cnc_haas_vf2_003")).isEmpty();
         assertThat(Catalog.profile(null)).isEmpty();
     }
@@ -100,16 +124,24 @@ class CatalogTest {
         "turbofan,      700,  5, exponential,   12",
     })
     void rulTable(String category, double maxRul, int cycles, String pattern, double rulNoise) {
-        RulSettings expected = new RulSettings(maxRul, cycles, DegradationPattern.fromWireName(pattern).orElseThrow(), rulNoise);
-        assertThat(Categories.byName(category)).get().extracting(MachineCategory::rul).isEqualTo(expected);
-        assertThat(Catalog.machines()).filteredOn(e -> e.category().equals(category))
+        RulSettings expected = new RulSettings(
+                maxRul, cycles, DegradationPattern.fromWireName(pattern).orElseThrow(), rulNoise);
+        assertThat(Categories.byName(category))
+                .get()
+                .extracting(MachineCategory::rul)
+                .isEqualTo(expected);
+        assertThat(Catalog.machines())
+                .filteredOn(e -> e.category().equals(category))
                 .isNotEmpty()
                 .allSatisfy(e -> assertThat(e.profile().rul()).isEqualTo(expected));
     }
 
     @Test
     void templatesAreBlankChillerAndOnePerCategory() {
-        assertThat(Templates.names()).contains("blank", "chiller").containsAll(CATEGORIES).hasSize(CATEGORIES.size() + 2)
+        assertThat(Templates.names())
+                .contains("blank", "chiller")
+                .containsAll(CATEGORIES)
+                .hasSize(CATEGORIES.size() + 2)
                 .doesNotHaveDuplicates();
         assertThat(Templates.byName("nope")).isEmpty();
         for (String category : CATEGORIES) {
@@ -135,7 +167,8 @@ class CatalogTest {
 
     @Test
     void templateIdsAreDistinctFromTheCatalog() {
-        Set<String> catalogIds = Catalog.machines().stream().map(Catalog.Entry::machineId).collect(Collectors.toSet());
+        Set<String> catalogIds =
+                Catalog.machines().stream().map(Catalog.Entry::machineId).collect(Collectors.toSet());
         Map<String, Templates.Template> byId = Templates.all().stream()
                 .collect(Collectors.toMap(t -> t.profile().machineId(), Function.identity()));
         assertThat(byId).hasSameSizeAs(Templates.all());

@@ -49,7 +49,8 @@ class CycleArrangerTest {
             assertThat(t.sensorNames()).containsExactly("bearing_temp_C");
             assertRunToFailure(t);
         }
-        assertThat(s.val().timestampMicros()[0]).isGreaterThan(s.train().timestampMicros()[s.train().rows() - 1]);
+        assertThat(s.val().timestampMicros()[0])
+                .isGreaterThan(s.train().timestampMicros()[s.train().rows() - 1]);
         assertThat(s.train().timestampMicros()[0]).isEqualTo(START.toEpochMilli() * 1000);
     }
 
@@ -60,8 +61,13 @@ class CycleArrangerTest {
         List<SensorTable> splits = List.of(s.train(), s.val(), s.test());
         double[] rul = ((Column.Numeric) in.column("rul").orElseThrow()).values();
         double[] temp = ((Column.Numeric) in.column("bearing_temp_C").orElseThrow()).values();
-        assertThat(sorted(splits.stream().flatMapToDouble(t -> Arrays.stream(t.rul())).toArray())).containsExactly(sorted(rul));
-        assertThat(sorted(splits.stream().flatMapToDouble(t -> Arrays.stream(t.sensor("bearing_temp_C"))).toArray()))
+        assertThat(sorted(splits.stream()
+                        .flatMapToDouble(t -> Arrays.stream(t.rul()))
+                        .toArray()))
+                .containsExactly(sorted(rul));
+        assertThat(sorted(splits.stream()
+                        .flatMapToDouble(t -> Arrays.stream(t.sensor("bearing_temp_C")))
+                        .toArray()))
                 .containsExactly(sorted(temp));
         // A row's sensors take the RUL of a row of the same band: at most about 1 % of the 1,000-hour
         // range away (CycleTracks.MIN_BANDS), in splits of 2,100 and 450 rows alike.
@@ -74,7 +80,9 @@ class CycleArrangerTest {
             for (int k = 0; k < t.rows(); k++) {
                 worst = Math.max(worst, Math.abs(t.rul()[k] - rulOfTemp.get(t.sensor("bearing_temp_C")[k])));
             }
-            assertThat(worst).as("largest RUL shift in a split of %d rows", t.rows()).isLessThan(25);
+            assertThat(worst)
+                    .as("largest RUL shift in a split of %d rows", t.rows())
+                    .isLessThan(25);
         }
     }
 
@@ -106,10 +114,12 @@ class CycleArrangerTest {
     @Test
     void readingsAreTheSeedsIntervalApart() {
         long step = 1_159_000_000L;
-        SensorTable train = CycleArranger.arrange("m_001", sampled(3_000, 4), SplitSizes.of(3_000), 700, START, 5, step).train();
+        SensorTable train = CycleArranger.arrange("m_001", sampled(3_000, 4), SplitSizes.of(3_000), 700, START, 5, step)
+                .train();
         for (int i = 1; i < train.rows(); i++) {
             if (train.cycle()[i] == train.cycle()[i - 1]) {
-                assertThat(train.timestampMicros()[i] - train.timestampMicros()[i - 1]).isEqualTo(step);
+                assertThat(train.timestampMicros()[i] - train.timestampMicros()[i - 1])
+                        .isEqualTo(step);
             }
         }
     }
@@ -129,9 +139,12 @@ class CycleArrangerTest {
             temp[i] = 40 + 30 * (1 - rul[i] / 1000) + 3 * machine + 0.3 * r.nextGaussian();
             current[i] = 10 - 0.4 * machine + 0.05 * r.nextGaussian();
         }
-        ColumnTable in = new ColumnTable(List.of(new Column.Numeric("rul", rul), new Column.Numeric("bearing_temp_C", temp),
+        ColumnTable in = new ColumnTable(List.of(
+                new Column.Numeric("rul", rul),
+                new Column.Numeric("bearing_temp_C", temp),
                 new Column.Numeric("current_A", current)));
-        SensorTable train = CycleArranger.arrange("m_001", in, new SplitSizes(10_000, 1_000, 1_000), 1_000, START, 8).train();
+        SensorTable train = CycleArranger.arrange("m_001", in, new SplitSizes(10_000, 1_000, 1_000), 1_000, START, 8)
+                .train();
         assertRunToFailure(train);
         int[][] groups = Cycles.groups(train.cycle());
         assertThat(groups).hasNumberOfRows(10);
@@ -139,26 +152,32 @@ class CycleArrangerTest {
             assertThat(g.length).isBetween(999, 1001);
         }
         // the same rows dealt at random into cycles of the same lengths, each sorted by RUL
-        List<Integer> order = new java.util.ArrayList<>(IntStream.range(0, train.rows()).boxed().toList());
+        List<Integer> order = new java.util.ArrayList<>(
+                IntStream.range(0, train.rows()).boxed().toList());
         java.util.Collections.shuffle(order, new Random(1));
         int[][] dealt = new int[groups.length][];
         int at = 0;
         for (int c = 0; c < groups.length; c++) {
             dealt[c] = order.subList(at, at + groups[c].length).stream()
-                    .sorted((a, b) -> Double.compare(train.rul()[b], train.rul()[a])).mapToInt(Integer::intValue).toArray();
+                    .sorted((a, b) -> Double.compare(train.rul()[b], train.rul()[a]))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
             at += groups[c].length;
         }
         for (String sensor : List.of("bearing_temp_C", "current_A")) {
             double matched = Metrics.lag1Autocorrelation(train.sensor(sensor), groups);
             double random = Metrics.lag1Autocorrelation(train.sensor(sensor), dealt);
-            assertThat(matched).as(sensor + ": matched %.3f, random %.3f", matched, random).isGreaterThan(random + 0.3);
+            assertThat(matched)
+                    .as(sensor + ": matched %.3f, random %.3f", matched, random)
+                    .isGreaterThan(random + 0.3);
         }
     }
 
     @Test
     void manyCyclesAreMatchedInGroupsAndEveryRowIsKept() {
         ColumnTable in = sampled(20_000, 7);
-        SensorTable train = CycleArranger.arrange("m_001", in, new SplitSizes(16_000, 2_000, 2_000), 50, START, 2).train();
+        SensorTable train = CycleArranger.arrange("m_001", in, new SplitSizes(16_000, 2_000, 2_000), 50, START, 2)
+                .train();
         assertRunToFailure(train);
         int[][] groups = Cycles.groups(train.cycle());
         assertThat(groups.length).isEqualTo(320).isGreaterThan(CycleTracks.MAX_CYCLES);
@@ -214,7 +233,10 @@ class CycleArrangerTest {
                 // the sensors of the same rows, in the order of the walk
                 assertThat(dealt[c].sensorRows()).containsExactlyInAnyOrder(rul);
             }
-            assertThat(Arrays.stream(dealt).flatMapToInt(t -> Arrays.stream(t.rulRows())).sorted().toArray())
+            assertThat(Arrays.stream(dealt)
+                            .flatMapToInt(t -> Arrays.stream(t.rulRows()))
+                            .sorted()
+                            .toArray())
                     .containsExactly(IntStream.range(0, n).toArray());
         }
     }

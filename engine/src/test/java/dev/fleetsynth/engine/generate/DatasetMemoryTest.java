@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** A dataset that would not fit the heap is refused before any work, saying how many rows would. */
 class DatasetMemoryTest {
-    private static final SourceSchema CNC = SourceSchema.simulated("cnc_haas_vf2_001",
-            List.of("s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9"));
+    private static final SourceSchema CNC =
+            SourceSchema.simulated("cnc_haas_vf2_001", List.of("s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9"));
     private static final long GIB = 1L << 30;
 
     @Test
@@ -26,7 +26,9 @@ class DatasetMemoryTest {
 
     @Test
     void widerDataFitFewerRows() {
-        SourceSchema wide = SourceSchema.simulated("wide_001", java.util.stream.IntStream.range(0, 40).mapToObj(i -> "s" + i).toList());
+        SourceSchema wide = SourceSchema.simulated(
+                "wide_001",
+                java.util.stream.IntStream.range(0, 40).mapToObj(i -> "s" + i).toList());
         assertThat(DatasetGenerator.maxRows(wide, GIB)).isLessThan(DatasetGenerator.maxRows(CNC, GIB) / 3);
     }
 }

@@ -47,13 +47,20 @@ class StreamedDatasetTest {
         SeedOptions options = new SeedOptions(3000, 11);
         seed = SourceTable.of(SeedGenerator.generate(pump, options));
         holdout = SourceTable.of(SeedGenerator.generate(pump, options.holdout()));
-        model = ModelTraining.train(seed, null, ModelKind.auto(seed.schema()), FitOptions.defaults(), TrainingListener.NONE, () -> false)
+        model = ModelTraining.train(
+                        seed,
+                        null,
+                        ModelKind.auto(seed.schema()),
+                        FitOptions.defaults(),
+                        TrainingListener.NONE,
+                        () -> false)
                 .model();
     }
 
-    private DatasetGenerator.Written streamed(Path out, SplitSizes sizes, long randomSeed, Runnable check) throws Exception {
-        return DatasetGenerator.generateInto(out, model, seed, holdout, sizes, randomSeed, Map.of("k", "v"), q -> q, check, STREAM_ABOVE,
-                PART_ROWS);
+    private DatasetGenerator.Written streamed(Path out, SplitSizes sizes, long randomSeed, Runnable check)
+            throws Exception {
+        return DatasetGenerator.generateInto(
+                out, model, seed, holdout, sizes, randomSeed, Map.of("k", "v"), q -> q, check, STREAM_ABOVE, PART_ROWS);
     }
 
     @Test
@@ -76,24 +83,36 @@ class StreamedDatasetTest {
         assertThat(testUnits[0]).isEqualTo(max(valUnits) + 1);
         assertThat(Arrays.stream(trainUnits).distinct().count()).isEqualTo((long) max(trainUnits));
 
-        JsonNode quality = new ObjectMapper().readTree(dir.resolve("a/quality.json").toFile());
-        assertThat(quality.get("synthetic_rows").asInt()).as("scored on the first part of each split").isEqualTo(1_500 + 1_500 + 1_400);
-        assertThat(quality.get("overall").asDouble()).isEqualTo(w.quality().overall()).isBetween(0.0, 1.0);
+        JsonNode quality =
+                new ObjectMapper().readTree(dir.resolve("a/quality.json").toFile());
+        assertThat(quality.get("synthetic_rows").asInt())
+                .as("scored on the first part of each split")
+                .isEqualTo(1_500 + 1_500 + 1_400);
+        assertThat(quality.get("overall").asDouble())
+                .isEqualTo(w.quality().overall())
+                .isBetween(0.0, 1.0);
 
         // the same request gives the same files
-        streamed(dir.resolve("b"), sizes, 5, () -> { });
+        streamed(dir.resolve("b"), sizes, 5, () -> {});
         for (String f : DatasetGenerator.SPLIT_FILES) {
-            assertThat(Files.mismatch(dir.resolve("a").resolve(f), dir.resolve("b").resolve(f))).as(f).isEqualTo(-1L);
+            assertThat(Files.mismatch(
+                            dir.resolve("a").resolve(f), dir.resolve("b").resolve(f)))
+                    .as(f)
+                    .isEqualTo(-1L);
         }
     }
 
     @Test
     void aSmallDatasetIsTheOneDrawnWhole() throws Exception {
         SplitSizes sizes = new SplitSizes(3_000, 600, 600);
-        streamed(dir.resolve("a"), sizes, 9, () -> { });
-        DatasetGenerator.write(DatasetGenerator.generate(model, seed, holdout, sizes, 9), dir.resolve("b"), Map.of("k", "v"));
+        streamed(dir.resolve("a"), sizes, 9, () -> {});
+        DatasetGenerator.write(
+                DatasetGenerator.generate(model, seed, holdout, sizes, 9), dir.resolve("b"), Map.of("k", "v"));
         for (String f : DatasetGenerator.SPLIT_FILES) {
-            assertThat(Files.mismatch(dir.resolve("a").resolve(f), dir.resolve("b").resolve(f))).as(f).isEqualTo(-1L);
+            assertThat(Files.mismatch(
+                            dir.resolve("a").resolve(f), dir.resolve("b").resolve(f)))
+                    .as(f)
+                    .isEqualTo(-1L);
         }
     }
 
@@ -101,10 +120,11 @@ class StreamedDatasetTest {
     void aCheckThatThrowsStopsTheDatasetBeforeItsReport() {
         AtomicInteger parts = new AtomicInteger();
         assertThatThrownBy(() -> streamed(dir.resolve("a"), new SplitSizes(7_000, 1_600, 1_400), 5, () -> {
-            if (parts.incrementAndGet() == 3) {
-                throw new IllegalStateException("cancelled");
-            }
-        })).hasMessage("cancelled");
+                    if (parts.incrementAndGet() == 3) {
+                        throw new IllegalStateException("cancelled");
+                    }
+                }))
+                .hasMessage("cancelled");
         assertThat(dir.resolve("a/quality.json")).doesNotExist();
         assertThat(dir.resolve("a/train.parquet")).doesNotExist();
     }

@@ -48,7 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IngestTest {
     /** Last cycle of each of the six units of the FD003 excerpt (its run-to-failure lengths). */
-    private static final Map<Integer, Integer> FD003_LAST_CYCLE = Map.of(1, 259, 2, 253, 3, 222, 4, 272, 5, 213, 6, 278);
+    private static final Map<Integer, Integer> FD003_LAST_CYCLE =
+            Map.of(1, 259, 2, 253, 3, 222, 4, 272, 5, 213, 6, 278);
+
     private static final List<String> FD003_COLUMNS = fd003Columns();
 
     @TempDir
@@ -87,7 +89,9 @@ class IngestTest {
         for (int i = 0; i < t.rows(); i++) {
             Map<String, Object> row = new LinkedHashMap<>();
             for (Column c : t.table().columns()) {
-                row.put(c.name(), c instanceof Column.Numeric n ? (Object) n.values()[i] : ((Column.Categorical) c).values()[i]);
+                row.put(
+                        c.name(),
+                        c instanceof Column.Numeric n ? (Object) n.values()[i] : ((Column.Categorical) c).values()[i]);
             }
             out.add(row);
         }
@@ -99,9 +103,14 @@ class IngestTest {
         return rows(t).stream().map(r -> r.get(unit)).collect(Collectors.toSet());
     }
 
-    private static Map<String, Object> find(List<Map<String, Object>> rows, String unitColumn, Object unit, String orderColumn, double order) {
-        List<Map<String, Object>> hits = rows.stream().filter(r -> r.get(unitColumn).equals(unit) && (double) r.get(orderColumn) == order).toList();
-        assertThat(hits).as("rows of unit %s at %s %s", unit, orderColumn, order).hasSize(1);
+    private static Map<String, Object> find(
+            List<Map<String, Object>> rows, String unitColumn, Object unit, String orderColumn, double order) {
+        List<Map<String, Object>> hits = rows.stream()
+                .filter(r -> r.get(unitColumn).equals(unit) && (double) r.get(orderColumn) == order)
+                .toList();
+        assertThat(hits)
+                .as("rows of unit %s at %s %s", unit, orderColumn, order)
+                .hasSize(1);
         return hits.get(0);
     }
 
@@ -110,7 +119,9 @@ class IngestTest {
     }
 
     private static ColumnProfile profile(IngestReport report, String column) {
-        return report.columns().stream().filter(p -> p.name().equals(column)).findFirst()
+        return report.columns().stream()
+                .filter(p -> p.name().equals(column))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no profile for " + column));
     }
 
@@ -129,7 +140,10 @@ class IngestTest {
         assertThat(entry(report, "unit").role()).isEqualTo(Role.UNIT);
         assertThat(entry(report, "cycle").role()).isEqualTo(Role.ORDER);
         assertThat(report.mapping().rulFrom()).isEqualTo(ColumnMapping.RulFrom.END);
-        for (Path p : List.of(out.resolve(Ingest.SEED_FILE), out.resolve(Ingest.HOLDOUT_FILE), out.resolve(Ingest.REPORT_FILE),
+        for (Path p : List.of(
+                out.resolve(Ingest.SEED_FILE),
+                out.resolve(Ingest.HOLDOUT_FILE),
+                out.resolve(Ingest.REPORT_FILE),
                 out.resolve(Ingest.TEXT_FILE))) {
             assertThat(p).isRegularFile();
         }
@@ -142,7 +156,8 @@ class IngestTest {
         assertThat(schema.origin()).isEqualTo(SourceSchema.Origin.REAL);
         assertThat(schema.unitColumn()).contains("unit");
         assertThat(schema.rulColumn()).contains("rul");
-        assertThat(schema.order()).isEqualTo(new SourceSchema.Order("cycle", SourceSchema.OrderKind.COUNTER, 1.0, "cycles"));
+        assertThat(schema.order())
+                .isEqualTo(new SourceSchema.Order("cycle", SourceSchema.OrderKind.COUNTER, 1.0, "cycles"));
         assertThat(schema.rulUnit()).isEqualTo("cycles");
         assertThat(schema.rulCap()).isNull();
         assertThat(schema.runToFailure()).isTrue();
@@ -155,18 +170,23 @@ class IngestTest {
         assertThat(schema.field("s2").orElseThrow().kind()).isEqualTo(ColumnKind.NUMBER);
 
         // Six columns of the excerpt never change: not learnt, but written back as their constant.
-        Map<String, Double> constants = Map.of("setting_3", 100.0, "s1", 518.67, "s5", 14.62, "s16", 0.03, "s18", 2388.0, "s19", 100.0);
-        assertThat(schema.learnt().stream().map(SourceSchema.Field::name)).doesNotContainAnyElementsOf(constants.keySet())
+        Map<String, Double> constants =
+                Map.of("setting_3", 100.0, "s1", 518.67, "s5", 14.62, "s16", 0.03, "s18", 2388.0, "s19", 100.0);
+        assertThat(schema.learnt().stream().map(SourceSchema.Field::name))
+                .doesNotContainAnyElementsOf(constants.keySet())
                 .contains("setting_1", "s2", "s3", "s4", "s7", "s17", "s20", "s21");
         constants.forEach((name, value) -> {
             SourceSchema.Field f = schema.field(name).orElseThrow();
             assertThat(f.role()).as(name).isEqualTo(Role.DROPPED);
             assertThat(Double.parseDouble(f.constant())).as(name).isEqualTo(value);
             for (SourceTable t : List.of(seed, holdout)) {
-                assertThat(java.util.Arrays.stream(t.numeric(name)).distinct().boxed()).as(name).containsExactly(value);
+                assertThat(java.util.Arrays.stream(t.numeric(name)).distinct().boxed())
+                        .as(name)
+                        .containsExactly(value);
             }
         });
-        assertThat(report.cleaning().dropped().stream().map(IngestReport.Dropped::column)).containsExactlyInAnyOrderElementsOf(constants.keySet());
+        assertThat(report.cleaning().dropped().stream().map(IngestReport.Dropped::column))
+                .containsExactlyInAnyOrderElementsOf(constants.keySet());
 
         // RUL counts down to each unit's last cycle, exactly.
         List<Map<String, Object>> rows = allRows(r);
@@ -203,12 +223,14 @@ class IngestTest {
                 assertThat(cycle[i]).isEqualTo(cycle[i - 1] + 1);
             }
         }
-        assertThat(Files.readString(out.resolve(Ingest.TEXT_FILE))).contains("RUL: from end, in cycles", "not learnt: setting_3");
+        assertThat(Files.readString(out.resolve(Ingest.TEXT_FILE)))
+                .contains("RUL: from end, in cycles", "not learnt: setting_3");
     }
 
     @Test
     void fd003WithoutColumnNamesNamesThemByPosition() throws Exception {
-        Ingest.Result r = run(resource("fd003-excerpt.txt", "train_FD003.txt"), IngestOptions.defaults(), dir.resolve("out"));
+        Ingest.Result r =
+                run(resource("fd003-excerpt.txt", "train_FD003.txt"), IngestOptions.defaults(), dir.resolve("out"));
         SourceSchema schema = SourceFiles.read(r.seed()).schema();
         assertThat(schema.fields().get(0).name()).isEqualTo("col1");
         assertThat(schema.unitColumn()).contains("col1");
@@ -222,12 +244,15 @@ class IngestTest {
 
     @Test
     void rulCapWritesPiecewiseLinearRul() throws Exception {
-        Ingest.Result r = run(resource("fd003-excerpt.txt", "train_FD003.txt"),
-                IngestOptions.defaults().withColumns(FD003_COLUMNS).withRulCap(125.0), dir.resolve("out"));
+        Ingest.Result r = run(
+                resource("fd003-excerpt.txt", "train_FD003.txt"),
+                IngestOptions.defaults().withColumns(FD003_COLUMNS).withRulCap(125.0),
+                dir.resolve("out"));
         assertThat(SourceFiles.read(r.seed()).schema().rulCap()).isEqualTo(125.0);
         assertThat(r.report().rul().cap()).isEqualTo(125.0);
         List<Map<String, Object>> rows = allRows(r);
-        assertThat(rows.stream().mapToDouble(x -> (double) x.get("rul")).max().orElseThrow()).isEqualTo(125.0);
+        assertThat(rows.stream().mapToDouble(x -> (double) x.get("rul")).max().orElseThrow())
+                .isEqualTo(125.0);
         assertThat(find(rows, "unit", 1.0, "cycle", 1).get("rul")).isEqualTo(125.0);
         assertThat(find(rows, "unit", 1.0, "cycle", 134).get("rul")).isEqualTo(125.0);
         assertThat(find(rows, "unit", 1.0, "cycle", 200).get("rul")).isEqualTo(59.0);
@@ -237,7 +262,8 @@ class IngestTest {
 
     @Test
     void ai4iKeepsItsNamesAndKindsAndIsLearntAsATable() throws Exception {
-        Ingest.Result r = run(resource("ai4i2020-excerpt.csv", "ai4i2020.csv"), IngestOptions.defaults(), dir.resolve("out"));
+        Ingest.Result r =
+                run(resource("ai4i2020-excerpt.csv", "ai4i2020.csv"), IngestOptions.defaults(), dir.resolve("out"));
         IngestReport report = r.report();
         assertThat(report.format()).isEqualTo("delimited");
         assertThat(report.header()).isTrue();
@@ -257,8 +283,16 @@ class IngestTest {
         SourceTable seed = SourceFiles.read(r.seed());
         SourceSchema schema = seed.schema();
         // Names exactly as the file has them: brackets and spaces survive Parquet and the schema.
-        assertThat(schema.learnt().stream().map(SourceSchema.Field::name)).contains("Type", "Air temperature [K]",
-                "Process temperature [K]", "Rotational speed [rpm]", "Torque [Nm]", "Tool wear [min]", "Machine failure", "TWF");
+        assertThat(schema.learnt().stream().map(SourceSchema.Field::name))
+                .contains(
+                        "Type",
+                        "Air temperature [K]",
+                        "Process temperature [K]",
+                        "Rotational speed [rpm]",
+                        "Torque [Nm]",
+                        "Tool wear [min]",
+                        "Machine failure",
+                        "TWF");
         assertThat(schema.learnt().stream().map(SourceSchema.Field::name)).doesNotContain("Product ID", "UDI");
         assertThat(schema.field("Product ID")).isEmpty();
         // No RUL can be labelled without units that run to failure: rows are a table.
@@ -290,9 +324,16 @@ class IngestTest {
             for (String asset : List.of("P-101", "P-102", "P-103")) {
                 for (int k = 0; k < lengths.get(asset); k++) {
                     String ts = start.plusMinutes(10L * k).toString().replace('T', ' ') + ":00";
-                    w.write(String.format(Locale.ROOT, "%s,%s,bearing_temp,%.3f%n", asset, ts, 40 + 0.5 * k + random.nextGaussian()));
-                    w.write(String.format(Locale.ROOT, "%s,%s,vibration,%.3f%n", asset, ts, 2 + 0.05 * k + 0.1 * random.nextGaussian()));
-                    w.write(String.format(Locale.ROOT, "%s,%s,current,%.3f%n", asset, ts, 12 + 0.3 * random.nextGaussian()));
+                    w.write(String.format(
+                            Locale.ROOT, "%s,%s,bearing_temp,%.3f%n", asset, ts, 40 + 0.5 * k + random.nextGaussian()));
+                    w.write(String.format(
+                            Locale.ROOT,
+                            "%s,%s,vibration,%.3f%n",
+                            asset,
+                            ts,
+                            2 + 0.05 * k + 0.1 * random.nextGaussian()));
+                    w.write(String.format(
+                            Locale.ROOT, "%s,%s,current,%.3f%n", asset, ts, 12 + 0.3 * random.nextGaussian()));
                 }
             }
         }
@@ -305,11 +346,13 @@ class IngestTest {
 
         SourceTable seed = SourceFiles.read(r.seed());
         SourceSchema schema = seed.schema();
-        assertThat(seed.table().names()).contains("asset", "timestamp", "bearing_temp", "vibration", "current", "rul")
+        assertThat(seed.table().names())
+                .contains("asset", "timestamp", "bearing_temp", "vibration", "current", "rul")
                 .doesNotContain("tag", "value");
         assertThat(schema.unitColumn()).contains("asset");
         assertThat(schema.field("asset").orElseThrow().kind()).isEqualTo(ColumnKind.CATEGORY);
-        assertThat(schema.order()).isEqualTo(new SourceSchema.Order("timestamp", SourceSchema.OrderKind.TIMESTAMP, 600.0, "hours"));
+        assertThat(schema.order())
+                .isEqualTo(new SourceSchema.Order("timestamp", SourceSchema.OrderKind.TIMESTAMP, 600.0, "hours"));
         assertThat(schema.rulUnit()).isEqualTo("hours");
 
         // RUL from each asset's last reading, in hours: 10 minutes a step.
@@ -322,7 +365,9 @@ class IngestTest {
             assertThat(step).isEqualTo(Math.rint(step));
             assertThat((double) row.get("rul")).isCloseTo((len - 1 - step) / 6.0, within(1e-9));
         }
-        assertThat((double) find(rows, "asset", "P-103", "timestamp", startMicros).get("rul")).isCloseTo(35 / 6.0, within(1e-9));
+        assertThat((double)
+                        find(rows, "asset", "P-103", "timestamp", startMicros).get("rul"))
+                .isCloseTo(35 / 6.0, within(1e-9));
         assertThat(report.unitsHeldOut()).hasSize(1);
     }
 
@@ -331,7 +376,8 @@ class IngestTest {
     /** A workbook with two data sheets: "Line 1" first, then "Line 2 (spare)"; dates are real Excel dates. */
     private Path workbook() throws IOException {
         Path file = dir.resolve("readings.xlsx");
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
             writeSheet(wb.createSheet("Line 1"), date, 2, 20.0);
@@ -376,7 +422,8 @@ class IngestTest {
         assertThat(schema.unitColumn()).contains("Machine");
         // Excel dates arrive as timestamps, not as the serial numbers Excel stores.
         assertThat(schema.field("Date").orElseThrow().kind()).isEqualTo(ColumnKind.TIMESTAMP);
-        assertThat(schema.order()).isEqualTo(new SourceSchema.Order("Date", SourceSchema.OrderKind.TIMESTAMP, 3600.0, "hours"));
+        assertThat(schema.order())
+                .isEqualTo(new SourceSchema.Order("Date", SourceSchema.OrderKind.TIMESTAMP, 3600.0, "hours"));
         assertThat(schema.field("Temperature (°C)").orElseThrow().unit()).isEqualTo("C");
         List<Map<String, Object>> rows = allRows(second);
         long micros = LocalDateTime.of(2024, 3, 1, 5, 0).toEpochSecond(ZoneOffset.UTC) * 1_000_000L;
@@ -389,7 +436,8 @@ class IngestTest {
     void aMissingSheetIsAProblemThatListsTheSheets() throws Exception {
         Path file = workbook();
         Path out = dir.resolve("out");
-        IngestException e = catchThrowableOfType(() -> run(file, IngestOptions.defaults().withSheet("Line 3"), out), IngestException.class);
+        IngestException e = catchThrowableOfType(
+                () -> run(file, IngestOptions.defaults().withSheet("Line 3"), out), IngestException.class);
         assertThat(e).isNotNull();
         IngestException.Problem p = e.problems().get(0);
         assertThat(p.field()).isEqualTo("--sheet");
@@ -406,8 +454,13 @@ class IngestTest {
         int[] lives = {25, 31, 28, 22};
         for (int e = 0; e < lives.length; e++) {
             for (int c = 1; c <= lives[e]; c++) {
-                records.add(String.format(Locale.ROOT, "{\"engine_id\": \"E%d\", \"cycle\": %d, \"T24\": %.2f, \"P30\": %.2f, \"regime\": \"%s\"}",
-                        e + 1, c, 642 + 0.05 * c + random.nextGaussian() * 0.3, 554 - 0.04 * c + random.nextGaussian() * 0.3,
+                records.add(String.format(
+                        Locale.ROOT,
+                        "{\"engine_id\": \"E%d\", \"cycle\": %d, \"T24\": %.2f, \"P30\": %.2f, \"regime\": \"%s\"}",
+                        e + 1,
+                        c,
+                        642 + 0.05 * c + random.nextGaussian() * 0.3,
+                        554 - 0.04 * c + random.nextGaussian() * 0.3,
                         c % 3 == 0 ? "climb" : "cruise"));
             }
         }
@@ -450,7 +503,8 @@ class IngestTest {
         for (int m = 1; m <= 4; m++) {
             for (int c = 1; c <= 20; c++) {
                 String temp = m == 2 && c == 5 ? "" : String.format(Locale.ROOT, "%.2f", 40 + m + 0.75 * c);
-                String pressure = m == 3 && c == 1 ? "NA" : String.format(Locale.ROOT, "%.3f", 6.0 - 0.05 * c + 0.01 * m);
+                String pressure =
+                        m == 3 && c == 1 ? "NA" : String.format(Locale.ROOT, "%.3f", 6.0 - 0.05 * c + 0.01 * m);
                 String line = m + "," + c + "," + temp + "," + pressure + "\n";
                 b.append(line);
                 if (m == 1 && c == 7) {
@@ -474,15 +528,21 @@ class IngestTest {
         List<Map<String, Object>> rows = allRows(r);
         assertThat(rows).hasSize(80);
         // Forward within the unit: machine 2's cycle-4 temperature, not another machine's or the median.
-        assertThat((double) find(rows, "machine", 2.0, "cycle", 5).get("temp_C")).isCloseTo(42 + 0.75 * 4, within(1e-9));
+        assertThat((double) find(rows, "machine", 2.0, "cycle", 5).get("temp_C"))
+                .isCloseTo(42 + 0.75 * 4, within(1e-9));
         // A unit's first value has nothing before it: the next value of the same unit.
-        assertThat((double) find(rows, "machine", 3.0, "cycle", 1).get("pressure_bar")).isCloseTo(6.0 - 0.05 * 2 + 0.03, within(1e-9));
-        assertThat(rows.stream().filter(x -> x.get("machine").equals(1.0) && x.get("cycle").equals(7.0))).hasSize(1);
+        assertThat((double) find(rows, "machine", 3.0, "cycle", 1).get("pressure_bar"))
+                .isCloseTo(6.0 - 0.05 * 2 + 0.03, within(1e-9));
+        assertThat(rows.stream()
+                        .filter(x ->
+                                x.get("machine").equals(1.0) && x.get("cycle").equals(7.0)))
+                .hasSize(1);
     }
 
     @Test
     void missingValuesDropTheirRowsWhenAskedTo() throws Exception {
-        Ingest.Result r = run(gappy(), IngestOptions.defaults().withMissing(IngestOptions.Missing.DROP), dir.resolve("out"));
+        Ingest.Result r =
+                run(gappy(), IngestOptions.defaults().withMissing(IngestOptions.Missing.DROP), dir.resolve("out"));
         IngestReport.Cleaning cleaning = r.report().cleaning();
         assertThat(cleaning.missing()).isEqualTo("drop");
         assertThat(cleaning.rowsDropped()).isEqualTo(2);
@@ -490,8 +550,10 @@ class IngestTest {
         assertThat(cleaning.filled()).isEmpty();
         List<Map<String, Object>> rows = allRows(r);
         assertThat(rows).hasSize(78);
-        assertThat(rows).noneMatch(x -> x.get("machine").equals(2.0) && x.get("cycle").equals(5.0));
-        assertThat(rows).noneMatch(x -> x.get("machine").equals(3.0) && x.get("cycle").equals(1.0));
+        assertThat(rows)
+                .noneMatch(x -> x.get("machine").equals(2.0) && x.get("cycle").equals(5.0));
+        assertThat(rows)
+                .noneMatch(x -> x.get("machine").equals(3.0) && x.get("cycle").equals(1.0));
         assertThat(rows).allSatisfy(x -> assertThat((double) x.get("temp_C")).isNotNaN());
     }
 
@@ -506,7 +568,12 @@ class IngestTest {
         StringBuilder b = new StringBuilder("asset,cycle,vibration_mm_s,failure\n");
         for (int a = 1; a <= 3; a++) {
             for (int c = 1; c <= lengths.get(a); c++) {
-                b.append(String.format(Locale.ROOT, "%d,%d,%.3f,%d%n", a, c, 2 + 0.1 * (c % 10) + 0.05 * random.nextGaussian(),
+                b.append(String.format(
+                        Locale.ROOT,
+                        "%d,%d,%.3f,%d%n",
+                        a,
+                        c,
+                        2 + 0.1 * (c % 10) + 0.05 * random.nextGaussian(),
                         failures.get(a).contains(c) ? 1 : 0));
             }
         }
@@ -543,14 +610,17 @@ class IngestTest {
 
         // Next month's export: other units (the first three of the excerpt), the same columns.
         Path second = dir.resolve("next_month.txt");
-        List<String> lines = Files.readAllLines(first).stream().filter(l -> Integer.parseInt(l.strip().split("\\s+")[0]) <= 3).toList();
+        List<String> lines = Files.readAllLines(first).stream()
+                .filter(l -> Integer.parseInt(l.strip().split("\\s+")[0]) <= 3)
+                .toList();
         Files.write(second, lines);
         Ingest.Result b = run(second, named.withMapping(saved), dir.resolve("b"));
         assertThat(b.report().mapping().columns()).isEqualTo(saved.columns());
         assertThat(b.report().rowsRead()).isEqualTo(259 + 253 + 222);
         SourceSchema schema = SourceFiles.read(b.seed()).schema();
         for (ColumnMapping.Entry e : saved.columns()) {
-            schema.field(e.target()).ifPresent(f -> assertThat(f.role()).as(e.target()).isEqualTo(e.role()));
+            schema.field(e.target())
+                    .ifPresent(f -> assertThat(f.role()).as(e.target()).isEqualTo(e.role()));
         }
         assertThat(schema.unitColumn()).contains("unit");
         assertThat(schema.order().column()).isEqualTo("cycle");
@@ -562,7 +632,8 @@ class IngestTest {
         ColumnMapping ai4i = ColumnMapping.read(dir.resolve("a").resolve(Ingest.REPORT_FILE));
         Path fd003 = resource("fd003-excerpt.txt", "train_FD003.txt");
         Path out = dir.resolve("out");
-        IngestException.Problem p = refused(fd003, IngestOptions.defaults().withColumns(FD003_COLUMNS).withMapping(ai4i), out);
+        IngestException.Problem p = refused(
+                fd003, IngestOptions.defaults().withColumns(FD003_COLUMNS).withMapping(ai4i), out);
         assertThat(p.field()).isEqualTo("mapping");
         assertThat(p.message()).contains("Machine failure", "s21");
         assertNothingWritten(out);
@@ -600,7 +671,9 @@ class IngestTest {
         assertThat(out.resolve(Ingest.SEED_FILE)).doesNotExist();
         if (Files.isDirectory(out)) {
             try (Stream<Path> files = Files.list(out)) {
-                assertThat(files.map(f -> f.getFileName().toString())).as("files left in the out dir").isEmpty();
+                assertThat(files.map(f -> f.getFileName().toString()))
+                        .as("files left in the out dir")
+                        .isEmpty();
             }
         }
     }
@@ -608,7 +681,10 @@ class IngestTest {
     @Test
     void aFileOverTheSizeLimitIsRefusedBeforeItIsRead() throws Exception {
         Path out = dir.resolve("out");
-        IngestException.Problem p = refused(resource("fd003-excerpt.txt", "train_FD003.txt"), IngestOptions.defaults().withMaxBytes(10_000), out);
+        IngestException.Problem p = refused(
+                resource("fd003-excerpt.txt", "train_FD003.txt"),
+                IngestOptions.defaults().withMaxBytes(10_000),
+                out);
         assertThat(p.field()).isEqualTo("file");
         assertThat(p.message()).contains("limit");
         assertNothingWritten(out);
@@ -619,7 +695,12 @@ class IngestTest {
         Path file = dir.resolve("quotes.csv");
         StringBuilder b = new StringBuilder("unit,cycle,comment,temp\n");
         for (int i = 1; i <= 30; i++) {
-            b.append(i <= 15 ? 1 : 2).append(',').append(i).append(",\"ok\",").append(40 + i).append('\n');
+            b.append(i <= 15 ? 1 : 2)
+                    .append(',')
+                    .append(i)
+                    .append(",\"ok\",")
+                    .append(40 + i)
+                    .append('\n');
         }
         b.append("2,31,\"never closed,41\n2,32,\"ok\",42\n");
         Files.writeString(file, b);
@@ -637,13 +718,20 @@ class IngestTest {
         Path file = dir.resolve("quoted.csv");
         StringBuilder b = new StringBuilder("unit,cycle,comment,pipe,temp\n");
         for (int i = 1; i <= 30; i++) {
-            b.append(i <= 15 ? 1 : 2).append(',').append(i).append(',').append(i % 2 == 0 ? "\"valve A, left\"" : "\"said \"\"ok\"\"\"")
-                    .append(",12\" pipe,").append(40 + i).append('\n');
+            b.append(i <= 15 ? 1 : 2)
+                    .append(',')
+                    .append(i)
+                    .append(',')
+                    .append(i % 2 == 0 ? "\"valve A, left\"" : "\"said \"\"ok\"\"\"")
+                    .append(",12\" pipe,")
+                    .append(40 + i)
+                    .append('\n');
         }
         Files.writeString(file, b);
         List<Map<String, Object>> rows = allRows(run(file, IngestOptions.defaults(), dir.resolve("out")));
         assertThat(rows).hasSize(30);
-        assertThat(rows.stream().map(r -> r.get("comment")).distinct()).containsExactlyInAnyOrder("valve A, left", "said \"ok\"");
+        assertThat(rows.stream().map(r -> r.get("comment")).distinct())
+                .containsExactlyInAnyOrder("valve A, left", "said \"ok\"");
         assertThat(rows.stream().map(r -> r.get("pipe")).distinct()).containsExactly("12\" pipe");
     }
 
@@ -652,8 +740,14 @@ class IngestTest {
         Path file = dir.resolve("typo.csv");
         StringBuilder b = new StringBuilder("unit,cycle,temp_C,pressure_bar\n");
         for (int i = 1; i <= 100; i++) {
-            b.append(1 + (i - 1) / 25).append(',').append(i).append(',').append(i == 57 ? "hot" : String.valueOf(40 + 0.1 * i))
-                    .append(',').append(6 - 0.01 * i).append('\n');
+            b.append(1 + (i - 1) / 25)
+                    .append(',')
+                    .append(i)
+                    .append(',')
+                    .append(i == 57 ? "hot" : String.valueOf(40 + 0.1 * i))
+                    .append(',')
+                    .append(6 - 0.01 * i)
+                    .append('\n');
         }
         Files.writeString(file, b);
         Path out = dir.resolve("out");
@@ -670,8 +764,9 @@ class IngestTest {
         try (BufferedWriter w = Files.newBufferedWriter(file)) {
             w.write("unit,cycle,temp_C,pressure_bar\n");
             for (int i = 1; i <= 60_000; i++) {
-                w.write((1 + (i - 1) / 1000) + "," + i + "," + (i == 45_678 ? "hot" : String.valueOf(40 + (i % 100) * 0.1)) + ","
-                        + (6 - (i % 50) * 0.01) + "\n");
+                w.write((1 + (i - 1) / 1000) + "," + i + ","
+                        + (i == 45_678 ? "hot" : String.valueOf(40 + (i % 100) * 0.1)) + "," + (6 - (i % 50) * 0.01)
+                        + "\n");
             }
         }
         Path out = dir.resolve("out");
@@ -699,8 +794,10 @@ class IngestTest {
     void aHeaderJustOverTheColumnLimitIsRefused() throws Exception {
         Path file = dir.resolve("wide.csv");
         int n = IngestOptions.MAX_COLUMNS + 1;
-        Files.writeString(file, IntStream.range(0, n).mapToObj(i -> "c" + i).collect(Collectors.joining(",")) + "\n"
-                + IntStream.range(0, n).mapToObj(String::valueOf).collect(Collectors.joining(",")) + "\n");
+        Files.writeString(
+                file,
+                IntStream.range(0, n).mapToObj(i -> "c" + i).collect(Collectors.joining(",")) + "\n"
+                        + IntStream.range(0, n).mapToObj(String::valueOf).collect(Collectors.joining(",")) + "\n");
         Path out = dir.resolve("out");
         IngestException.Problem p = refused(file, IngestOptions.defaults(), out);
         assertThat(p.field()).isEqualTo("file");
@@ -760,7 +857,8 @@ class IngestTest {
     }
 
     /** Writes a zip of the given entries; the last entry, if {@code bombBytes} > 0, is that many repeated bytes. */
-    private static void zip(Path file, Map<String, String> entries, String bombEntry, long bombBytes) throws IOException {
+    private static void zip(Path file, Map<String, String> entries, String bombEntry, long bombBytes)
+            throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             zip.setLevel(Deflater.BEST_COMPRESSION);
             for (Map.Entry<String, String> e : entries.entrySet()) {
@@ -770,8 +868,10 @@ class IngestTest {
             }
             if (bombEntry != null) {
                 zip.putNextEntry(new ZipEntry(bombEntry));
-                zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/"
-                        + "spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>").getBytes(StandardCharsets.UTF_8));
+                zip.write(
+                        ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/"
+                                        + "spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>")
+                                .getBytes(StandardCharsets.UTF_8));
                 byte[] block = new byte[1 << 20];
                 java.util.Arrays.fill(block, (byte) 'A');
                 for (long written = 0; written < bombBytes; written += block.length) {
@@ -786,25 +886,33 @@ class IngestTest {
     /** The parts of a minimal .xlsx package, all but the sheet itself. */
     private static Map<String, String> xlsxParts() {
         Map<String, String> parts = new LinkedHashMap<>();
-        parts.put("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-                + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-                + "</Types>");
-        parts.put("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
-                + "</Relationships>");
-        parts.put("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-                + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-                + "<sheets><sheet name=\"Data\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-        parts.put("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
-                + "Target=\"worksheets/sheet1.xml\"/></Relationships>");
+        parts.put(
+                "[Content_Types].xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                        + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                        + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+                        + "</Types>");
+        parts.put(
+                "_rels/.rels",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+                        + "</Relationships>");
+        parts.put(
+                "xl/workbook.xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                        + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                        + "<sheets><sheet name=\"Data\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+        parts.put(
+                "xl/_rels/workbook.xml.rels",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+                        + "Target=\"worksheets/sheet1.xml\"/></Relationships>");
         return parts;
     }
 
@@ -836,7 +944,10 @@ class IngestTest {
     void anUnknownUnitColumnSuggestsTheClosest() throws Exception {
         Path file = resource("fd003-excerpt.txt", "train_FD003.txt");
         Path out = dir.resolve("out");
-        IngestException.Problem p = refused(file, IngestOptions.defaults().withColumns(FD003_COLUMNS).withRoles("units", null, null, false, null), out);
+        IngestException.Problem p = refused(
+                file,
+                IngestOptions.defaults().withColumns(FD003_COLUMNS).withRoles("units", null, null, false, null),
+                out);
         assertThat(p.field()).isEqualTo("--unit");
         assertThat(p.message()).contains("units");
         assertThat(p.fix()).contains("did you mean 'unit'");
@@ -847,7 +958,8 @@ class IngestTest {
     void theWrongNumberOfColumnNamesIsRefused() throws Exception {
         Path file = resource("fd003-excerpt.txt", "train_FD003.txt");
         Path out = dir.resolve("out");
-        IngestException.Problem p = refused(file, IngestOptions.defaults().withColumns(FD003_COLUMNS.subList(0, 25)), out);
+        IngestException.Problem p =
+                refused(file, IngestOptions.defaults().withColumns(FD003_COLUMNS.subList(0, 25)), out);
         assertThat(p.field()).isEqualTo("--columns");
         assertThat(p.fix()).contains("26");
         assertNothingWritten(out);

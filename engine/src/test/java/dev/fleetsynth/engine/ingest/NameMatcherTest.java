@@ -29,15 +29,15 @@ class NameMatcherTest {
     static final double MIN_ACCURACY = 0.80;
 
     /** One line of the fixture. */
-    record Case(String export, String category, String column, String expected) {
-    }
+    record Case(String export, String category, String column, String expected) {}
 
     static List<Case> fixture() throws IOException {
         CsvMapper mapper = new CsvMapper();
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<Case> cases = new ArrayList<>();
         try (InputStream in = NameMatcherTest.class.getResourceAsStream("/column-names.csv");
-             MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class).with(schema).readValues(in)) {
+                MappingIterator<Map<String, String>> it =
+                        mapper.readerFor(Map.class).with(schema).readValues(in)) {
             while (it.hasNext()) {
                 Map<String, String> row = it.next();
                 cases.add(new Case(row.get("export"), row.get("category"), row.get("column"), row.get("expected")));
@@ -62,16 +62,24 @@ class NameMatcherTest {
         List<String> misses = new ArrayList<>();
         for (List<Case> export : byExport.values()) {
             String category = export.get(0).category();
-            List<SensorSpec> sensors = Categories.byName(category).orElseThrow(() -> new AssertionError("no category " + category)).sensors();
-            Map<String, NameMatcher.Match> matches = NameMatcher.match(export.stream().map(Case::column).toList(), sensors);
+            List<SensorSpec> sensors = Categories.byName(category)
+                    .orElseThrow(() -> new AssertionError("no category " + category))
+                    .sensors();
+            Map<String, NameMatcher.Match> matches =
+                    NameMatcher.match(export.stream().map(Case::column).toList(), sensors);
             for (Case c : export) {
                 NameMatcher.Match m = matches.get(c.column());
                 String got = m == null ? "" : m.sensor();
                 if (got.equals(c.expected())) {
                     right++;
                 } else {
-                    misses.add(String.format(Locale.ROOT, "%s: '%s' -> %s (%s), expected %s", c.export(), c.column(),
-                            got.isEmpty() ? "nothing" : got, m == null ? "-" : String.format(Locale.ROOT, "%.3f", m.score()),
+                    misses.add(String.format(
+                            Locale.ROOT,
+                            "%s: '%s' -> %s (%s), expected %s",
+                            c.export(),
+                            c.column(),
+                            got.isEmpty() ? "nothing" : got,
+                            m == null ? "-" : String.format(Locale.ROOT, "%.3f", m.score()),
                             c.expected().isEmpty() ? "nothing" : c.expected()));
                 }
             }
@@ -83,10 +91,13 @@ class NameMatcherTest {
     void theFixtureIsSoundAndCoversEveryCategory() throws IOException {
         List<Case> cases = fixture();
         assertThat(cases).hasSizeGreaterThanOrEqualTo(32);
-        assertThat(cases.stream().map(Case::category).distinct()).containsExactlyInAnyOrderElementsOf(Categories.names());
+        assertThat(cases.stream().map(Case::category).distinct())
+                .containsExactlyInAnyOrderElementsOf(Categories.names());
         assertThat(cases).filteredOn(c -> c.expected().isEmpty()).hasSizeGreaterThanOrEqualTo(5);
         for (Case c : cases) {
-            List<String> sensors = Categories.byName(c.category()).orElseThrow().sensors().stream().map(SensorSpec::name).toList();
+            List<String> sensors = Categories.byName(c.category()).orElseThrow().sensors().stream()
+                    .map(SensorSpec::name)
+                    .toList();
             if (!c.expected().isEmpty()) {
                 assertThat(sensors).as("sensors of %s", c.category()).contains(c.expected());
             }
@@ -105,7 +116,12 @@ class NameMatcherTest {
     @Test
     void realExportNamesFindTheirSensors() throws IOException {
         Outcome o = evaluate(fixture());
-        System.out.printf(Locale.ROOT, "NameMatcher: %d of %d column names mapped right, accuracy %.3f%n", o.right(), o.total(), o.accuracy());
+        System.out.printf(
+                Locale.ROOT,
+                "NameMatcher: %d of %d column names mapped right, accuracy %.3f%n",
+                o.right(),
+                o.total(),
+                o.accuracy());
         o.misses().forEach(m -> System.out.println("  miss: " + m));
         assertThat(o.accuracy()).as("accuracy; misses: %s", o.misses()).isGreaterThanOrEqualTo(MIN_ACCURACY);
     }
@@ -113,23 +129,30 @@ class NameMatcherTest {
     @Test
     void aNameMatchesItsSensorWhateverTheExportsStyle() {
         List<SensorSpec> motor = Categories.byName("motor").orElseThrow().sensors();
-        for (String name : List.of("bearing_de_temp_C", "Bearing DE Temp (°C)", "BearingDeTemp", "BRG DE TEMP [degC]")) {
-            assertThat(NameMatcher.match(List.of(name), motor)).as(name).extractingByKey(name)
-                    .extracting(NameMatcher.Match::sensor).isEqualTo("bearing_de_temp_C");
+        for (String name :
+                List.of("bearing_de_temp_C", "Bearing DE Temp (°C)", "BearingDeTemp", "BRG DE TEMP [degC]")) {
+            assertThat(NameMatcher.match(List.of(name), motor))
+                    .as(name)
+                    .extractingByKey(name)
+                    .extracting(NameMatcher.Match::sensor)
+                    .isEqualTo("bearing_de_temp_C");
         }
     }
 
     @Test
     void aUnitThatContradictsTheSensorsLowersTheScore() {
-        SensorSpec current = Categories.byName("motor").orElseThrow().sensors().stream().filter(s -> s.name().equals("current_A"))
-                .findFirst().orElseThrow();
+        SensorSpec current = Categories.byName("motor").orElseThrow().sensors().stream()
+                .filter(s -> s.name().equals("current_A"))
+                .findFirst()
+                .orElseThrow();
         assertThat(NameMatcher.score("Current (A)", current)).isGreaterThan(NameMatcher.score("Current (V)", current));
     }
 
     @Test
     void matchesAreOneToOne() {
         List<SensorSpec> pump = Categories.byName("pump").orElseThrow().sensors();
-        Map<String, NameMatcher.Match> m = NameMatcher.match(List.of("Bearing Temp (°C)", "Bearing Temperature [°C]"), pump);
+        Map<String, NameMatcher.Match> m =
+                NameMatcher.match(List.of("Bearing Temp (°C)", "Bearing Temperature [°C]"), pump);
         assertThat(m.values().stream().map(NameMatcher.Match::sensor)).containsExactly("bearing_temp_C");
     }
 }

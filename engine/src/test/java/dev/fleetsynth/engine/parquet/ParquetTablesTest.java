@@ -51,16 +51,19 @@ class ParquetTablesTest {
     @Test
     void fileUsesZstdAndUtcMicrosecondTimestamps() throws IOException {
         Path file = dir.resolve("seed.parquet");
-        ParquetTables.write(cncSeed(2_000), file, Map.of("fleetsynth.kind", "seed"), (d, t) -> { });
+        ParquetTables.write(cncSeed(2_000), file, Map.of("fleetsynth.kind", "seed"), (d, t) -> {});
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
-            for (ColumnChunkMetaData column : reader.getFooter().getBlocks().get(0).getColumns()) {
+            for (ColumnChunkMetaData column :
+                    reader.getFooter().getBlocks().get(0).getColumns()) {
                 assertThat(column.getCodec()).isEqualTo(CompressionCodecName.ZSTD);
             }
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
-            assertThat(schema.getFields().stream().map(f -> f.getName()).limit(4)).containsExactly("timestamp", "machine_id", "cycle", "rul");
+            assertThat(schema.getFields().stream().map(f -> f.getName()).limit(4))
+                    .containsExactly("timestamp", "machine_id", "cycle", "rul");
             assertThat(schema.getType("timestamp").getLogicalTypeAnnotation())
                     .isEqualTo(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS));
-            assertThat(reader.getFooter().getFileMetaData().getKeyValueMetaData()).containsEntry("fleetsynth.kind", "seed");
+            assertThat(reader.getFooter().getFileMetaData().getKeyValueMetaData())
+                    .containsEntry("fleetsynth.kind", "seed");
         }
     }
 
@@ -70,7 +73,8 @@ class ParquetTablesTest {
         Path file = dir.resolve("seed.parquet");
         ParquetTables.write(table, file);
         String source = "read_parquet('" + file.toAbsolutePath().toString().replace("'", "''") + "')";
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = db.createStatement()) {
             Map<String, String> types = new LinkedHashMap<>();
             try (ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + source)) {
                 while (rs.next()) {
@@ -80,8 +84,11 @@ class ParquetTablesTest {
             List<String> expected = new ArrayList<>(List.of("timestamp", "machine_id", "cycle", "rul"));
             expected.addAll(table.sensorNames());
             assertThat(types.keySet()).containsExactlyElementsOf(expected);
-            assertThat(types).containsEntry("timestamp", "TIMESTAMP WITH TIME ZONE").containsEntry("machine_id", "VARCHAR")
-                    .containsEntry("cycle", "INTEGER").containsEntry("rul", "DOUBLE");
+            assertThat(types)
+                    .containsEntry("timestamp", "TIMESTAMP WITH TIME ZONE")
+                    .containsEntry("machine_id", "VARCHAR")
+                    .containsEntry("cycle", "INTEGER")
+                    .containsEntry("rul", "DOUBLE");
             table.sensorNames().forEach(s -> assertThat(types).containsEntry(s, "DOUBLE"));
 
             try (ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT cycle), min(rul), max(machine_id), "
@@ -92,10 +99,13 @@ class ParquetTablesTest {
                 assertThat(rs.getDouble(3)).isZero();
                 assertThat(rs.getString(4)).isEqualTo("cnc_haas_vf2_001");
                 assertThat(rs.getLong(5)).isEqualTo(table.timestampMicros()[0]);
-                assertThat(rs.getDouble(6)).isCloseTo(Arrays.stream(table.sensor("spindle_torque_nm")).sum(),
-                        org.assertj.core.data.Percentage.withPercentage(1e-9));
+                assertThat(rs.getDouble(6))
+                        .isCloseTo(
+                                Arrays.stream(table.sensor("spindle_torque_nm")).sum(),
+                                org.assertj.core.data.Percentage.withPercentage(1e-9));
             }
-            try (ResultSet rs = st.executeQuery("SELECT strftime(timestamp AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') FROM " + source + " LIMIT 1")) {
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT strftime(timestamp AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') FROM " + source + " LIMIT 1")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("2025-01-01 00:00");
             }
@@ -109,10 +119,11 @@ class ParquetTablesTest {
         ParquetTables.write(first, file);
         byte[] before = Files.readAllBytes(file);
         assertThatThrownBy(() -> ParquetTables.write(cncSeed(20_000), file, Map.of(), (done, total) -> {
-            if (done < total) {
-                throw new UncheckedIOException(new IOException("disk full"));
-            }
-        })).hasMessageContaining("disk full");
+                    if (done < total) {
+                        throw new UncheckedIOException(new IOException("disk full"));
+                    }
+                }))
+                .hasMessageContaining("disk full");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("seed.parquet");
@@ -122,12 +133,15 @@ class ParquetTablesTest {
     @Test
     void aFileWithoutTheFixedColumnsIsRefused() throws IOException {
         Path file = dir.resolve("other.parquet");
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = db.createStatement()) {
             st.execute("COPY (SELECT 1.5 AS x) TO '" + file + "' (FORMAT parquet)");
         } catch (java.sql.SQLException e) {
             throw new IOException(e);
         }
-        assertThatThrownBy(() -> ParquetTables.read(file)).isInstanceOf(IOException.class).hasMessageContaining("timestamp");
+        assertThatThrownBy(() -> ParquetTables.read(file))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("timestamp");
     }
 
     @Test

@@ -10,8 +10,7 @@ import java.util.function.UnaryOperator;
 
 /** Small, valid profiles and copy-with helpers for the profile tests. */
 final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /**
      * A valid two-sensor motor. The failure mode names only the second sensor, so a test may break
@@ -21,27 +20,62 @@ final class Fixtures {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("rated_power_kW", 15.5);
         params.put("insulation_class", "F");
-        return new MachineProfile("motor_test_001", "motor", "Siemens", "1LA7",
-                List.of(new SensorSpec("bearing_temp_C", "C", SensorSpec.NUMERIC, 40, 30, 0.5, ResponseCurve.LINEAR,
+        return new MachineProfile(
+                "motor_test_001",
+                "motor",
+                "Siemens",
+                "1LA7",
+                List.of(
+                        new SensorSpec(
+                                "bearing_temp_C",
+                                "C",
+                                SensorSpec.NUMERIC,
+                                40,
+                                30,
+                                0.5,
+                                ResponseCurve.LINEAR,
                                 "drive-end bearing"),
-                        new SensorSpec("vibration_mm_s", "mm/s", SensorSpec.NUMERIC, 2.5, 5, 0.15, ResponseCurve.CONVEX, "")),
+                        new SensorSpec(
+                                "vibration_mm_s", "mm/s", SensorSpec.NUMERIC, 2.5, 5, 0.15, ResponseCurve.CONVEX, "")),
                 List.of(new FailureMode("bearing_wear", List.of("vibration_mm_s"), 1.0, "rolling-element fatigue")),
-                params, new RulSettings(1000, 3, DegradationPattern.LINEAR_SLOW, 10));
+                params,
+                new RulSettings(1000, 3, DegradationPattern.LINEAR_SLOW, 10));
     }
 
     static MachineProfile withIdentity(MachineProfile p, String machineId, String machineType) {
-        return new MachineProfile(machineId, machineType, p.manufacturer(), p.model(), p.sensors(), p.failureModes(),
-                p.operationalParameters(), p.rul());
+        return new MachineProfile(
+                machineId,
+                machineType,
+                p.manufacturer(),
+                p.model(),
+                p.sensors(),
+                p.failureModes(),
+                p.operationalParameters(),
+                p.rul());
     }
 
     static MachineProfile withText(MachineProfile p, String manufacturer, String model) {
-        return new MachineProfile(p.machineId(), p.machineType(), manufacturer, model, p.sensors(), p.failureModes(),
-                p.operationalParameters(), p.rul());
+        return new MachineProfile(
+                p.machineId(),
+                p.machineType(),
+                manufacturer,
+                model,
+                p.sensors(),
+                p.failureModes(),
+                p.operationalParameters(),
+                p.rul());
     }
 
     static MachineProfile withSensors(MachineProfile p, List<SensorSpec> sensors) {
-        return new MachineProfile(p.machineId(), p.machineType(), p.manufacturer(), p.model(), sensors, p.failureModes(),
-                p.operationalParameters(), p.rul());
+        return new MachineProfile(
+                p.machineId(),
+                p.machineType(),
+                p.manufacturer(),
+                p.model(),
+                sensors,
+                p.failureModes(),
+                p.operationalParameters(),
+                p.rul());
     }
 
     /** Replaces sensor {@code index} by what {@code change} makes of it. */
@@ -52,13 +86,27 @@ final class Fixtures {
     }
 
     static MachineProfile withModes(MachineProfile p, List<FailureMode> modes) {
-        return new MachineProfile(p.machineId(), p.machineType(), p.manufacturer(), p.model(), p.sensors(), modes,
-                p.operationalParameters(), p.rul());
+        return new MachineProfile(
+                p.machineId(),
+                p.machineType(),
+                p.manufacturer(),
+                p.model(),
+                p.sensors(),
+                modes,
+                p.operationalParameters(),
+                p.rul());
     }
 
     static MachineProfile withRul(MachineProfile p, RulSettings rul) {
-        return new MachineProfile(p.machineId(), p.machineType(), p.manufacturer(), p.model(), p.sensors(), p.failureModes(),
-                p.operationalParameters(), rul);
+        return new MachineProfile(
+                p.machineId(),
+                p.machineType(),
+                p.manufacturer(),
+                p.model(),
+                p.sensors(),
+                p.failureModes(),
+                p.operationalParameters(),
+                rul);
     }
 
     static SensorSpec named(SensorSpec s, String name) {
@@ -106,14 +154,19 @@ final class Fixtures {
 
     /** The one problem of {@code problems}, which must be at {@code path}; message and suggestion non-empty. */
     static Problem onlyProblem(List<Problem> problems, String path) {
-        assertThat(problems).extracting(Problem::path).as("problems %s", problems).containsExactly(path);
+        assertThat(problems)
+                .extracting(Problem::path)
+                .as("problems %s", problems)
+                .containsExactly(path);
         assertWellFormed(problems);
         return problems.get(0);
     }
 
     static Problem problemAt(List<Problem> problems, String path) {
         assertWellFormed(problems);
-        return problems.stream().filter(p -> p.path().equals(path)).findFirst()
+        return problems.stream()
+                .filter(p -> p.path().equals(path))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no problem at " + path + " in " + problems));
     }
 }

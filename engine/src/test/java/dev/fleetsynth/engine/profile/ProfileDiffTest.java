@@ -2,9 +2,8 @@ package dev.fleetsynth.engine.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProfileDiffTest {
@@ -19,8 +18,14 @@ class ProfileDiffTest {
                 {"machine_id":"p","rul":{"max_rul":1200,"cycles":3},"model":"X",
                  "sensors":[{"name":"flow","base":9},{"name":"temp","base":41}]}""");
         List<ProfileDiff.Change> changes = ProfileDiff.between(before, after);
-        assertThat(changes).extracting(c -> c.path() + " " + c.kind()).containsExactly(
-                "rul.max_rul CHANGED", "sensors[temp].base CHANGED", "sensors[vib] REMOVED", "sensors[flow] ADDED", "model ADDED");
+        assertThat(changes)
+                .extracting(c -> c.path() + " " + c.kind())
+                .containsExactly(
+                        "rul.max_rul CHANGED",
+                        "sensors[temp].base CHANGED",
+                        "sensors[vib] REMOVED",
+                        "sensors[flow] ADDED",
+                        "model ADDED");
         assertThat(changes.get(0).before().asInt()).isEqualTo(1000);
         assertThat(changes.get(0).after().asInt()).isEqualTo(1200);
     }

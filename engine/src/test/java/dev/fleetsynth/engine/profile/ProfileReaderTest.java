@@ -88,17 +88,41 @@ class ProfileReaderTest {
         params.put("efficiency_class", "IE3");
         params.put("inverter_fed", false);
         params.put("service_factor", 1.15);
-        return new MachineProfile("motor_siemens_1la7_101", "motor", "Siemens", "1LA7",
-                List.of(new SensorSpec("bearing_de_temp_C", "C", "numeric", 40, 35, 0.5, ResponseCurve.LINEAR,
+        return new MachineProfile(
+                "motor_siemens_1la7_101",
+                "motor",
+                "Siemens",
+                "1LA7",
+                List.of(
+                        new SensorSpec(
+                                "bearing_de_temp_C",
+                                "C",
+                                "numeric",
+                                40,
+                                35,
+                                0.5,
+                                ResponseCurve.LINEAR,
                                 "drive-end bearing temperature"),
                         new SensorSpec("winding_temp_C", "C", "numeric", 50, 40, 0.8, ResponseCurve.CONCAVE, ""),
-                        new SensorSpec("vibration_mm_s", "mm/s", "numeric", 2.5, 5.0, 0.15, ResponseCurve.CONVEX,
+                        new SensorSpec(
+                                "vibration_mm_s",
+                                "mm/s",
+                                "numeric",
+                                2.5,
+                                5.0,
+                                0.15,
+                                ResponseCurve.CONVEX,
                                 "housing vibration velocity, RMS"),
                         new SensorSpec("current_A", "A", "numeric", 8.0, 6, 0.3, ResponseCurve.LINEAR, "")),
-                List.of(new FailureMode("bearing_wear", List.of("bearing_de_temp_C", "vibration_mm_s"), 0.6,
+                List.of(
+                        new FailureMode(
+                                "bearing_wear",
+                                List.of("bearing_de_temp_C", "vibration_mm_s"),
+                                0.6,
                                 "lubrication loss and rolling-element fatigue"),
                         new FailureMode("insulation_degradation", List.of("winding_temp_C", "current_A"), 0.4, "")),
-                params, new RulSettings(1000, 3, DegradationPattern.LINEAR_SLOW, 10));
+                params,
+                new RulSettings(1000, 3, DegradationPattern.LINEAR_SLOW, 10));
     }
 
     @Nested
@@ -137,7 +161,8 @@ class ProfileReaderTest {
         @MethodSource("catalogInEveryFormat")
         void everyCatalogMachineReadsBackToTheSameRecord(String machineId, ProfileFormat format) {
             MachineProfile original = Catalog.profile(machineId).orElseThrow();
-            assertThat(valid(reader.read(writer.write(original, format), "m." + format.extension()))).isEqualTo(original);
+            assertThat(valid(reader.read(writer.write(original, format), "m." + format.extension())))
+                    .isEqualTo(original);
         }
 
         @Test
@@ -152,10 +177,55 @@ class ProfileReaderTest {
         }
 
         @ParameterizedTest(name = "\"{0}\"")
-        @ValueSource(strings = {"1.50", "2024", "0815", "007", "-7", "+7", ".5", "1e3", "1E-3", "0x1F", "0o17", "0b101",
-                "1_000", "1:30", "12:30:00", "true", "False", "yes", "no", "on", "off", "null", "~", "NaN", ".nan", ".inf",
-                "-.inf", "2024-01-15", "#1", "- x", "a: b", "*ref", "&anchor", "!tag", "@home", "`x`", "'single'",
-                "\"double\"", "{x}", "[x]", "x, y", "%", "?", "tab\tinside", "line\nbreak", "été ℃"})
+        @ValueSource(
+                strings = {
+                    "1.50",
+                    "2024",
+                    "0815",
+                    "007",
+                    "-7",
+                    "+7",
+                    ".5",
+                    "1e3",
+                    "1E-3",
+                    "0x1F",
+                    "0o17",
+                    "0b101",
+                    "1_000",
+                    "1:30",
+                    "12:30:00",
+                    "true",
+                    "False",
+                    "yes",
+                    "no",
+                    "on",
+                    "off",
+                    "null",
+                    "~",
+                    "NaN",
+                    ".nan",
+                    ".inf",
+                    "-.inf",
+                    "2024-01-15",
+                    "#1",
+                    "- x",
+                    "a: b",
+                    "*ref",
+                    "&anchor",
+                    "!tag",
+                    "@home",
+                    "`x`",
+                    "'single'",
+                    "\"double\"",
+                    "{x}",
+                    "[x]",
+                    "x, y",
+                    "%",
+                    "?",
+                    "tab\tinside",
+                    "line\nbreak",
+                    "été ℃"
+                })
         void textThatLooksLikeSomethingElseStaysTextInEveryFormat(String text) {
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("note", text);
@@ -171,8 +241,14 @@ class ProfileReaderTest {
         @Test
         void yamlQuotesOnlyWhatNeedsIt() {
             String yaml = new String(writer.write(handWrittenMotor(), ProfileFormat.YAML), StandardCharsets.UTF_8);
-            assertThat(yaml).contains("machine_id: motor_siemens_1la7_101\n", "unit: mm/s\n", "response: concave\n",
-                    "degradation_pattern: linear_slow\n", "efficiency_class: IE3\n", "model: \"1LA7\"\n");
+            assertThat(yaml)
+                    .contains(
+                            "machine_id: motor_siemens_1la7_101\n",
+                            "unit: mm/s\n",
+                            "response: concave\n",
+                            "degradation_pattern: linear_slow\n",
+                            "efficiency_class: IE3\n",
+                            "model: \"1LA7\"\n");
         }
 
         @Test
@@ -187,9 +263,13 @@ class ProfileReaderTest {
             params.put("big", 6.02e23);
             params.put("flag", true);
             MachineProfile original = motor().withOperationalParameters(params);
-            assertThat(original.operationalParameters()).containsEntry("int", 15L).containsEntry("whole_double", 15L);
+            assertThat(original.operationalParameters())
+                    .containsEntry("int", 15L)
+                    .containsEntry("whole_double", 15L);
             for (ProfileFormat f : ProfileFormat.values()) {
-                assertThat(valid(reader.read(writer.write(original, f), "p." + f.extension()))).as("%s", f).isEqualTo(original);
+                assertThat(valid(reader.read(writer.write(original, f), "p." + f.extension())))
+                        .as("%s", f)
+                        .isEqualTo(original);
             }
         }
     }
@@ -209,29 +289,33 @@ class ProfileReaderTest {
         @Test
         void aBrokenYamlReportsEveryMistake() throws Exception {
             List<Problem> problems = invalid(reader.read(resource("broken.yaml")));
-            assertThat(problems).extracting(Problem::path).containsExactlyInAnyOrder(
-                    "machine_id",
-                    "machine_typ",
-                    "machine_type",
-                    "sensors[0].name",
-                    "sensors[0].base",
-                    "sensors[0].noise",
-                    "sensors[1].respons",
-                    "sensors[1].unit",
-                    "sensors[2].type",
-                    "sensors[2].response",
-                    "failure_modes[0].sensors[0]",
-                    "failure_modes[0].weight",
-                    "rul.cycles",
-                    "rul.degradation_pattern",
-                    "rul.rul_noise");
+            assertThat(problems)
+                    .extracting(Problem::path)
+                    .containsExactlyInAnyOrder(
+                            "machine_id",
+                            "machine_typ",
+                            "machine_type",
+                            "sensors[0].name",
+                            "sensors[0].base",
+                            "sensors[0].noise",
+                            "sensors[1].respons",
+                            "sensors[1].unit",
+                            "sensors[2].type",
+                            "sensors[2].response",
+                            "failure_modes[0].sensors[0]",
+                            "failure_modes[0].weight",
+                            "rul.cycles",
+                            "rul.degradation_pattern",
+                            "rul.rul_noise");
             assertThat(problemAt(problems, "machine_typ").suggestion()).contains("did you mean 'machine_type'?");
             assertThat(problemAt(problems, "sensors[0].base").message()).contains("'forty'");
             assertThat(problemAt(problems, "sensors[1].respons").suggestion()).contains("'response'");
             assertThat(problemAt(problems, "sensors[1].unit").suggestion()).startsWith("add unit: mm/s");
             assertThat(problemAt(problems, "sensors[2].response").suggestion()).startsWith("use 'sigmoid'");
-            assertThat(problemAt(problems, "failure_modes[0].sensors[0]").suggestion()).contains("'vibration_mm_s'");
-            assertThat(problemAt(problems, "rul.degradation_pattern").suggestion()).startsWith("use 'exponential'");
+            assertThat(problemAt(problems, "failure_modes[0].sensors[0]").suggestion())
+                    .contains("'vibration_mm_s'");
+            assertThat(problemAt(problems, "rul.degradation_pattern").suggestion())
+                    .startsWith("use 'exponential'");
         }
 
         @Test
@@ -281,7 +365,8 @@ class ProfileReaderTest {
             withBom[1] = (byte) 0xBB;
             withBom[2] = (byte) 0xBF;
             System.arraycopy(yaml, 0, withBom, 3, yaml.length);
-            assertThat(reader.read(withBom, "profile.yaml")).isEqualTo(new ProfileRead.Valid(motor(), ProfileFormat.YAML));
+            assertThat(reader.read(withBom, "profile.yaml"))
+                    .isEqualTo(new ProfileRead.Valid(motor(), ProfileFormat.YAML));
         }
 
         @Test
@@ -293,7 +378,9 @@ class ProfileReaderTest {
 
         @Test
         void pngBytesNamedJsonAreRefusedByContent() {
-            byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0};
+            byte[] png = {
+                (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0
+            };
             Problem p = fileProblem(reader.read(png, "profile.json"));
             assertThat(p.message()).contains("binary");
             assertThat(p.suggestion()).contains(".json").contains(".yaml").contains(".xlsx");
@@ -331,7 +418,11 @@ class ProfileReaderTest {
             Problem p = fileProblem(reader.read(writer.write(motor(), ProfileFormat.JSON), name));
             String ext = name.substring(name.lastIndexOf('.'));
             assertThat(p.message()).contains("unsupported file type '" + ext + "'");
-            assertThat(p.suggestion()).contains(".json").contains(".yaml").contains(".yml").contains(".xlsx");
+            assertThat(p.suggestion())
+                    .contains(".json")
+                    .contains(".yaml")
+                    .contains(".yml")
+                    .contains(".xlsx");
         }
     }
 
@@ -430,12 +521,14 @@ class ProfileReaderTest {
         @Test
         void aYamlFileWithOneHugeValueIsRefusedBeforeItIsParsed() {
             // one 3 MB value: what took SnakeYAML 57 s to read
-            byte[] yaml = ("machine_id: pump_big_001\ndescription: " + "x".repeat(3 * 1024 * 1024) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] yaml = ("machine_id: pump_big_001\ndescription: " + "x".repeat(3 * 1024 * 1024) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
             Problem p = fileProblem(reader.read(yaml, "big.yaml"));
             assertThat(p.message()).contains("YAML profiles are limited to 256 KB");
             assertThat(p.suggestion()).contains("JSON");
             // below the limit it is read as usual (and judged on its fields)
-            byte[] smaller = ("machine_id: pump_big_001\ndescription: " + "x".repeat(100 * 1024) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] smaller = ("machine_id: pump_big_001\ndescription: " + "x".repeat(100 * 1024) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
             assertThat(reader.read(smaller, "smaller.yaml")).isInstanceOf(ProfileRead.Invalid.class);
             assertThat(((ProfileRead.Invalid) reader.read(smaller, "smaller.yaml")).problems())
                     .noneMatch(q -> q.message().contains("limited to"));
@@ -448,7 +541,9 @@ class ProfileReaderTest {
                 f.setLength(ProfileReader.MAX_BYTES + 1);
             }
             Problem p = fileProblem(reader.read(file));
-            assertThat(p.message()).contains(String.valueOf(ProfileReader.MAX_BYTES + 1)).contains("10 MB");
+            assertThat(p.message())
+                    .contains(String.valueOf(ProfileReader.MAX_BYTES + 1))
+                    .contains("10 MB");
             assertThat(p.suggestion()).contains("50 sensors");
         }
 
@@ -543,7 +638,8 @@ class ProfileReaderTest {
         @Test
         void zipBombDisguisedAsXlsxIsRefused() throws IOException {
             Path file = dir.resolve("profile.xlsx");
-            try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            try (OutputStream out = Files.newOutputStream(file);
+                    ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
                 zip.write(utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                         + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -576,7 +672,8 @@ class ProfileReaderTest {
 
         @Test
         void duplicateYamlKeysAreRefused() {
-            String yaml = new String(writer.write(motor(), ProfileFormat.YAML), StandardCharsets.UTF_8) + "machine_id: other_001\n";
+            String yaml = new String(writer.write(motor(), ProfileFormat.YAML), StandardCharsets.UTF_8)
+                    + "machine_id: other_001\n";
             Problem p = fileProblem(reader.read(utf8(yaml), "profile.yaml"));
             assertThat(p.message()).containsIgnoringCase("duplicate");
         }
@@ -593,7 +690,8 @@ class ProfileReaderTest {
         @Test
         void aSecondYamlDocumentIsRefused() {
             String yaml = new String(writer.write(motor(), ProfileFormat.YAML), StandardCharsets.UTF_8);
-            Problem p = fileProblem(reader.read(utf8("---\n" + yaml + "---\nmachine_id: second_001\n"), "profile.yaml"));
+            Problem p =
+                    fileProblem(reader.read(utf8("---\n" + yaml + "---\nmachine_id: second_001\n"), "profile.yaml"));
             assertThat(p.message()).startsWith("malformed YAML");
             assertThat(p.suggestion()).contains("one profile");
         }
@@ -601,7 +699,8 @@ class ProfileReaderTest {
         @Test
         void oneYamlDocumentWithItsMarkersIsFine() {
             String yaml = new String(writer.write(motor(), ProfileFormat.YAML), StandardCharsets.UTF_8);
-            assertThat(valid(reader.read(utf8("%YAML 1.1\n---\n" + yaml + "...\n# the end\n"), "profile.yaml"))).isEqualTo(motor());
+            assertThat(valid(reader.read(utf8("%YAML 1.1\n---\n" + yaml + "...\n# the end\n"), "profile.yaml")))
+                    .isEqualTo(motor());
         }
 
         @Test
@@ -664,11 +763,13 @@ class ProfileReaderTest {
                 ((ObjectNode) t.get("rul")).put("max_rull", 10);
                 ((ObjectNode) t.get("failure_modes").get(0)).put("weigth", 1);
             }));
-            assertThat(problems).extracting(Problem::path)
+            assertThat(problems)
+                    .extracting(Problem::path)
                     .containsExactlyInAnyOrder("sensors[1].nosie", "rul.max_rull", "failure_modes[0].weigth");
             assertThat(problemAt(problems, "sensors[1].nosie").suggestion()).startsWith("did you mean 'noise'?");
             assertThat(problemAt(problems, "rul.max_rull").suggestion()).startsWith("did you mean 'max_rul'?");
-            assertThat(problemAt(problems, "failure_modes[0].weigth").suggestion()).startsWith("did you mean 'weight'?");
+            assertThat(problemAt(problems, "failure_modes[0].weigth").suggestion())
+                    .startsWith("did you mean 'weight'?");
         }
 
         @Test
@@ -679,7 +780,8 @@ class ProfileReaderTest {
 
         @Test
         void numberGivenAsTextIsReportedOnceAtItsPath() throws IOException {
-            Problem p = onlyProblem(invalid(readEditedJson(t -> ((ObjectNode) t.get("sensors").get(0)).put("base", "forty"))),
+            Problem p = onlyProblem(
+                    invalid(readEditedJson(t -> ((ObjectNode) t.get("sensors").get(0)).put("base", "forty"))),
                     "sensors[0].base");
             assertThat(p.message()).isEqualTo("must be a number, got 'forty'");
             assertThat(p.suggestion()).contains("plain number");
@@ -696,7 +798,8 @@ class ProfileReaderTest {
 
         @Test
         void fractionalCyclesAreRefused() throws IOException {
-            Problem p = onlyProblem(invalid(readEditedJson(t -> ((ObjectNode) t.get("rul")).put("cycles", 2.5))), "rul.cycles");
+            Problem p = onlyProblem(
+                    invalid(readEditedJson(t -> ((ObjectNode) t.get("rul")).put("cycles", 2.5))), "rul.cycles");
             assertThat(p.message()).contains("whole number");
         }
 
@@ -709,24 +812,38 @@ class ProfileReaderTest {
                 ((ArrayNode) t.get("sensors")).add(42);
                 t.putObject("model");
             }));
-            assertThat(problems).extracting(Problem::path).containsExactlyInAnyOrder(
-                    "operational_parameters", "rul", "failure_modes[1]", "sensors[2]", "model");
+            assertThat(problems)
+                    .extracting(Problem::path)
+                    .containsExactlyInAnyOrder(
+                            "operational_parameters", "rul", "failure_modes[1]", "sensors[2]", "model");
         }
 
         @Test
         void missingFieldsAreEachReported() {
             List<Problem> problems = invalid(reader.read(utf8("{\"sensors\": [{}], \"rul\": {}}"), "profile.json"));
-            assertThat(problems).extracting(Problem::path).contains(
-                    "machine_id", "machine_type", "sensors[0].name", "sensors[0].unit", "sensors[0].base",
-                    "sensors[0].range", "sensors[0].noise", "rul.max_rul", "rul.cycles", "rul.degradation_pattern");
+            assertThat(problems)
+                    .extracting(Problem::path)
+                    .contains(
+                            "machine_id",
+                            "machine_type",
+                            "sensors[0].name",
+                            "sensors[0].unit",
+                            "sensors[0].base",
+                            "sensors[0].range",
+                            "sensors[0].noise",
+                            "rul.max_rul",
+                            "rul.cycles",
+                            "rul.degradation_pattern");
             assertThat(problems).extracting(Problem::path).doesNotHaveDuplicates();
         }
 
         @ParameterizedTest
         @EnumSource(ProfileFormat.class)
         void aProfileThatReadsButBreaksARuleIsInvalid(ProfileFormat format) {
-            MachineProfile tooManyCycles = Fixtures.withRul(motor(), new RulSettings(1000, 21, DegradationPattern.LINEAR_SLOW, 10));
-            onlyProblem(invalid(reader.read(writer.write(tooManyCycles, format), "p." + format.extension())), "rul.cycles");
+            MachineProfile tooManyCycles =
+                    Fixtures.withRul(motor(), new RulSettings(1000, 21, DegradationPattern.LINEAR_SLOW, 10));
+            onlyProblem(
+                    invalid(reader.read(writer.write(tooManyCycles, format), "p." + format.extension())), "rul.cycles");
         }
     }
 }

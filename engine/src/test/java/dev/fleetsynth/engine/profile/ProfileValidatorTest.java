@@ -50,8 +50,14 @@ class ProfileValidatorTest {
     @Nested
     class MachineId {
         @ParameterizedTest
-        @ValueSource(strings = {"abc", "motor_siemens_1la7_001", "001", "a_b",
-                "abcdefghijklmnopqrstuvwxyz0123456789_abcdefghijklmnopqrstuvwxyz0"})
+        @ValueSource(
+                strings = {
+                    "abc",
+                    "motor_siemens_1la7_001",
+                    "001",
+                    "a_b",
+                    "abcdefghijklmnopqrstuvwxyz0123456789_abcdefghijklmnopqrstuvwxyz0"
+                })
         void accepted(String id) {
             assertThat(id.length()).isBetween(3, 64);
             assertThat(validate(withIdentity(motor(), id, "motor"))).isEmpty();
@@ -69,7 +75,8 @@ class ProfileValidatorTest {
             Problem p = onlyProblem(validate(withIdentity(motor(), id, "motor")), "machine_id");
             assertThat(p.message()).contains("3..64").contains("'" + id + "'");
             assertThat(proposed(p.suggestion())).isEqualTo(expectedProposal);
-            assertThat(validate(withIdentity(motor(), proposed(p.suggestion()), "motor"))).isEmpty();
+            assertThat(validate(withIdentity(motor(), proposed(p.suggestion()), "motor")))
+                    .isEmpty();
         }
 
         @Test
@@ -108,7 +115,10 @@ class ProfileValidatorTest {
         void missing() {
             Problem p = onlyProblem(validate(withIdentity(motor(), "machine_001", null)), "machine_type");
             assertThat(p.message()).contains("missing");
-            assertThat(p.suggestion()).contains("motor").contains("cooling_tower").contains("chiller");
+            assertThat(p.suggestion())
+                    .contains("motor")
+                    .contains("cooling_tower")
+                    .contains("chiller");
             onlyProblem(validate(withIdentity(motor(), "machine_001", " ")), "machine_type");
         }
 
@@ -123,7 +133,8 @@ class ProfileValidatorTest {
             Problem p = onlyProblem(validate(withIdentity(motor(), "machine_001", type)), "machine_type");
             assertThat(p.message()).contains("'" + type + "'");
             assertThat(proposed(p.suggestion())).isEqualTo(expectedProposal);
-            assertThat(validate(withIdentity(motor(), "machine_001", expectedProposal))).isEmpty();
+            assertThat(validate(withIdentity(motor(), "machine_001", expectedProposal)))
+                    .isEmpty();
         }
     }
 
@@ -131,7 +142,8 @@ class ProfileValidatorTest {
     class ShortTexts {
         @Test
         void manufacturerAndModelUpTo200Characters() {
-            assertThat(validate(Fixtures.withText(motor(), "x".repeat(200), "y".repeat(200)))).isEmpty();
+            assertThat(validate(Fixtures.withText(motor(), "x".repeat(200), "y".repeat(200))))
+                    .isEmpty();
             onlyProblem(validate(Fixtures.withText(motor(), "x".repeat(201), "y")), "manufacturer");
             Problem p = onlyProblem(validate(Fixtures.withText(motor(), "x", "y".repeat(201))), "model");
             assertThat(p.message()).contains("200");
@@ -139,8 +151,10 @@ class ProfileValidatorTest {
 
         @Test
         void sensorDescriptionUpTo200Characters() {
-            assertThat(validate(withSensor(motor(), 0, s -> Fixtures.description(s, "d".repeat(200))))).isEmpty();
-            onlyProblem(validate(withSensor(motor(), 0, s -> Fixtures.description(s, "d".repeat(201)))),
+            assertThat(validate(withSensor(motor(), 0, s -> Fixtures.description(s, "d".repeat(200)))))
+                    .isEmpty();
+            onlyProblem(
+                    validate(withSensor(motor(), 0, s -> Fixtures.description(s, "d".repeat(201)))),
                     "sensors[0].description");
         }
     }
@@ -163,7 +177,8 @@ class ProfileValidatorTest {
 
         @Test
         void fiftyOneIsRefused() {
-            Problem p = onlyProblem(validate(withSensors(withModes(motor(), List.of()), Fixtures.sensors(51))), "sensors");
+            Problem p =
+                    onlyProblem(validate(withSensors(withModes(motor(), List.of()), Fixtures.sensors(51))), "sensors");
             assertThat(p.message()).contains("50").contains("51");
             assertThat(p.suggestion()).contains("50");
         }
@@ -174,13 +189,16 @@ class ProfileValidatorTest {
         @ParameterizedTest
         @ValueSource(strings = {"bearing_temp_C", "_internal", "T1", "x"})
         void identifiersAreAccepted(String name) {
-            assertThat(validate(withSensor(motor(), 0, s -> Fixtures.named(s, name)))).isEmpty();
+            assertThat(validate(withSensor(motor(), 0, s -> Fixtures.named(s, name))))
+                    .isEmpty();
         }
 
         @Test
         void sixtyFourCharactersAcceptedSixtyFiveRefused() {
-            assertThat(validate(withSensor(motor(), 0, s -> Fixtures.named(s, "a".repeat(64))))).isEmpty();
-            Problem p = onlyProblem(validate(withSensor(motor(), 0, s -> Fixtures.named(s, "a".repeat(65)))), "sensors[0].name");
+            assertThat(validate(withSensor(motor(), 0, s -> Fixtures.named(s, "a".repeat(64)))))
+                    .isEmpty();
+            Problem p = onlyProblem(
+                    validate(withSensor(motor(), 0, s -> Fixtures.named(s, "a".repeat(65)))), "sensors[0].name");
             assertThat(proposed(p.suggestion())).hasSize(64);
         }
 
@@ -195,7 +213,8 @@ class ProfileValidatorTest {
             Problem p = onlyProblem(validate(withSensor(motor(), 0, s -> Fixtures.named(s, name))), "sensors[0].name");
             assertThat(p.message()).contains("'" + name + "'");
             assertThat(proposed(p.suggestion())).isEqualTo(expectedProposal);
-            assertThat(validate(withSensor(motor(), 0, s -> Fixtures.named(s, expectedProposal)))).isEmpty();
+            assertThat(validate(withSensor(motor(), 0, s -> Fixtures.named(s, expectedProposal))))
+                    .isEmpty();
         }
 
         @ParameterizedTest
@@ -234,22 +253,26 @@ class ProfileValidatorTest {
     class SensorTypeAndUnit {
         @Test
         void onlyNumericSensors() {
-            assertThat(validate(withSensor(motor(), 0, s -> Fixtures.type(s, "numeric")))).isEmpty();
-            Problem p = onlyProblem(validate(withSensor(motor(), 0, s -> Fixtures.type(s, "categorical"))), "sensors[0].type");
+            assertThat(validate(withSensor(motor(), 0, s -> Fixtures.type(s, "numeric"))))
+                    .isEmpty();
+            Problem p = onlyProblem(
+                    validate(withSensor(motor(), 0, s -> Fixtures.type(s, "categorical"))), "sensors[0].type");
             assertThat(p.message()).contains("numeric").contains("'categorical'");
             assertThat(p.suggestion()).contains("type: numeric");
         }
 
         @ParameterizedTest
-        @CsvSource(delimiter = '|', value = {
-            "bearing_de_temp_C | C",
-            "vibration_mm_s | mm/s",
-            "motor_current_A | A",
-            "discharge_pressure_bar | bar",
-            "spindle_speed_rpm | rpm",
-            "pump_flow_l_min | L/min",
-            "ambient_temp_K | K",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "bearing_de_temp_C | C",
+                    "vibration_mm_s | mm/s",
+                    "motor_current_A | A",
+                    "discharge_pressure_bar | bar",
+                    "spindle_speed_rpm | rpm",
+                    "pump_flow_l_min | L/min",
+                    "ambient_temp_K | K",
+                })
         void missingUnitSuggestsTheUnitTheNameEndsIn(String name, String unit) {
             SensorSpec sensor = Fixtures.named(motor().sensors().get(0), name);
             MachineProfile p = withSensors(withModes(motor(), List.of()), List.of(Fixtures.unit(sensor, null)));
@@ -258,26 +281,34 @@ class ProfileValidatorTest {
             assertThat(problem.suggestion()).startsWith("add unit: " + unit + " ");
             // a blank unit is missing too
             MachineProfile blank = withSensors(withModes(motor(), List.of()), List.of(Fixtures.unit(sensor, "  ")));
-            assertThat(onlyProblem(validate(blank), "sensors[0].unit").suggestion()).startsWith("add unit: " + unit + " ");
+            assertThat(onlyProblem(validate(blank), "sensors[0].unit").suggestion())
+                    .startsWith("add unit: " + unit + " ");
         }
 
         @Test
         void missingUnitWithoutASuffixGivesExamples() {
-            Problem p = onlyProblem(validate(withSensor(motor(), 0, s -> Fixtures.unit(Fixtures.named(s, "health"), null))),
+            Problem p = onlyProblem(
+                    validate(withSensor(motor(), 0, s -> Fixtures.unit(Fixtures.named(s, "health"), null))),
                     "sensors[0].unit");
             assertThat(p.suggestion()).contains("unit:").contains("mm/s");
         }
 
         @Test
         void unitUpTo32Characters() {
-            assertThat(validate(withSensor(motor(), 0, s -> Fixtures.unit(s, "u".repeat(32))))).isEmpty();
+            assertThat(validate(withSensor(motor(), 0, s -> Fixtures.unit(s, "u".repeat(32)))))
+                    .isEmpty();
             onlyProblem(validate(withSensor(motor(), 0, s -> Fixtures.unit(s, "u".repeat(33)))), "sensors[0].unit");
         }
 
         @Test
         void missingResponseCurve() {
-            Problem p = onlyProblem(validate(withSensor(motor(), 0, s -> Fixtures.response(s, null))), "sensors[0].response");
-            assertThat(p.suggestion()).contains("linear").contains("convex").contains("concave").contains("sigmoid");
+            Problem p = onlyProblem(
+                    validate(withSensor(motor(), 0, s -> Fixtures.response(s, null))), "sensors[0].response");
+            assertThat(p.suggestion())
+                    .contains("linear")
+                    .contains("convex")
+                    .contains("concave")
+                    .contains("sigmoid");
         }
     }
 
@@ -296,10 +327,14 @@ class ProfileValidatorTest {
         @ParameterizedTest(name = "{0} = {1}")
         @MethodSource("nonFinite")
         void nonFiniteValuesAreRefused(String field, double value) {
-            MachineProfile p = withSensor(motor(), 1, s -> Fixtures.numbers(s,
-                    field.equals("base") ? value : s.base(),
-                    field.equals("range") ? value : s.range(),
-                    field.equals("noise") ? value : s.noise()));
+            MachineProfile p = withSensor(
+                    motor(),
+                    1,
+                    s -> Fixtures.numbers(
+                            s,
+                            field.equals("base") ? value : s.base(),
+                            field.equals("range") ? value : s.range(),
+                            field.equals("noise") ? value : s.noise()));
             Problem problem = onlyProblem(validate(p), "sensors[1]." + field);
             assertThat(problem.message()).containsAnyOf("not a number", "finite");
             assertThat(problem.suggestion()).contains(field + ":");
@@ -307,8 +342,10 @@ class ProfileValidatorTest {
 
         @Test
         void negativeAndZeroValuesAreFineExceptNegativeNoise() {
-            assertThat(validate(withSensor(motor(), 0, s -> Fixtures.numbers(s, -40, -30, 0)))).isEmpty();
-            Problem p = onlyProblem(validate(withSensor(motor(), 0, s -> Fixtures.numbers(s, 40, 30, -0.5))), "sensors[0].noise");
+            assertThat(validate(withSensor(motor(), 0, s -> Fixtures.numbers(s, -40, -30, 0))))
+                    .isEmpty();
+            Problem p = onlyProblem(
+                    validate(withSensor(motor(), 0, s -> Fixtures.numbers(s, 40, 30, -0.5))), "sensors[0].noise");
             assertThat(p.message()).contains(">= 0").contains("-0.5");
             assertThat(p.suggestion()).isEqualTo("use 0.5");
         }
@@ -329,7 +366,8 @@ class ProfileValidatorTest {
         @ParameterizedTest
         @ValueSource(doubles = {0, -1, -1000})
         void maxRulMustBePositive(double maxRul) {
-            Problem p = onlyProblem(validate(withRul(motor(), rul(maxRul, 3, DegradationPattern.LINEAR_SLOW, 0))), "rul.max_rul");
+            Problem p = onlyProblem(
+                    validate(withRul(motor(), rul(maxRul, 3, DegradationPattern.LINEAR_SLOW, 0))), "rul.max_rul");
             assertThat(p.message()).contains("> 0");
             assertThat(p.suggestion()).contains("1000");
         }
@@ -342,19 +380,22 @@ class ProfileValidatorTest {
 
         @Test
         void smallPositiveMaxRulIsAccepted() {
-            assertThat(validate(withRul(motor(), rul(0.5, 3, DegradationPattern.LINEAR_SLOW, 0)))).isEmpty();
+            assertThat(validate(withRul(motor(), rul(0.5, 3, DegradationPattern.LINEAR_SLOW, 0))))
+                    .isEmpty();
         }
 
         @ParameterizedTest
         @ValueSource(ints = {1, 2, 7, 20})
         void cyclesFrom1To20AreAccepted(int cycles) {
-            assertThat(validate(withRul(motor(), rul(1000, cycles, DegradationPattern.EXPONENTIAL, 10)))).isEmpty();
+            assertThat(validate(withRul(motor(), rul(1000, cycles, DegradationPattern.EXPONENTIAL, 10))))
+                    .isEmpty();
         }
 
         @ParameterizedTest
         @CsvSource({"0, use 1", "-3, use 1", "21, use 20", "1000, use 20"})
         void cyclesOutsideTheRangeAreRefused(int cycles, String suggestion) {
-            Problem p = onlyProblem(validate(withRul(motor(), rul(1000, cycles, DegradationPattern.LINEAR_FAST, 10))), "rul.cycles");
+            Problem p = onlyProblem(
+                    validate(withRul(motor(), rul(1000, cycles, DegradationPattern.LINEAR_FAST, 10))), "rul.cycles");
             assertThat(p.message()).contains("1..20").contains(String.valueOf(cycles));
             assertThat(p.suggestion()).isEqualTo(suggestion);
         }
@@ -367,27 +408,33 @@ class ProfileValidatorTest {
 
         @Test
         void rulNoiseFromZeroToHalfOfMaxRulIsAccepted() {
-            assertThat(validate(withRul(motor(), rul(1000, 3, DegradationPattern.LINEAR_SLOW, 0)))).isEmpty();
-            assertThat(validate(withRul(motor(), rul(1000, 3, DegradationPattern.LINEAR_SLOW, 500)))).isEmpty();
+            assertThat(validate(withRul(motor(), rul(1000, 3, DegradationPattern.LINEAR_SLOW, 0))))
+                    .isEmpty();
+            assertThat(validate(withRul(motor(), rul(1000, 3, DegradationPattern.LINEAR_SLOW, 500))))
+                    .isEmpty();
         }
 
         @Test
         void negativeRulNoiseIsRefused() {
-            Problem p = onlyProblem(validate(withRul(motor(), rul(1000, 3, DegradationPattern.LINEAR_SLOW, -10))), "rul.rul_noise");
+            Problem p = onlyProblem(
+                    validate(withRul(motor(), rul(1000, 3, DegradationPattern.LINEAR_SLOW, -10))), "rul.rul_noise");
             assertThat(p.message()).contains(">= 0");
             assertThat(p.suggestion()).isEqualTo("use 10.0");
         }
 
         @Test
         void rulNoiseOverHalfOfMaxRulIsRefused() {
-            Problem p = onlyProblem(validate(withRul(motor(), rul(1000, 3, DegradationPattern.LINEAR_SLOW, 501))), "rul.rul_noise");
+            Problem p = onlyProblem(
+                    validate(withRul(motor(), rul(1000, 3, DegradationPattern.LINEAR_SLOW, 501))), "rul.rul_noise");
             assertThat(p.message()).contains("half of max_rul").contains("500").contains("501");
             assertThat(p.suggestion()).contains("20");
         }
 
         @Test
         void nonFiniteRulNoiseIsRefused() {
-            onlyProblem(validate(withRul(motor(), rul(1000, 3, DegradationPattern.LINEAR_SLOW, Double.NaN))), "rul.rul_noise");
+            onlyProblem(
+                    validate(withRul(motor(), rul(1000, 3, DegradationPattern.LINEAR_SLOW, Double.NaN))),
+                    "rul.rul_noise");
         }
     }
 
@@ -420,14 +467,16 @@ class ProfileValidatorTest {
 
         @Test
         void farOffPatternNameListsTheNames() throws Exception {
-            Problem p = onlyProblem(readWith(t -> ((ObjectNode) t.get("rul")).put("degradation_pattern", "bathtub_curve_x")),
+            Problem p = onlyProblem(
+                    readWith(t -> ((ObjectNode) t.get("rul")).put("degradation_pattern", "bathtub_curve_x")),
                     "rul.degradation_pattern");
             assertThat(p.suggestion()).contains("linear_slow, linear_medium, linear_fast, exponential");
         }
 
         @Test
         void unknownResponseCurveSuggestsTheClosestName() throws Exception {
-            List<Problem> problems = readWith(t -> ((ObjectNode) t.get("sensors").get(1)).put("response", "sigmiod"));
+            List<Problem> problems =
+                    readWith(t -> ((ObjectNode) t.get("sensors").get(1)).put("response", "sigmiod"));
             Problem p = onlyProblem(problems, "sensors[1].response");
             assertThat(p.suggestion()).startsWith("use 'sigmoid'");
         }
@@ -442,8 +491,9 @@ class ProfileValidatorTest {
 
         @Test
         void unknownSensorIsRefusedWithDidYouMean() {
-            MachineProfile p = withModes(motor(), List.of(
-                    new FailureMode("bearing_wear", List.of("bearing_temp_C", "vibration_mm"), 1, "")));
+            MachineProfile p = withModes(
+                    motor(),
+                    List.of(new FailureMode("bearing_wear", List.of("bearing_temp_C", "vibration_mm"), 1, "")));
             Problem problem = onlyProblem(validate(p), "failure_modes[0].sensors[1]");
             assertThat(problem.message()).contains("'vibration_mm'");
             assertThat(problem.suggestion()).isEqualTo("did you mean 'vibration_mm_s'?");
@@ -466,7 +516,8 @@ class ProfileValidatorTest {
         @ParameterizedTest
         @ValueSource(doubles = {0, -1, Double.NaN, Double.POSITIVE_INFINITY})
         void weightMustBePositive(double weight) {
-            MachineProfile p = withModes(motor(), List.of(new FailureMode("wear", List.of("vibration_mm_s"), weight, "")));
+            MachineProfile p =
+                    withModes(motor(), List.of(new FailureMode("wear", List.of("vibration_mm_s"), weight, "")));
             Problem problem = onlyProblem(validate(p), "failure_modes[0].weight");
             assertThat(problem.message()).contains("> 0");
             assertThat(problem.suggestion()).contains("weight: 1");
@@ -474,14 +525,16 @@ class ProfileValidatorTest {
 
         @Test
         void smallPositiveWeightIsFine() {
-            MachineProfile p = withModes(motor(), List.of(new FailureMode("wear", List.of("vibration_mm_s"), 0.001, "")));
+            MachineProfile p =
+                    withModes(motor(), List.of(new FailureMode("wear", List.of("vibration_mm_s"), 0.001, "")));
             assertThat(validate(p)).isEmpty();
         }
 
         @Test
         void nameMissingOrDuplicate() {
             FailureMode a = new FailureMode("wear", List.of("vibration_mm_s"), 1, "");
-            onlyProblem(validate(withModes(motor(), List.of(new FailureMode("", List.of("vibration_mm_s"), 1, "")))),
+            onlyProblem(
+                    validate(withModes(motor(), List.of(new FailureMode("", List.of("vibration_mm_s"), 1, "")))),
                     "failure_modes[0].name");
             Problem p = onlyProblem(validate(withModes(motor(), List.of(a, a))), "failure_modes[1].name");
             assertThat(p.message()).contains("duplicate").contains("'wear'");
@@ -489,7 +542,8 @@ class ProfileValidatorTest {
 
         @Test
         void modeMustNameASensor() {
-            Problem p = onlyProblem(validate(withModes(motor(), List.of(new FailureMode("wear", List.of(), 1, "")))),
+            Problem p = onlyProblem(
+                    validate(withModes(motor(), List.of(new FailureMode("wear", List.of(), 1, "")))),
                     "failure_modes[0].sensors");
             assertThat(p.message()).contains("at least one sensor");
         }
@@ -513,8 +567,12 @@ class ProfileValidatorTest {
             params.put("", 1L);
             params.put("p".repeat(65), 1L);
             List<Problem> problems = validate(motor().withOperationalParameters(params));
-            assertThat(problems).extracting(Problem::path).containsExactly("operational_parameters.rated_power_kW",
-                    "operational_parameters.", "operational_parameters." + "p".repeat(65));
+            assertThat(problems)
+                    .extracting(Problem::path)
+                    .containsExactly(
+                            "operational_parameters.rated_power_kW",
+                            "operational_parameters.",
+                            "operational_parameters." + "p".repeat(65));
             Fixtures.assertWellFormed(problems);
         }
     }
@@ -524,33 +582,35 @@ class ProfileValidatorTest {
         List<SensorSpec> sensors = List.of(
                 new SensorSpec("Bearing Temp", "C", SensorSpec.NUMERIC, 40, 30, 0.5, ResponseCurve.LINEAR, ""),
                 new SensorSpec("timestamp", null, "categorical", Double.NaN, 1, -1, ResponseCurve.LINEAR, ""),
-                new SensorSpec("vibration_mm_s", "mm/s", SensorSpec.NUMERIC, 2, Double.POSITIVE_INFINITY, 0.1, null, ""),
+                new SensorSpec(
+                        "vibration_mm_s", "mm/s", SensorSpec.NUMERIC, 2, Double.POSITIVE_INFINITY, 0.1, null, ""),
                 new SensorSpec("VIBRATION_MM_S", "mm/s", SensorSpec.NUMERIC, 2, 1, 0.1, ResponseCurve.CONVEX, ""));
-        List<FailureMode> modes = List.of(
-                new FailureMode("wear", List.of("vibration_mm", "vibration_mm_s"), 0, ""));
-        MachineProfile bad = new MachineProfile("Bad-Id", "9type", "", "", sensors, modes, Map.of(),
-                new RulSettings(-5, 21, null, -1));
+        List<FailureMode> modes = List.of(new FailureMode("wear", List.of("vibration_mm", "vibration_mm_s"), 0, ""));
+        MachineProfile bad = new MachineProfile(
+                "Bad-Id", "9type", "", "", sensors, modes, Map.of(), new RulSettings(-5, 21, null, -1));
 
         List<Problem> problems = validate(bad);
 
-        assertThat(problems).extracting(Problem::path).containsExactlyInAnyOrder(
-                "machine_id",
-                "machine_type",
-                "sensors[0].name",
-                "sensors[1].name",
-                "sensors[1].type",
-                "sensors[1].unit",
-                "sensors[1].base",
-                "sensors[1].noise",
-                "sensors[2].range",
-                "sensors[2].response",
-                "sensors[3].name",
-                "failure_modes[0].sensors[0]",
-                "failure_modes[0].weight",
-                "rul.max_rul",
-                "rul.cycles",
-                "rul.degradation_pattern",
-                "rul.rul_noise");
+        assertThat(problems)
+                .extracting(Problem::path)
+                .containsExactlyInAnyOrder(
+                        "machine_id",
+                        "machine_type",
+                        "sensors[0].name",
+                        "sensors[1].name",
+                        "sensors[1].type",
+                        "sensors[1].unit",
+                        "sensors[1].base",
+                        "sensors[1].noise",
+                        "sensors[2].range",
+                        "sensors[2].response",
+                        "sensors[3].name",
+                        "failure_modes[0].sensors[0]",
+                        "failure_modes[0].weight",
+                        "rul.max_rul",
+                        "rul.cycles",
+                        "rul.degradation_pattern",
+                        "rul.rul_noise");
         assertThat(problems).hasSize(17);
         Fixtures.assertWellFormed(problems);
         assertThat(problemAt(problems, "sensors[3].name").message()).contains("sensors[2]");

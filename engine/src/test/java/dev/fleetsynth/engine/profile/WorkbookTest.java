@@ -86,13 +86,22 @@ class WorkbookTest {
         params.put("rated_head_m", 50.5);
         params.put("impeller_material", "bronze");
         params.put("vfd", true);
-        return new MachineProfile("pump_ksb_etanorm_101", "pump", "KSB", "2024",
-                List.of(new SensorSpec("bearing_temp_C", "C", "numeric", 45, 25, 0.6, ResponseCurve.LINEAR, ""),
-                        new SensorSpec("discharge_pressure_bar", "bar", "numeric", 6.0, -1.8, 0.08, ResponseCurve.LINEAR, ""),
+        return new MachineProfile(
+                "pump_ksb_etanorm_101",
+                "pump",
+                "KSB",
+                "2024",
+                List.of(
+                        new SensorSpec("bearing_temp_C", "C", "numeric", 45, 25, 0.6, ResponseCurve.LINEAR, ""),
+                        new SensorSpec(
+                                "discharge_pressure_bar", "bar", "numeric", 6.0, -1.8, 0.08, ResponseCurve.LINEAR, ""),
                         new SensorSpec("vibration_mm_s", "mm/s", "numeric", 2, 4.5, 0.15, ResponseCurve.CONVEX, "")),
-                List.of(new FailureMode("impeller_wear", List.of("discharge_pressure_bar"), 0.45, "erosion of the impeller"),
+                List.of(
+                        new FailureMode(
+                                "impeller_wear", List.of("discharge_pressure_bar"), 0.45, "erosion of the impeller"),
                         new FailureMode("bearing_wear", List.of("bearing_temp_C", "vibration_mm_s"), 0.55, "")),
-                params, new RulSettings(800, 4, DegradationPattern.LINEAR_MEDIUM, 12));
+                params,
+                new RulSettings(800, 4, DegradationPattern.LINEAR_MEDIUM, 12));
     }
 
     private Path save(Workbook wb) throws IOException {
@@ -125,7 +134,12 @@ class WorkbookTest {
     void aTemplateWorkbookEditedInPlaceReadsTheEdits() throws IOException {
         byte[] template = new ProfileWriter().write(Fixtures.motor(), ProfileFormat.XLSX);
         XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template));
-        assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3), wb.getSheetName(4)))
+        assertThat(List.of(
+                        wb.getSheetName(0),
+                        wb.getSheetName(1),
+                        wb.getSheetName(2),
+                        wb.getSheetName(3),
+                        wb.getSheetName(4)))
                 .containsExactly("instructions", "machine", "sensors", "failure_modes", "operational_parameters");
         Sheet machine = wb.getSheet("machine");
         for (Row r : machine) {
@@ -138,7 +152,8 @@ class WorkbookTest {
         ProfileRead read = reader.read(save(wb));
 
         List<SensorSpec> expectedSensors = new ArrayList<>(Fixtures.motor().sensors());
-        expectedSensors.add(new SensorSpec("current_A", "A", "numeric", 8, 6, 0.3, ResponseCurve.CONCAVE, "phase current"));
+        expectedSensors.add(
+                new SensorSpec("current_A", "A", "numeric", 8, 6, 0.3, ResponseCurve.CONCAVE, "phase current"));
         MachineProfile expected = Fixtures.withSensors(
                 Fixtures.withIdentity(Fixtures.motor(), "motor_edited_002", "motor"), expectedSensors);
         assertThat(read).isEqualTo(new ProfileRead.Valid(expected, ProfileFormat.XLSX));

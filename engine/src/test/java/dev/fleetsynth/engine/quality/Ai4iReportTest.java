@@ -36,13 +36,19 @@ class Ai4iReportTest {
         QualityReport r = firstHalfAgainstSecondHalfReport();
         assertThat(r.columnScores()).hasSize(14);
         assertThat(r.pairScores()).hasSize(14 * 13 / 2);
-        assertThat(r.columnScores()).filteredOn(s -> s.column().equals("Type"))
-                .singleElement().satisfies(s -> assertThat(s.metric()).isEqualTo("TVComplement"));
-        assertThat(r.pairScores()).filteredOn(p -> p.column1().equals("Type") && p.column2().equals("Air temperature [K]"))
-                .singleElement().satisfies(p -> assertThat(p.metric()).isEqualTo("ContingencySimilarity"));
+        assertThat(r.columnScores())
+                .filteredOn(s -> s.column().equals("Type"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.metric()).isEqualTo("TVComplement"));
+        assertThat(r.pairScores())
+                .filteredOn(p -> p.column1().equals("Type") && p.column2().equals("Air temperature [K]"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.metric()).isEqualTo("ContingencySimilarity"));
         // Product IDs never repeat, so no synthetic one matches a real one: TVComplement 0.
-        assertThat(r.columnScores()).filteredOn(s -> s.column().equals("Product ID"))
-                .singleElement().satisfies(s -> assertThat(s.score()).isZero());
+        assertThat(r.columnScores())
+                .filteredOn(s -> s.column().equals("Product ID"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.score()).isZero());
         assertThat(r.overall()).isBetween(0.0, 1.0);
         assertThat(r.temporal()).isNull();
         assertThat(r.utility()).isNull();
@@ -67,16 +73,26 @@ class Ai4iReportTest {
         assertThat(pair(r, "Type", "Air temperature [K]")).isCloseTo(0.53, within(1e-9));
         assertThat(pair(r, "Type", "Torque [Nm]")).isCloseTo(0.78, within(1e-9));
         assertThat(pair(r, "Type", "Machine failure")).isCloseTo(0.92, within(1e-9));
-        assertThat(pair(r, "Air temperature [K]", "Process temperature [K]")).isCloseTo(0.9376194571780851, within(1e-9));
+        assertThat(pair(r, "Air temperature [K]", "Process temperature [K]"))
+                .isCloseTo(0.9376194571780851, within(1e-9));
         assertThat(pair(r, "Rotational speed [rpm]", "Torque [Nm]")).isCloseTo(0.9966946997026276, within(1e-9));
-        assertThat(r.pairScores().stream().filter(p -> Double.isNaN(p.score())).count()).isEqualTo(30);
+        assertThat(r.pairScores().stream().filter(p -> Double.isNaN(p.score())).count())
+                .isEqualTo(30);
     }
 
     private static double score(QualityReport r, String column) {
-        return r.columnScores().stream().filter(s -> s.column().equals(column)).findFirst().orElseThrow().score();
+        return r.columnScores().stream()
+                .filter(s -> s.column().equals(column))
+                .findFirst()
+                .orElseThrow()
+                .score();
     }
 
     private static double pair(QualityReport r, String a, String b) {
-        return r.pairScores().stream().filter(p -> p.column1().equals(a) && p.column2().equals(b)).findFirst().orElseThrow().score();
+        return r.pairScores().stream()
+                .filter(p -> p.column1().equals(a) && p.column2().equals(b))
+                .findFirst()
+                .orElseThrow()
+                .score();
     }
 }

@@ -27,7 +27,8 @@ class GradientBoostedTreesTest {
     @Test
     void constantTargetGivesItsValue() {
         double[] x = {1, 2, 3, 4, 5};
-        var model = GradientBoostedTrees.fit(new double[][] {x}, new double[] {7, 7, 7, 7, 7}, GradientBoostedTrees.Settings.DEFAULT, 1);
+        var model = GradientBoostedTrees.fit(
+                new double[][] {x}, new double[] {7, 7, 7, 7, 7}, GradientBoostedTrees.Settings.DEFAULT, 1);
         assertThat(model.predict(new double[][] {{0, 10, Double.NaN}})).containsExactly(7, 7, 7);
     }
 
@@ -40,12 +41,16 @@ class GradientBoostedTreesTest {
             y[i] = Math.sin(x[i] / 50);
         }
         double[][] features = {x};
-        double[] a = GradientBoostedTrees.fit(features, y, GradientBoostedTrees.Settings.DEFAULT, 5).predict(features);
-        double[] b = GradientBoostedTrees.fit(features, y, GradientBoostedTrees.Settings.DEFAULT, 5).predict(features);
-        double[] c = GradientBoostedTrees.fit(features, y, GradientBoostedTrees.Settings.DEFAULT, 6).predict(features);
+        double[] a = GradientBoostedTrees.fit(features, y, GradientBoostedTrees.Settings.DEFAULT, 5)
+                .predict(features);
+        double[] b = GradientBoostedTrees.fit(features, y, GradientBoostedTrees.Settings.DEFAULT, 5)
+                .predict(features);
+        double[] c = GradientBoostedTrees.fit(features, y, GradientBoostedTrees.Settings.DEFAULT, 6)
+                .predict(features);
         assertThat(a).containsExactly(b);
         assertThat(a).isNotEqualTo(c);
         assertThatThrownBy(() -> new GradientBoostedTrees.Settings(0, 4, 0.1, 10, 0.8, 64, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trees 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("trees 0");
     }
 }

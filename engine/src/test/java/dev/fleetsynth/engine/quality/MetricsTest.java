@@ -12,26 +12,33 @@ class MetricsTest {
     @Test
     void ksComplementOfShiftedSamples() {
         // F_real - F_syn at 2: 0.5 - 0 ; at 3: 0.75 - 0.25 ; at 4: 1 - 0.5 ; at 5 and 6 it shrinks. D = 0.5.
-        assertThat(Metrics.ksStatistic(new double[] {1, 2, 3, 4}, new double[] {3, 4, 5, 6})).isCloseTo(0.5, within(EPS));
-        assertThat(Metrics.ksComplement(new double[] {1, 2, 3, 4}, new double[] {3, 4, 5, 6})).isCloseTo(0.5, within(EPS));
+        assertThat(Metrics.ksStatistic(new double[] {1, 2, 3, 4}, new double[] {3, 4, 5, 6}))
+                .isCloseTo(0.5, within(EPS));
+        assertThat(Metrics.ksComplement(new double[] {1, 2, 3, 4}, new double[] {3, 4, 5, 6}))
+                .isCloseTo(0.5, within(EPS));
     }
 
     @Test
     void ksComplementOfEqualDisjointAndTiedSamples() {
-        assertThat(Metrics.ksComplement(new double[] {3, 1, 2}, new double[] {1, 2, 3})).isCloseTo(1, within(EPS));
+        assertThat(Metrics.ksComplement(new double[] {3, 1, 2}, new double[] {1, 2, 3}))
+                .isCloseTo(1, within(EPS));
         // Every real value below every synthetic one: D = 1.
-        assertThat(Metrics.ksComplement(new double[] {1, 2}, new double[] {3, 4})).isCloseTo(0, within(EPS));
+        assertThat(Metrics.ksComplement(new double[] {1, 2}, new double[] {3, 4}))
+                .isCloseTo(0, within(EPS));
         // Ties: at 1, 2/3 - 1/3 = 1/3; at 2, 1 - 1 = 0. D = 1/3, complement 2/3.
-        assertThat(Metrics.ksComplement(new double[] {1, 1, 2}, new double[] {1, 2, 2})).isCloseTo(2.0 / 3, within(EPS));
+        assertThat(Metrics.ksComplement(new double[] {1, 1, 2}, new double[] {1, 2, 2}))
+                .isCloseTo(2.0 / 3, within(EPS));
         // Samples of different sizes: [1,2] vs [1,1,1,2]: at 1, 0.5 - 0.75 -> 0.25. D = 0.25.
-        assertThat(Metrics.ksStatistic(new double[] {1, 2}, new double[] {1, 1, 1, 2})).isCloseTo(0.25, within(EPS));
+        assertThat(Metrics.ksStatistic(new double[] {1, 2}, new double[] {1, 1, 1, 2}))
+                .isCloseTo(0.25, within(EPS));
     }
 
     @Test
     void ksDropsNaNAndIsUndefinedForAnEmptySide() {
         assertThat(Metrics.ksComplement(new double[] {1, Double.NaN, 2, 3, 4}, new double[] {3, 4, 5, 6, Double.NaN}))
                 .isCloseTo(0.5, within(EPS));
-        assertThat(Metrics.ksComplement(new double[] {Double.NaN}, new double[] {1})).isNaN();
+        assertThat(Metrics.ksComplement(new double[] {Double.NaN}, new double[] {1}))
+                .isNaN();
     }
 
     @Test
@@ -40,22 +47,30 @@ class MetricsTest {
         assertThat(Metrics.tvComplement(new String[] {"A", "A", "B", "B"}, new String[] {"A", "B", "B", "B"}))
                 .isCloseTo(0.75, within(EPS));
         // A category only one side has: A 0.5/0.5, B 0.5/0, C 0/0.5: sum 1, complement 0.5.
-        assertThat(Metrics.tvComplement(new String[] {"A", "B"}, new String[] {"A", "C"})).isCloseTo(0.5, within(EPS));
+        assertThat(Metrics.tvComplement(new String[] {"A", "B"}, new String[] {"A", "C"}))
+                .isCloseTo(0.5, within(EPS));
         // Missing values are a category: A 0.5/1, missing 0.5/0: sum 1, complement 0.5.
-        assertThat(Metrics.tvComplement(new String[] {"A", null}, new String[] {"A", "A"})).isCloseTo(0.5, within(EPS));
+        assertThat(Metrics.tvComplement(new String[] {"A", null}, new String[] {"A", "A"}))
+                .isCloseTo(0.5, within(EPS));
         // Frequencies, not counts: 1 row against 3 rows of the same category is a perfect match.
-        assertThat(Metrics.tvComplement(new String[] {"L"}, new String[] {"L", "L", "L"})).isCloseTo(1, within(EPS));
+        assertThat(Metrics.tvComplement(new String[] {"L"}, new String[] {"L", "L", "L"}))
+                .isCloseTo(1, within(EPS));
     }
 
     @Test
     void pearsonOfKnownSeries() {
-        assertThat(Metrics.pearson(new double[] {1, 2, 3}, new double[] {2, 4, 6})).isCloseTo(1, within(EPS));
-        assertThat(Metrics.pearson(new double[] {1, 2, 3}, new double[] {3, 2, 1})).isCloseTo(-1, within(EPS));
+        assertThat(Metrics.pearson(new double[] {1, 2, 3}, new double[] {2, 4, 6}))
+                .isCloseTo(1, within(EPS));
+        assertThat(Metrics.pearson(new double[] {1, 2, 3}, new double[] {3, 2, 1}))
+                .isCloseTo(-1, within(EPS));
         // Deviations (-1.5,-.5,.5,1.5) and (-1.5,.5,-.5,1.5): sxy = 2.25-.25-.25+2.25 = 4, sxx = syy = 5: rho 0.8.
-        assertThat(Metrics.pearson(new double[] {1, 2, 3, 4}, new double[] {1, 3, 2, 4})).isCloseTo(0.8, within(EPS));
+        assertThat(Metrics.pearson(new double[] {1, 2, 3, 4}, new double[] {1, 3, 2, 4}))
+                .isCloseTo(0.8, within(EPS));
         // A row with NaN on either side is dropped, leaving the series above.
-        assertThat(Metrics.pearson(new double[] {1, 2, 9, 3, 4}, new double[] {1, 3, Double.NaN, 2, 4})).isCloseTo(0.8, within(EPS));
-        assertThat(Metrics.pearson(new double[] {1, 2, 3}, new double[] {5, 5, 5})).isNaN();
+        assertThat(Metrics.pearson(new double[] {1, 2, 9, 3, 4}, new double[] {1, 3, Double.NaN, 2, 4}))
+                .isCloseTo(0.8, within(EPS));
+        assertThat(Metrics.pearson(new double[] {1, 2, 3}, new double[] {5, 5, 5}))
+                .isNaN();
     }
 
     @Test
@@ -77,8 +92,11 @@ class MetricsTest {
                 new String[] {"x", "x", "x", "y"}, new String[] {"p", "p", "q", "q"});
         assertThat(s).isCloseTo(0.75, within(EPS));
         // Same marginals, opposite association: real (x,p),(y,q); synthetic (x,q),(y,p): nothing in common.
-        assertThat(Metrics.contingencySimilarity(new String[] {"x", "y"}, new String[] {"p", "q"},
-                new String[] {"x", "y"}, new String[] {"q", "p"})).isCloseTo(0, within(EPS));
+        assertThat(Metrics.contingencySimilarity(
+                        new String[] {"x", "y"}, new String[] {"p", "q"}, new String[] {"x", "y"}, new String[] {
+                            "q", "p"
+                        }))
+                .isCloseTo(0, within(EPS));
     }
 
     @Test
@@ -103,16 +121,20 @@ class MetricsTest {
         double[] edges = Metrics.binEdges(new double[] {0, 10}, Metrics.CONTINGENCY_BINS);
         int[] real = Metrics.discretize(new double[] {0, 10}, edges);
         int[] syn = Metrics.discretize(new double[] {0.5, 12}, edges);
-        assertThat(Metrics.contingencySimilarity(real, new int[] {0, 1}, syn, new int[] {0, 1})).isCloseTo(0.5, within(EPS));
+        assertThat(Metrics.contingencySimilarity(real, new int[] {0, 1}, syn, new int[] {0, 1}))
+                .isCloseTo(0.5, within(EPS));
     }
 
     @Test
     void boundaryAdherenceCountsValuesInsideTheRealRange() {
         // real range 0..10; synthetic -1 (out), 0 (in), 5 (in), 10 (in), 11 (out), NaN (ignored): 3 of 5.
-        assertThat(Metrics.boundaryAdherence(new double[] {0, 10, 4, Double.NaN}, new double[] {-1, 0, 5, 10, 11, Double.NaN}))
+        assertThat(Metrics.boundaryAdherence(
+                        new double[] {0, 10, 4, Double.NaN}, new double[] {-1, 0, 5, 10, 11, Double.NaN}))
                 .isCloseTo(0.6, within(EPS));
-        assertThat(Metrics.boundaryAdherence(new double[] {1, 2}, new double[] {1.5})).isCloseTo(1, within(EPS));
-        assertThat(Metrics.boundaryAdherence(new double[] {Double.NaN}, new double[] {1})).isNaN();
+        assertThat(Metrics.boundaryAdherence(new double[] {1, 2}, new double[] {1.5}))
+                .isCloseTo(1, within(EPS));
+        assertThat(Metrics.boundaryAdherence(new double[] {Double.NaN}, new double[] {1}))
+                .isNaN();
     }
 
     @Test
@@ -129,7 +151,8 @@ class MetricsTest {
         // Two cycles 1,2,3,4 and 4,3,2,1, each centred on 2.5: deviations -1.5,-.5,.5,1.5 (and reversed);
         // lagged products .75-.25+.75 = 1.25 per cycle, squares 5 per cycle: 2.5 / 10 = 0.25.
         double[] x = {1, 2, 3, 4, 4, 3, 2, 1};
-        assertThat(Metrics.lag1Autocorrelation(x, new int[][] {{0, 1, 2, 3}, {4, 5, 6, 7}})).isCloseTo(0.25, within(EPS));
+        assertThat(Metrics.lag1Autocorrelation(x, new int[][] {{0, 1, 2, 3}, {4, 5, 6, 7}}))
+                .isCloseTo(0.25, within(EPS));
         // As one series (mean 2.5) the pair across the boundary (4,4) counts: 4.75 / 10 = 0.475.
         assertThat(Metrics.lag1Autocorrelation(x)).isCloseTo(0.475, within(EPS));
     }

@@ -47,7 +47,9 @@ class QualityReportTest {
         assertThat(r.temporal()).isNull();
         assertThat(r.utility()).isNull();
         // Synthetic a reaches 5 and 6 beyond the real 1..4: 2 of 4 inside. b: 6 and 8 beyond 1..4: 2 of 4.
-        assertThat(r.diagnostics().boundaryAdherence()).extracting(Diagnostics.Boundary::score).containsExactly(0.5, 0.5);
+        assertThat(r.diagnostics().boundaryAdherence())
+                .extracting(Diagnostics.Boundary::score)
+                .containsExactly(0.5, 0.5);
         assertThat(r.diagnostics().columnsPresent()).isTrue();
         assertThat(r.diagnostics().typesMatch()).isTrue();
     }
@@ -115,7 +117,8 @@ class QualityReportTest {
         assertThat(r.diagnostics().missingColumns()).containsExactly("c");
         assertThat(r.diagnostics().extraColumns()).containsExactly("d");
         assertThat(r.diagnostics().typesMatch()).isFalse();
-        assertThat(r.diagnostics().typeMismatches()).containsExactly(new Diagnostics.TypeMismatch("b", "numerical", "categorical"));
+        assertThat(r.diagnostics().typeMismatches())
+                .containsExactly(new Diagnostics.TypeMismatch("b", "numerical", "categorical"));
         assertThat(r.columnScores()).extracting(ColumnScore::column).containsExactly("a");
         assertThatThrownBy(() -> QualityReport.evaluate(table(num("a", 1)), table(num("z", 1)), 1))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -125,7 +128,9 @@ class QualityReportTest {
     void constantColumnLeavesItsPairOutWithANote() {
         ColumnTable real = table(num("a", 1, 2, 3), num("k", 5, 5, 5));
         QualityReport r = QualityReport.evaluate(real, real, 1);
-        assertThat(r.pairScores()).singleElement().satisfies(p -> assertThat(p.score()).isNaN());
+        assertThat(r.pairScores())
+                .singleElement()
+                .satisfies(p -> assertThat(p.score()).isNaN());
         assertThat(r.columnPairTrendsAllPairs()).isEqualTo(1);
         assertThat(r.notes()).anyMatch(n -> n.contains("a/k"));
         assertThat(r.toJson().get("pair_scores").get(0).get("score").isNull()).isTrue();
@@ -138,8 +143,13 @@ class QualityReportTest {
         long[] ts = {0, 1, 2, 10, 11, 12, 20, 21, 21};
         double[] rul = {2, 1, 0, 2, 3, 0, 2, 1, 0};
         double[] s = {0, 1, 2, 0, 1, 2, 0, 1, 2};
-        SensorTable real = new SensorTable("m", new long[] {0, 1, 2, 10, 11, 12, 20, 21, 22}, cycle,
-                new double[] {2, 1, 0, 2, 1, 0, 2, 1, 0}, List.of("s"), List.of(new double[] {0, 1, 2, 0, 1, 2, 0, 1, 2}));
+        SensorTable real = new SensorTable(
+                "m",
+                new long[] {0, 1, 2, 10, 11, 12, 20, 21, 22},
+                cycle,
+                new double[] {2, 1, 0, 2, 1, 0, 2, 1, 0},
+                List.of("s"),
+                List.of(new double[] {0, 1, 2, 0, 1, 2, 0, 1, 2}));
         SensorTable syn = new SensorTable("m", ts, cycle, rul, List.of("s"), List.of(s));
         TemporalChecks t = QualityReport.evaluate(real, syn, 1).temporal();
         assertThat(t.rulNonIncreasing()).isEqualTo(new TemporalChecks.CycleCheck(3, 2, 2.0 / 3, false));
@@ -199,30 +209,86 @@ class QualityReportTest {
         ObjectNode json = r.toJson();
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("overall", "overall_all_pairs", "column_shapes", "column_pair_trends",
-                "column_pair_trends_all_pairs", "grade", "passed", "score_grade", "thresholds", "seed", "real_rows", "synthetic_rows",
-                "checks", "advice", "column_scores", "pair_scores", "diagnostics", "notes", "temporal", "utility", "window_utility",
-                "lifetimes", "trend_shape", "discriminative");
+        assertThat(keys)
+                .containsExactly(
+                        "overall",
+                        "overall_all_pairs",
+                        "column_shapes",
+                        "column_pair_trends",
+                        "column_pair_trends_all_pairs",
+                        "grade",
+                        "passed",
+                        "score_grade",
+                        "thresholds",
+                        "seed",
+                        "real_rows",
+                        "synthetic_rows",
+                        "checks",
+                        "advice",
+                        "column_scores",
+                        "pair_scores",
+                        "diagnostics",
+                        "notes",
+                        "temporal",
+                        "utility",
+                        "window_utility",
+                        "lifetimes",
+                        "trend_shape",
+                        "discriminative");
         assertThat(json.get("overall").asDouble()).isEqualTo(r.overall());
         assertThat(json.get("grade").asText()).isEqualTo(r.grade().label());
         assertThat(json.get("column_scores")).hasSize(4);
         assertThat(json.get("pair_scores")).hasSize(6);
         JsonNode pair = json.get("pair_scores").get(0);
-        assertThat(fields(pair)).containsExactly("column_1", "column_2", "metric", "score", "real_correlation",
-                "synthetic_correlation", "in_filtered_score");
-        assertThat(fields(json.get("diagnostics"))).containsExactly("columns_present", "missing_columns", "extra_columns",
-                "types_match", "type_mismatches", "boundary_adherence");
-        assertThat(fields(json.get("temporal"))).containsExactly("passed", "rul_non_increasing", "timestamps_increasing",
-                "signs_kept_fraction", "correlation_signs", "lag1_autocorrelation");
+        assertThat(fields(pair))
+                .containsExactly(
+                        "column_1",
+                        "column_2",
+                        "metric",
+                        "score",
+                        "real_correlation",
+                        "synthetic_correlation",
+                        "in_filtered_score");
+        assertThat(fields(json.get("diagnostics")))
+                .containsExactly(
+                        "columns_present",
+                        "missing_columns",
+                        "extra_columns",
+                        "types_match",
+                        "type_mismatches",
+                        "boundary_adherence");
+        assertThat(fields(json.get("temporal")))
+                .containsExactly(
+                        "passed",
+                        "rul_non_increasing",
+                        "timestamps_increasing",
+                        "signs_kept_fraction",
+                        "correlation_signs",
+                        "lag1_autocorrelation");
         assertThat(fields(json.get("temporal").get("rul_non_increasing")))
                 .containsExactly("cycles", "cycles_passed", "fraction_passed", "passed");
-        assertThat(fields(json.get("utility"))).containsExactly("regressor", "split", "unseen_test", "train_rows_real",
-                "train_rows_synthetic", "test_rows", "rmse_real_trained", "rmse_synthetic_trained", "ratio", "rmse_mean_baseline", "learnable");
-        assertThat(json.get("utility").get("ratio").asDouble()).isEqualTo(r.utility().ratio());
-        assertThat(json.get("utility").get("rmse_mean_baseline").asDouble()).isEqualTo(r.utility().rmseMeanBaseline());
-        assertThat(json.get("utility").get("learnable").asBoolean()).isEqualTo(r.utility().rmseRealTrained() < r.utility().rmseMeanBaseline());
+        assertThat(fields(json.get("utility")))
+                .containsExactly(
+                        "regressor",
+                        "split",
+                        "unseen_test",
+                        "train_rows_real",
+                        "train_rows_synthetic",
+                        "test_rows",
+                        "rmse_real_trained",
+                        "rmse_synthetic_trained",
+                        "ratio",
+                        "rmse_mean_baseline",
+                        "learnable");
+        assertThat(json.get("utility").get("ratio").asDouble())
+                .isEqualTo(r.utility().ratio());
+        assertThat(json.get("utility").get("rmse_mean_baseline").asDouble())
+                .isEqualTo(r.utility().rmseMeanBaseline());
+        assertThat(json.get("utility").get("learnable").asBoolean())
+                .isEqualTo(r.utility().rmseRealTrained() < r.utility().rmseMeanBaseline());
         // Without time columns the keys stay, with null.
-        ObjectNode plain = QualityReport.evaluate(table(num("a", 1, 2)), table(num("a", 1, 3)), 1).toJson();
+        ObjectNode plain = QualityReport.evaluate(table(num("a", 1, 2)), table(num("a", 1, 3)), 1)
+                .toJson();
         assertThat(plain.get("temporal").isNull()).isTrue();
         assertThat(plain.get("utility").isNull()).isTrue();
     }
@@ -232,10 +298,18 @@ class QualityReportTest {
         SensorTable real = Tables.firstSensors(Tables.seed(2_000, 3), 3);
         QualityReport r = QualityReport.evaluate(real, Tables.shuffledNoise(real, 9), 3);
         String s = r.summary();
-        assertThat(s).contains("Overall score:", QualityReport.score(r.overall()), r.grade().label());
+        assertThat(s)
+                .contains(
+                        "Overall score:",
+                        QualityReport.score(r.overall()),
+                        r.grade().label());
         assertThat(s).contains("Column shapes:", QualityReport.score(r.columnShapes()));
         assertThat(s).contains("Column pair trends:", QualityReport.score(r.columnPairTrends()));
-        assertThat(s).contains("Temporal checks:    FAIL", "Utility:", String.format(java.util.Locale.ROOT, "%.3f", r.utility().ratio()));
+        assertThat(s)
+                .contains(
+                        "Temporal checks:    FAIL",
+                        "Utility:",
+                        String.format(java.util.Locale.ROOT, "%.3f", r.utility().ratio()));
         assertThat(s).contains("Worst columns:", r.worstColumns(3).get(0).column());
         assertThat(r.worstColumns(3)).hasSize(3);
     }

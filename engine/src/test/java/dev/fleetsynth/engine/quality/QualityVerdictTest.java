@@ -23,9 +23,18 @@ class QualityVerdictTest {
     @Test
     void anotherDrawOfTheSameSimulatorPassesEveryCheck() {
         QualityReport r = QualityReport.evaluate(REAL, Tables.seed(10_000, 4), UNSEEN, 7);
-        assertThat(r.checks()).extracting(QualityCheck::name).containsExactly("order", "lag1_autocorrelation", "row_utility",
-                "window_utility", "lifetimes", "trend_shape", "discriminative");
-        assertThat(r.checks()).allSatisfy(c -> assertThat(c.passed()).as(c.detail()).isTrue());
+        assertThat(r.checks())
+                .extracting(QualityCheck::name)
+                .containsExactly(
+                        "order",
+                        "lag1_autocorrelation",
+                        "row_utility",
+                        "window_utility",
+                        "lifetimes",
+                        "trend_shape",
+                        "discriminative");
+        assertThat(r.checks())
+                .allSatisfy(c -> assertThat(c.passed()).as(c.detail()).isTrue());
         assertThat(r.passed()).isTrue();
         assertThat(r.grade()).isEqualTo(r.scoreGrade());
         assertThat(r.advice()).isEmpty();
@@ -46,9 +55,14 @@ class QualityVerdictTest {
         assertThat(r.scoreGrade()).isEqualTo(Grade.EXCELLENT);
         assertThat(r.grade()).isEqualTo(Grade.FAILED);
         assertThat(r.passed()).isFalse();
-        List<String> failed = r.checks().stream().filter(c -> !c.passed()).map(QualityCheck::name).toList();
+        List<String> failed = r.checks().stream()
+                .filter(c -> !c.passed())
+                .map(QualityCheck::name)
+                .toList();
         assertThat(failed).contains("lag1_autocorrelation", "discriminative");
-        assertThat(r.advice()).anySatisfy(a -> assertThat(a).startsWith("lag1_autocorrelation:").contains("trajectory model"));
+        assertThat(r.advice())
+                .anySatisfy(
+                        a -> assertThat(a).startsWith("lag1_autocorrelation:").contains("trajectory model"));
         assertThat(r.summary()).contains("Verdict:            failed", "Check discriminative:", "FAIL", "Try: ");
     }
 
@@ -64,12 +78,15 @@ class QualityVerdictTest {
             rul[i] = rul[j];
             rul[j] = t;
         }
-        SensorTable broken = new SensorTable(other.machineId(), other.timestampMicros(), other.cycle(), rul, other.sensorNames(),
-                other.sensors());
+        SensorTable broken = new SensorTable(
+                other.machineId(), other.timestampMicros(), other.cycle(), rul, other.sensorNames(), other.sensors());
         QualityReport r = QualityReport.evaluate(REAL, broken, UNSEEN, 7);
         assertThat(r.scoreGrade()).isNotEqualTo(Grade.FAILED);
         assertThat(r.grade()).isEqualTo(Grade.FAILED);
-        QualityCheck rows = r.checks().stream().filter(c -> c.name().equals("row_utility")).findFirst().orElseThrow();
+        QualityCheck rows = r.checks().stream()
+                .filter(c -> c.name().equals("row_utility"))
+                .findFirst()
+                .orElseThrow();
         assertThat(rows.passed()).isFalse();
         assertThat(rows.value()).isGreaterThan(1.25).isEqualTo(r.utility().ratio());
         assertThat(rows.advice()).isNotEmpty();
@@ -83,16 +100,20 @@ class QualityVerdictTest {
             assertThat(json.get(m.key())).as(m.key()).isNotNull();
             assertThat(json.get(m.key()).isObject()).as(m.key()).isTrue();
         }
-        assertThat(QualityMetric.ALL.stream().map(QualityMetric::key).distinct().count()).isEqualTo(QualityMetric.ALL.size());
+        assertThat(QualityMetric.ALL.stream().map(QualityMetric::key).distinct().count())
+                .isEqualTo(QualityMetric.ALL.size());
         JsonNode check = json.get("checks").get(0);
         List<String> keys = new ArrayList<>();
         check.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("name", "passed", "value", "limit", "detail", "advice");
         assertThat(json.get("window_utility").get("window").asInt()).isEqualTo(Windows.WINDOW);
-        assertThat(json.get("window_utility").get("ratio").asDouble()).isEqualTo(r.windowUtility().ratio());
-        assertThat(json.get("discriminative").get("score").asDouble()).isEqualTo(r.discriminative().score());
+        assertThat(json.get("window_utility").get("ratio").asDouble())
+                .isEqualTo(r.windowUtility().ratio());
+        assertThat(json.get("discriminative").get("score").asDouble())
+                .isEqualTo(r.discriminative().score());
         assertThat(json.get("trend_shape").get("sensors").get(0).get("real")).hasSize(TrendShapeMetric.BINS);
-        assertThat(json.get("lifetimes").get("ks").asDouble()).isEqualTo(r.lifetimes().ks());
+        assertThat(json.get("lifetimes").get("ks").asDouble())
+                .isEqualTo(r.lifetimes().ks());
     }
 
     /** Rows of all cycles dealt at random into cycles of the same lengths, each cycle sorted by RUL, clock as it was. */

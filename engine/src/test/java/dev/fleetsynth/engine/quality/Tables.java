@@ -13,8 +13,7 @@ import org.apache.commons.rng.simple.RandomSource;
 
 /** Small tables for the quality tests. */
 final class Tables {
-    private Tables() {
-    }
+    private Tables() {}
 
     static Column.Numeric num(String name, double... values) {
         return new Column.Numeric(name, values);
@@ -35,8 +34,13 @@ final class Tables {
 
     /** The same table with the first {@code sensors} sensors only. */
     static SensorTable firstSensors(SensorTable t, int sensors) {
-        return new SensorTable(t.machineId(), t.timestampMicros(), t.cycle(), t.rul(),
-                t.sensorNames().subList(0, sensors), t.sensors().subList(0, sensors));
+        return new SensorTable(
+                t.machineId(),
+                t.timestampMicros(),
+                t.cycle(),
+                t.rul(),
+                t.sensorNames().subList(0, sensors),
+                t.sensors().subList(0, sensors));
     }
 
     /** Every column shuffled on its own: same marginals, no relation between columns or rows left. */
@@ -46,7 +50,8 @@ final class Tables {
         for (double[] s : t.sensors()) {
             sensors.add(shuffle(s, rng));
         }
-        return new SensorTable(t.machineId(), t.timestampMicros(), t.cycle(), shuffle(t.rul(), rng), t.sensorNames(), sensors);
+        return new SensorTable(
+                t.machineId(), t.timestampMicros(), t.cycle(), shuffle(t.rul(), rng), t.sensorNames(), sensors);
     }
 
     private static double[] shuffle(double[] values, UniformRandomProvider rng) {

@@ -35,7 +35,8 @@ class UtilityTest {
     /** Every column shuffled on its own: no sensor says anything about RUL any more (ratio about 3.9 here). */
     @Test
     void shuffledNoiseIsMuchWorse() {
-        Utility u = QualityReport.evaluate(REAL, Tables.shuffledNoise(REAL, 3), 7).utility();
+        Utility u =
+                QualityReport.evaluate(REAL, Tables.shuffledNoise(REAL, 3), 7).utility();
         assertThat(u.ratio()).isGreaterThan(2.0);
     }
 
@@ -53,12 +54,17 @@ class UtilityTest {
 
     @Test
     void unseenRowsAreTheTestRowsAndTheRealModelLearnsFromEveryRealRow() {
-        Utility u = QualityReport.evaluate(REAL, Tables.seed(3_000, 12), UNSEEN, 7).utility();
+        Utility u =
+                QualityReport.evaluate(REAL, Tables.seed(3_000, 12), UNSEEN, 7).utility();
         assertThat(u.testRows()).isEqualTo(UNSEEN.rows());
         assertThat(u.trainRowsReal()).isEqualTo(REAL.rows());
         assertThat(u.split()).contains(UNSEEN.rows() + " unseen real rows (" + UNSEEN.cycles() + " cycles)");
         assertThat(u.ratio()).isBetween(0.75, 1.35);
-        assertThat(QualityReport.evaluate(REAL, Tables.seed(3_000, 12), UNSEEN, 7).toJson().get("utility").get("unseen_test").asBoolean())
+        assertThat(QualityReport.evaluate(REAL, Tables.seed(3_000, 12), UNSEEN, 7)
+                        .toJson()
+                        .get("utility")
+                        .get("unseen_test")
+                        .asBoolean())
                 .isTrue();
     }
 
@@ -68,15 +74,19 @@ class UtilityTest {
         QualityReport r = QualityReport.evaluate(REAL, REAL, fewer, 7);
         assertThat(r.utility().unseenTest()).isFalse();
         assertThat(r.utility().split()).contains("held out");
-        assertThat(r.notes()).anyMatch(n -> n.contains("unseen real table lacks [" + REAL.sensorNames().get(REAL.sensorNames().size() - 1) + "]"));
+        assertThat(r.notes())
+                .anyMatch(n -> n.contains("unseen real table lacks ["
+                        + REAL.sensorNames().get(REAL.sensorNames().size() - 1) + "]"));
     }
 
     @Test
     void anUnseenTableWithoutRulIsRefused() {
         ColumnTable real = ColumnTable.learnable(REAL);
-        ColumnTable noRul = new ColumnTable(real.columns().stream().filter(c -> !c.name().equals("rul")).toList());
+        ColumnTable noRul = new ColumnTable(
+                real.columns().stream().filter(c -> !c.name().equals("rul")).toList());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> QualityReport.evaluate(real, real, noRul, 7))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unseen table needs a numeric rul column");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unseen table needs a numeric rul column");
     }
 
     @Test
@@ -84,7 +94,9 @@ class UtilityTest {
         Utility u = QualityReport.evaluate(REAL, REAL, 7).utility();
         int cycles = REAL.cycles();
         int held = Math.max(1, (int) Math.round(0.3 * cycles));
-        long testRows = java.util.Arrays.stream(REAL.cycle()).filter(c -> c > cycles - held).count();
+        long testRows = java.util.Arrays.stream(REAL.cycle())
+                .filter(c -> c > cycles - held)
+                .count();
         assertThat(u.testRows()).isEqualTo(testRows);
         assertThat(u.trainRowsReal()).isEqualTo(REAL.rows() - testRows);
         assertThat(u.trainRowsSynthetic()).isEqualTo(REAL.rows());

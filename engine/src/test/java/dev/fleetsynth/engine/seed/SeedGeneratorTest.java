@@ -27,10 +27,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SeedGeneratorTest {
     private static final long HOUR_MICROS = 3_600_000_000L;
-    private static final MachineProfile MOTOR = Catalog.profile("motor_siemens_1la7_001").orElseThrow();
+    private static final MachineProfile MOTOR =
+            Catalog.profile("motor_siemens_1la7_001").orElseThrow();
 
     static Stream<MachineProfile> everyShippedProfile() {
-        return Stream.concat(Catalog.machines().stream().map(Catalog.Entry::profile),
+        return Stream.concat(
+                Catalog.machines().stream().map(Catalog.Entry::profile),
                 Templates.all().stream().map(Templates.Template::profile));
     }
 
@@ -39,7 +41,8 @@ class SeedGeneratorTest {
     void producesExactlyTheRequestedRows(int rows) {
         SensorTable t = SeedGenerator.generate(MOTOR, new SeedOptions(rows, 1));
         assertThat(t.rows()).isEqualTo(rows);
-        assertThat(t.sensorNames()).containsExactly("bearing_de_temp_C", "winding_temp_C", "vibration_mm_s", "current_A");
+        assertThat(t.sensorNames())
+                .containsExactly("bearing_de_temp_C", "winding_temp_C", "vibration_mm_s", "current_A");
         assertThat(t.machineId()).isEqualTo("motor_siemens_1la7_001");
     }
 
@@ -56,11 +59,16 @@ class SeedGeneratorTest {
             int cur = t.cycle()[i];
             assertThat(cur).as("cycles are contiguous and ascending").isIn(prev, prev + 1);
             if (cur == prev) {
-                assertThat(t.rul()[i]).as("RUL strictly decreasing in cycle %d at row %d", cur, i).isLessThan(t.rul()[i - 1]);
+                assertThat(t.rul()[i])
+                        .as("RUL strictly decreasing in cycle %d at row %d", cur, i)
+                        .isLessThan(t.rul()[i - 1]);
                 assertThat((double) (t.timestampMicros()[i] - t.timestampMicros()[i - 1]))
-                        .as("one interval between readings").isCloseTo(t.timestampMicros()[1] - t.timestampMicros()[0], within(1.0));
+                        .as("one interval between readings")
+                        .isCloseTo(t.timestampMicros()[1] - t.timestampMicros()[0], within(1.0));
             } else {
-                assertThat(t.rul()[i - 1]).as("RUL reaches 0 at the end of cycle %d", prev).isZero();
+                assertThat(t.rul()[i - 1])
+                        .as("RUL reaches 0 at the end of cycle %d", prev)
+                        .isZero();
                 assertThat(t.timestampMicros()[i]).isGreaterThan(t.timestampMicros()[i - 1]);
             }
         }
@@ -84,7 +92,8 @@ class SeedGeneratorTest {
         PearsonsCorrelation pearson = new PearsonsCorrelation();
         for (SensorSpec s : profile.sensors()) {
             double rho = pearson.correlation(t.sensor(s.name()), t.rul());
-            assertThat(Math.signum(rho)).as("sign of corr(%s, rul) = %.3f for range %s", s.name(), rho, s.range())
+            assertThat(Math.signum(rho))
+                    .as("sign of corr(%s, rul) = %.3f for range %s", s.name(), rho, s.range())
                     .isEqualTo(-Math.signum(s.range()));
             assertThat(Math.abs(rho)).as("|corr(%s, rul)|", s.name()).isGreaterThan(0.2);
         }
@@ -111,7 +120,8 @@ class SeedGeneratorTest {
         assertThat(holdout.sensorNames()).isEqualTo(seed.sensorNames());
         assertThat(holdout.sensor("vibration_mm_s")).isNotEqualTo(seed.sensor("vibration_mm_s"));
         // not the seed of the next run either
-        assertThat(holdout.sameData(SeedGenerator.generate(MOTOR, new SeedOptions(10_000, 8)))).isFalse();
+        assertThat(holdout.sameData(SeedGenerator.generate(MOTOR, new SeedOptions(10_000, 8))))
+                .isFalse();
     }
 
     @Test
@@ -135,7 +145,8 @@ class SeedGeneratorTest {
             }
         }
         double interval = lives / (t.rows() - t.cycles());
-        assertThat((double) (t.timestampMicros()[1] - t.timestampMicros()[0])).isCloseTo(interval * HOUR_MICROS, within(1.0));
+        assertThat((double) (t.timestampMicros()[1] - t.timestampMicros()[0]))
+                .isCloseTo(interval * HOUR_MICROS, within(1.0));
     }
 
     /** The complaint: hourly readings whose RUL fell by 0.32 h a row. RUL is now the hours to the cycle's last reading. */
@@ -172,7 +183,9 @@ class SeedGeneratorTest {
 
     @Test
     void rowsOutsideTheAllowedRangeAreRefused() {
-        assertThatThrownBy(() -> new SeedOptions(999, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1000..100000");
+        assertThatThrownBy(() -> new SeedOptions(999, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1000..100000");
         assertThatThrownBy(() -> new SeedOptions(100_001, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThat(SeedOptions.defaults().rows()).isEqualTo(10_000);
     }
@@ -181,17 +194,23 @@ class SeedGeneratorTest {
     void anInvalidProfileIsRefused() {
         MachineProfile bad = MOTOR.withIdentity("X", "", "");
         assertThatThrownBy(() -> SeedGenerator.generate(bad, SeedOptions.defaults()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("machine_id");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("machine_id");
     }
 
     @Test
     void noiseIsAutocorrelated() {
-        MachineProfile flat = single(new SensorSpec("ambient_temp_C", "C", 20, 0, 1.0, ResponseCurve.LINEAR), List.of());
+        MachineProfile flat =
+                single(new SensorSpec("ambient_temp_C", "C", 20, 0, 1.0, ResponseCurve.LINEAR), List.of());
         double[] x = SeedGenerator.generate(flat, new SeedOptions(20_000, 9)).sensor("ambient_temp_C");
-        double lag1 = new PearsonsCorrelation().correlation(Arrays.copyOfRange(x, 0, x.length - 1), Arrays.copyOfRange(x, 1, x.length));
+        double lag1 = new PearsonsCorrelation()
+                .correlation(Arrays.copyOfRange(x, 0, x.length - 1), Arrays.copyOfRange(x, 1, x.length));
         assertThat(lag1).isBetween(SeedGenerator.NOISE_AR - 0.08, SeedGenerator.NOISE_AR + 0.08);
-        double sd = Math.sqrt(Arrays.stream(x).map(v -> (v - 20) * (v - 20)).average().orElseThrow());
-        assertThat(sd).as("stationary noise close to the profile's, plus unit-to-unit offsets").isBetween(0.9, 1.3);
+        double sd = Math.sqrt(
+                Arrays.stream(x).map(v -> (v - 20) * (v - 20)).average().orElseThrow());
+        assertThat(sd)
+                .as("stationary noise close to the profile's, plus unit-to-unit offsets")
+                .isBetween(0.9, 1.3);
     }
 
     @Test
@@ -200,34 +219,56 @@ class SeedGeneratorTest {
                 new SensorSpec("a_temp_C", "C", 50, 30, 0.2, ResponseCurve.LINEAR),
                 new SensorSpec("b_temp_C", "C", 50, 30, 0.2, ResponseCurve.LINEAR));
         // Mode "a" all but always fails first; "b" is the secondary mode.
-        List<FailureMode> modes = List.of(new FailureMode("a_wear", List.of("a_temp_C"), 1, ""),
+        List<FailureMode> modes = List.of(
+                new FailureMode("a_wear", List.of("a_temp_C"), 1, ""),
                 new FailureMode("b_wear", List.of("b_temp_C"), 1e-9, ""));
-        MachineProfile p = new MachineProfile("two_modes_001", "custom", "", "", sensors, modes, Map.of(),
+        MachineProfile p = new MachineProfile(
+                "two_modes_001",
+                "custom",
+                "",
+                "",
+                sensors,
+                modes,
+                Map.of(),
                 new RulSettings(1000, 4, DegradationPattern.LINEAR_SLOW, 10));
         SensorTable t = SeedGenerator.generate(p, new SeedOptions(8_000, 2));
         double riseA = rise(t, "a_temp_C");
         double riseB = rise(t, "b_temp_C");
         assertThat(riseA).isBetween(0.75 * 30, 1.25 * 30);
-        assertThat(riseB).isBetween(0.75 * 30 * SeedGenerator.SECONDARY_RESPONSE, 1.25 * 30 * SeedGenerator.SECONDARY_RESPONSE);
+        assertThat(riseB)
+                .isBetween(0.75 * 30 * SeedGenerator.SECONDARY_RESPONSE, 1.25 * 30 * SeedGenerator.SECONDARY_RESPONSE);
     }
 
     @Test
     void quantitiesThatCannotBeNegativeStayAtOrAboveZero() {
-        MachineProfile p = single(new SensorSpec("leak_l_min", "L/min", 0.05, 1.0, 0.5, ResponseCurve.CONVEX), List.of());
+        MachineProfile p =
+                single(new SensorSpec("leak_l_min", "L/min", 0.05, 1.0, 0.5, ResponseCurve.CONVEX), List.of());
         double[] x = SeedGenerator.generate(p, new SeedOptions(5_000, 4)).sensor("leak_l_min");
         assertThat(Arrays.stream(x).min().orElseThrow()).isGreaterThanOrEqualTo(0);
-        MachineProfile cold = single(new SensorSpec("freezer_temp_C", "C", 0.05, 1.0, 0.5, ResponseCurve.LINEAR), List.of());
+        MachineProfile cold =
+                single(new SensorSpec("freezer_temp_C", "C", 0.05, 1.0, 0.5, ResponseCurve.LINEAR), List.of());
         double[] y = SeedGenerator.generate(cold, new SeedOptions(5_000, 4)).sensor("freezer_temp_C");
-        assertThat(Arrays.stream(y).min().orElseThrow()).as("temperatures in C may go below zero").isLessThan(0);
+        assertThat(Arrays.stream(y).min().orElseThrow())
+                .as("temperatures in C may go below zero")
+                .isLessThan(0);
     }
 
     @Test
     void degradationFollowsThePattern() {
         MachineProfile linear = single(new SensorSpec("x_temp_C", "C", 0, 100, 0.01, ResponseCurve.LINEAR), List.of());
-        MachineProfile exponential = new MachineProfile(linear.machineId(), linear.machineType(), "", "", linear.sensors(),
-                List.of(), Map.of(), new RulSettings(1000, 1, DegradationPattern.EXPONENTIAL, 0));
-        double[] lin = SeedGenerator.generate(linear, new SeedOptions(10_000, 1)).sensor("x_temp_C");
-        double[] exp = SeedGenerator.generate(exponential, new SeedOptions(10_000, 1)).sensor("x_temp_C");
+        MachineProfile exponential = new MachineProfile(
+                linear.machineId(),
+                linear.machineType(),
+                "",
+                "",
+                linear.sensors(),
+                List.of(),
+                Map.of(),
+                new RulSettings(1000, 1, DegradationPattern.EXPONENTIAL, 0));
+        double[] lin =
+                SeedGenerator.generate(linear, new SeedOptions(10_000, 1)).sensor("x_temp_C");
+        double[] exp =
+                SeedGenerator.generate(exponential, new SeedOptions(10_000, 1)).sensor("x_temp_C");
         // At mid-life a linear wear has done about half its damage, an accelerating one far less.
         assertThat(lin[5_000] / lin[9_999]).isBetween(0.4, 0.6);
         assertThat(exp[5_000] / exp[9_999]).isLessThan(0.2);
@@ -252,7 +293,14 @@ class SeedGeneratorTest {
     }
 
     private static MachineProfile single(SensorSpec sensor, List<FailureMode> modes) {
-        return new MachineProfile("test_machine_001", "custom", "", "", List.of(sensor), modes, Map.of(),
+        return new MachineProfile(
+                "test_machine_001",
+                "custom",
+                "",
+                "",
+                List.of(sensor),
+                modes,
+                Map.of(),
                 new RulSettings(1000, 1, DegradationPattern.LINEAR_SLOW, 0));
     }
 
@@ -266,7 +314,8 @@ class SeedGeneratorTest {
             if (i == t.rows() || t.cycle()[i] != t.cycle()[start]) {
                 int len = i - start;
                 int k = Math.max(5, len / 50);
-                sum += Arrays.stream(x, i - k, i).average().orElseThrow() - Arrays.stream(x, start, start + k).average().orElseThrow();
+                sum += Arrays.stream(x, i - k, i).average().orElseThrow()
+                        - Arrays.stream(x, start, start + k).average().orElseThrow();
                 cycles++;
                 start = i;
             }

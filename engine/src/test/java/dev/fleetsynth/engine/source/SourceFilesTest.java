@@ -41,14 +41,20 @@ class SourceFilesTest {
                 SourceSchema.Field.of("time", ColumnKind.TIMESTAMP, Role.ORDER),
                 new SourceSchema.Field("Torque [Nm]", ColumnKind.NUMBER, Role.FEATURE, "N*m", null, null),
                 SourceSchema.Field.of("a b", ColumnKind.INTEGER, Role.FEATURE),
-                new SourceSchema.Field("Temp, \"outer\" (°C)", ColumnKind.NUMBER, Role.FEATURE, "C", "temp_outer", null),
+                new SourceSchema.Field(
+                        "Temp, \"outer\" (°C)", ColumnKind.NUMBER, Role.FEATURE, "C", "temp_outer", null),
                 SourceSchema.Field.of("v.rms", ColumnKind.NUMBER, Role.FEATURE),
                 SourceSchema.Field.of("Type", ColumnKind.CATEGORY, Role.FEATURE),
                 SourceSchema.Field.of("x/y", ColumnKind.FLAG, Role.FAILURE),
                 new SourceSchema.Field("site", ColumnKind.CATEGORY, Role.DROPPED, null, null, "plant 7"),
                 SourceSchema.Field.of("rul", ColumnKind.NUMBER, Role.RUL));
-        SourceSchema schema = new SourceSchema("pumps_real", SourceSchema.Origin.REAL, fields,
-                new SourceSchema.Order("time", SourceSchema.OrderKind.TIMESTAMP, 60, "hours"), "hours", null);
+        SourceSchema schema = new SourceSchema(
+                "pumps_real",
+                SourceSchema.Origin.REAL,
+                fields,
+                new SourceSchema.Order("time", SourceSchema.OrderKind.TIMESTAMP, 60, "hours"),
+                "hours",
+                null);
         Random random = new Random(17);
         String[] unit = new String[rows];
         double[] time = new double[rows];
@@ -77,31 +83,43 @@ class SourceFilesTest {
             site[i] = "plant 7";
             rul[i] = (life - 1 - step) / 60.0;
         }
-        List<Column> columns = List.of(new Column.Categorical("asset id", unit), new Column.Numeric("time", time),
-                new Column.Numeric("Torque [Nm]", torque), new Column.Numeric("a b", ab), new Column.Numeric("Temp, \"outer\" (°C)", temp),
-                new Column.Numeric("v.rms", vrms), new Column.Categorical("Type", type), new Column.Numeric("x/y", flag),
-                new Column.Categorical("site", site), new Column.Numeric("rul", rul));
+        List<Column> columns = List.of(
+                new Column.Categorical("asset id", unit),
+                new Column.Numeric("time", time),
+                new Column.Numeric("Torque [Nm]", torque),
+                new Column.Numeric("a b", ab),
+                new Column.Numeric("Temp, \"outer\" (°C)", temp),
+                new Column.Numeric("v.rms", vrms),
+                new Column.Categorical("Type", type),
+                new Column.Numeric("x/y", flag),
+                new Column.Categorical("site", site),
+                new Column.Numeric("rul", rul));
         return new SourceTable(schema, new ColumnTable(columns));
     }
 
     static void assertSameTable(SourceTable actual, SourceTable expected) {
         assertThat(actual.schema()).isEqualTo(expected.schema());
-        assertThat(actual.table().names()).containsExactlyElementsOf(expected.table().names());
+        assertThat(actual.table().names())
+                .containsExactlyElementsOf(expected.table().names());
         for (Column e : expected.table().columns()) {
             Column a = actual.column(e.name());
             assertThat(a.getClass()).as(e.name()).isEqualTo(e.getClass());
             if (e instanceof Column.Numeric n) {
                 assertThat(((Column.Numeric) a).values()).as(e.name()).containsExactly(n.values());
             } else {
-                assertThat(((Column.Categorical) a).values()).as(e.name()).containsExactly(((Column.Categorical) e).values());
+                assertThat(((Column.Categorical) a).values())
+                        .as(e.name())
+                        .containsExactly(((Column.Categorical) e).values());
             }
         }
     }
 
     private static Map<String, String> duckTypes(Path file) throws Exception {
         Map<String, String> types = new LinkedHashMap<>();
-        try (Connection db = Duck.open(null); Statement st = db.createStatement();
-             ResultSet r = st.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + Duck.literal(file.toString()) + ")")) {
+        try (Connection db = Duck.open(null);
+                Statement st = db.createStatement();
+                ResultSet r =
+                        st.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + Duck.literal(file.toString()) + ")")) {
             while (r.next()) {
                 types.put(r.getString(1), r.getString(2));
             }
@@ -124,18 +142,26 @@ class SourceFilesTest {
         // Stored as the kinds say, so that any Parquet reader sees integers, timestamps and text.
         Map<String, String> types = duckTypes(file);
         assertThat(types.keySet()).containsExactlyElementsOf(t.table().names());
-        assertThat(types).containsEntry("asset id", "VARCHAR").containsEntry("a b", "BIGINT").containsEntry("x/y", "BIGINT")
-                .containsEntry("Torque [Nm]", "DOUBLE").containsEntry("Type", "VARCHAR").containsEntry("site", "VARCHAR");
+        assertThat(types)
+                .containsEntry("asset id", "VARCHAR")
+                .containsEntry("a b", "BIGINT")
+                .containsEntry("x/y", "BIGINT")
+                .containsEntry("Torque [Nm]", "DOUBLE")
+                .containsEntry("Type", "VARCHAR")
+                .containsEntry("site", "VARCHAR");
         assertThat(types.get("time")).startsWith("TIMESTAMP");
-        try (Connection db = Duck.open(null); Statement st = db.createStatement();
-             ResultSet r = st.executeQuery("SELECT decode(value) FROM parquet_kv_metadata(" + Duck.literal(file.toString())
-                     + ") WHERE decode(key) = 'fleetsynth.kind'")) {
+        try (Connection db = Duck.open(null);
+                Statement st = db.createStatement();
+                ResultSet r = st.executeQuery("SELECT decode(value) FROM parquet_kv_metadata("
+                        + Duck.literal(file.toString()) + ") WHERE decode(key) = 'fleetsynth.kind'")) {
             assertThat(r.next()).isTrue();
             assertThat(r.getString(1)).isEqualTo("seed");
         }
-        try (Connection db = Duck.open(null); Statement st = db.createStatement();
-             ResultSet r = st.executeQuery("SELECT strftime(min(\"time\") AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') FROM read_parquet("
-                     + Duck.literal(file.toString()) + ")")) {
+        try (Connection db = Duck.open(null);
+                Statement st = db.createStatement();
+                ResultSet r = st.executeQuery(
+                        "SELECT strftime(min(\"time\") AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') FROM read_parquet("
+                                + Duck.literal(file.toString()) + ")")) {
             r.next();
             assertThat(r.getString(1)).isEqualTo("2024-06-01 08:00");
         }
@@ -165,7 +191,8 @@ class SourceFilesTest {
 
     @Test
     void aSeedWrittenBeforeSourcesExistedReadsAsTheSimulatedSchema() throws Exception {
-        SensorTable seed = SeedGenerator.generate(Catalog.profile("motor_siemens_1la7_001").orElseThrow(), new SeedOptions(1_500, 3));
+        SensorTable seed = SeedGenerator.generate(
+                Catalog.profile("motor_siemens_1la7_001").orElseThrow(), new SeedOptions(1_500, 3));
         Path file = dir.resolve("seed.parquet");
         ParquetTables.write(seed, file);
         SourceTable back = SourceFiles.read(file);
@@ -179,7 +206,8 @@ class SourceFilesTest {
 
     @Test
     void aSimulatedSourceIsStillWrittenAsASeedThatOldReadersRead() throws Exception {
-        SensorTable seed = SeedGenerator.generate(Catalog.profile("pump_grundfos_cr10_001").orElseThrow(), new SeedOptions(1_000, 5));
+        SensorTable seed = SeedGenerator.generate(
+                Catalog.profile("pump_grundfos_cr10_001").orElseThrow(), new SeedOptions(1_000, 5));
         Path file = dir.resolve("seed.parquet");
         SourceFiles.write(SourceTable.of(seed), file, Map.of("fleetsynth.kind", "seed"));
         assertThat(ParquetTables.read(file).sameData(seed)).isTrue();
@@ -189,24 +217,32 @@ class SourceFilesTest {
     @Test
     void parquetThatIsNeitherASourceNorASeedPointsToIngest() throws Exception {
         Path file = dir.resolve("foreign.parquet");
-        try (Connection db = Duck.open(null); Statement st = db.createStatement()) {
-            st.execute("COPY (SELECT range AS id, range * 0.5 AS reading FROM range(10)) TO " + Duck.literal(file.toString())
-                    + " (FORMAT parquet)");
+        try (Connection db = Duck.open(null);
+                Statement st = db.createStatement()) {
+            st.execute("COPY (SELECT range AS id, range * 0.5 AS reading FROM range(10)) TO "
+                    + Duck.literal(file.toString()) + " (FORMAT parquet)");
         }
-        assertThatThrownBy(() -> SourceFiles.read(file)).isInstanceOf(IOException.class)
-                .hasMessageContaining("fleetsynth ingest").hasMessageContaining(file.toString());
+        assertThatThrownBy(() -> SourceFiles.read(file))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("fleetsynth ingest")
+                .hasMessageContaining(file.toString());
     }
 
     @Test
     void aSchemaThatNamesAMissingColumnIsRefused() throws Exception {
         SourceSchema schema = awkward(4).schema();
         Path file = dir.resolve("partial.parquet");
-        try (Connection db = Duck.open(null); Statement st = db.createStatement()) {
-            st.execute("COPY (SELECT 'pump A' AS \"asset id\", 1.5 AS rul) TO " + Duck.literal(file.toString()) + " (FORMAT parquet, KV_METADATA {"
-                    + Duck.literal(SourceSchema.FOOTER_KEY) + ": " + Duck.literal(schema.toJson()) + "})");
+        try (Connection db = Duck.open(null);
+                Statement st = db.createStatement()) {
+            st.execute("COPY (SELECT 'pump A' AS \"asset id\", 1.5 AS rul) TO " + Duck.literal(file.toString())
+                    + " (FORMAT parquet, KV_METADATA {" + Duck.literal(SourceSchema.FOOTER_KEY) + ": "
+                    + Duck.literal(schema.toJson()) + "})");
         }
-        assertThatThrownBy(() -> SourceFiles.read(file)).isInstanceOf(IOException.class).hasMessageContaining("lacks the column");
-        assertThatThrownBy(() -> SourceFiles.read(dir.resolve("nowhere.parquet"))).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> SourceFiles.read(file))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("lacks the column");
+        assertThatThrownBy(() -> SourceFiles.read(dir.resolve("nowhere.parquet")))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("no such file");
     }
 
@@ -214,22 +250,33 @@ class SourceFilesTest {
     void theSchemaSurvivesJson() {
         SourceSchema schema = awkward(4).schema();
         assertThat(SourceSchema.fromJson(schema.toJson())).isEqualTo(schema);
-        SourceSchema capped = new SourceSchema("fd", SourceSchema.Origin.REAL, List.of(SourceSchema.Field.of("unit", ColumnKind.INTEGER, Role.UNIT),
-                SourceSchema.Field.of("cycle", ColumnKind.INTEGER, Role.ORDER), SourceSchema.Field.of("rul", ColumnKind.NUMBER, Role.RUL)),
-                new SourceSchema.Order("cycle", SourceSchema.OrderKind.COUNTER, 1, "cycles"), "cycles", 125.0);
+        SourceSchema capped = new SourceSchema(
+                "fd",
+                SourceSchema.Origin.REAL,
+                List.of(
+                        SourceSchema.Field.of("unit", ColumnKind.INTEGER, Role.UNIT),
+                        SourceSchema.Field.of("cycle", ColumnKind.INTEGER, Role.ORDER),
+                        SourceSchema.Field.of("rul", ColumnKind.NUMBER, Role.RUL)),
+                new SourceSchema.Order("cycle", SourceSchema.OrderKind.COUNTER, 1, "cycles"),
+                "cycles",
+                125.0);
         assertThat(SourceSchema.fromJson(capped.toJson())).isEqualTo(capped);
         assertThat(capped.toJson()).contains("\"rul_cap\":125.0");
     }
 
     @Test
     void aSchemaRefusesTwoColumnsOfOneNameAndTwoUnits() {
-        List<SourceSchema.Field> twice = new ArrayList<>(List.of(SourceSchema.Field.of("a", ColumnKind.NUMBER, Role.FEATURE),
+        List<SourceSchema.Field> twice = new ArrayList<>(List.of(
+                SourceSchema.Field.of("a", ColumnKind.NUMBER, Role.FEATURE),
                 SourceSchema.Field.of("a", ColumnKind.NUMBER, Role.FEATURE)));
         assertThatThrownBy(() -> new SourceSchema("m", SourceSchema.Origin.REAL, twice, null, null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two columns");
-        List<SourceSchema.Field> units = List.of(SourceSchema.Field.of("u1", ColumnKind.INTEGER, Role.UNIT),
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("two columns");
+        List<SourceSchema.Field> units = List.of(
+                SourceSchema.Field.of("u1", ColumnKind.INTEGER, Role.UNIT),
                 SourceSchema.Field.of("u2", ColumnKind.INTEGER, Role.UNIT));
         assertThatThrownBy(() -> new SourceSchema("m", SourceSchema.Origin.REAL, units, null, null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unit");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unit");
     }
 }

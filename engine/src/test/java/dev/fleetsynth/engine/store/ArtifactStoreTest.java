@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +18,8 @@ class ArtifactStoreTest {
     void layoutFollowsTheDesign() {
         assertThat(ArtifactStore.profilePath("pump_a", 3)).isEqualTo("machines/pump_a/profile/v3.json");
         assertThat(ArtifactStore.seedPath("pump_a", "s1")).isEqualTo("machines/pump_a/seed/s1.parquet");
-        assertThat(ArtifactStore.holdoutPath(ArtifactStore.seedPath("pump_a", "s1"))).isEqualTo("machines/pump_a/seed/s1.holdout.parquet");
+        assertThat(ArtifactStore.holdoutPath(ArtifactStore.seedPath("pump_a", "s1")))
+                .isEqualTo("machines/pump_a/seed/s1.holdout.parquet");
         assertThat(ArtifactStore.modelPath("pump_a", "m1")).isEqualTo("machines/pump_a/models/m1");
         assertThat(ArtifactStore.datasetPath("pump_a", "d1")).isEqualTo("machines/pump_a/datasets/d1");
     }
@@ -38,16 +38,19 @@ class ArtifactStoreTest {
         ArtifactStore store = new ArtifactStore(root);
         String dir = ArtifactStore.datasetPath("pump_a", "d1");
         assertThatThrownBy(() -> store.writeDirectory(dir, tmp -> {
-            Files.writeString(tmp.resolve("train.parquet"), "half");
-            throw new IOException("disk full");
-        })).hasMessage("disk full");
+                    Files.writeString(tmp.resolve("train.parquet"), "half");
+                    throw new IOException("disk full");
+                }))
+                .hasMessage("disk full");
         assertThat(store.exists(dir)).isFalse();
         try (Stream<Path> left = Files.list(store.resolve("machines/pump_a/datasets"))) {
             assertThat(left).isEmpty();
         }
 
-        assertThat(store.writeDirectory(dir, tmp -> Files.writeString(tmp.resolve("train.parquet"), "first"))).isTrue();
-        assertThat(store.writeDirectory(dir, tmp -> Files.writeString(tmp.resolve("train.parquet"), "second"))).isFalse();
+        assertThat(store.writeDirectory(dir, tmp -> Files.writeString(tmp.resolve("train.parquet"), "first")))
+                .isTrue();
+        assertThat(store.writeDirectory(dir, tmp -> Files.writeString(tmp.resolve("train.parquet"), "second")))
+                .isFalse();
         assertThat(Files.readString(store.resolve(dir + "/train.parquet"))).isEqualTo("first");
     }
 }

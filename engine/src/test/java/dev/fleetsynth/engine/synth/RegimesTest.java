@@ -42,21 +42,36 @@ class RegimesTest {
                 rul.add((double) (life - 1 - t));
             }
         }
-        List<SourceSchema.Field> fields = List.of(SourceSchema.Field.of("unit", ColumnKind.INTEGER, Role.UNIT),
-                SourceSchema.Field.of("cycle", ColumnKind.INTEGER, Role.ORDER), SourceSchema.Field.of("altitude", ColumnKind.NUMBER, Role.FEATURE),
-                SourceSchema.Field.of("temp", ColumnKind.NUMBER, Role.FEATURE), SourceSchema.Field.of("rul", ColumnKind.NUMBER, Role.RUL));
-        SourceSchema schema = new SourceSchema("flights", SourceSchema.Origin.REAL, fields,
-                new SourceSchema.Order("cycle", SourceSchema.OrderKind.COUNTER, 1, "cycles"), "cycles", null);
-        return new SourceTable(schema, new ColumnTable(List.of(column("unit", unit), column("cycle", cycle), column("altitude", altitude),
-                column("temp", temp), column("rul", rul))));
+        List<SourceSchema.Field> fields = List.of(
+                SourceSchema.Field.of("unit", ColumnKind.INTEGER, Role.UNIT),
+                SourceSchema.Field.of("cycle", ColumnKind.INTEGER, Role.ORDER),
+                SourceSchema.Field.of("altitude", ColumnKind.NUMBER, Role.FEATURE),
+                SourceSchema.Field.of("temp", ColumnKind.NUMBER, Role.FEATURE),
+                SourceSchema.Field.of("rul", ColumnKind.NUMBER, Role.RUL));
+        SourceSchema schema = new SourceSchema(
+                "flights",
+                SourceSchema.Origin.REAL,
+                fields,
+                new SourceSchema.Order("cycle", SourceSchema.OrderKind.COUNTER, 1, "cycles"),
+                "cycles",
+                null);
+        return new SourceTable(
+                schema,
+                new ColumnTable(List.of(
+                        column("unit", unit),
+                        column("cycle", cycle),
+                        column("altitude", altitude),
+                        column("temp", temp),
+                        column("rul", rul))));
     }
 
     private static Column column(String name, List<Double> v) {
-        return new Column.Numeric(name, v.stream().mapToDouble(Double::doubleValue).toArray());
+        return new Column.Numeric(
+                name, v.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static Synthesizer fit(SourceTable t) {
-        return ModelKind.TRAJECTORY.fit(t, FitOptions.defaults(), p -> { }, () -> false);
+        return ModelKind.TRAJECTORY.fit(t, FitOptions.defaults(), p -> {}, () -> false);
     }
 
     @Test
@@ -71,8 +86,11 @@ class RegimesTest {
         for (int i = 0; i < s.rows(); i++) {
             int g = altitude[i] < 10 ? 0 : altitude[i] < 31 ? 1 : 2;
             count[g]++;
-            // the temperature of a row sits at its own condition's level (wear adds at most 5 %), never between conditions
-            assertThat(temp[i] / LEVEL[g]).as("row %d at altitude %.2f", i, altitude[i]).isBetween(0.97, 1.08);
+            // the temperature of a row sits at its own condition's level (wear adds at most 5 %), never between
+            // conditions
+            assertThat(temp[i] / LEVEL[g])
+                    .as("row %d at altitude %.2f", i, altitude[i])
+                    .isBetween(0.97, 1.08);
             if (rul[i] == 0) {
                 assertThat(temp[i] / LEVEL[g]).isGreaterThan(1.02);
             }

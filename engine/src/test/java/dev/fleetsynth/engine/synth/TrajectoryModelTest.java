@@ -59,8 +59,13 @@ class TrajectoryModelTest {
                 SourceSchema.Field.of("alarm", ColumnKind.FLAG, Role.FAILURE),
                 new SourceSchema.Field("site", ColumnKind.CATEGORY, Role.DROPPED, null, null, "north"),
                 SourceSchema.Field.of("rul", ColumnKind.NUMBER, Role.RUL));
-        return new SourceSchema("test_fleet", origin, fields, new SourceSchema.Order("cycle", SourceSchema.OrderKind.COUNTER, 1, "cycles"),
-                "cycles", null);
+        return new SourceSchema(
+                "test_fleet",
+                origin,
+                fields,
+                new SourceSchema.Order("cycle", SourceSchema.OrderKind.COUNTER, 1, "cycles"),
+                "cycles",
+                null);
     }
 
     /** The fleet; units {@code from..to} (1-based, inclusive). */
@@ -108,7 +113,10 @@ class TrajectoryModelTest {
         Arrays.fill(site, "north");
         columns.put("site", new Column.Categorical("site", site));
         SourceSchema schema = schema(SourceSchema.Origin.REAL);
-        return new SourceTable(schema, new ColumnTable(schema.fields().stream().map(f -> columns.get(f.name())).toList()));
+        return new SourceTable(
+                schema,
+                new ColumnTable(
+                        schema.fields().stream().map(f -> columns.get(f.name())).toList()));
     }
 
     @BeforeAll
@@ -192,7 +200,9 @@ class TrajectoryModelTest {
             if (c instanceof Column.Numeric n) {
                 assertThat(((Column.Numeric) other).values()).as(c.name()).containsExactly(n.values());
             } else {
-                assertThat(((Column.Categorical) other).values()).as(c.name()).containsExactly(((Column.Categorical) c).values());
+                assertThat(((Column.Categorical) other).values())
+                        .as(c.name())
+                        .containsExactly(((Column.Categorical) c).values());
             }
         }
     }
@@ -203,7 +213,8 @@ class TrajectoryModelTest {
     void drawsExactlyTheRowsAskedForAsWholeHistoriesInTheSourcesShape() {
         assertThat(sample.rows()).isEqualTo(20_000);
         assertThat(sample.schema()).isEqualTo(fleet.schema().withOrigin(SourceSchema.Origin.SYNTHETIC));
-        assertThat(sample.table().names()).containsExactlyElementsOf(fleet.table().names());
+        assertThat(sample.table().names())
+                .containsExactlyElementsOf(fleet.table().names());
         double[] rul = sample.rul();
         double[] cycle = sample.numeric("cycle");
         double[] unit = sample.numeric("unit");
@@ -229,7 +240,8 @@ class TrajectoryModelTest {
     @Test
     void findsTheTwoFailureModes() {
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> modes = (List<Map<String, Object>>) model.summary().details().get("modes");
+        List<Map<String, Object>> modes =
+                (List<Map<String, Object>>) model.summary().details().get("modes");
         assertThat(modes).extracting(m -> m.get("name")).containsExactly("mode_1", "mode_2");
         assertThat(modes).extracting(m -> m.get("lives")).containsExactly(OVERHEATING_UNITS, UNITS - OVERHEATING_UNITS);
         assertThat((double) modes.get(0).get("weight")).isCloseTo(26.0 / 40, within(1e-9));
@@ -240,7 +252,9 @@ class TrajectoryModelTest {
     @Test
     void keepsEachReadingsAutocorrelation() {
         for (String s : SENSORS) {
-            assertThat(lag1(sample, s)).as("lag-1 autocorrelation of %s (data %.3f)", s, lag1(fleet, s)).isCloseTo(lag1(fleet, s), within(0.1));
+            assertThat(lag1(sample, s))
+                    .as("lag-1 autocorrelation of %s (data %.3f)", s, lag1(fleet, s))
+                    .isCloseTo(lag1(fleet, s), within(0.1));
         }
     }
 
@@ -254,7 +268,8 @@ class TrajectoryModelTest {
 
     @Test
     void integersFlagsAndCategoriesKeepTheirValuesAndRates() {
-        assertThat(Arrays.stream(sample.numeric("speed")).filter(v -> v != Math.rint(v))).isEmpty();
+        assertThat(Arrays.stream(sample.numeric("speed")).filter(v -> v != Math.rint(v)))
+                .isEmpty();
         assertThat(sample.numeric("alarm")).containsOnly(0.0, 1.0);
         assertThat(rate(sample, "alarm")).isCloseTo(rate(fleet, "alarm"), within(0.01));
         double[] alarm = sample.numeric("alarm");
@@ -279,14 +294,16 @@ class TrajectoryModelTest {
         Map<String, Double> real = shares(fleet, "grade");
         Map<String, Double> synthetic = shares(sample, "grade");
         assertThat(synthetic.keySet()).containsExactlyElementsOf(real.keySet());
-        real.forEach((label, share) -> assertThat(synthetic.get(label)).as(label).isCloseTo(share, within(0.03)));
+        real.forEach(
+                (label, share) -> assertThat(synthetic.get(label)).as(label).isCloseTo(share, within(0.03)));
     }
 
     // ---------------------------------------------------------------- conditions
 
     @Test
     void lastStepsKeepsOnlyTheEndOfEachLife() {
-        SourceTable t = model.sample(new SampleRequest(3_000, 5, new SampleRequest.Conditions(30.0, null, null, Map.of()), 1));
+        SourceTable t =
+                model.sample(new SampleRequest(3_000, 5, new SampleRequest.Conditions(30.0, null, null, Map.of()), 1));
         assertThat(t.rows()).isEqualTo(3_000);
         assertThat(Arrays.stream(t.rul()).filter(r -> r < 0 || r > 30)).isEmpty();
         List<int[]> units = units(t);
@@ -301,13 +318,25 @@ class TrajectoryModelTest {
         // Many draws, so that the last unit, cut to make the rows exact, lands in every place.
         for (long seed = 1; seed <= 25; seed++) {
             for (int rows : new int[] {997, 2_345, 5_000}) {
-                assertLivesWithin(model.sample(new SampleRequest(rows, seed, new SampleRequest.Conditions(null, 120.0, 160.0, Map.of()), 1)),
-                        rows, 120, 160);
+                assertLivesWithin(
+                        model.sample(new SampleRequest(
+                                rows, seed, new SampleRequest.Conditions(null, 120.0, 160.0, Map.of()), 1)),
+                        rows,
+                        120,
+                        160);
             }
-            assertLivesWithin(model.sample(new SampleRequest(3_000, seed, new SampleRequest.Conditions(null, 150.0, null, Map.of()), 1)),
-                    3_000, 150, Double.MAX_VALUE);
-            assertLivesWithin(model.sample(new SampleRequest(3_000, seed, new SampleRequest.Conditions(null, null, 100.0, Map.of()), 1)),
-                    3_000, 1, 100);
+            assertLivesWithin(
+                    model.sample(new SampleRequest(
+                            3_000, seed, new SampleRequest.Conditions(null, 150.0, null, Map.of()), 1)),
+                    3_000,
+                    150,
+                    Double.MAX_VALUE);
+            assertLivesWithin(
+                    model.sample(new SampleRequest(
+                            3_000, seed, new SampleRequest.Conditions(null, null, 100.0, Map.of()), 1)),
+                    3_000,
+                    1,
+                    100);
         }
     }
 
@@ -322,18 +351,22 @@ class TrajectoryModelTest {
 
     @Test
     void modeWeightsChooseTheFailureMode() {
-        SourceTable t = model.sample(new SampleRequest(6_000, 8, new SampleRequest.Conditions(null, null, null,
-                Map.of("mode_2", 1.0, "mode_1", 0.0)), 1));
+        SourceTable t = model.sample(new SampleRequest(
+                6_000, 8, new SampleRequest.Conditions(null, null, null, Map.of("mode_2", 1.0, "mode_1", 0.0)), 1));
         // Mode 2 is the bearing failure: the vibration climbs, the temperature does not.
         for (int[] u : units(t)) {
             if (t.rul()[u[1] - 1] > 0) {
                 continue; // the censored last unit has not worn out yet
             }
-            assertThat(rise(t, u, "vib")).as("vibration rise of the unit at row %d", u[0]).isGreaterThan(2.0);
-            assertThat(rise(t, u, "temp")).as("temperature rise of the unit at row %d", u[0]).isLessThan(6.0);
+            assertThat(rise(t, u, "vib"))
+                    .as("vibration rise of the unit at row %d", u[0])
+                    .isGreaterThan(2.0);
+            assertThat(rise(t, u, "temp"))
+                    .as("temperature rise of the unit at row %d", u[0])
+                    .isLessThan(6.0);
         }
-        SourceTable overheating = model.sample(new SampleRequest(6_000, 8, new SampleRequest.Conditions(null, null, null,
-                Map.of("mode_1", 1.0, "mode_2", 0.0)), 1));
+        SourceTable overheating = model.sample(new SampleRequest(
+                6_000, 8, new SampleRequest.Conditions(null, null, null, Map.of("mode_1", 1.0, "mode_2", 0.0)), 1));
         for (int[] u : units(overheating)) {
             if (overheating.rul()[u[1] - 1] > 0) {
                 continue;
@@ -341,8 +374,12 @@ class TrajectoryModelTest {
             assertThat(rise(overheating, u, "temp")).isGreaterThan(8.0);
             assertThat(rise(overheating, u, "vib")).isLessThan(1.5);
         }
-        assertThatThrownBy(() -> model.sample(new SampleRequest(100, 1, new SampleRequest.Conditions(null, null, null,
-                Map.of("mode_1", 0.0, "mode_2", 0.0)), 1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> model.sample(new SampleRequest(
+                        100,
+                        1,
+                        new SampleRequest.Conditions(null, null, null, Map.of("mode_1", 0.0, "mode_2", 0.0)),
+                        1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -356,21 +393,25 @@ class TrajectoryModelTest {
     @Test
     void theSameRequestGivesTheSameRows() {
         assertSame(model.sample(SampleRequest.of(4_000, 21)), model.sample(SampleRequest.of(4_000, 21)));
-        assertThat(model.sample(SampleRequest.of(4_000, 22)).numeric("temp")).isNotEqualTo(model.sample(SampleRequest.of(4_000, 21)).numeric("temp"));
+        assertThat(model.sample(SampleRequest.of(4_000, 22)).numeric("temp"))
+                .isNotEqualTo(model.sample(SampleRequest.of(4_000, 21)).numeric("temp"));
         // The same data and seed give the same model.
-        Synthesizer again = ModelKind.TRAJECTORY.fit(fleet, FitOptions.defaults().withSeed(3), TrainingListener.NONE, () -> false);
+        Synthesizer again =
+                ModelKind.TRAJECTORY.fit(fleet, FitOptions.defaults().withSeed(3), TrainingListener.NONE, () -> false);
         assertSame(again.sample(SampleRequest.of(4_000, 21)), model.sample(SampleRequest.of(4_000, 21)));
     }
 
     @Test
     void aSavedModelLoadsAndDrawsTheSameRows() throws Exception {
         model.save(dir);
-        JsonNode json = new ObjectMapper().readTree(dir.resolve(Synthesizer.JSON_FILE).toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(dir.resolve(Synthesizer.JSON_FILE).toFile());
         assertThat(json.path("format").asText()).isEqualTo(TrajectoryModel.FORMAT);
         Synthesizer loaded = Synthesizers.load(dir);
         assertThat(loaded).isInstanceOf(TrajectoryModel.class);
         assertThat(loaded.schema()).isEqualTo(model.schema());
-        SampleRequest request = new SampleRequest(3_000, 9, new SampleRequest.Conditions(50.0, null, null, Map.of("mode_2", 2.0)), 1);
+        SampleRequest request =
+                new SampleRequest(3_000, 9, new SampleRequest.Conditions(50.0, null, null, Map.of("mode_2", 2.0)), 1);
         assertSame(loaded.sample(request), model.sample(request));
     }
 
@@ -379,30 +420,51 @@ class TrajectoryModelTest {
     @Test
     void autoPicksTheTrajectoryModelForHistoriesAndTheTvaeForTables() {
         assertThat(ModelKind.auto(fleet.schema())).isEqualTo(ModelKind.TRAJECTORY);
-        SourceTable seed = SourceTable.of(SeedGenerator.generate(Catalog.profile("motor_siemens_1la7_001").orElseThrow(), new SeedOptions(1_000, 1)));
+        SourceTable seed = SourceTable.of(SeedGenerator.generate(
+                Catalog.profile("motor_siemens_1la7_001").orElseThrow(), new SeedOptions(1_000, 1)));
         assertThat(seed.schema().runToFailure()).isTrue();
-        assertThat(ModelKind.auto(seed.schema())).as("a simulator seed is histories too").isEqualTo(ModelKind.TRAJECTORY);
-        SourceSchema table = new SourceSchema("ai4i", SourceSchema.Origin.REAL, List.of(
-                SourceSchema.Field.of("Torque [Nm]", ColumnKind.NUMBER, Role.FEATURE),
-                SourceSchema.Field.of("Machine failure", ColumnKind.FLAG, Role.FAILURE)), null, null, null);
+        assertThat(ModelKind.auto(seed.schema()))
+                .as("a simulator seed is histories too")
+                .isEqualTo(ModelKind.TRAJECTORY);
+        SourceSchema table = new SourceSchema(
+                "ai4i",
+                SourceSchema.Origin.REAL,
+                List.of(
+                        SourceSchema.Field.of("Torque [Nm]", ColumnKind.NUMBER, Role.FEATURE),
+                        SourceSchema.Field.of("Machine failure", ColumnKind.FLAG, Role.FAILURE)),
+                null,
+                null,
+                null);
         assertThat(ModelKind.auto(table)).isEqualTo(ModelKind.TVAE);
         assertThat(ModelKind.parse("auto", fleet.schema())).isEqualTo(ModelKind.TRAJECTORY);
         assertThat(ModelKind.parse(null, table)).isEqualTo(ModelKind.TVAE);
         assertThat(ModelKind.parse("TVAE", fleet.schema())).isEqualTo(ModelKind.TVAE);
-        assertThatThrownBy(() -> ModelKind.parse("gan", table)).hasMessageContaining("trajectory").hasMessageContaining("tvae");
+        assertThatThrownBy(() -> ModelKind.parse("gan", table))
+                .hasMessageContaining("trajectory")
+                .hasMessageContaining("tvae");
         assertThat(ModelKind.TRAJECTORY.fits(table)).isFalse();
-        SourceTable rows = new SourceTable(table, new ColumnTable(List.of(new Column.Numeric("Torque [Nm]", new double[] {40, 41}),
-                new Column.Numeric("Machine failure", new double[] {0, 1}))));
-        assertThatThrownBy(() -> ModelKind.TRAJECTORY.fit(rows, FitOptions.defaults(), TrainingListener.NONE, () -> false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tvae");
+        SourceTable rows = new SourceTable(
+                table,
+                new ColumnTable(List.of(
+                        new Column.Numeric("Torque [Nm]", new double[] {40, 41}),
+                        new Column.Numeric("Machine failure", new double[] {0, 1}))));
+        assertThatThrownBy(
+                        () -> ModelKind.TRAJECTORY.fit(rows, FitOptions.defaults(), TrainingListener.NONE, () -> false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tvae");
     }
 
     @Test
     void trainingWithHeldOutUnitsScoresThenRefitsOnEveryUnit() throws Exception {
         SourceTable train = fleet(1, 32);
         SourceTable holdout = fleet(33, UNITS);
-        ModelTraining.Trained trained = ModelTraining.train(train, holdout, ModelKind.TRAJECTORY, FitOptions.defaults().withSeed(3),
-                TrainingListener.NONE, () -> false);
+        ModelTraining.Trained trained = ModelTraining.train(
+                train,
+                holdout,
+                ModelKind.TRAJECTORY,
+                FitOptions.defaults().withSeed(3),
+                TrainingListener.NONE,
+                () -> false);
         assertThat(trained.kind()).isEqualTo(ModelKind.TRAJECTORY);
         assertThat(trained.heldOut()).isNotNull();
         assertThat(trained.heldOut().units()).isEqualTo(UNITS - 32);
@@ -413,17 +475,19 @@ class TrajectoryModelTest {
         assertThat(trained.model().summary().details().get("lives")).isEqualTo(UNITS);
 
         trained.save(dir);
-        JsonNode evaluation = new ObjectMapper().readTree(dir.resolve(ModelTraining.EVALUATION_FILE).toFile());
+        JsonNode evaluation = new ObjectMapper()
+                .readTree(dir.resolve(ModelTraining.EVALUATION_FILE).toFile());
         assertThat(evaluation.path("refit_on_all_units").asBoolean()).isTrue();
         assertThat(evaluation.path("units").asInt()).isEqualTo(8);
-        assertThat(ModelTraining.heldOut(dir)).hasValueSatisfying(h -> assertThat(h.refit()).isTrue());
+        assertThat(ModelTraining.heldOut(dir))
+                .hasValueSatisfying(h -> assertThat(h.refit()).isTrue());
         assertThat(Synthesizers.load(dir).summary().details().get("lives")).isEqualTo(UNITS);
     }
 
     @Test
     void trainingWithoutHeldOutUnitsWritesNoEvaluation() throws Exception {
-        ModelTraining.Trained trained = ModelTraining.train(fleet, null, ModelKind.TRAJECTORY, FitOptions.defaults(), TrainingListener.NONE,
-                () -> false);
+        ModelTraining.Trained trained = ModelTraining.train(
+                fleet, null, ModelKind.TRAJECTORY, FitOptions.defaults(), TrainingListener.NONE, () -> false);
         assertThat(trained.heldOut()).isNull();
         trained.save(dir);
         assertThat(dir.resolve(ModelTraining.EVALUATION_FILE)).doesNotExist();

@@ -37,11 +37,17 @@ class TvaeSynthesizerTest {
     Path dir;
 
     static SourceTable table() {
-        SourceSchema schema = new SourceSchema("ai4i_like", SourceSchema.Origin.REAL, List.of(
-                SourceSchema.Field.of("Type", ColumnKind.CATEGORY, Role.FEATURE),
-                SourceSchema.Field.of("Tool wear [min]", ColumnKind.INTEGER, Role.FEATURE),
-                SourceSchema.Field.of("Torque [Nm]", ColumnKind.NUMBER, Role.FEATURE),
-                SourceSchema.Field.of("Machine failure", ColumnKind.FLAG, Role.FAILURE)), null, null, null);
+        SourceSchema schema = new SourceSchema(
+                "ai4i_like",
+                SourceSchema.Origin.REAL,
+                List.of(
+                        SourceSchema.Field.of("Type", ColumnKind.CATEGORY, Role.FEATURE),
+                        SourceSchema.Field.of("Tool wear [min]", ColumnKind.INTEGER, Role.FEATURE),
+                        SourceSchema.Field.of("Torque [Nm]", ColumnKind.NUMBER, Role.FEATURE),
+                        SourceSchema.Field.of("Machine failure", ColumnKind.FLAG, Role.FAILURE)),
+                null,
+                null,
+                null);
         Random random = new Random(8);
         String[] type = new String[ROWS];
         double[] wear = new double[ROWS];
@@ -54,14 +60,20 @@ class TvaeSynthesizerTest {
             torque[i] = 40 + 10 * random.nextGaussian();
             failure[i] = i % 20 == 7 ? 1 : 0;
         }
-        return new SourceTable(schema, new ColumnTable(List.of(new Column.Categorical("Type", type), new Column.Numeric("Tool wear [min]", wear),
-                new Column.Numeric("Torque [Nm]", torque), new Column.Numeric("Machine failure", failure))));
+        return new SourceTable(
+                schema,
+                new ColumnTable(List.of(
+                        new Column.Categorical("Type", type),
+                        new Column.Numeric("Tool wear [min]", wear),
+                        new Column.Numeric("Torque [Nm]", torque),
+                        new Column.Numeric("Machine failure", failure))));
     }
 
     @BeforeAll
     static void fit() {
         table = table();
-        model = ModelKind.TVAE.fit(table, FitOptions.defaults().withEpochs(5).withSeed(4), TrainingListener.NONE, () -> false);
+        model = ModelKind.TVAE.fit(
+                table, FitOptions.defaults().withEpochs(5).withSeed(4), TrainingListener.NONE, () -> false);
         sample = model.sample(SampleRequest.of(5_000, 3));
     }
 
@@ -80,11 +92,15 @@ class TvaeSynthesizerTest {
         assertThat(model).isInstanceOf(TvaeSynthesizer.class);
         assertThat(model.format()).isEqualTo(TvaeSynthesizer.FORMAT);
         assertThat(model.summary().epochs()).isEqualTo(5);
-        assertThat(model.summary().lossCurve()).hasSize(5).allSatisfy(l -> assertThat(l).isFinite());
+        assertThat(model.summary().lossCurve())
+                .hasSize(5)
+                .allSatisfy(l -> assertThat(l).isFinite());
         assertThat(sample.rows()).isEqualTo(5_000);
         assertThat(sample.schema()).isEqualTo(table.schema().withOrigin(SourceSchema.Origin.SYNTHETIC));
-        assertThat(sample.table().names()).containsExactlyElementsOf(table.table().names());
-        assertThat(Arrays.stream(sample.numeric("Torque [Nm]")).filter(v -> !Double.isFinite(v))).isEmpty();
+        assertThat(sample.table().names())
+                .containsExactlyElementsOf(table.table().names());
+        assertThat(Arrays.stream(sample.numeric("Torque [Nm]")).filter(v -> !Double.isFinite(v)))
+                .isEmpty();
     }
 
     @Test
@@ -93,7 +109,8 @@ class TvaeSynthesizerTest {
         assertThat(real).containsEntry("L", 0.6).containsEntry("M", 0.3).containsEntry("H", 0.1);
         Map<String, Double> synthetic = shares(sample, "Type");
         assertThat(synthetic.keySet()).containsExactlyElementsOf(real.keySet());
-        real.forEach((label, share) -> assertThat(synthetic.get(label)).as(label).isCloseTo(share, within(0.03)));
+        real.forEach(
+                (label, share) -> assertThat(synthetic.get(label)).as(label).isCloseTo(share, within(0.03)));
     }
 
     @Test
@@ -125,21 +142,28 @@ class TvaeSynthesizerTest {
             if (c instanceof Column.Numeric n) {
                 assertThat(b.numeric(c.name())).as(c.name()).containsExactly(n.values());
             } else {
-                assertThat(((Column.Categorical) b.column(c.name())).values()).as(c.name()).containsExactly(((Column.Categorical) c).values());
+                assertThat(((Column.Categorical) b.column(c.name())).values())
+                        .as(c.name())
+                        .containsExactly(((Column.Categorical) c).values());
             }
         }
         // Another seed, other rows.
-        assertThat(model.sample(SampleRequest.of(1_500, 13)).numeric("Torque [Nm]")).isNotEqualTo(a.numeric("Torque [Nm]"));
+        assertThat(model.sample(SampleRequest.of(1_500, 13)).numeric("Torque [Nm]"))
+                .isNotEqualTo(a.numeric("Torque [Nm]"));
     }
 
     @Test
     void conditionsNeedTheTrajectoryModel() {
-        assertThatThrownBy(() -> model.sample(new SampleRequest(100, 1, new SampleRequest.Conditions(10.0, null, null, Map.of()), 1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trajectory");
+        assertThatThrownBy(() -> model.sample(
+                        new SampleRequest(100, 1, new SampleRequest.Conditions(10.0, null, null, Map.of()), 1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("trajectory");
     }
 
     @Test
     void aMissingModelDirectoryIsAnError() {
-        assertThatThrownBy(() -> Synthesizers.load(dir)).isInstanceOf(java.io.IOException.class).hasMessageContaining(Synthesizer.JSON_FILE);
+        assertThatThrownBy(() -> Synthesizers.load(dir))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining(Synthesizer.JSON_FILE);
     }
 }

@@ -16,14 +16,16 @@ import org.junit.jupiter.api.Test;
 class TvaeUntilQualityTest {
     // The motor seed of the benchmark (bench/run untilquality): its best judged epochs were 30 to 55.
     // A smaller seed takes more epochs (fewer steps each) and would not stop under a short cap.
-    private static final SourceTable SEED = SourceTable.of(SeedGenerator.generate(Catalog.profile("motor_siemens_1la7_001").orElseThrow(),
-            new SeedOptions(10_000, 7)));
+    private static final SourceTable SEED = SourceTable.of(SeedGenerator.generate(
+            Catalog.profile("motor_siemens_1la7_001").orElseThrow(), new SeedOptions(10_000, 7)));
 
     @Test
     void theDefaultTrainingStopsBeforeItsCapAndItsModelIsAtLeastAsGoodAsTheFixedEpochs() {
         FitOptions defaults = FitOptions.defaults().withEpochs(120).withSeed(1);
-        TvaeSynthesizer stopped = (TvaeSynthesizer) ModelKind.TVAE.fit(SEED, defaults, TrainingListener.NONE, () -> false);
-        TvaeSynthesizer fixed = (TvaeSynthesizer) ModelKind.TVAE.fit(SEED, defaults.withPatience(0), TrainingListener.NONE, () -> false);
+        TvaeSynthesizer stopped =
+                (TvaeSynthesizer) ModelKind.TVAE.fit(SEED, defaults, TrainingListener.NONE, () -> false);
+        TvaeSynthesizer fixed = (TvaeSynthesizer)
+                ModelKind.TVAE.fit(SEED, defaults.withPatience(0), TrainingListener.NONE, () -> false);
 
         assertThat(stopped.model().training().outcome()).isEqualTo(TrainingResult.Outcome.STOPPED_EARLY);
         assertThat(stopped.model().training().lossCurve().length).isLessThan(120);
@@ -31,10 +33,14 @@ class TvaeUntilQualityTest {
         assertThat(fixed.model().training().lossCurve()).hasSize(120);
         double stoppedOverall = overall(stopped);
         double fixedOverall = overall(fixed);
-        assertThat(stoppedOverall).as("stopped %.4f, fixed %.4f", stoppedOverall, fixedOverall).isGreaterThanOrEqualTo(fixedOverall - 0.01);
+        assertThat(stoppedOverall)
+                .as("stopped %.4f, fixed %.4f", stoppedOverall, fixedOverall)
+                .isGreaterThanOrEqualTo(fixedOverall - 0.01);
     }
 
     private static double overall(Synthesizer model) {
-        return DatasetGenerator.generate(model, SEED, null, SplitSizes.of(10_000), 9).quality().overall();
+        return DatasetGenerator.generate(model, SEED, null, SplitSizes.of(10_000), 9)
+                .quality()
+                .overall();
     }
 }

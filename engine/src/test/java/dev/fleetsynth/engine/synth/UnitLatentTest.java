@@ -24,12 +24,15 @@ class UnitLatentTest {
     @Test
     void shortLivesKeepTheirSteepWear() {
         SourceTable fleet = fleet();
-        Synthesizer model = ModelKind.TRAJECTORY.fit(fleet, FitOptions.defaults().withSeed(1), TrainingListener.NONE, () -> false);
+        Synthesizer model =
+                ModelKind.TRAJECTORY.fit(fleet, FitOptions.defaults().withSeed(1), TrainingListener.NONE, () -> false);
         SourceTable sample = model.sample(SampleRequest.of(30_000, 5));
         double real = lifeAgainstRise(fleet);
         double generated = lifeAgainstRise(sample);
         assertThat(real).isLessThan(-0.9);
-        assertThat(generated).as("correlation of lifetime and wear in generated units").isLessThan(-0.6);
+        assertThat(generated)
+                .as("correlation of lifetime and wear in generated units")
+                .isLessThan(-0.6);
     }
 
     private static SourceTable fleet() {
@@ -54,13 +57,18 @@ class UnitLatentTest {
             }
             columns.add(new Column.Numeric(names[j], v));
         }
-        SourceSchema schema = new SourceSchema("wear_fleet", SourceSchema.Origin.REAL, List.of(
-                SourceSchema.Field.of("unit", ColumnKind.INTEGER, Role.UNIT),
-                SourceSchema.Field.of("cycle", ColumnKind.INTEGER, Role.ORDER),
-                SourceSchema.Field.of("vib", ColumnKind.NUMBER, Role.FEATURE),
-                SourceSchema.Field.of("temp", ColumnKind.NUMBER, Role.FEATURE),
-                SourceSchema.Field.of("rul", ColumnKind.NUMBER, Role.RUL)),
-                new SourceSchema.Order("cycle", SourceSchema.OrderKind.COUNTER, 1, "cycles"), "cycles", null);
+        SourceSchema schema = new SourceSchema(
+                "wear_fleet",
+                SourceSchema.Origin.REAL,
+                List.of(
+                        SourceSchema.Field.of("unit", ColumnKind.INTEGER, Role.UNIT),
+                        SourceSchema.Field.of("cycle", ColumnKind.INTEGER, Role.ORDER),
+                        SourceSchema.Field.of("vib", ColumnKind.NUMBER, Role.FEATURE),
+                        SourceSchema.Field.of("temp", ColumnKind.NUMBER, Role.FEATURE),
+                        SourceSchema.Field.of("rul", ColumnKind.NUMBER, Role.RUL)),
+                new SourceSchema.Order("cycle", SourceSchema.OrderKind.COUNTER, 1, "cycles"),
+                "cycles",
+                null);
         return new SourceTable(schema, new ColumnTable(columns));
     }
 
@@ -85,7 +93,9 @@ class UnitLatentTest {
                 from = i;
             }
         }
-        return new PearsonsCorrelation().correlation(pairs.stream().mapToDouble(p -> p[0]).toArray(),
-                pairs.stream().mapToDouble(p -> p[1]).toArray());
+        return new PearsonsCorrelation()
+                .correlation(
+                        pairs.stream().mapToDouble(p -> p[0]).toArray(),
+                        pairs.stream().mapToDouble(p -> p[1]).toArray());
     }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * loss carries on from where the parameters and Adam's moments were, not from a fresh start.
  */
 class CheckpointTest {
-    private static final TvaeConfig CONFIG = TvaeConfig.defaults().withEpochs(20).withSeed(5);
+    private static final TvaeConfig CONFIG =
+            TvaeConfig.defaults().withEpochs(20).withSeed(5);
     private static SensorTable seed;
 
     @TempDir
@@ -31,7 +32,8 @@ class CheckpointTest {
 
     @BeforeAll
     static void seed() {
-        seed = SeedGenerator.generate(Catalog.profile("pump_grundfos_cr10_001").orElseThrow(), new SeedOptions(1500, 3));
+        seed = SeedGenerator.generate(
+                Catalog.profile("pump_grundfos_cr10_001").orElseThrow(), new SeedOptions(1500, 3));
     }
 
     /** A listener that keeps checkpoints every {@code every} epochs, resumes from {@code from}, and notes the epochs it hears. */
@@ -73,7 +75,8 @@ class CheckpointTest {
         TvaeModel whole = TvaeModel.train(seed, CONFIG, first, () -> false);
         assertThat(first.kept).extracting(Checkpoint::epochsDone).containsExactly(5, 10, 15); // not after the last
         Checkpoint at10 = first.kept.get(1);
-        assertThat(at10.lossCurve()).containsExactly(Arrays.copyOf(whole.training().lossCurve(), 10));
+        assertThat(at10.lossCurve())
+                .containsExactly(Arrays.copyOf(whole.training().lossCurve(), 10));
         assertThat(at10.steps()).isEqualTo(10L * ((1500 + CONFIG.batchSize() - 1) / CONFIG.batchSize()));
 
         Path file = dir.resolve("job.checkpoint");
@@ -97,7 +100,8 @@ class CheckpointTest {
     void aCheckpointOfAnotherTrainingOrAPartialFileIsRefused() throws Exception {
         Checkpoint other = new Checkpoint(2, 8, new float[7], new float[7], new float[7], new double[] {1, 2});
         assertThatThrownBy(() -> TvaeModel.train(seed, CONFIG, new Recorder(0, other), () -> false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another training");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("another training");
 
         Path file = dir.resolve("cut.checkpoint");
         other.write(file);
@@ -105,6 +109,8 @@ class CheckpointTest {
         Files.write(file, Arrays.copyOf(bytes, bytes.length - 5));
         assertThatThrownBy(() -> Checkpoint.read(file)).isInstanceOf(java.io.IOException.class);
         Files.write(file, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
-        assertThatThrownBy(() -> Checkpoint.read(file)).isInstanceOf(java.io.IOException.class).hasMessageContaining("not a training checkpoint");
+        assertThatThrownBy(() -> Checkpoint.read(file))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("not a training checkpoint");
     }
 }

@@ -17,7 +17,9 @@ class PartnerTest {
             partner.submit(() -> {
                 throw new IllegalArgumentException("shard failed");
             });
-            assertThatThrownBy(partner::await).isInstanceOf(IllegalArgumentException.class).hasMessage("shard failed");
+            assertThatThrownBy(partner::await)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("shard failed");
             // it keeps working after a failure, also after parking between tasks
             Thread.sleep(20);
             partner.submit(runs::incrementAndGet);

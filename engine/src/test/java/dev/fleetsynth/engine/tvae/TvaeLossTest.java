@@ -10,7 +10,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.Random;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -22,8 +21,13 @@ import org.junit.jupiter.api.Test;
  * The batch is cut into two uneven shards, as training cuts it.
  */
 class TvaeLossTest {
-    private static final OutputLayout LAYOUT =
-            new OutputLayout.Builder().continuous().softmax(3).continuous().softmax(2).softmax(4).build();
+    private static final OutputLayout LAYOUT = new OutputLayout.Builder()
+            .continuous()
+            .softmax(3)
+            .continuous()
+            .softmax(2)
+            .softmax(4)
+            .build();
     private static final int DIM = LAYOUT.width();
     private static final int BATCH = 9;
     private static final int LATENT = 3;
@@ -40,7 +44,8 @@ class TvaeLossTest {
         }
         float[] x = batch(r);
         float[] eps = new float[BATCH * LATENT];
-        ContinuousSampler gauss = ZigguratSampler.NormalizedGaussian.of(RandomSource.XO_RO_SHI_RO_128_PP.create(NOISE_SEED));
+        ContinuousSampler gauss =
+                ZigguratSampler.NormalizedGaussian.of(RandomSource.XO_RO_SHI_RO_128_PP.create(NOISE_SEED));
         for (int k = 0; k < eps.length; k++) {
             eps[k] = (float) gauss.sample();
         }
@@ -57,25 +62,26 @@ class TvaeLossTest {
         }
         assertThat(scale).isPositive();
         for (int k = 0; k < params.length; k++) {
-            assertThat((double) manual.gradient()[k]).as("gradient of parameter %d", k)
+            assertThat((double) manual.gradient()[k])
+                    .as("gradient of parameter %d", k)
                     .isCloseTo(reference.gradient()[k], within(1e-4 * scale));
         }
     }
 
-    private record Manual(double loss, float[] gradient) {
-    }
+    private record Manual(double loss, float[] gradient) {}
 
-    private record Reference(double loss, float[] gradient, float[] recon, float[] mu, float[] logvar) {
-    }
+    private record Reference(double loss, float[] gradient, float[] recon, float[] mu, float[] logvar) {}
 
     /** Two shards (4 and 5 rows) through one pass, whose noise stream then matches {@code eps}. */
     private static Manual manual(TvaeNet net, float[] params, float[] x) {
         ai.djl.engine.Engine engine = Torch.engine();
-        try (Autograd off = Autograd.off(); NDManager m = engine.newBaseManager()) {
+        try (Autograd off = Autograd.off();
+                NDManager m = engine.newBaseManager()) {
             NDList views = net.views(m.create(params), m);
             ShardPass.Masks masks = TvaeTrainer.masks(m, LAYOUT);
             Scalars scalars = new Scalars(m);
-            ShardPass pass = new ShardPass(views, masks, scalars, LATENT, RandomSource.XO_RO_SHI_RO_128_PP.create(NOISE_SEED));
+            ShardPass pass =
+                    new ShardPass(views, masks, scalars, LATENT, RandomSource.XO_RO_SHI_RO_128_PP.create(NOISE_SEED));
             NDArray all = m.create(x, new Shape(BATCH, DIM));
             NDArray allSoft = all.mul(masks.soft());
             ShardPass.StepInputs in = TvaeTrainer.stepInputs(m, net.sigma(views), masks, scalars, BATCH, FACTOR);
@@ -96,7 +102,14 @@ class TvaeLossTest {
             }
             boolean[] continuous = new boolean[DIM];
             LAYOUT.continuous().forEach(i -> continuous[i] = true);
-            double loss = TvaeTrainer.loss(terms, sigmas(net, params), continuous, LAYOUT.softmaxSpans().size(), BATCH, FACTOR, LATENT);
+            double loss = TvaeTrainer.loss(
+                    terms,
+                    sigmas(net, params),
+                    continuous,
+                    LAYOUT.softmaxSpans().size(),
+                    BATCH,
+                    FACTOR,
+                    LATENT);
             return new Manual(loss, gradient.toFloatArray());
         }
     }
@@ -121,17 +134,27 @@ class TvaeLossTest {
             for (int col : LAYOUT.continuous()) {
                 NDArray s = sigma.get("{}", col);
                 NDArray diff = xs.get(":, {}", col).sub(recon.get(":, {}", col).tanh());
-                sum = sum.add(diff.square().div(c.of(2f)).div(s.square()).sum()).add(s.log().mul(c.of((float) BATCH)));
+                sum = sum.add(diff.square().div(c.of(2f)).div(s.square()).sum())
+                        .add(s.log().mul(c.of((float) BATCH)));
             }
             for (int[] span : LAYOUT.softmaxSpans()) {
                 String cols = ":, " + span[0] + ":" + (span[0] + span[1]);
                 sum = sum.sub(recon.get(cols).logSoftmax(1).mul(xs.get(cols)).sum());
             }
-            NDArray kld = muLogvar[1].add(c.of(1f)).sub(muLogvar[0].square()).sub(muLogvar[1].exp()).sum().mul(c.of(-0.5f));
+            NDArray kld = muLogvar[1]
+                    .add(c.of(1f))
+                    .sub(muLogvar[0].square())
+                    .sub(muLogvar[1].exp())
+                    .sum()
+                    .mul(c.of(-0.5f));
             NDArray loss = sum.mul(c.of(FACTOR)).add(kld).div(c.of((float) BATCH));
             JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
             JniUtils.setGradMode(false);
-            return new Reference(loss.getFloat(), p.getGradient().toFloatArray(), recon.toFloatArray(), muLogvar[0].toFloatArray(),
+            return new Reference(
+                    loss.getFloat(),
+                    p.getGradient().toFloatArray(),
+                    recon.toFloatArray(),
+                    muLogvar[0].toFloatArray(),
                     muLogvar[1].toFloatArray());
         } finally {
             JniUtils.setGradMode(previous);

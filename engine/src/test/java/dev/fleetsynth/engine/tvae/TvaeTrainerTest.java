@@ -25,14 +25,20 @@ class TvaeTrainerTest {
     }
 
     static OutputLayout twoColumnLayout() {
-        return new OutputLayout.Builder().continuous().softmax(2).continuous().softmax(2).build();
+        return new OutputLayout.Builder()
+                .continuous()
+                .softmax(2)
+                .continuous()
+                .softmax(2)
+                .build();
     }
 
     @Test
     void lossFallsAndTheResultHasTheNetworksShape() {
         List<TrainingListener.EpochProgress> epochs = new ArrayList<>();
         TvaeConfig config = TvaeConfig.defaults().withEpochs(30).withSeed(3);
-        TrainingResult r = TvaeTrainer.train(twoColumnData(2_000, 1), 2_000, twoColumnLayout(), config, epochs::add, () -> false);
+        TrainingResult r =
+                TvaeTrainer.train(twoColumnData(2_000, 1), 2_000, twoColumnLayout(), config, epochs::add, () -> false);
         assertThat(r.outcome()).isEqualTo(TrainingResult.Outcome.COMPLETED);
         assertThat(r.lossCurve()).hasSize(30);
         assertThat(epochs).hasSize(30);
@@ -47,9 +53,12 @@ class TvaeTrainerTest {
     void sameSeedGivesBitIdenticalParametersAndAnotherSeedDoesNot() {
         float[] data = twoColumnData(1_000, 2);
         TvaeConfig config = TvaeConfig.defaults().withEpochs(5).withSeed(11);
-        TrainingResult a = TvaeTrainer.train(data, 1_000, twoColumnLayout(), config, TrainingListener.NONE, () -> false);
-        TrainingResult b = TvaeTrainer.train(data, 1_000, twoColumnLayout(), config, TrainingListener.NONE, () -> false);
-        TrainingResult c = TvaeTrainer.train(data, 1_000, twoColumnLayout(), config.withSeed(12), TrainingListener.NONE, () -> false);
+        TrainingResult a =
+                TvaeTrainer.train(data, 1_000, twoColumnLayout(), config, TrainingListener.NONE, () -> false);
+        TrainingResult b =
+                TvaeTrainer.train(data, 1_000, twoColumnLayout(), config, TrainingListener.NONE, () -> false);
+        TrainingResult c = TvaeTrainer.train(
+                data, 1_000, twoColumnLayout(), config.withSeed(12), TrainingListener.NONE, () -> false);
         assertThat(a.parameters()).containsExactly(b.parameters());
         assertThat(a.lossCurve()).containsExactly(b.lossCurve());
         assertThat(a.parameters()).isNotEqualTo(c.parameters());
@@ -60,12 +69,16 @@ class TvaeTrainerTest {
         float[] data = twoColumnData(1_000, 6);
         TvaeConfig a = TvaeConfig.defaults().withEpochs(4).withSeed(21);
         TvaeConfig b = a.withSeed(22);
-        TrainingResult aloneA = TvaeTrainer.train(data, 1_000, twoColumnLayout(), a, TrainingListener.NONE, () -> false);
-        TrainingResult aloneB = TvaeTrainer.train(data, 1_000, twoColumnLayout(), b, TrainingListener.NONE, () -> false);
+        TrainingResult aloneA =
+                TvaeTrainer.train(data, 1_000, twoColumnLayout(), a, TrainingListener.NONE, () -> false);
+        TrainingResult aloneB =
+                TvaeTrainer.train(data, 1_000, twoColumnLayout(), b, TrainingListener.NONE, () -> false);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
-            var fa = pool.submit(() -> TvaeTrainer.train(data, 1_000, twoColumnLayout(), a, TrainingListener.NONE, () -> false));
-            var fb = pool.submit(() -> TvaeTrainer.train(data, 1_000, twoColumnLayout(), b, TrainingListener.NONE, () -> false));
+            var fa = pool.submit(
+                    () -> TvaeTrainer.train(data, 1_000, twoColumnLayout(), a, TrainingListener.NONE, () -> false));
+            var fb = pool.submit(
+                    () -> TvaeTrainer.train(data, 1_000, twoColumnLayout(), b, TrainingListener.NONE, () -> false));
             assertThat(fa.get().parameters()).containsExactly(aloneA.parameters());
             assertThat(fb.get().parameters()).containsExactly(aloneB.parameters());
         } finally {
@@ -80,11 +93,14 @@ class TvaeTrainerTest {
         TvaeConfig config = TvaeConfig.defaults().withEpochs(4).withSeed(41);
         java.util.Set<Integer> shardThreads = new java.util.HashSet<>();
         TrainingListener watch = p -> shardThreads.add((int) Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("tvae-shard")).count());
-        TrainingResult one = TvaeTrainer.train(data, 1_001, twoColumnLayout(), config.withThreads(1), watch, () -> false);
+                .filter(t -> t.getName().equals("tvae-shard"))
+                .count());
+        TrainingResult one =
+                TvaeTrainer.train(data, 1_001, twoColumnLayout(), config.withThreads(1), watch, () -> false);
         assertThat(shardThreads).containsExactly(0);
         shardThreads.clear();
-        TrainingResult two = TvaeTrainer.train(data, 1_001, twoColumnLayout(), config.withThreads(2), watch, () -> false);
+        TrainingResult two =
+                TvaeTrainer.train(data, 1_001, twoColumnLayout(), config.withThreads(2), watch, () -> false);
         // the second thread really ran (on a machine with two cores, as every one this builds on)
         assertThat(shardThreads).containsExactly(Runtime.getRuntime().availableProcessors() > 1 ? 1 : 0);
         assertThat(two.parameters()).containsExactly(one.parameters());
@@ -93,10 +109,16 @@ class TvaeTrainerTest {
 
     @Test
     void aLastBatchOfOneRowLeavesAShardEmptyAndStillTrains() {
-        TrainingResult r = TvaeTrainer.train(twoColumnData(501, 10), 501, twoColumnLayout(), TvaeConfig.defaults().withEpochs(3),
-                TrainingListener.NONE, () -> false);
+        TrainingResult r = TvaeTrainer.train(
+                twoColumnData(501, 10),
+                501,
+                twoColumnLayout(),
+                TvaeConfig.defaults().withEpochs(3),
+                TrainingListener.NONE,
+                () -> false);
         assertThat(r.stepTimes().steps()).isEqualTo(6);
-        assertThat(java.util.Arrays.stream(r.lossCurve()).allMatch(Double::isFinite)).isTrue();
+        assertThat(java.util.Arrays.stream(r.lossCurve()).allMatch(Double::isFinite))
+                .isTrue();
     }
 
     @Test
@@ -113,7 +135,8 @@ class TvaeTrainerTest {
     void garbageCollectionDuringTrainingChangesNothing() throws Exception {
         float[] data = twoColumnData(2_000, 8);
         TvaeConfig config = TvaeConfig.defaults().withEpochs(6).withSeed(31);
-        TrainingResult quiet = TvaeTrainer.train(data, 2_000, twoColumnLayout(), config, TrainingListener.NONE, () -> false);
+        TrainingResult quiet =
+                TvaeTrainer.train(data, 2_000, twoColumnLayout(), config, TrainingListener.NONE, () -> false);
         java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
         Thread collector = new Thread(() -> {
             while (running.get()) {
@@ -137,8 +160,13 @@ class TvaeTrainerTest {
 
     @Test
     void sigmasStayWithinTheirClamp() {
-        TrainingResult r = TvaeTrainer.train(twoColumnData(1_000, 3), 1_000, twoColumnLayout(), TvaeConfig.defaults().withEpochs(20),
-                TrainingListener.NONE, () -> false);
+        TrainingResult r = TvaeTrainer.train(
+                twoColumnData(1_000, 3),
+                1_000,
+                twoColumnLayout(),
+                TvaeConfig.defaults().withEpochs(20),
+                TrainingListener.NONE,
+                () -> false);
         TvaeNet net = new TvaeNet(6, 128, 128, 128);
         for (int i = net.sigmaOffset(); i < net.size(); i++) {
             assertThat(r.parameters()[i]).isBetween((float) TvaeNet.SIGMA_MIN, (float) TvaeNet.SIGMA_MAX);
@@ -150,8 +178,13 @@ class TvaeTrainerTest {
     @Test
     void cancellationStopsBetweenEpochs() {
         int[] epochs = {0};
-        TrainingResult r = TvaeTrainer.train(twoColumnData(1_000, 4), 1_000, twoColumnLayout(), TvaeConfig.defaults().withEpochs(50),
-                p -> epochs[0] = p.epoch(), () -> epochs[0] >= 3);
+        TrainingResult r = TvaeTrainer.train(
+                twoColumnData(1_000, 4),
+                1_000,
+                twoColumnLayout(),
+                TvaeConfig.defaults().withEpochs(50),
+                p -> epochs[0] = p.epoch(),
+                () -> epochs[0] >= 3);
         assertThat(r.outcome()).isEqualTo(TrainingResult.Outcome.CANCELLED);
         assertThat(r.epochsRun()).isEqualTo(3);
     }
@@ -159,7 +192,8 @@ class TvaeTrainerTest {
     @Test
     void earlyStoppingEndsAPlateau() {
         TvaeConfig config = TvaeConfig.defaults().withEpochs(400).withEarlyStop(3, 1e6);
-        TrainingResult r = TvaeTrainer.train(twoColumnData(1_000, 5), 1_000, twoColumnLayout(), config, TrainingListener.NONE, () -> false);
+        TrainingResult r = TvaeTrainer.train(
+                twoColumnData(1_000, 5), 1_000, twoColumnLayout(), config, TrainingListener.NONE, () -> false);
         // with a minimum improvement no epoch can reach, training stops after patience + 1 epochs
         assertThat(r.outcome()).isEqualTo(TrainingResult.Outcome.STOPPED_EARLY);
         assertThat(r.epochsRun()).isEqualTo(4);
@@ -175,8 +209,15 @@ class TvaeTrainerTest {
             return losses[judged.size() - 1];
         });
         TvaeConfig config = TvaeConfig.defaults().withEpochs(100).withEarlyStop(10, 1e-3);
-        TrainingResult r = TvaeTrainer.train(twoColumnData(1_000, 7), 1_000, twoColumnLayout(), config, TrainingListener.NONE,
-                () -> false, null, judge);
+        TrainingResult r = TvaeTrainer.train(
+                twoColumnData(1_000, 7),
+                1_000,
+                twoColumnLayout(),
+                config,
+                TrainingListener.NONE,
+                () -> false,
+                null,
+                judge);
         assertThat(r.outcome()).isEqualTo(TrainingResult.Outcome.STOPPED_EARLY);
         assertThat(r.epochsRun()).isEqualTo(25);
         assertThat(judged).hasSize(5);
@@ -191,8 +232,15 @@ class TvaeTrainerTest {
             judged.add(p);
             return 0;
         });
-        TrainingResult r = TvaeTrainer.train(twoColumnData(1_000, 8), 1_000, twoColumnLayout(), TvaeConfig.defaults().withEpochs(20),
-                TrainingListener.NONE, () -> false, null, judge);
+        TrainingResult r = TvaeTrainer.train(
+                twoColumnData(1_000, 8),
+                1_000,
+                twoColumnLayout(),
+                TvaeConfig.defaults().withEpochs(20),
+                TrainingListener.NONE,
+                () -> false,
+                null,
+                judge);
         assertThat(r.outcome()).isEqualTo(TrainingResult.Outcome.COMPLETED);
         assertThat(r.epochsRun()).isEqualTo(20);
         assertThat(judged).isEmpty();
@@ -200,11 +248,20 @@ class TvaeTrainerTest {
 
     @Test
     void badInputIsRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TvaeTrainer.train(new float[5], 1, twoColumnLayout(),
-                TvaeConfig.defaults().withEpochs(1), TrainingListener.NONE, () -> false)).isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TvaeConfig.defaults().withEpochs(0))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TvaeTrainer.train(
+                        new float[5],
+                        1,
+                        twoColumnLayout(),
+                        TvaeConfig.defaults().withEpochs(1),
+                        TrainingListener.NONE,
+                        () -> false))
                 .isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TvaeConfig.defaults().withThreads(3))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads must be 1..2");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> TvaeConfig.defaults().withEpochs(0))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> TvaeConfig.defaults().withThreads(3))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("threads must be 1..2");
     }
 }

@@ -1,18 +1,15 @@
 package dev.fleetsynth.gateway.api;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-
-
 import dev.fleetsynth.gateway.auth.EdgeErrors;
 import dev.fleetsynth.support.api.ApiError;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Refuses requests addressed to a host name this gateway does not answer to: a page on a domain
@@ -38,13 +35,22 @@ public class AllowedHosts {
 
     private void check(RoutingContext ctx) {
         String host = ctx.request().getHeader("Host");
-        if (ctx.normalizedPath().startsWith("/q/health") || allows(host, config.allowedHosts().orElse(List.of()))) {
+        if (ctx.normalizedPath().startsWith("/q/health")
+                || allows(host, config.allowedHosts().orElse(List.of()))) {
             ctx.next();
             return;
         }
-        errors.end(ctx, 421, new ApiError("HOST_NOT_ALLOWED", "this gateway does not answer to that host name",
-                List.of(new ApiError.Detail("Host", "the name in the Host header is not one of this gateway's",
-                        "use the address ./fleetsynth up printed, or add the name to fleetsynth.http.allowed-hosts"))));
+        errors.end(
+                ctx,
+                421,
+                new ApiError(
+                        "HOST_NOT_ALLOWED",
+                        "this gateway does not answer to that host name",
+                        List.of(
+                                new ApiError.Detail(
+                                        "Host",
+                                        "the name in the Host header is not one of this gateway's",
+                                        "use the address ./fleetsynth up printed, or add the name to fleetsynth.http.allowed-hosts"))));
     }
 
     static boolean allows(String hostHeader, List<String> allowed) {
@@ -61,6 +67,8 @@ public class AllowedHosts {
         if (IPV4.matcher(name).matches() || name.equals("localhost") || name.endsWith(".localhost")) {
             return true;
         }
-        return allowed.stream().map(a -> a.trim().toLowerCase(Locale.ROOT)).anyMatch(a -> a.equals("*") || a.equals(name));
+        return allowed.stream()
+                .map(a -> a.trim().toLowerCase(Locale.ROOT))
+                .anyMatch(a -> a.equals("*") || a.equals(name));
     }
 }

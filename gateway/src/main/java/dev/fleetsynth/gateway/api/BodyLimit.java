@@ -1,18 +1,15 @@
 package dev.fleetsynth.gateway.api;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-
-import java.util.List;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.fleetsynth.gateway.auth.EdgeErrors;
 import dev.fleetsynth.support.api.ApiError;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A body declared larger than the gateway takes is a 413 in the API's error shape before a byte of
@@ -44,8 +41,15 @@ public class BodyLimit {
             return;
         }
         ctx.response().putHeader("Connection", "close");
-        errors.end(ctx, 413, new ApiError("TOO_LARGE", "the body is " + declared + " bytes; the gateway takes at most " + max.asLongValue(),
-                List.of(new ApiError.Detail("(body)", "over the request size limit",
-                        "send a smaller body; data files go in chunks through /api/gan/uploads"))));
+        errors.end(
+                ctx,
+                413,
+                new ApiError(
+                        "TOO_LARGE",
+                        "the body is " + declared + " bytes; the gateway takes at most " + max.asLongValue(),
+                        List.of(new ApiError.Detail(
+                                "(body)",
+                                "over the request size limit",
+                                "send a smaller body; data files go in chunks through /api/gan/uploads"))));
     }
 }

@@ -1,28 +1,24 @@
 package dev.fleetsynth.gateway.api;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
+import dev.fleetsynth.gateway.upstream.Service;
+import dev.fleetsynth.gateway.upstream.Upstream;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.fleetsynth.gateway.upstream.Service;
-import dev.fleetsynth.gateway.upstream.Upstream;
 
 @Path("/api/gan/health")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "health")
 public class HealthApi {
     /** @param circuits each service's circuit breaker in the gateway: closed, open (not asked for a few seconds) or half_open */
-    public record Health(String status, Map<String, String> services, Map<String, String> circuits) {
-    }
+    public record Health(String status, Map<String, String> services, Map<String, String> circuits) {}
 
     @Inject
     Upstream upstream;
@@ -40,6 +36,8 @@ public class HealthApi {
             services.put(s.label(), up ? "UP" : "DOWN");
             circuits.put(s.label(), upstream.circuit(s));
         }
-        return Response.status(allUp ? 200 : 503).entity(new Health(allUp ? "UP" : "DOWN", services, circuits)).build();
+        return Response.status(allUp ? 200 : 503)
+                .entity(new Health(allUp ? "UP" : "DOWN", services, circuits))
+                .build();
     }
 }

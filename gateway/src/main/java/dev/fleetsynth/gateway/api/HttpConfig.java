@@ -1,10 +1,9 @@
 package dev.fleetsynth.gateway.api;
 
-import java.util.List;
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithName;
+import java.util.List;
+import java.util.Optional;
 
 /** Which names and sites the gateway answers besides its own address. */
 @ConfigMapping(prefix = "fleetsynth.http")

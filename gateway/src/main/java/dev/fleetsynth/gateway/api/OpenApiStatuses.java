@@ -2,7 +2,6 @@ package dev.fleetsynth.gateway.api;
 
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -19,7 +18,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * machine (where the generated description said 200), all with the {code, message, details} body.
  */
 public class OpenApiStatuses implements OASFilter {
-    private static final Pattern STARTS_A_JOB = Pattern.compile("/api/gan/machines/\\{id}/(seed|train|ingest|generate)|/api/gan/batch/\\{operation}");
+    private static final Pattern STARTS_A_JOB =
+            Pattern.compile("/api/gan/machines/\\{id}/(seed|train|ingest|generate)|/api/gan/batch/\\{operation}");
     private static final Pattern CREATES = Pattern.compile("/api/gan/machines|/api/gan/profiles");
     private static final String ERROR = "#/components/schemas/ApiError";
 
@@ -28,15 +28,40 @@ public class OpenApiStatuses implements OASFilter {
         if (openAPI.getComponents() == null) {
             openAPI.components(OASFactory.createComponents());
         }
-        openAPI.getComponents().addSchema("ApiError", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT))
-                .description("Every error: a stable code, a message, and one detail per problem with the field and the fix")
-                .addProperty("code", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)))
-                .addProperty("message", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)))
-                .addProperty("details", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.ARRAY))
-                        .items(OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT))
-                                .addProperty("field", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)))
-                                .addProperty("message", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)))
-                                .addProperty("fix", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING))))));
+        openAPI.getComponents()
+                .addSchema(
+                        "ApiError",
+                        OASFactory.createSchema()
+                                .type(java.util.List.of(Schema.SchemaType.OBJECT))
+                                .description(
+                                        "Every error: a stable code, a message, and one detail per problem with the field and the fix")
+                                .addProperty(
+                                        "code",
+                                        OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)))
+                                .addProperty(
+                                        "message",
+                                        OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)))
+                                .addProperty(
+                                        "details",
+                                        OASFactory.createSchema()
+                                                .type(java.util.List.of(Schema.SchemaType.ARRAY))
+                                                .items(OASFactory.createSchema()
+                                                        .type(java.util.List.of(Schema.SchemaType.OBJECT))
+                                                        .addProperty(
+                                                                "field",
+                                                                OASFactory.createSchema()
+                                                                        .type(java.util.List.of(
+                                                                                Schema.SchemaType.STRING)))
+                                                        .addProperty(
+                                                                "message",
+                                                                OASFactory.createSchema()
+                                                                        .type(java.util.List.of(
+                                                                                Schema.SchemaType.STRING)))
+                                                        .addProperty(
+                                                                "fix",
+                                                                OASFactory.createSchema()
+                                                                        .type(java.util.List.of(
+                                                                                Schema.SchemaType.STRING))))));
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -44,7 +69,8 @@ public class OpenApiStatuses implements OASFilter {
             if (!path.startsWith("/api/gan") || path.startsWith("/api/gan/auth")) {
                 return;
             }
-            for (Map.Entry<PathItem.HttpMethod, Operation> op : item.getOperations().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> op :
+                    item.getOperations().entrySet()) {
                 describe(path, op.getKey(), op.getValue());
             }
         });
@@ -81,9 +107,16 @@ public class OpenApiStatuses implements OASFilter {
 
     private static void add(APIResponses responses, String status, String description) {
         if (!responses.hasAPIResponse(status)) {
-            responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                    .content(OASFactory.createContent().addMediaType("application/json",
-                            OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ERROR)))));
+            responses.addAPIResponse(
+                    status,
+                    OASFactory.createAPIResponse()
+                            .description(description)
+                            .content(OASFactory.createContent()
+                                    .addMediaType(
+                                            "application/json",
+                                            OASFactory.createMediaType()
+                                                    .schema(OASFactory.createSchema()
+                                                            .ref(ERROR)))));
         }
     }
 }

@@ -23,16 +23,25 @@ public class PathIds implements ContainerRequestFilter {
     static final Pattern INDEX = Pattern.compile("[0-9]{1,9}");
     static final Pattern SPLIT = Pattern.compile("train|val|test");
 
-    private record Rule(Pattern pattern, String what) {
-    }
+    private record Rule(Pattern pattern, String what) {}
 
-    private static final Rule MACHINE = new Rule(ProfileValidator.MACHINE_ID, "3 to 64 lower-case letters, digits and underscores, as in pump_ksb_etanorm_001");
+    private static final Rule MACHINE = new Rule(
+            ProfileValidator.MACHINE_ID,
+            "3 to 64 lower-case letters, digits and underscores, as in pump_ksb_etanorm_001");
     private static final Rule ID = new Rule(UUID, "a lower-case UUID, as the API returned it");
     private static final Map<String, Rule> RULES = Map.of(
-            "seed", ID, "dataset", ID, "upload_id", ID,
-            "name", new Rule(TEMPLATE, "a template name from GET /api/gan/templates"),
-            "index", new Rule(INDEX, "a chunk number from 0"),
-            "split", new Rule(SPLIT, "train, val or test"));
+            "seed",
+            ID,
+            "dataset",
+            ID,
+            "upload_id",
+            ID,
+            "name",
+            new Rule(TEMPLATE, "a template name from GET /api/gan/templates"),
+            "index",
+            new Rule(INDEX, "a chunk number from 0"),
+            "split",
+            new Rule(SPLIT, "train, val or test"));
 
     @Override
     public void filter(ContainerRequestContext ctx) {
@@ -47,8 +56,11 @@ public class PathIds implements ContainerRequestFilter {
             for (String v : e.getValue()) {
                 if (v == null || !rule.pattern().matcher(v).matches()) {
                     String field = e.getKey().equals("id") && machines ? "machine_id" : e.getKey();
-                    ctx.abortWith(ApiException.badRequest(field, "'" + shown(v) + "' is not a valid " + field.replace('_', ' '),
-                            "use " + rule.what()).toResponse());
+                    ctx.abortWith(ApiException.badRequest(
+                                    field,
+                                    "'" + shown(v) + "' is not a valid " + field.replace('_', ' '),
+                                    "use " + rule.what())
+                            .toResponse());
                     return;
                 }
             }

@@ -1,5 +1,8 @@
 package dev.fleetsynth.gateway.api;
 
+import dev.fleetsynth.gateway.upstream.ProfileClient;
+import dev.fleetsynth.gateway.upstream.Service;
+import dev.fleetsynth.gateway.upstream.Upstream;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,14 +15,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import dev.fleetsynth.gateway.upstream.ProfileClient;
-import dev.fleetsynth.gateway.upstream.Service;
-import dev.fleetsynth.gateway.upstream.Upstream;
 
 /**
  * Profile templates and validation, answered by profile-service. Uploads take the file as
@@ -32,8 +30,10 @@ import dev.fleetsynth.gateway.upstream.Upstream;
 public class ProfileApi {
     @Inject
     Upstream upstream;
+
     @RestClient
     ProfileClient profiles;
+
     @Context
     UriInfo uri;
 
@@ -46,7 +46,11 @@ public class ProfileApi {
 
     @GET
     @Path("/templates/{name}")
-    @Produces({MediaType.APPLICATION_JSON, "application/yaml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @Produces({
+        MediaType.APPLICATION_JSON,
+        "application/yaml",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    })
     @Operation(summary = "Download a template as a profile file (?format=json|yaml|xlsx)")
     public Response template(@PathParam("name") String name) {
         return upstream.read(Service.PROFILE, () -> profiles.template(name, Paths.query(uri, "format")));

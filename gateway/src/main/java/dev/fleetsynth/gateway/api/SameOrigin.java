@@ -35,10 +35,21 @@ public class SameOrigin implements ContainerRequestFilter {
         }
         String origin = ctx.getHeaderString("Origin");
         String page = origin != null ? origin : ctx.getHeaderString("Referer");
-        if (page != null && !allows(page, ctx.getHeaderString("Host"), config.get().allowedOrigins().orElse(List.of()))) {
-            ctx.abortWith(new ApiException(403, new ApiError("CROSS_ORIGIN", "a write from another site is refused",
-                    List.of(new ApiError.Detail(origin != null ? "Origin" : "Referer", "'" + page + "' is not this dashboard's address",
-                            "use the dashboard at this address, or a script; a site of yours goes in fleetsynth.http.allowed-origins"))))
+        if (page != null
+                && !allows(
+                        page,
+                        ctx.getHeaderString("Host"),
+                        config.get().allowedOrigins().orElse(List.of()))) {
+            ctx.abortWith(new ApiException(
+                            403,
+                            new ApiError(
+                                    "CROSS_ORIGIN",
+                                    "a write from another site is refused",
+                                    List.of(
+                                            new ApiError.Detail(
+                                                    origin != null ? "Origin" : "Referer",
+                                                    "'" + page + "' is not this dashboard's address",
+                                                    "use the dashboard at this address, or a script; a site of yours goes in fleetsynth.http.allowed-origins"))))
                     .toResponse());
         }
     }
@@ -58,7 +69,8 @@ public class SameOrigin implements ContainerRequestFilter {
         // the Host header leaves the port out where it is the scheme's own
         String scheme = origin.substring(0, origin.indexOf(':'));
         String h = host.trim().toLowerCase(Locale.ROOT);
-        return origin.equals(h.matches(".*:[0-9]+$") ? scheme + "://" + h : scheme + "://" + h + ":" + defaultPort(scheme));
+        return origin.equals(
+                h.matches(".*:[0-9]+$") ? scheme + "://" + h : scheme + "://" + h + ":" + defaultPort(scheme));
     }
 
     /** {@code scheme://host:port} of an address, the port always written; {@code null} when it has no host. */
@@ -73,7 +85,8 @@ public class SameOrigin implements ContainerRequestFilter {
             return null;
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + (uri.getPort() >= 0 ? uri.getPort() : defaultPort(scheme));
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":"
+                + (uri.getPort() >= 0 ? uri.getPort() : defaultPort(scheme));
     }
 
     private static int defaultPort(String scheme) {

@@ -1,8 +1,16 @@
 package dev.fleetsynth.gateway.api;
 
-import java.util.List;
-import java.util.UUID;
-
+import dev.fleetsynth.events.Stage;
+import dev.fleetsynth.gateway.task.Task;
+import dev.fleetsynth.gateway.task.TaskView;
+import dev.fleetsynth.gateway.upstream.GeneratorClient;
+import dev.fleetsynth.gateway.upstream.SeedClient;
+import dev.fleetsynth.gateway.upstream.Service;
+import dev.fleetsynth.gateway.upstream.TrainerClient;
+import dev.fleetsynth.gateway.upstream.Upstream;
+import dev.fleetsynth.support.api.ApiError;
+import dev.fleetsynth.support.api.ApiException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -15,22 +23,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import dev.fleetsynth.events.Stage;
-import dev.fleetsynth.gateway.task.Task;
-import dev.fleetsynth.gateway.task.TaskView;
-import dev.fleetsynth.gateway.upstream.GeneratorClient;
-import dev.fleetsynth.gateway.upstream.SeedClient;
-import dev.fleetsynth.gateway.upstream.Service;
-import dev.fleetsynth.gateway.upstream.TrainerClient;
-import dev.fleetsynth.gateway.upstream.Upstream;
-import dev.fleetsynth.support.api.ApiError;
-import dev.fleetsynth.support.api.ApiException;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Tasks (seed, training and generation jobs) and the training jobs' detail. */
 @Path("/api/gan")
@@ -39,20 +36,27 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class TaskApi {
     @Inject
     Upstream upstream;
+
     @RestClient
     SeedClient seeds;
+
     @RestClient
     TrainerClient trainer;
+
     @RestClient
     GeneratorClient generator;
+
     @Context
     UriInfo uri;
 
     @GET
     @Path("/tasks")
     @Operation(summary = "Tasks, newest first (?machine_id=&stage=&status=&limit=)")
-    public List<TaskView> tasks(@QueryParam("machine_id") String machineId, @QueryParam("stage") String stage,
-            @QueryParam("status") String status, @QueryParam("limit") @DefaultValue("200") int limit) {
+    public List<TaskView> tasks(
+            @QueryParam("machine_id") String machineId,
+            @QueryParam("stage") String stage,
+            @QueryParam("status") String status,
+            @QueryParam("limit") @DefaultValue("200") int limit) {
         if (limit < 1 || limit > 1000) {
             throw ApiException.badRequest("limit", "limit must be 1..1000, got " + limit, "use 200 (the default)");
         }
@@ -71,8 +75,10 @@ public class TaskApi {
             params.put("status", status);
         }
         q.append(" order by createdAt desc");
-        return QuarkusTransaction.requiringNew().call(() -> Task.<Task>find(q.toString(), params).page(0, limit).list().stream()
-                .map(TaskView::of).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Task.<Task>find(q.toString(), params).page(0, limit).list().stream()
+                        .map(TaskView::of)
+                        .toList());
     }
 
     @GET
@@ -100,7 +106,9 @@ public class TaskApi {
             case SEED -> upstream.write(Service.SEED, () -> seeds.cancel(job, machine));
             case TRAINING -> upstream.write(Service.TRAINER, () -> trainer.cancel(job, machine));
             case GENERATION -> upstream.write(Service.GENERATOR, () -> generator.cancel(job, machine));
-            case PROFILE -> throw new ApiException(409, ApiError.of("NOT_CANCELLABLE", "a profile task finishes when it is answered"));
+            case PROFILE ->
+                throw new ApiException(
+                        409, ApiError.of("NOT_CANCELLABLE", "a profile task finishes when it is answered"));
         };
     }
 
@@ -108,7 +116,10 @@ public class TaskApi {
     @Path("/training/jobs")
     @Operation(summary = "Training jobs, live and past (?machine_id=&status=)")
     public Response trainingJobs() {
-        return upstream.read(Service.TRAINER, () -> trainer.jobs(Paths.query(uri, "machine_id"), Paths.query(uri, "status"), Paths.query(uri, "limit")));
+        return upstream.read(
+                Service.TRAINER,
+                () -> trainer.jobs(
+                        Paths.query(uri, "machine_id"), Paths.query(uri, "status"), Paths.query(uri, "limit")));
     }
 
     @GET

@@ -34,20 +34,25 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class UploadApi {
     @Inject
     Upstream upstream;
+
     @RestClient
     SeedClient seeds;
+
     @Inject
     Workflow workflow;
+
     @Inject
     ObjectMapper json;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start an upload: {file_name, bytes}; answers upload_id, chunk_bytes and the number of chunks "
-            + "(a file over the size limit, 500 MB by default, is refused here, before any byte is sent)")
+    @Operation(
+            summary = "Start an upload: {file_name, bytes}; answers upload_id, chunk_bytes and the number of chunks "
+                    + "(a file over the size limit, 500 MB by default, is refused here, before any byte is sent)")
     public Response create(NewUpload body) {
         if (body == null) {
-            throw ApiException.badRequest("bytes", "no body", "send {\"file_name\": \"data.csv\", \"bytes\": <the file's size>}");
+            throw ApiException.badRequest(
+                    "bytes", "no body", "send {\"file_name\": \"data.csv\", \"bytes\": <the file's size>}");
         }
         // read here by the API's strict rules ({"bytes": true} was a 1-byte upload), passed on as read
         JsonNode upload = json.valueToTree(body);
@@ -55,8 +60,7 @@ public class UploadApi {
     }
 
     /** POST /uploads: the file's name and size in bytes. */
-    public record NewUpload(String fileName, Long bytes) {
-    }
+    public record NewUpload(String fileName, Long bytes) {}
 
     @GET
     @Path("/{upload_id}")
@@ -68,7 +72,9 @@ public class UploadApi {
     @PUT
     @Path("/{upload_id}/chunks/{index}")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "One chunk of the file (chunk_bytes bytes, the last one the rest), as the raw body; chunks may come in any order and be sent again")
+    @Operation(
+            summary =
+                    "One chunk of the file (chunk_bytes bytes, the last one the rest), as the raw body; chunks may come in any order and be sent again")
     public Response chunk(@PathParam("upload_id") String uploadId, @PathParam("index") String index, byte[] body) {
         return upstream.write(Service.SEED, () -> seeds.chunk(uploadId, index, body));
     }
@@ -76,10 +82,12 @@ public class UploadApi {
     @POST
     @Path("/{upload_id}/preview")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Read and profile the complete upload: format, per-column kind, missing values, outliers and unit, the "
-            + "detected roles (unit, order, RUL, failure), the suggested column mapping, a profile derived from it and the first rows. "
-            + "Body optional: the ingest options (columns for a file without a header, sheet, unit, order, rul, rul_from_end, rul_cap, "
-            + "failure) and machine_id to map the columns onto that machine's profile. Writes nothing.")
+    @Operation(
+            summary =
+                    "Read and profile the complete upload: format, per-column kind, missing values, outliers and unit, the "
+                            + "detected roles (unit, order, RUL, failure), the suggested column mapping, a profile derived from it and the first rows. "
+                            + "Body optional: the ingest options (columns for a file without a header, sheet, unit, order, rul, rul_from_end, rul_cap, "
+                            + "failure) and machine_id to map the columns onto that machine's profile. Writes nothing.")
     public Response preview(@PathParam("upload_id") String uploadId, byte[] body) {
         ObjectNode request;
         try {

@@ -1,13 +1,11 @@
 package dev.fleetsynth.gateway.auth;
 
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityPolicy;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /**
  * Applies {@link AccessRules} to every HTTP request (a policy without a name is global), WebSocket
@@ -17,13 +15,14 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class AccessPolicy implements HttpSecurityPolicy {
     @Override
-    public Uni<CheckResult> checkPermission(RoutingContext request, Uni<SecurityIdentity> identity,
-            AuthorizationRequestContext requestContext) {
+    public Uni<CheckResult> checkPermission(
+            RoutingContext request, Uni<SecurityIdentity> identity, AuthorizationRequestContext requestContext) {
         Optional<Role> needed = AccessRules.required(request.request().method().name(), request.normalizedPath());
         if (needed.isEmpty()) {
             return CheckResult.permit();
         }
         String role = needed.get().id();
-        return identity.map(id -> !id.isAnonymous() && id.getRoles().contains(role) ? CheckResult.PERMIT : CheckResult.DENY);
+        return identity.map(
+                id -> !id.isAnonymous() && id.getRoles().contains(role) ? CheckResult.PERMIT : CheckResult.DENY);
     }
 }

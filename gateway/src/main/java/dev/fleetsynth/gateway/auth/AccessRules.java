@@ -11,11 +11,12 @@ import java.util.Set;
 public final class AccessRules {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
-    private AccessRules() {
-    }
+    private AccessRules() {}
 
     public static Optional<Role> required(String method, String path) {
-        if (path.startsWith("/api/gan/auth/") || path.startsWith("/q/health") || path.startsWith("/q/openapi")
+        if (path.startsWith("/api/gan/auth/")
+                || path.startsWith("/q/health")
+                || path.startsWith("/q/openapi")
                 || path.startsWith("/q/swagger-ui")) {
             return Optional.empty();
         }

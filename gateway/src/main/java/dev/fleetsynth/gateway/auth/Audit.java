@@ -1,5 +1,11 @@
 package dev.fleetsynth.gateway.auth;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,19 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerResponseContext;
-
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-
-import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The audit log: every state-changing API call (refused ones included) with who sent it and the
@@ -32,11 +28,11 @@ public class Audit {
     private static final Logger LOG = Logger.getLogger(Audit.class);
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
-    public record Entry(long id, Instant at, String actor, String method, String path, int status) {
-    }
+    public record Entry(long id, Instant at, String actor, String method, String path, int status) {}
 
     @Inject
     DataSource dataSource;
+
     @Inject
     SecurityIdentity identity;
 
@@ -56,7 +52,8 @@ public class Audit {
 
     private void write(Instant at, String actor, String method, String path, int status) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("INSERT INTO audit_log (at, actor, method, path, status) VALUES (?, ?, ?, ?, ?)")) {
+                PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO audit_log (at, actor, method, path, status) VALUES (?, ?, ?, ?, ?)")) {
             s.setTimestamp(1, Timestamp.from(at));
             s.setString(2, actor);
             s.setString(3, method);
@@ -70,12 +67,19 @@ public class Audit {
 
     public List<Entry> latest(int limit) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT id, at, actor, method, path, status FROM audit_log ORDER BY id DESC LIMIT ?")) {
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT id, at, actor, method, path, status FROM audit_log ORDER BY id DESC LIMIT ?")) {
             s.setInt(1, limit);
             List<Entry> entries = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    entries.add(new Entry(r.getLong(1), r.getTimestamp(2).toInstant(), r.getString(3), r.getString(4), r.getString(5), r.getInt(6)));
+                    entries.add(new Entry(
+                            r.getLong(1),
+                            r.getTimestamp(2).toInstant(),
+                            r.getString(3),
+                            r.getString(4),
+                            r.getString(5),
+                            r.getInt(6)));
                 }
             }
             return entries;

@@ -1,7 +1,9 @@
 package dev.fleetsynth.gateway.auth;
 
-import java.util.List;
-
+import dev.fleetsynth.support.api.ApiError;
+import dev.fleetsynth.support.api.ApiException;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,49 +14,46 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.fleetsynth.support.api.ApiError;
-import dev.fleetsynth.support.api.ApiException;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.security.identity.SecurityIdentity;
 
 /** Logging in: tokens for scripts, a session cookie for the dashboard, and who is logged in. */
 @Path("/api/gan/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "auth")
 public class AuthApi {
-    public record Credentials(String username, String password) {
-    }
+    public record Credentials(String username, String password) {}
 
-    public record Token(String accessToken, String tokenType, long expiresIn) {
-    }
+    public record Token(String accessToken, String tokenType, long expiresIn) {}
 
-    public record Me(String username, String role, String via) {
-    }
+    public record Me(String username, String role, String via) {}
 
-    public record PasswordChange(String currentPassword, String newPassword) {
-    }
+    public record PasswordChange(String currentPassword, String newPassword) {}
 
     @Inject
     Accounts accounts;
+
     @Inject
     Tokens tokens;
+
     @Inject
     AuthConfig config;
+
     @Inject
     SecurityIdentity identity;
+
     @Inject
     RedisDataSource redis;
+
     @Inject
     HttpHeaders headers;
 
     @POST
     @Path("/token")
-    @Operation(summary = "A bearer token for a user name and password (send it as 'Authorization: Bearer <access_token>')")
+    @Operation(
+            summary = "A bearer token for a user name and password (send it as 'Authorization: Bearer <access_token>')")
     @APIResponse(responseCode = "200", description = "the token")
     @APIResponse(responseCode = "401", description = "wrong user name or password")
     @APIResponse(responseCode = "429", description = "too many failed logins of this user name")
@@ -72,7 +71,9 @@ public class AuthApi {
     public Response login(Credentials body) {
         Caller caller = checked(body);
         String token = tokens.issue(caller.name(), caller.role());
-        return Response.ok(new Me(caller.name(), caller.role().id(), "session")).cookie(cookie(token, (int) tokens.lifetimeSeconds())).build();
+        return Response.ok(new Me(caller.name(), caller.role().id(), "session"))
+                .cookie(cookie(token, (int) tokens.lifetimeSeconds()))
+                .build();
     }
 
     @POST
@@ -85,19 +86,26 @@ public class AuthApi {
 
     @GET
     @Path("/me")
-    @Operation(summary = "Who this request is from, and its role ({} when nobody is logged in: the dashboard asks before its login page)")
+    @Operation(
+            summary =
+                    "Who this request is from, and its role ({} when nobody is logged in: the dashboard asks before its login page)")
     @APIResponse(responseCode = "200", description = "the caller, or {}")
     public Me me() {
         Caller caller = CallerIdentityProvider.callerOf(identity);
-        return caller == null ? new Me(null, null, null)
+        return caller == null
+                ? new Me(null, null, null)
                 : new Me(caller.name(), caller.role().id(), caller.via());
     }
 
     private Me loggedIn() {
         Caller caller = CallerIdentityProvider.callerOf(identity);
         if (caller == null) {
-            throw new ApiException(401, new ApiError("UNAUTHENTICATED", "not logged in",
-                    List.of(new ApiError.Detail("Authorization", "no valid token, key or session", "log in"))));
+            throw new ApiException(
+                    401,
+                    new ApiError(
+                            "UNAUTHENTICATED",
+                            "not logged in",
+                            List.of(new ApiError.Detail("Authorization", "no valid token, key or session", "log in"))));
         }
         return new Me(caller.name(), caller.role().id(), caller.via());
     }
@@ -111,7 +119,8 @@ public class AuthApi {
     public Response password(PasswordChange body) {
         Me me = loggedIn();
         if (!"token".equals(me.via())) {
-            throw new ApiException(401, ApiError.of("UNAUTHENTICATED", "log in as the user, not with a key, to change a password"));
+            throw new ApiException(
+                    401, ApiError.of("UNAUTHENTICATED", "log in as the user, not with a key, to change a password"));
         }
         if (body == null) {
             throw ApiException.badRequest("new_password", "no body", "send {\"current_password\", \"new_password\"}");
@@ -127,14 +136,23 @@ public class AuthApi {
      */
     private Caller checked(Credentials body) {
         if (body == null) {
-            throw ApiException.badRequest("username", "no credentials", "send {\"username\": \"...\", \"password\": \"...\"}");
+            throw ApiException.badRequest(
+                    "username", "no credentials", "send {\"username\": \"...\", \"password\": \"...\"}");
         }
-        String key = "fleetsynth:login-failures:" + (body.username() == null ? "" : body.username().trim());
+        String key = "fleetsynth:login-failures:"
+                + (body.username() == null ? "" : body.username().trim());
         Long failures = failures(key);
         if (failures != null && failures >= config.maxFailedLogins()) {
-            throw new ApiException(429, new ApiError("TOO_MANY_FAILED_LOGINS", "too many failed logins for this user name",
-                    List.of(new ApiError.Detail("username", failures + " failed logins in 15 minutes",
-                            "wait 15 minutes, or ask an admin to set a new password"))), 900L);
+            throw new ApiException(
+                    429,
+                    new ApiError(
+                            "TOO_MANY_FAILED_LOGINS",
+                            "too many failed logins for this user name",
+                            List.of(new ApiError.Detail(
+                                    "username",
+                                    failures + " failed logins in 15 minutes",
+                                    "wait 15 minutes, or ask an admin to set a new password"))),
+                    900L);
         }
         try {
             return accounts.login(body.username(), body.password());
@@ -163,7 +181,13 @@ public class AuthApi {
     private NewCookie cookie(String value, int maxAge) {
         String proto = headers.getHeaderString("X-Forwarded-Proto");
         boolean secure = "https".equalsIgnoreCase(proto);
-        return new NewCookie.Builder(BearerMechanism.COOKIE).value(value).path("/").maxAge(maxAge).httpOnly(true)
-                .secure(secure).sameSite(NewCookie.SameSite.STRICT).build();
+        return new NewCookie.Builder(BearerMechanism.COOKIE)
+                .value(value)
+                .path("/")
+                .maxAge(maxAge)
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
     }
 }

@@ -1,11 +1,10 @@
 package dev.fleetsynth.gateway.auth;
 
-import java.time.Duration;
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.Optional;
 
 /** Logins, tokens and keys. */
 @ConfigMapping(prefix = "fleetsynth.auth")

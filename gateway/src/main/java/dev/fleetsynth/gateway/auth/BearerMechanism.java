@@ -1,11 +1,5 @@
 package dev.fleetsynth.gateway.auth;
 
-import java.util.Optional;
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -18,6 +12,10 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the caller's credential: {@code Authorization: Bearer <token or API key>} from scripts, or
@@ -41,14 +39,17 @@ public class BearerMechanism implements HttpAuthenticationMechanism {
         }
         Cookie cookie = context.request().getCookie(COOKIE);
         if (cookie != null && !cookie.getValue().isBlank()) {
-            return identities.authenticate(request(cookie.getValue(), context))
-                    .onFailure(AuthenticationFailedException.class).recoverWithNull();
+            return identities
+                    .authenticate(request(cookie.getValue(), context))
+                    .onFailure(AuthenticationFailedException.class)
+                    .recoverWithNull();
         }
         return Uni.createFrom().optional(Optional.empty());
     }
 
     private static AuthenticationRequest request(String token, RoutingContext context) {
-        return HttpSecurityUtils.setRoutingContextAttribute(new TokenAuthenticationRequest(new TokenCredential(token, "bearer")), context);
+        return HttpSecurityUtils.setRoutingContextAttribute(
+                new TokenAuthenticationRequest(new TokenCredential(token, "bearer")), context);
     }
 
     @Override

@@ -7,7 +7,9 @@ package dev.fleetsynth.gateway.auth;
  */
 public record Caller(String name, Role role, Kind kind, String id) {
     public enum Kind {
-        USER("token"), KEY("api_key"), OIDC("oidc");
+        USER("token"),
+        KEY("api_key"),
+        OIDC("oidc");
 
         private final String via;
 

@@ -1,17 +1,14 @@
 package dev.fleetsynth.gateway.auth;
 
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-
 import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * On the very first start (no users yet) makes the user {@code admin}: with FLEETSYNTH_ADMIN_PASSWORD
@@ -25,6 +22,7 @@ public class FirstAdmin {
 
     @Inject
     Accounts accounts;
+
     @Inject
     AuthConfig config;
 
@@ -32,7 +30,8 @@ public class FirstAdmin {
         String given = config.adminPassword().filter(p -> !p.isBlank()).orElse(null);
         String password = given != null ? given : Passwords.secret(15);
         if (given != null && given.length() < Passwords.MIN_LENGTH) {
-            throw new IllegalStateException("FLEETSYNTH_ADMIN_PASSWORD needs at least " + Passwords.MIN_LENGTH + " characters");
+            throw new IllegalStateException(
+                    "FLEETSYNTH_ADMIN_PASSWORD needs at least " + Passwords.MIN_LENGTH + " characters");
         }
         try {
             if (!accounts.createFirstAdmin(password)) {
@@ -55,6 +54,8 @@ public class FirstAdmin {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the admin password in " + file, e);
         }
-        LOG.warnf("first start: made the user 'admin' with the password %s (kept in %s, readable only by its owner)", password, file);
+        LOG.warnf(
+                "first start: made the user 'admin' with the password %s (kept in %s, readable only by its owner)",
+                password, file);
     }
 }

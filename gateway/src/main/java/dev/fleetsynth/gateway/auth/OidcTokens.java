@@ -1,21 +1,18 @@
 package dev.fleetsynth.gateway.auth;
 
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
-
-import io.smallrye.jwt.auth.principal.DefaultJWTParser;
-import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
  * Bearer tokens of an outside identity provider (OpenID Connect: Keycloak, Entra ID, Dex...), for a
@@ -42,11 +39,15 @@ public class OidcTokens {
         if (oidc.issuer().isEmpty()) {
             return;
         }
-        String keys = oidc.publicKeyLocation().orElseThrow(() -> new IllegalStateException(
-                "fleetsynth.auth.oidc.issuer is set without fleetsynth.auth.oidc.public-key-location (the provider's JWKS address)"));
+        String keys = oidc.publicKeyLocation()
+                .orElseThrow(
+                        () -> new IllegalStateException(
+                                "fleetsynth.auth.oidc.issuer is set without fleetsynth.auth.oidc.public-key-location (the provider's JWKS address)"));
         // Without an audience, a token the provider signed for any of its other applications would do.
-        String audience = oidc.audience().orElseThrow(() -> new IllegalStateException(
-                "fleetsynth.auth.oidc.issuer is set without fleetsynth.auth.oidc.audience (the client id the provider's tokens name for Fleetsynth)"));
+        String audience = oidc.audience()
+                .orElseThrow(
+                        () -> new IllegalStateException(
+                                "fleetsynth.auth.oidc.issuer is set without fleetsynth.auth.oidc.audience (the client id the provider's tokens name for Fleetsynth)"));
         JWTAuthContextInfo info = new JWTAuthContextInfo(keys, oidc.issuer().get());
         info.setExpectedAudience(Set.of(audience));
         parser = new DefaultJWTParser(info);
@@ -65,7 +66,9 @@ public class OidcTokens {
             return Optional.empty();
         }
         AuthConfig.Oidc oidc = config.oidc();
-        Optional<Role> role = values(jwt.getClaim(oidc.rolesClaim())).stream().map(Role::parse).flatMap(Optional::stream)
+        Optional<Role> role = values(jwt.getClaim(oidc.rolesClaim())).stream()
+                .map(Role::parse)
+                .flatMap(Optional::stream)
                 .max(Comparator.naturalOrder());
         if (role.isEmpty()) {
             LOG.debugf("a token of %s without a Fleetsynth role in %s", jwt.getSubject(), oidc.rolesClaim());
@@ -79,7 +82,9 @@ public class OidcTokens {
     /** A claim's values: a JSON array, a collection or one string. */
     private static List<String> values(Object claim) {
         if (claim instanceof jakarta.json.JsonArray array) {
-            return array.stream().map(v -> v instanceof jakarta.json.JsonString s ? s.getString() : v.toString()).toList();
+            return array.stream()
+                    .map(v -> v instanceof jakarta.json.JsonString s ? s.getString() : v.toString())
+                    .toList();
         }
         if (claim instanceof Collection<?> c) {
             return c.stream().map(String::valueOf).toList();

@@ -1,15 +1,13 @@
 package dev.fleetsynth.gateway.auth;
 
+import io.quarkus.elytron.security.common.BcryptUtil;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import org.wildfly.security.password.Password;
 import org.wildfly.security.password.PasswordFactory;
 import org.wildfly.security.password.WildFlyElytronPasswordProvider;
 import org.wildfly.security.password.util.ModularCrypt;
-
-import io.quarkus.elytron.security.common.BcryptUtil;
 
 /** Bcrypt password hashes (Modular Crypt Format), and generated secrets. */
 final class Passwords {
@@ -19,8 +17,7 @@ final class Passwords {
     /** A hash no password matches, checked when the user does not exist so that both cases take as long. */
     private static final String NOBODY = BcryptUtil.bcryptHash(secret(16));
 
-    private Passwords() {
-    }
+    private Passwords() {}
 
     static String hash(String password) {
         return BcryptUtil.bcryptHash(password);

@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
  * runs jobs and uploads, an admin also manages users, deletes machines and reads the audit log.
  */
 public enum Role {
-    VIEWER, OPERATOR, ADMIN;
+    VIEWER,
+    OPERATOR,
+    ADMIN;
 
     /** The name in the API, in tokens and in the database. */
     public String id() {
@@ -28,8 +30,11 @@ public enum Role {
     }
 
     public static Optional<Role> parse(String id) {
-        return id == null ? Optional.empty()
-                : Arrays.stream(values()).filter(r -> r.id().equals(id.trim().toLowerCase(Locale.ROOT))).findFirst();
+        return id == null
+                ? Optional.empty()
+                : Arrays.stream(values())
+                        .filter(r -> r.id().equals(id.trim().toLowerCase(Locale.ROOT)))
+                        .findFirst();
     }
 
     public static String choices() {

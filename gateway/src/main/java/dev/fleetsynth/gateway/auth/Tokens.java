@@ -1,5 +1,13 @@
 package dev.fleetsynth.gateway.auth;
 
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,19 +25,8 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.Optional;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
-
-import io.smallrye.jwt.auth.principal.DefaultJWTParser;
-import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.ParseException;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
 
 /**
  * Signs and reads the gateway's bearer tokens (RS256 JWTs: the user name as {@code upn}, its
@@ -56,25 +53,32 @@ public class Tokens {
             Path keyFile = dir.resolve("jwt-signing-key.pem");
             if (!Files.exists(keyFile)) {
                 KeyPair pair = KeyUtils.generateKeyPair(2048);
-                if (OwnerOnlyFiles.writeIfAbsent(keyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()))) {
+                if (OwnerOnlyFiles.writeIfAbsent(
+                        keyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()))) {
                     LOG.infof("made the token signing key in %s", keyFile);
                 }
             }
             signingKey = KeyUtils.decodePrivateKey(Files.readString(keyFile));
             RSAPrivateCrtKey rsa = (RSAPrivateCrtKey) signingKey;
-            PublicKey verifyKey = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+            PublicKey verifyKey = KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
             parser = new DefaultJWTParser(new JWTAuthContextInfo(verifyKey, ISSUER));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or make the token keys in " + config.keyDir(), e);
         } catch (java.security.GeneralSecurityException | ClassCastException e) {
-            throw new IllegalStateException("the token signing key in " + config.keyDir() + " is not an RSA private key: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the token signing key in " + config.keyDir() + " is not an RSA private key: " + e.getMessage(), e);
         }
     }
 
     /** A signed token for this user and role, valid for the configured lifetime. */
     public String issue(String username, Role role) {
-        return Jwt.issuer(ISSUER).upn(username).subject(username).groups(role.granted())
-                .expiresIn(config.tokenLifetime()).sign(signingKey);
+        return Jwt.issuer(ISSUER)
+                .upn(username)
+                .subject(username)
+                .groups(role.granted())
+                .expiresIn(config.tokenLifetime())
+                .sign(signingKey);
     }
 
     public long lifetimeSeconds() {
@@ -92,14 +96,14 @@ public class Tokens {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     /** Files only their owner reads, written whole or not at all. */
     static final class OwnerOnlyFiles {
-        private OwnerOnlyFiles() {
-        }
+        private OwnerOnlyFiles() {}
 
         /** Writes the file unless it exists; false when another process was first. */
         static boolean writeIfAbsent(Path file, String content) throws IOException {

@@ -1,8 +1,7 @@
 package dev.fleetsynth.gateway.auth;
 
-import java.util.List;
-import java.util.UUID;
-
+import dev.fleetsynth.support.api.ApiException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,32 +13,29 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.fleetsynth.support.api.ApiException;
-import io.quarkus.security.identity.SecurityIdentity;
 
 /** Users (admins only), API keys (each user their own, admins all) and the audit log (admins). */
 @Path("/api/gan")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "users")
 public class UserApi {
-    public record NewUser(String username, String password, String role) {
-    }
+    public record NewUser(String username, String password, String role) {}
 
-    public record UserChange(String role, String password) {
-    }
+    public record UserChange(String role, String password) {}
 
-    public record NewKey(String name, String role) {
-    }
+    public record NewKey(String name, String role) {}
 
     @Inject
     Accounts accounts;
+
     @Inject
     Audit audit;
+
     @Inject
     SecurityIdentity identity;
 
@@ -61,7 +57,9 @@ public class UserApi {
         if (body == null) {
             throw ApiException.badRequest("username", "no body", "send {\"username\", \"password\", \"role\"}");
         }
-        return Response.status(201).entity(accounts.createUser(body.username(), body.password(), body.role(), caller().name())).build();
+        return Response.status(201)
+                .entity(accounts.createUser(body.username(), body.password(), body.role(), caller().name()))
+                .build();
     }
 
     @PUT
@@ -98,15 +96,19 @@ public class UserApi {
 
     @POST
     @Path("/keys")
-    @Operation(summary = "Makes an API key for a script, with your role or a lesser one; the answer holds the key, once")
+    @Operation(
+            summary = "Makes an API key for a script, with your role or a lesser one; the answer holds the key, once")
     @APIResponse(responseCode = "201", description = "made; 'key' is shown only now")
     @APIResponse(responseCode = "400", description = "no name or a bad role")
     @APIResponse(responseCode = "403", description = "a role above yours, or sent with a key")
     public Response createKey(NewKey body) {
         if (body == null) {
-            throw ApiException.badRequest("name", "no body", "send {\"name\": \"what it is for\", \"role\": \"viewer\"}");
+            throw ApiException.badRequest(
+                    "name", "no body", "send {\"name\": \"what it is for\", \"role\": \"viewer\"}");
         }
-        return Response.status(201).entity(accounts.createKey(caller(), body.name(), body.role())).build();
+        return Response.status(201)
+                .entity(accounts.createKey(caller(), body.name(), body.role()))
+                .build();
     }
 
     @DELETE

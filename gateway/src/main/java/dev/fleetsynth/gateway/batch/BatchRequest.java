@@ -7,6 +7,14 @@ import java.util.List;
  * last attempt at this step failed or whose dataset is below the quality minimum) and the step's
  * parameters (model: auto, trajectory or tvae, for train).
  */
-public record BatchRequest(List<String> machineIds, String category, Boolean all, Boolean onlyFailed, Integer epochs, Integer rows,
-        Integer seedRows, Long seed, String pipeline, String model) {
-}
+public record BatchRequest(
+        List<String> machineIds,
+        String category,
+        Boolean all,
+        Boolean onlyFailed,
+        Integer epochs,
+        Integer rows,
+        Integer seedRows,
+        Long seed,
+        String pipeline,
+        String model) {}

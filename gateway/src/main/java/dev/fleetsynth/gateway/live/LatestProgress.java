@@ -1,18 +1,15 @@
 package dev.fleetsynth.gateway.live;
 
-import java.time.Duration;
-import java.util.Optional;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.fleetsynth.gateway.task.TaskView;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The latest state of every task, in Redis, shared by all gateway replicas: what a WebSocket
@@ -30,6 +27,7 @@ public class LatestProgress {
 
     @Inject
     RedisDataSource redis;
+
     @Inject
     ObjectMapper json;
 
@@ -40,12 +38,14 @@ public class LatestProgress {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        redis.value(String.class).set(task.finished() ? finalKey(task.taskId()) : key(task.taskId()), value, new SetArgs().ex(KEEP));
+        redis.value(String.class)
+                .set(task.finished() ? finalKey(task.taskId()) : key(task.taskId()), value, new SetArgs().ex(KEEP));
     }
 
     public Optional<String> latestJson(UUID taskId) {
         String finished = redis.value(String.class).get(finalKey(taskId));
-        return Optional.ofNullable(finished != null ? finished : redis.value(String.class).get(key(taskId)));
+        return Optional.ofNullable(
+                finished != null ? finished : redis.value(String.class).get(key(taskId)));
     }
 
     private static String key(UUID taskId) {

@@ -1,24 +1,20 @@
 package dev.fleetsynth.gateway.live;
 
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.gateway.task.TaskView;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
  * Who is watching which task on this replica, and the fan-out of every task update to them. Each
@@ -36,8 +32,10 @@ public class LiveHub {
 
     @Inject
     ObjectMapper json;
+
     @Inject
     OpenConnections connections;
+
     @Inject
     LatestProgress latest;
 
@@ -106,7 +104,8 @@ public class LiveHub {
             return;
         }
         var sent = c.sendText(message);
-        (thenClose ? sent.chain(() -> c.close()) : sent).subscribe().with(ok -> {
-        }, failure -> LOG.debugf("websocket send failed: %s", failure.getMessage()));
+        (thenClose ? sent.chain(() -> c.close()) : sent)
+                .subscribe()
+                .with(ok -> {}, failure -> LOG.debugf("websocket send failed: %s", failure.getMessage()));
     }
 }

@@ -1,9 +1,5 @@
 package dev.fleetsynth.gateway.live;
 
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-
 import dev.fleetsynth.gateway.task.Task;
 import dev.fleetsynth.gateway.task.TaskView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -11,21 +7,23 @@ import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.inject.Inject;
+import java.util.UUID;
 
 /**
  * WebSockets of one task's progress: the latest state first (so a client that joins late is not
  * left waiting), then one message per update, closing after the final one.
  */
 public final class TaskSockets {
-    private TaskSockets() {
-    }
+    private TaskSockets() {}
 
     static void open(WebSocketConnection connection, LiveHub hub, LatestProgress latest) {
         UUID taskId;
         try {
             taskId = UUID.fromString(connection.pathParam("task_id"));
         } catch (IllegalArgumentException e) {
-            connection.sendTextAndAwait("{\"code\":\"BAD_REQUEST\",\"message\":\"task_id must be a UUID\",\"details\":[]}");
+            connection.sendTextAndAwait(
+                    "{\"code\":\"BAD_REQUEST\",\"message\":\"task_id must be a UUID\",\"details\":[]}");
             connection.closeAndAwait();
             return;
         }
@@ -56,8 +54,10 @@ public final class TaskSockets {
     public static class Training {
         @Inject
         WebSocketConnection connection;
+
         @Inject
         LiveHub hub;
+
         @Inject
         LatestProgress latest;
 
@@ -76,8 +76,10 @@ public final class TaskSockets {
     public static class Progress {
         @Inject
         WebSocketConnection connection;
+
         @Inject
         LiveHub hub;
+
         @Inject
         LatestProgress latest;
 
@@ -97,6 +99,7 @@ public final class TaskSockets {
     public static class Everything {
         @Inject
         WebSocketConnection connection;
+
         @Inject
         LiveHub hub;
 

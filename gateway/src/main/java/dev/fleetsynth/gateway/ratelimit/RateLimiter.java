@@ -1,22 +1,19 @@
 package dev.fleetsynth.gateway.ratelimit;
 
-import java.time.Clock;
-import java.util.List;
-
-import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
-
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import dev.fleetsynth.gateway.auth.Caller;
 import dev.fleetsynth.gateway.auth.CallerIdentityProvider;
 import dev.fleetsynth.support.api.ApiError;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.ext.web.RoutingContext;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * At most N API calls per caller per minute, counted in Redis so that all gateway replicas share
@@ -32,7 +29,6 @@ public class RateLimiter {
     @Inject
     ReactiveRedisDataSource redis;
 
-
     @Inject
     RateLimitConfig config;
 
@@ -47,18 +43,27 @@ public class RateLimiter {
             return Uni.createFrom().nullItem();
         }
         // the identity the security layer attached to this very request (it has run before any filter)
-        Caller caller = routing.user() instanceof QuarkusHttpUser user ? CallerIdentityProvider.callerOf(user.getSecurityIdentity()) : null;
+        Caller caller = routing.user() instanceof QuarkusHttpUser user
+                ? CallerIdentityProvider.callerOf(user.getSecurityIdentity())
+                : null;
         return count(request, caller, perMinute);
     }
 
     private Uni<Response> count(HttpServerRequest request, Caller caller, int perMinute) {
         long now = clock.instant().getEpochSecond();
         long window = now / 60;
-        String client = caller != null ? caller.id()
-                : "address:" + (request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        String client = caller != null
+                ? caller.id()
+                : "address:"
+                        + (request.remoteAddress() == null
+                                ? "unknown"
+                                : request.remoteAddress().hostAddress());
         String key = "fleetsynth:rate:" + client + ":" + window;
-        return redis.value(Long.class).incr(key)
-                .call(count -> count == 1 ? redis.key().expire(key, 61) : Uni.createFrom().item(true))
+        return redis.value(Long.class)
+                .incr(key)
+                .call(count -> count == 1
+                        ? redis.key().expire(key, 61)
+                        : Uni.createFrom().item(true))
                 .map(count -> {
                     if (count <= perMinute) {
                         return (Response) null;
@@ -67,12 +72,20 @@ public class RateLimiter {
                     return Response.status(429)
                             .header("Retry-After", retryAfter)
                             .type("application/json")
-                            .entity(new ApiError("RATE_LIMITED", "more than " + perMinute + " requests in a minute from " + client,
-                                    List.of(new ApiError.Detail("(client)", "rate limit reached", "wait " + retryAfter
-                                            + " s (Retry-After) and send fewer requests; use the WebSockets for progress instead of polling"))))
+                            .entity(
+                                    new ApiError(
+                                            "RATE_LIMITED",
+                                            "more than " + perMinute + " requests in a minute from " + client,
+                                            List.of(
+                                                    new ApiError.Detail(
+                                                            "(client)",
+                                                            "rate limit reached",
+                                                            "wait " + retryAfter
+                                                                    + " s (Retry-After) and send fewer requests; use the WebSockets for progress instead of polling"))))
                             .build();
                 })
-                .onFailure().recoverWithItem(e -> {
+                .onFailure()
+                .recoverWithItem(e -> {
                     LOG.warnf("rate limiter unavailable, letting the call through: %s", e.getMessage());
                     return null;
                 });

@@ -1,20 +1,26 @@
 package dev.fleetsynth.gateway.task;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.fleetsynth.events.Stage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
-import dev.fleetsynth.events.Stage;
 
 /**
  * The workflow state of one machine: each step's latest task (or not_started), whether anything is
  * running, and the latest quality score.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MachineStatus(String machineId, Integer profileVersion, TaskView seed, TaskView training, TaskView generation,
-        boolean running, Double qualityOverall, String grade, String state) {
+public record MachineStatus(
+        String machineId,
+        Integer profileVersion,
+        TaskView seed,
+        TaskView training,
+        TaskView generation,
+        boolean running,
+        Double qualityOverall,
+        String grade,
+        String state) {
 
     /** The latest task per machine and stage, for every machine in one query. */
     public static Map<String, Map<String, Task>> latestByMachine() {
@@ -28,9 +34,12 @@ public record MachineStatus(String machineId, Integer profileVersion, TaskView s
 
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Task>> latest(String machineId) {
-        var query = Task.getEntityManager().createNativeQuery("SELECT DISTINCT ON (machine_id, stage) * FROM tasks"
-                + (machineId == null ? "" : " WHERE machine_id = :machine")
-                + " ORDER BY machine_id, stage, created_at DESC", Task.class);
+        var query = Task.getEntityManager()
+                .createNativeQuery(
+                        "SELECT DISTINCT ON (machine_id, stage) * FROM tasks"
+                                + (machineId == null ? "" : " WHERE machine_id = :machine")
+                                + " ORDER BY machine_id, stage, created_at DESC",
+                        Task.class);
         if (machineId != null) {
             query.setParameter("machine", machineId);
         }
@@ -49,9 +58,18 @@ public record MachineStatus(String machineId, Integer profileVersion, TaskView s
         TaskView generation = view(l.get(Stage.GENERATION.json()));
         boolean running = l.values().stream().anyMatch(t -> !t.finished());
         Task lastDataset = l.get(Stage.GENERATION.json());
-        Double quality = lastDataset != null && "succeeded".equals(lastDataset.status) ? lastDataset.qualityOverall : null;
+        Double quality =
+                lastDataset != null && "succeeded".equals(lastDataset.status) ? lastDataset.qualityOverall : null;
         String grade = quality == null ? null : lastDataset.grade;
-        return new MachineStatus(machineId, profileVersion, seed, training, generation, running, quality, grade,
+        return new MachineStatus(
+                machineId,
+                profileVersion,
+                seed,
+                training,
+                generation,
+                running,
+                quality,
+                grade,
                 state(seed, training, generation));
     }
 

@@ -1,20 +1,19 @@
 package dev.fleetsynth.gateway.task;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 @Entity
 @Table(name = "tasks")
 public class Task extends PanacheEntityBase {
     @Id
     public UUID taskId;
+
     public String machineId;
     public String stage;
     public String status;
@@ -28,6 +27,7 @@ public class Task extends PanacheEntityBase {
     public String resultId;
     /** The task the auto pipeline started after this one. */
     public UUID nextTaskId;
+
     public Double qualityOverall;
     public String grade;
     public String errorCode;

@@ -1,15 +1,7 @@
 package dev.fleetsynth.gateway.task;
 
-import dev.fleetsynth.events.FailureCode;
-import java.time.Instant;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import dev.fleetsynth.events.DatasetGenerated;
+import dev.fleetsynth.events.FailureCode;
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.events.GenerationRequested;
 import dev.fleetsynth.events.JobEvent;
@@ -28,6 +20,11 @@ import dev.fleetsynth.support.kafka.OutboxRelay;
 import dev.fleetsynth.support.kafka.ProcessedEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps the tasks table in step with the events of every service. Events of different topics
@@ -38,8 +35,10 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 public class TaskTracker {
     @Inject
     ProcessedEvents processed;
+
     @Inject
     LatestProgress latest;
+
     @Inject
     OutboxRelay outbox;
 

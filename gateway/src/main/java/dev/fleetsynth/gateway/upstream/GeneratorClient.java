@@ -6,7 +6,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -26,13 +25,22 @@ public interface GeneratorClient {
 
     @GET
     @Path("/datasets/{id}/{view}")
-    Response view(@PathParam("id") String id, @PathParam("view") String view, @QueryParam("machine_id") String machineId,
-            @QueryParam("split") String split, @QueryParam("offset") String offset, @QueryParam("limit") String limit,
-            @QueryParam("bins") String bins, @QueryParam("source") String source);
+    Response view(
+            @PathParam("id") String id,
+            @PathParam("view") String view,
+            @QueryParam("machine_id") String machineId,
+            @QueryParam("split") String split,
+            @QueryParam("offset") String offset,
+            @QueryParam("limit") String limit,
+            @QueryParam("bins") String bins,
+            @QueryParam("source") String source);
 
     @GET
     @Path("/datasets/{id}/download/{split}")
-    Response download(@PathParam("id") String id, @PathParam("split") String split, @QueryParam("machine_id") String machineId,
+    Response download(
+            @PathParam("id") String id,
+            @PathParam("split") String split,
+            @QueryParam("machine_id") String machineId,
             @QueryParam("format") String format);
 
     @GET

@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -32,7 +31,8 @@ public interface ProfileClient {
     @POST
     @Path("/machines")
     @Consumes(MediaType.WILDCARD)
-    Response create(@QueryParam("pipeline") String pipeline, @HeaderParam("Content-Type") String contentType, byte[] profile);
+    Response create(
+            @QueryParam("pipeline") String pipeline, @HeaderParam("Content-Type") String contentType, byte[] profile);
 
     @DELETE
     @Path("/machines/{id}")
@@ -45,7 +45,10 @@ public interface ProfileClient {
     @PUT
     @Path("/machines/{id}/profile")
     @Consumes(MediaType.WILDCARD)
-    Response edit(@PathParam("id") String id, @QueryParam("comment") String comment, @HeaderParam("Content-Type") String contentType,
+    Response edit(
+            @PathParam("id") String id,
+            @QueryParam("comment") String comment,
+            @HeaderParam("Content-Type") String contentType,
             byte[] profile);
 
     @GET

@@ -1,5 +1,6 @@
 package dev.fleetsynth.gateway.upstream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -9,10 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** seed-service's API as the gateway calls it: seeds, uploads and their checks, and cancelling a job. */
 @RegisterRestClient(configKey = "seed-service")
@@ -27,7 +25,10 @@ public interface SeedClient {
 
     @GET
     @Path("/seeds/{id}/rows")
-    Response rows(@PathParam("id") String id, @QueryParam("cycle") String cycle, @QueryParam("offset") String offset,
+    Response rows(
+            @PathParam("id") String id,
+            @QueryParam("cycle") String cycle,
+            @QueryParam("offset") String offset,
             @QueryParam("limit") String limit);
 
     @GET

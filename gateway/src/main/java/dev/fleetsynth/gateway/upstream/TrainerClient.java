@@ -6,7 +6,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** trainer-service's API as the gateway calls it: models, training jobs, cancelling one. */
@@ -22,7 +21,10 @@ public interface TrainerClient {
 
     @GET
     @Path("/jobs")
-    Response jobs(@QueryParam("machine_id") String machineId, @QueryParam("status") String status, @QueryParam("limit") String limit);
+    Response jobs(
+            @QueryParam("machine_id") String machineId,
+            @QueryParam("status") String status,
+            @QueryParam("limit") String limit);
 
     @GET
     @Path("/jobs/{id}")

@@ -1,5 +1,15 @@
 package dev.fleetsynth.gateway.upstream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fleetsynth.support.api.ApiError;
+import dev.fleetsynth.support.api.ApiException;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.Guard;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -11,22 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.fleetsynth.support.api.ApiError;
-import dev.fleetsynth.support.api.ApiException;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * The gateway's calls to the services, through their typed REST clients ({@link ProfileClient},
@@ -63,21 +59,38 @@ public class Upstream {
     ObjectMapper json;
 
     @Inject
-    Upstream(@RestClient ProfileClient profile, @RestClient SeedClient seed, @RestClient TrainerClient trainer,
+    Upstream(
+            @RestClient ProfileClient profile,
+            @RestClient SeedClient seed,
+            @RestClient TrainerClient trainer,
             @RestClient GeneratorClient generator) {
         readiness.put(Service.PROFILE, profile::ready);
         readiness.put(Service.SEED, seed::ready);
         readiness.put(Service.TRAINER, trainer::ready);
         readiness.put(Service.GENERATOR, generator::ready);
         for (Service s : Service.values()) {
-            breakers.put(s, Guard.create()
-                    .withCircuitBreaker().name(breakerName(s)).requestVolumeThreshold(BREAKER_WINDOW).failureRatio(0.5)
-                    .delay(BREAKER_OPEN_SECONDS, ChronoUnit.SECONDS).successThreshold(1).done()
-                    .build());
-            retries.put(s, Guard.create()
-                    .withRetry().maxRetries(2).delay(250, ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
-                    .retryOn(Unreachable.class).abortOn(CircuitBreakerOpenException.class).done()
-                    .build());
+            breakers.put(
+                    s,
+                    Guard.create()
+                            .withCircuitBreaker()
+                            .name(breakerName(s))
+                            .requestVolumeThreshold(BREAKER_WINDOW)
+                            .failureRatio(0.5)
+                            .delay(BREAKER_OPEN_SECONDS, ChronoUnit.SECONDS)
+                            .successThreshold(1)
+                            .done()
+                            .build());
+            retries.put(
+                    s,
+                    Guard.create()
+                            .withRetry()
+                            .maxRetries(2)
+                            .delay(250, ChronoUnit.MILLIS)
+                            .jitter(0, ChronoUnit.MILLIS)
+                            .retryOn(Unreachable.class)
+                            .abortOn(CircuitBreakerOpenException.class)
+                            .done()
+                            .build());
         }
     }
 
@@ -123,7 +136,10 @@ public class Upstream {
 
     /** The state of the service's circuit breaker: closed (asked), open (not asked for now) or half_open (one call tries it). */
     public String circuit(Service service) {
-        return CircuitBreakerMaintenance.get().currentState(breakerName(service)).name().toLowerCase(Locale.ROOT);
+        return CircuitBreakerMaintenance.get()
+                .currentState(breakerName(service))
+                .name()
+                .toLowerCase(Locale.ROOT);
     }
 
     private static String breakerName(Service service) {
@@ -136,8 +152,13 @@ public class Upstream {
         try {
             return read ? retries.get(service).call(once, Response.class) : once.call();
         } catch (CircuitBreakerOpenException e) {
-            throw new ApiException(503, ApiError.of("SERVICE_UNAVAILABLE", service.label() + " did not answer the last calls, so the "
-                    + "gateway does not ask it for " + BREAKER_OPEN_SECONDS + " s; it may be starting or down (see GET /api/gan/health)"),
+            throw new ApiException(
+                    503,
+                    ApiError.of(
+                            "SERVICE_UNAVAILABLE",
+                            service.label() + " did not answer the last calls, so the " + "gateway does not ask it for "
+                                    + BREAKER_OPEN_SECONDS
+                                    + " s; it may be starting or down (see GET /api/gan/health)"),
                     (long) BREAKER_OPEN_SECONDS);
         } catch (ApiException e) {
             throw e;
@@ -179,7 +200,8 @@ public class Upstream {
         }
         InputStream body = answer.readEntity(InputStream.class);
         StreamingOutput stream = out -> {
-            try (answer; InputStream in = body) {
+            try (answer;
+                    InputStream in = body) {
                 in.transferTo(out);
             }
         };
@@ -191,7 +213,8 @@ public class Upstream {
         try {
             body = json.readTree(answer.readEntity(byte[].class));
         } catch (IOException | RuntimeException e) {
-            throw new ApiException(502, ApiError.of("BAD_UPSTREAM_ANSWER", service.label() + " answered something that is not JSON"));
+            throw new ApiException(
+                    502, ApiError.of("BAD_UPSTREAM_ANSWER", service.label() + " answered something that is not JSON"));
         }
         if (answer.getStatus() >= 400) {
             throw relayed(answer.getStatus(), body);
@@ -217,7 +240,11 @@ public class Upstream {
     }
 
     private static ApiException unavailable(Service service) {
-        return new ApiException(503, ApiError.of("SERVICE_UNAVAILABLE", service.label()
-                + " does not answer; it may be starting or down (see GET /api/gan/health)"), 5L);
+        return new ApiException(
+                503,
+                ApiError.of(
+                        "SERVICE_UNAVAILABLE",
+                        service.label() + " does not answer; it may be starting or down (see GET /api/gan/health)"),
+                5L);
     }
 }

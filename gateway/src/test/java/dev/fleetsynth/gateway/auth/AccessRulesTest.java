@@ -3,7 +3,6 @@ package dev.fleetsynth.gateway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 class AccessRulesTest {

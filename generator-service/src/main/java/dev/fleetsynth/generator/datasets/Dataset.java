@@ -1,14 +1,12 @@
 package dev.fleetsynth.generator.datasets;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * A synthetic dataset in the artifact store (a directory of train/val/test Parquet and quality.json)
@@ -19,6 +17,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Dataset extends PanacheEntityBase {
     @Id
     public String datasetId;
+
     public String machineId;
     public UUID jobId;
     public String modelId;
@@ -26,6 +25,7 @@ public class Dataset extends PanacheEntityBase {
     public String path;
     /** The seed the model learnt: what the explorer compares the synthetic data with. */
     public String seedPath;
+
     public int trainRows;
     public int valRows;
     public int testRows;
@@ -36,6 +36,7 @@ public class Dataset extends PanacheEntityBase {
     public boolean passed;
     /** RMSE of a RUL model trained on synthetic rows over one trained on seed rows; null when not computed. */
     public Double utilityRatio;
+
     public long randomSeed;
     public Instant createdAt;
 

@@ -1,17 +1,15 @@
 package dev.fleetsynth.generator.datasets;
 
+import dev.fleetsynth.engine.source.SourceFiles;
+import dev.fleetsynth.engine.source.SourceTable;
+import dev.fleetsynth.engine.store.ArtifactStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import dev.fleetsynth.engine.source.SourceFiles;
-import dev.fleetsynth.engine.store.ArtifactStore;
-import dev.fleetsynth.engine.source.SourceTable;
 
 /**
  * Reads a dataset's splits and seeds as tables, keeping the few most recently used in memory: the

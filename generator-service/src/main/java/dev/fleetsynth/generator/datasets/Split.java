@@ -1,13 +1,14 @@
 package dev.fleetsynth.generator.datasets;
 
-import java.util.Locale;
-
 import dev.fleetsynth.engine.generate.DatasetGenerator;
 import dev.fleetsynth.support.api.ApiException;
+import java.util.Locale;
 
 /** One of a dataset's three files. */
 public enum Split {
-    TRAIN, VAL, TEST;
+    TRAIN,
+    VAL,
+    TEST;
 
     public String json() {
         return name().toLowerCase(Locale.ROOT);
@@ -27,6 +28,7 @@ public enum Split {
                 return s;
             }
         }
-        throw ApiException.badRequest("split", "unknown split '" + value + "'", "use split=train, split=val or split=test");
+        throw ApiException.badRequest(
+                "split", "unknown split '" + value + "'", "use split=train, split=val or split=test");
     }
 }

@@ -1,32 +1,28 @@
 package dev.fleetsynth.generator.explorer;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-
-import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
-import org.apache.commons.math3.stat.descriptive.moment.Mean;
-import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
-
 import dev.fleetsynth.engine.source.ColumnKind;
 import dev.fleetsynth.engine.source.Role;
 import dev.fleetsynth.engine.source.SourceSchema;
 import dev.fleetsynth.engine.source.SourceTable;
 import dev.fleetsynth.engine.table.Column;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
  * What the data explorer shows of a table: per-column statistics, histograms and the correlation
  * matrix. Pure functions of the tables, so answers can be cached for as long as the data lives.
  */
 public final class Explorer {
-    private Explorer() {
-    }
+    private Explorer() {}
 
-    public record ValueCount(String value, long count) {
-    }
+    public record ValueCount(String value, long count) {}
 
     /**
      * One column's statistics. Numeric columns (the unit, RUL, readings, integers and flags) fill
@@ -35,24 +31,33 @@ public final class Explorer {
      * fill count, distinct and the most frequent values. Timestamps fill count, first and last
      * (ISO-8601, UTC).
      */
-    public record ColumnStats(String name, String kind, long count, Double mean, Double std, Double min, Double p25, Double median,
-            Double p75, Double max, Integer distinct, List<ValueCount> top, String first, String last) {
-    }
+    public record ColumnStats(
+            String name,
+            String kind,
+            long count,
+            Double mean,
+            Double std,
+            Double min,
+            Double p25,
+            Double median,
+            Double p75,
+            Double max,
+            Integer distinct,
+            List<ValueCount> top,
+            String first,
+            String last) {}
 
-    public record Stats(String datasetId, String split, String source, int rows, List<ColumnStats> columns) {
-    }
+    public record Stats(String datasetId, String split, String source, int rows, List<ColumnStats> columns) {}
 
     /** {@code edges} has one more entry than {@code counts}; bin i holds edges[i] <= v < edges[i+1], the last bin also its upper edge. */
-    public record ColumnHistogram(String name, double[] edges, long[] counts) {
-    }
+    public record ColumnHistogram(String name, double[] edges, long[] counts) {}
 
-    public record Histograms(String datasetId, String split, String source, int bins, int rows, List<ColumnHistogram> columns) {
-    }
+    public record Histograms(
+            String datasetId, String split, String source, int bins, int rows, List<ColumnHistogram> columns) {}
 
     /** Pearson's r for every pair of value columns; null where a column is constant. */
-    public record Correlations(String datasetId, String split, String source, int rows, List<String> columns,
-            List<List<Double>> values) {
-    }
+    public record Correlations(
+            String datasetId, String split, String source, int rows, List<String> columns, List<List<Double>> values) {}
 
     public static Stats stats(String datasetId, String split, Source source, SourceTable t) {
         List<ColumnStats> columns = new ArrayList<>();
@@ -61,13 +66,36 @@ public final class Explorer {
             if (c instanceof Column.Categorical k) {
                 columns.add(categorical(f.name(), k.values()));
             } else if (f.kind() == ColumnKind.TIMESTAMP) {
-                double[] ts = Arrays.stream(((Column.Numeric) c).values()).filter(Double::isFinite).toArray();
-                columns.add(new ColumnStats(f.name(), "timestamp", ts.length, null, null, null, null, null, null, null, null, null,
-                        ts.length == 0 ? null : instant((long) Arrays.stream(ts).min().getAsDouble()),
-                        ts.length == 0 ? null : instant((long) Arrays.stream(ts).max().getAsDouble())));
+                double[] ts = Arrays.stream(((Column.Numeric) c).values())
+                        .filter(Double::isFinite)
+                        .toArray();
+                columns.add(new ColumnStats(
+                        f.name(),
+                        "timestamp",
+                        ts.length,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        ts.length == 0
+                                ? null
+                                : instant((long) Arrays.stream(ts).min().getAsDouble()),
+                        ts.length == 0
+                                ? null
+                                : instant((long) Arrays.stream(ts).max().getAsDouble())));
             } else {
                 double[] v = ((Column.Numeric) c).values();
-                Integer distinct = f.role() == Role.UNIT ? (int) Arrays.stream(v).filter(Double::isFinite).distinct().count() : null;
+                Integer distinct = f.role() == Role.UNIT
+                        ? (int) Arrays.stream(v)
+                                .filter(Double::isFinite)
+                                .distinct()
+                                .count()
+                        : null;
                 columns.add(numeric(f.name(), v, distinct));
             }
         }
@@ -86,29 +114,51 @@ public final class Explorer {
         }
         List<ValueCount> top = counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(10).map(e -> new ValueCount(e.getKey(), e.getValue())).toList();
-        return new ColumnStats(name, "categorical", count, null, null, null, null, null, null, null, counts.size(), top, null, null);
+                .limit(10)
+                .map(e -> new ValueCount(e.getKey(), e.getValue()))
+                .toList();
+        return new ColumnStats(
+                name, "categorical", count, null, null, null, null, null, null, null, counts.size(), top, null, null);
     }
 
     static ColumnStats numeric(String name, double[] all, Integer distinct) {
         double[] v = Arrays.stream(all).filter(Double::isFinite).toArray();
         if (v.length == 0) {
-            return new ColumnStats(name, "numeric", 0, null, null, null, null, null, null, null, distinct, null, null, null);
+            return new ColumnStats(
+                    name, "numeric", 0, null, null, null, null, null, null, null, distinct, null, null, null);
         }
         Percentile p = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
         p.setData(v);
         double std = new StandardDeviation(true).evaluate(v);
-        return new ColumnStats(name, "numeric", v.length, new Mean().evaluate(v), v.length > 1 ? std : null,
-                Arrays.stream(v).min().getAsDouble(), p.evaluate(25), p.evaluate(50), p.evaluate(75), Arrays.stream(v).max().getAsDouble(),
-                distinct, null, null, null);
+        return new ColumnStats(
+                name,
+                "numeric",
+                v.length,
+                new Mean().evaluate(v),
+                v.length > 1 ? std : null,
+                Arrays.stream(v).min().getAsDouble(),
+                p.evaluate(25),
+                p.evaluate(50),
+                p.evaluate(75),
+                Arrays.stream(v).max().getAsDouble(),
+                distinct,
+                null,
+                null,
+                null);
     }
 
     /**
      * Histograms of the value columns of {@code shown}, with edges spanning both the synthetic split
      * and the seed, so that the two sources' answers for the same split and bins overlay bin for bin.
      */
-    public static Histograms histograms(String datasetId, String split, Source source, int bins, SourceTable shown,
-            SourceTable synthetic, SourceTable seed) {
+    public static Histograms histograms(
+            String datasetId,
+            String split,
+            Source source,
+            int bins,
+            SourceTable shown,
+            SourceTable synthetic,
+            SourceTable seed) {
         Map<String, double[]> shownColumns = shown.valueColumns();
         Map<String, double[]> syntheticColumns = synthetic.valueColumns();
         Map<String, double[]> seedColumns = seed.valueColumns();
@@ -186,6 +236,7 @@ public final class Explorer {
     }
 
     static String instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000).toString();
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000)
+                .toString();
     }
 }

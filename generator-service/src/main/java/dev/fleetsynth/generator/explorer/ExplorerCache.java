@@ -1,18 +1,15 @@
 package dev.fleetsynth.generator.explorer;
 
-import java.time.Duration;
-import java.util.function.Supplier;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
-
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.value.ValueCommands;
 
 /**
  * Explorer answers kept in Redis as the JSON sent to the client. Datasets never change, so an answer
@@ -27,11 +24,11 @@ public class ExplorerCache {
     static final String PREFIX = "fleetsynth:generator:explorer:v1:";
 
     /** The JSON of an answer, and whether it came from the cache. */
-    public record Answer(String json, boolean hit) {
-    }
+    public record Answer(String json, boolean hit) {}
 
     @Inject
     RedisDataSource redis;
+
     @Inject
     ObjectMapper mapper;
 

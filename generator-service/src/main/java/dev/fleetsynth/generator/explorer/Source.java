@@ -1,12 +1,12 @@
 package dev.fleetsynth.generator.explorer;
 
-import java.util.Locale;
-
 import dev.fleetsynth.support.api.ApiException;
+import java.util.Locale;
 
 /** Whose data an explorer answer describes: the synthetic split, or the seed the model learnt (for side-by-side views). */
 public enum Source {
-    SYNTHETIC, SEED;
+    SYNTHETIC,
+    SEED;
 
     public String json() {
         return name().toLowerCase(Locale.ROOT);
@@ -22,7 +22,9 @@ public enum Source {
                 return s;
             }
         }
-        throw ApiException.badRequest("source", "unknown source '" + value + "'",
+        throw ApiException.badRequest(
+                "source",
+                "unknown source '" + value + "'",
                 "use source=synthetic for the generated data or source=seed for the seed it imitates");
     }
 }

@@ -1,39 +1,37 @@
 package dev.fleetsynth.generator.generation;
 
+import dev.fleetsynth.engine.generate.DatasetGenerator;
+import dev.fleetsynth.engine.generate.SplitSizes;
+import dev.fleetsynth.engine.io.AtomicFiles;
+import dev.fleetsynth.engine.quality.QualityReport;
+import dev.fleetsynth.engine.source.SourceFiles;
+import dev.fleetsynth.engine.source.SourceTable;
+import dev.fleetsynth.engine.store.ArtifactStore;
+import dev.fleetsynth.engine.synth.ModelTraining;
+import dev.fleetsynth.engine.synth.Synthesizer;
+import dev.fleetsynth.engine.synth.Synthesizers;
+import dev.fleetsynth.events.DatasetGenerated;
 import dev.fleetsynth.events.EventIds;
-import dev.fleetsynth.events.Topics;
 import dev.fleetsynth.events.FailureCode;
+import dev.fleetsynth.events.FleetEvent;
+import dev.fleetsynth.events.Stage;
+import dev.fleetsynth.events.Topics;
+import dev.fleetsynth.generator.datasets.Dataset;
+import dev.fleetsynth.generator.jobs.GenerationJob;
+import dev.fleetsynth.support.jobs.JobCancels;
+import dev.fleetsynth.support.jobs.JobFailure;
+import dev.fleetsynth.support.jobs.JobMetrics;
+import dev.fleetsynth.support.jobs.JobRecord;
+import dev.fleetsynth.support.jobs.JobRunner;
+import dev.fleetsynth.support.jobs.JobStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import dev.fleetsynth.engine.generate.DatasetGenerator;
-import dev.fleetsynth.engine.io.AtomicFiles;
-import dev.fleetsynth.engine.generate.SplitSizes;
-import dev.fleetsynth.engine.source.SourceFiles;
-import dev.fleetsynth.engine.source.SourceTable;
-import dev.fleetsynth.engine.synth.ModelTraining;
-import dev.fleetsynth.engine.synth.Synthesizer;
-import dev.fleetsynth.engine.synth.Synthesizers;
-import dev.fleetsynth.engine.quality.QualityReport;
-import dev.fleetsynth.engine.store.ArtifactStore;
-import dev.fleetsynth.events.DatasetGenerated;
-import dev.fleetsynth.events.FleetEvent;
-import dev.fleetsynth.events.Stage;
-import dev.fleetsynth.generator.datasets.Dataset;
-import dev.fleetsynth.generator.jobs.GenerationJob;
-import dev.fleetsynth.support.jobs.JobCancels;
-import dev.fleetsynth.support.jobs.JobFailure;
-import dev.fleetsynth.support.jobs.JobMetrics;
-import dev.fleetsynth.support.jobs.JobRunner;
-import dev.fleetsynth.support.jobs.JobRecord;
-import dev.fleetsynth.support.jobs.JobStatus;
 
 /**
  * Runs a generation job: model and seed from the artifact store, a synthetic dataset and its quality
@@ -47,21 +45,25 @@ public class GenerationJobs {
      * once with {@link FailureCode#DATASET_TOO_LARGE}: run out of memory instead, the service died, and died again
      * on the redelivery after every restart.
      */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "fleetsynth.generation.heap-bytes", defaultValue = "0")
+    @org.eclipse.microprofile.config.inject.ConfigProperty(
+            name = "fleetsynth.generation.heap-bytes",
+            defaultValue = "0")
     long heapBytes;
 
     @Inject
     JobRunner runner;
+
     @Inject
     ArtifactStore store;
+
     @Inject
     JobMetrics metrics;
+
     @Inject
     JobCancels cancels;
 
     /** The result and what the datasets row needs beyond the event. */
-    private record Outcome(DatasetGenerated event, Double utilityRatio) {
-    }
+    private record Outcome(DatasetGenerated event, Double utilityRatio) {}
 
     public void run(GenerationRequest request) {
         // The row needs the utility ratio, which the event does not carry: kept here between work and record.
@@ -92,20 +94,23 @@ public class GenerationJobs {
     }
 
     private boolean begin(GenerationRequest r) {
-        return JobRecord.begin(GenerationJob.find(r.jobId()), () -> {
-            GenerationJob job = new GenerationJob();
-            job.jobId = r.jobId();
-            job.machineId = r.machineId();
-            job.triggerTopic = r.trigger().topic();
-            job.modelId = r.modelId();
-            job.modelPath = r.modelPath();
-            job.seedPath = r.seedPath();
-            job.trainRows = r.trainRows();
-            job.valRows = r.valRows();
-            job.testRows = r.testRows();
-            job.randomSeed = r.randomSeed();
-            return job;
-        }, Instant.now());
+        return JobRecord.begin(
+                GenerationJob.find(r.jobId()),
+                () -> {
+                    GenerationJob job = new GenerationJob();
+                    job.jobId = r.jobId();
+                    job.machineId = r.machineId();
+                    job.triggerTopic = r.trigger().topic();
+                    job.modelId = r.modelId();
+                    job.modelPath = r.modelPath();
+                    job.seedPath = r.seedPath();
+                    job.trainRows = r.trainRows();
+                    job.valRows = r.valRows();
+                    job.testRows = r.testRows();
+                    job.randomSeed = r.randomSeed();
+                    return job;
+                },
+                Instant.now());
     }
 
     private Outcome work(GenerationRequest r) throws IOException {
@@ -124,7 +129,10 @@ public class GenerationJobs {
         }
         Synthesizer model = model(r);
         try {
-            DatasetGenerator.requireFits(model.schema(), DatasetGenerator.held(sizes), heapBytes > 0 ? heapBytes : Runtime.getRuntime().maxMemory());
+            DatasetGenerator.requireFits(
+                    model.schema(),
+                    DatasetGenerator.held(sizes),
+                    heapBytes > 0 ? heapBytes : Runtime.getRuntime().maxMemory());
         } catch (IllegalArgumentException e) {
             throw new JobFailure(FailureCode.DATASET_TOO_LARGE, e.getMessage());
         }
@@ -140,8 +148,8 @@ public class GenerationJobs {
         Map<String, String> footer = DatasetGenerator.footer(r.randomSeed());
         DatasetGenerator.Written[] written = new DatasetGenerator.Written[1];
         store.writeDirectory(path, dir -> {
-            written[0] = DatasetGenerator.generateInto(dir, model, seed, holdout, sizes, r.randomSeed(), footer, refit,
-                    watch::stopIfCancelled);
+            written[0] = DatasetGenerator.generateInto(
+                    dir, model, seed, holdout, sizes, r.randomSeed(), footer, refit, watch::stopIfCancelled);
             watch.stopIfCancelledNow(); // the last look before the dataset is renamed into place
         });
         if (written[0] == null) {
@@ -149,8 +157,8 @@ public class GenerationJobs {
             // its figures are drawn again beside it and the copy dropped.
             Path again = store.resolve(path).resolveSibling("." + r.datasetId() + ".again-" + UUID.randomUUID());
             try {
-                written[0] = DatasetGenerator.generateInto(again, model, seed, holdout, sizes, r.randomSeed(), footer, refit,
-                        watch::stopIfCancelled);
+                written[0] = DatasetGenerator.generateInto(
+                        again, model, seed, holdout, sizes, r.randomSeed(), footer, refit, watch::stopIfCancelled);
             } finally {
                 AtomicFiles.deleteTree(again);
             }
@@ -159,37 +167,59 @@ public class GenerationJobs {
         metrics.rowsGenerated("synthetic", dataset.rows());
 
         QualityReport q = dataset.quality();
-        // Follows from the job, so a job that ever ran twice announces its dataset once to consumers that drop redeliveries.
+        // Follows from the job, so a job that ever ran twice announces its dataset once to consumers that drop
+        // redeliveries.
         UUID eventId = EventIds.result(Topics.DATASET_GENERATED, r.jobId());
-        DatasetGenerated event = new DatasetGenerated(eventId, Instant.now(), r.machineId(), r.jobId(), r.datasetId(), r.modelId(),
-                path, dataset.trainRows(), dataset.valRows(), dataset.testRows(), q.overall(),
-                q.columnShapes(), q.columnPairTrends(), q.grade().label(), q.passed(), (System.nanoTime() - t0) / 1_000_000);
-        Double utility = q.utility() == null || Double.isNaN(q.utility().ratio()) ? null : q.utility().ratio();
+        DatasetGenerated event = new DatasetGenerated(
+                eventId,
+                Instant.now(),
+                r.machineId(),
+                r.jobId(),
+                r.datasetId(),
+                r.modelId(),
+                path,
+                dataset.trainRows(),
+                dataset.valRows(),
+                dataset.testRows(),
+                q.overall(),
+                q.columnShapes(),
+                q.columnPairTrends(),
+                q.grade().label(),
+                q.passed(),
+                (System.nanoTime() - t0) / 1_000_000);
+        Double utility = q.utility() == null || Double.isNaN(q.utility().ratio())
+                ? null
+                : q.utility().ratio();
         return new Outcome(event, utility);
     }
 
     private Synthesizer model(GenerationRequest r) {
         Path dir = existing(r.modelPath(), FailureCode.MODEL_MISSING, "model");
         if (!Files.isRegularFile(dir.resolve(Synthesizer.JSON_FILE))) {
-            throw new JobFailure(FailureCode.MODEL_MISSING, "no complete model at " + r.modelPath() + " in the artifact store (no "
-                    + Synthesizer.JSON_FILE + ")");
+            throw new JobFailure(
+                    FailureCode.MODEL_MISSING,
+                    "no complete model at " + r.modelPath() + " in the artifact store (no " + Synthesizer.JSON_FILE
+                            + ")");
         }
         try {
             return Synthesizers.load(dir);
         } catch (IOException | RuntimeException e) {
-            throw new JobFailure(FailureCode.MODEL_INVALID, "cannot load the model at " + r.modelPath() + ": " + e.getMessage(), e);
+            throw new JobFailure(
+                    FailureCode.MODEL_INVALID, "cannot load the model at " + r.modelPath() + ": " + e.getMessage(), e);
         }
     }
 
     private SourceTable seed(GenerationRequest r) {
         Path file = existing(r.seedPath(), FailureCode.SEED_MISSING, "seed");
         if (!Files.isRegularFile(file)) {
-            throw new JobFailure(FailureCode.SEED_MISSING, "no seed file at " + r.seedPath() + " in the artifact store");
+            throw new JobFailure(
+                    FailureCode.SEED_MISSING, "no seed file at " + r.seedPath() + " in the artifact store");
         }
         try {
             return SourceFiles.read(file);
         } catch (IOException | RuntimeException e) {
-            throw new JobFailure(FailureCode.SEED_UNUSABLE, "cannot read the seed at " + r.seedPath() + ": " + e.getMessage(), e);
+            throw new JobFailure(
+                    FailureCode.SEED_UNUSABLE, "cannot read the seed at " + r.seedPath() + ": " + e.getMessage(), e);
         }
     }
 
@@ -212,7 +242,10 @@ public class GenerationJobs {
         try {
             return SourceFiles.read(file);
         } catch (IOException | RuntimeException e) {
-            throw new JobFailure(FailureCode.SEED_UNUSABLE, "cannot read the seed's holdout at " + relative + ": " + e.getMessage(), e);
+            throw new JobFailure(
+                    FailureCode.SEED_UNUSABLE,
+                    "cannot read the seed's holdout at " + relative + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -1,12 +1,10 @@
 package dev.fleetsynth.generator.jobs;
 
-import java.util.List;
-import java.util.UUID;
-
+import dev.fleetsynth.support.jobs.JobRecord;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-
-import dev.fleetsynth.support.jobs.JobRecord;
+import java.util.List;
+import java.util.UUID;
 
 /** A generation job: the model and seed it uses, the sizes asked for and, once done, the dataset it made. */
 @Entity
@@ -14,6 +12,7 @@ import dev.fleetsynth.support.jobs.JobRecord;
 public class GenerationJob extends JobRecord {
     /** The topic of the event that started the job (generation.requested or model.trained). */
     public String triggerTopic;
+
     public String modelId;
     public String modelPath;
     public String seedPath;

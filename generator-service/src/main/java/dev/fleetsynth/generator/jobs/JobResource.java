@@ -1,8 +1,8 @@
 package dev.fleetsynth.generator.jobs;
 
-import java.util.List;
-import java.util.UUID;
-
+import dev.fleetsynth.events.Stage;
+import dev.fleetsynth.support.api.ApiException;
+import dev.fleetsynth.support.jobs.JobCancels;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,10 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import dev.fleetsynth.events.Stage;
-import dev.fleetsynth.support.api.ApiException;
-import dev.fleetsynth.support.jobs.JobCancels;
+import java.util.List;
+import java.util.UUID;
 
 /** Generation jobs, for the gateway's task views. */
 @Path("/jobs")
@@ -26,7 +24,8 @@ public class JobResource {
 
     @GET
     public List<JobView> list(@QueryParam("machine_id") String machineId) {
-        return GenerationJob.newestFirst(machineId == null || machineId.isBlank() ? null : machineId).stream().map(JobView::of)
+        return GenerationJob.newestFirst(machineId == null || machineId.isBlank() ? null : machineId).stream()
+                .map(JobView::of)
                 .toList();
     }
 
@@ -54,6 +53,7 @@ public class JobResource {
     @POST
     @Path("/{job_id}/cancel")
     public Response cancel(@PathParam("job_id") String jobId, @QueryParam("machine_id") String machineId) {
-        return Response.accepted(cancels.cancel(jobId, GenerationJob::find, machineId, Stage.GENERATION)).build();
+        return Response.accepted(cancels.cancel(jobId, GenerationJob::find, machineId, Stage.GENERATION))
+                .build();
     }
 }

@@ -1,16 +1,14 @@
 package dev.fleetsynth.generator.machines;
 
-import java.time.Instant;
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import dev.fleetsynth.generator.datasets.Dataset;
 import dev.fleetsynth.generator.jobs.GenerationJob;
 import dev.fleetsynth.support.jobs.JobCancels;
 import dev.fleetsynth.support.machines.MachineData;
 import dev.fleetsynth.support.machines.MachineJobs;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
 
 /** A deleted machine's generation jobs, and its datasets with their directories. */
 @ApplicationScoped
@@ -25,8 +23,10 @@ public class DatasetData implements MachineData {
 
     @Override
     public List<String> delete(String machineId, Instant deletedAt) {
-        List<String> files = Dataset.<Dataset>list(MachineJobs.resultsOf(GenerationJob.class), machineId, deletedAt).stream()
-                .map(d -> d.path).toList();
+        List<String> files =
+                Dataset.<Dataset>list(MachineJobs.resultsOf(GenerationJob.class), machineId, deletedAt).stream()
+                        .map(d -> d.path)
+                        .toList();
         Dataset.delete(MachineJobs.resultsOf(GenerationJob.class), machineId, deletedAt);
         MachineJobs.delete(GenerationJob.class, machineId, deletedAt);
         return files;

@@ -1,7 +1,9 @@
 package dev.fleetsynth.profile.intake;
 
-import java.util.List;
-
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fleetsynth.engine.profile.ProfileRead;
+import dev.fleetsynth.engine.profile.ProfileTree;
+import dev.fleetsynth.support.api.ApiError;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -9,22 +11,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
+import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.fleetsynth.engine.profile.ProfileRead;
-import dev.fleetsynth.engine.profile.ProfileTree;
-import dev.fleetsynth.support.api.ApiError;
 
 /** Validation without side effects: every problem with its path and fix, and the parsed profile. */
 @Path("/profiles/validate")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProfileResource {
-    public record Validation(boolean valid, String format, List<ApiError.Detail> problems, JsonNode profile) {
-    }
+    public record Validation(boolean valid, String format, List<ApiError.Detail> problems, JsonNode profile) {}
 
     @Inject
     ProfileIntake intake;
@@ -37,8 +32,13 @@ public class ProfileResource {
     }
 
     @POST
-    @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @Consumes({
+        MediaType.APPLICATION_JSON,
+        "application/yaml",
+        "application/x-yaml",
+        "text/yaml",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    })
     public Validation validateBody(byte[] body, @HeaderParam("Content-Type") String contentType) {
         return validation(intake.read(body, null, contentType));
     }
@@ -47,7 +47,13 @@ public class ProfileResource {
         if (read instanceof ProfileRead.Valid v) {
             return new Validation(true, v.format().extension(), List.of(), ProfileTree.toTree(v.profile()));
         }
-        return new Validation(false, null, ((ProfileRead.Invalid) read).problems().stream()
-                .map(p -> new ApiError.Detail(p.path(), p.message(), p.suggestion())).toList(), null);
+        return new Validation(
+                false,
+                null,
+                ((ProfileRead.Invalid) read)
+                        .problems().stream()
+                                .map(p -> new ApiError.Detail(p.path(), p.message(), p.suggestion()))
+                                .toList(),
+                null);
     }
 }

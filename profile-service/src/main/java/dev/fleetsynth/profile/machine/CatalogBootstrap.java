@@ -1,16 +1,14 @@
 package dev.fleetsynth.profile.machine;
 
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
-import org.jboss.logging.Logger;
-
 import dev.fleetsynth.engine.catalog.Catalog;
 import dev.fleetsynth.events.Pipeline;
 import dev.fleetsynth.support.api.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
 
 /**
  * Puts the 32 catalog machines in place on the first start. Once loaded the catalog is not loaded
@@ -21,12 +19,15 @@ public class CatalogBootstrap {
 
     @Inject
     MachineService machines;
+
     @Inject
     EntityManager em;
 
     void onStart(@Observes StartupEvent start) {
-        boolean loaded = QuarkusTransaction.requiringNew().call(() ->
-                !em.createNativeQuery("SELECT 1 FROM bootstrap WHERE name = 'catalog'").getResultList().isEmpty());
+        boolean loaded = QuarkusTransaction.requiringNew()
+                .call(() -> !em.createNativeQuery("SELECT 1 FROM bootstrap WHERE name = 'catalog'")
+                        .getResultList()
+                        .isEmpty());
         if (loaded) {
             return;
         }
@@ -43,8 +44,10 @@ public class CatalogBootstrap {
                 // Another replica created it first.
             }
         }
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "INSERT INTO bootstrap (name, done_at) VALUES ('catalog', now()) ON CONFLICT DO NOTHING").executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "INSERT INTO bootstrap (name, done_at) VALUES ('catalog', now()) ON CONFLICT DO NOTHING")
+                        .executeUpdate());
         LOG.infof("catalog loaded: %d machines added", added);
     }
 }

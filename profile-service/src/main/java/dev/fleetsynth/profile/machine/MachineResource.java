@@ -1,7 +1,11 @@
 package dev.fleetsynth.profile.machine;
 
-import java.util.List;
-
+import dev.fleetsynth.engine.profile.MachineProfile;
+import dev.fleetsynth.engine.profile.ProfileFormat;
+import dev.fleetsynth.profile.intake.ProfileIntake;
+import dev.fleetsynth.profile.intake.Uploads;
+import dev.fleetsynth.support.api.ApiException;
+import dev.fleetsynth.support.api.RequestValues;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,16 +20,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-
-import dev.fleetsynth.engine.profile.MachineProfile;
-import dev.fleetsynth.engine.profile.ProfileFormat;
-import dev.fleetsynth.profile.intake.ProfileIntake;
-import dev.fleetsynth.profile.intake.Uploads;
-import dev.fleetsynth.support.api.ApiException;
-import dev.fleetsynth.support.api.RequestValues;
 
 @Path("/machines")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +31,7 @@ public class MachineResource {
 
     @Inject
     MachineService machines;
+
     @Inject
     ProfileIntake intake;
 
@@ -52,8 +50,8 @@ public class MachineResource {
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml", XLSX})
-    public Response createFromBody(byte[] body, @HeaderParam("Content-Type") String contentType,
-            @QueryParam("pipeline") String pipeline) {
+    public Response createFromBody(
+            byte[] body, @HeaderParam("Content-Type") String contentType, @QueryParam("pipeline") String pipeline) {
         MachineProfile profile = intake.requireValid(body, null, contentType);
         return created(machines.create(profile, RequestValues.pipeline(pipeline), "user"));
     }
@@ -75,24 +73,32 @@ public class MachineResource {
     @Path("/{id}/profile")
     @Produces({MediaType.APPLICATION_JSON, "application/yaml", XLSX})
     public Response profile(@PathParam("id") String id, @QueryParam("format") @DefaultValue("json") String format) {
-        ProfileFormat f = ProfileFormat.fromName(format).orElseThrow(() -> ApiException.badRequest("format",
-                "unknown format '" + format + "'", "use json, yaml or xlsx"));
-        return Response.ok(machines.write(machines.currentProfile(id), f)).type(f.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"" + id + "." + f.extension() + "\"").build();
+        ProfileFormat f = ProfileFormat.fromName(format)
+                .orElseThrow(() ->
+                        ApiException.badRequest("format", "unknown format '" + format + "'", "use json, yaml or xlsx"));
+        return Response.ok(machines.write(machines.currentProfile(id), f))
+                .type(f.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + id + "." + f.extension() + "\"")
+                .build();
     }
 
     @PUT
     @Path("/{id}/profile")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public MachineView editFromUpload(@PathParam("id") String id, @RestForm("file") FileUpload file, @RestForm("comment") String comment) {
+    public MachineView editFromUpload(
+            @PathParam("id") String id, @RestForm("file") FileUpload file, @RestForm("comment") String comment) {
         Uploads.Upload upload = Uploads.read(file);
-        return machines.edit(id, intake.requireValid(upload.content(), upload.fileName(), upload.contentType()), comment);
+        return machines.edit(
+                id, intake.requireValid(upload.content(), upload.fileName(), upload.contentType()), comment);
     }
 
     @PUT
     @Path("/{id}/profile")
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml", XLSX})
-    public MachineView editFromBody(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String contentType,
+    public MachineView editFromBody(
+            @PathParam("id") String id,
+            byte[] body,
+            @HeaderParam("Content-Type") String contentType,
             @QueryParam("comment") String comment) {
         return machines.edit(id, intake.requireValid(body, null, contentType), comment);
     }
@@ -117,15 +123,21 @@ public class MachineResource {
 
     @GET
     @Path("/{id}/diff")
-    public MachineService.Diff diff(@PathParam("id") String id, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
+    public MachineService.Diff diff(
+            @PathParam("id") String id, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
         if (from == null || to == null) {
-            throw ApiException.badRequest(from == null ? "from" : "to", "both versions to compare are needed",
+            throw ApiException.badRequest(
+                    from == null ? "from" : "to",
+                    "both versions to compare are needed",
                     "add ?from=N&to=M (see GET /machines/" + id + "/versions)");
         }
         return machines.diff(id, from, to);
     }
 
     private static Response created(MachineView view) {
-        return Response.status(201).entity(view).header("Location", "/machines/" + view.machineId()).build();
+        return Response.status(201)
+                .entity(view)
+                .header("Location", "/machines/" + view.machineId())
+                .build();
     }
 }

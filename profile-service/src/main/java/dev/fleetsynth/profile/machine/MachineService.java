@@ -1,18 +1,7 @@
 package dev.fleetsynth.profile.machine;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.fleetsynth.engine.profile.MachineProfile;
 import dev.fleetsynth.engine.profile.Problem;
 import dev.fleetsynth.engine.profile.ProfileDiff;
@@ -31,6 +20,14 @@ import dev.fleetsynth.support.kafka.EventPublisher;
 import dev.fleetsynth.support.kafka.Outbox;
 import dev.fleetsynth.support.kafka.OutboxRelay;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Machines and their profile versions. Each version's profile is written to the artifact store
@@ -39,18 +36,19 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class MachineService {
-    public record VersionView(int version, String comment, String profilePath, Instant createdAt, JsonNode profile) {
-    }
+    public record VersionView(int version, String comment, String profilePath, Instant createdAt, JsonNode profile) {}
 
-    public record Diff(String machineId, int from, int to, List<ProfileDiff.Change> changes) {
-    }
+    public record Diff(String machineId, int from, int to, List<ProfileDiff.Change> changes) {}
 
     @Inject
     ArtifactStore store;
+
     @Inject
     EventPublisher events;
+
     @Inject
     OutboxRelay outbox;
+
     @Inject
     ObjectMapper json;
 
@@ -60,9 +58,16 @@ public class MachineService {
     public MachineView create(MachineProfile profile, Pipeline pipeline, String source) {
         MachineView view = QuarkusTransaction.requiringNew().call(() -> {
             if (Machine.findById(profile.machineId()) != null) {
-                throw new ApiException(409, new ApiError("MACHINE_EXISTS", "machine '" + profile.machineId() + "' already exists",
-                        List.of(new ApiError.Detail("machine_id", "already in use",
-                                "choose another machine_id, or add a version with PUT /machines/" + profile.machineId() + "/profile"))));
+                throw new ApiException(
+                        409,
+                        new ApiError(
+                                "MACHINE_EXISTS",
+                                "machine '" + profile.machineId() + "' already exists",
+                                List.of(new ApiError.Detail(
+                                        "machine_id",
+                                        "already in use",
+                                        "choose another machine_id, or add a version with PUT /machines/"
+                                                + profile.machineId() + "/profile"))));
             }
             Instant now = Instant.now();
             Machine m = new Machine();
@@ -75,13 +80,14 @@ public class MachineService {
             addVersion(m, profile, "created", now);
             return MachineView.of(m, null);
         });
-        events.publish(MachineCreated.now(view.machineId(), view.machineType(), 1, ArtifactStore.profilePath(view.machineId(), 1),
-                pipeline));
+        events.publish(MachineCreated.now(
+                view.machineId(), view.machineType(), 1, ArtifactStore.profilePath(view.machineId(), 1), pipeline));
         return view;
     }
 
     public List<MachineView> list(String category) {
-        List<Machine> machines = category == null || category.isBlank() ? Machine.listAll(io.quarkus.panache.common.Sort.by("machineId"))
+        List<Machine> machines = category == null || category.isBlank()
+                ? Machine.listAll(io.quarkus.panache.common.Sort.by("machineId"))
                 : Machine.list("machineType = ?1 order by machineId", category.toLowerCase(Locale.ROOT));
         return machines.stream().map(m -> MachineView.of(m, null)).toList();
     }
@@ -98,8 +104,10 @@ public class MachineService {
 
     public MachineView edit(String machineId, MachineProfile profile, String comment) {
         if (!profile.machineId().equals(machineId)) {
-            throw ProfileIntake.invalid(List.of(new Problem("machine_id", "the profile is for '" + profile.machineId()
-                    + "', not '" + machineId + "'", "set machine_id to '" + machineId + "' (a machine cannot be renamed)")));
+            throw ProfileIntake.invalid(List.of(new Problem(
+                    "machine_id",
+                    "the profile is for '" + profile.machineId() + "', not '" + machineId + "'",
+                    "set machine_id to '" + machineId + "' (a machine cannot be renamed)")));
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             Machine m = Machine.findById(machineId, LockModeType.PESSIMISTIC_WRITE);
@@ -121,7 +129,8 @@ public class MachineService {
     public List<VersionView> versions(String machineId) {
         require(machineId);
         return ProfileVersion.of(machineId).stream()
-                .map(v -> new VersionView(v.version, v.comment, v.profilePath, v.createdAt, null)).toList();
+                .map(v -> new VersionView(v.version, v.comment, v.profilePath, v.createdAt, null))
+                .toList();
     }
 
     public VersionView version(String machineId, int version) {
@@ -130,7 +139,11 @@ public class MachineService {
     }
 
     public Diff diff(String machineId, int from, int to) {
-        return new Diff(machineId, from, to, ProfileDiff.between(tree(requireVersion(machineId, from)), tree(requireVersion(machineId, to))));
+        return new Diff(
+                machineId,
+                from,
+                to,
+                ProfileDiff.between(tree(requireVersion(machineId, from)), tree(requireVersion(machineId, to))));
     }
 
     /**
@@ -161,7 +174,8 @@ public class MachineService {
                 java.nio.file.Files.deleteIfExists(store.resolve(f));
             } catch (java.io.IOException e) {
                 // the rows are gone, so nothing points at it: a leftover file, not a broken machine
-                org.jboss.logging.Logger.getLogger(MachineService.class).warnf("could not remove %s: %s", f, e.getMessage());
+                org.jboss.logging.Logger.getLogger(MachineService.class)
+                        .warnf("could not remove %s: %s", f, e.getMessage());
             }
         }
     }

@@ -1,16 +1,14 @@
 package dev.fleetsynth.profile.machine;
 
-import java.io.Serializable;
-import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
 @Entity
 @Table(name = "profile_versions")
@@ -18,8 +16,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class ProfileVersion extends PanacheEntityBase {
     @Id
     public String machineId;
+
     @Id
     public int version;
+
     public String profileJson;
     public String profilePath;
     public String comment;

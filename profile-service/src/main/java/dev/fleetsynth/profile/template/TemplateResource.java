@@ -1,7 +1,9 @@
 package dev.fleetsynth.profile.template;
 
-import java.util.List;
-
+import dev.fleetsynth.engine.catalog.Templates;
+import dev.fleetsynth.engine.profile.ProfileFormat;
+import dev.fleetsynth.engine.profile.ProfileWriter;
+import dev.fleetsynth.support.api.ApiException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,36 +12,44 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import dev.fleetsynth.engine.catalog.Templates;
-import dev.fleetsynth.engine.profile.ProfileFormat;
-import dev.fleetsynth.engine.profile.ProfileWriter;
-import dev.fleetsynth.support.api.ApiException;
+import java.util.List;
 
 @Path("/templates")
 public class TemplateResource {
-    public record TemplateView(String name, String description, String machineType, int sensorCount) {
-    }
+    public record TemplateView(String name, String description, String machineType, int sensorCount) {}
 
     private final ProfileWriter writer = new ProfileWriter();
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<TemplateView> list() {
-        return Templates.all().stream().map(t -> new TemplateView(t.name(), t.description(), t.profile().machineType(),
-                t.profile().sensors().size())).toList();
+        return Templates.all().stream()
+                .map(t -> new TemplateView(
+                        t.name(),
+                        t.description(),
+                        t.profile().machineType(),
+                        t.profile().sensors().size()))
+                .toList();
     }
 
     /** A template as a file to start from: JSON (default), YAML or an Excel workbook. */
     @GET
     @Path("/{name}")
-    @Produces({MediaType.APPLICATION_JSON, "application/yaml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @Produces({
+        MediaType.APPLICATION_JSON,
+        "application/yaml",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    })
     public Response get(@PathParam("name") String name, @QueryParam("format") @DefaultValue("json") String format) {
-        Templates.Template t = Templates.byName(name).orElseThrow(() -> ApiException.notFound("template '" + name
-                + "' (known: " + String.join(", ", Templates.names()) + ")"));
-        ProfileFormat f = ProfileFormat.fromName(format).orElseThrow(() -> ApiException.badRequest("format",
-                "unknown format '" + format + "'", "use json, yaml or xlsx"));
-        return Response.ok(writer.write(t.profile(), f)).type(f.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"" + name + "." + f.extension() + "\"").build();
+        Templates.Template t = Templates.byName(name)
+                .orElseThrow(() -> ApiException.notFound(
+                        "template '" + name + "' (known: " + String.join(", ", Templates.names()) + ")"));
+        ProfileFormat f = ProfileFormat.fromName(format)
+                .orElseThrow(() ->
+                        ApiException.badRequest("format", "unknown format '" + format + "'", "use json, yaml or xlsx"));
+        return Response.ok(writer.write(t.profile(), f))
+                .type(f.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + name + "." + f.extension() + "\"")
+                .build();
     }
 }

@@ -1,16 +1,14 @@
 package dev.fleetsynth.seed.generation;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.events.MachineCreated;
 import dev.fleetsynth.events.Pipeline;
 import dev.fleetsynth.events.SeedRequested;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
  * The events that start a seed job: {@code seed.requested} always, {@code machine.created} only

@@ -1,8 +1,8 @@
 package dev.fleetsynth.seed.jobs;
 
-import java.util.List;
-import java.util.UUID;
-
+import dev.fleetsynth.events.Stage;
+import dev.fleetsynth.support.api.ApiException;
+import dev.fleetsynth.support.jobs.JobCancels;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,10 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import dev.fleetsynth.events.Stage;
-import dev.fleetsynth.support.api.ApiException;
-import dev.fleetsynth.support.jobs.JobCancels;
+import java.util.List;
+import java.util.UUID;
 
 /** Seed jobs, for the gateway's task views. */
 @Path("/jobs")
@@ -26,7 +24,9 @@ public class JobResource {
 
     @GET
     public List<JobView> list(@QueryParam("machine_id") String machineId) {
-        return SeedJob.newestFirst(blankToNull(machineId)).stream().map(JobView::of).toList();
+        return SeedJob.newestFirst(blankToNull(machineId)).stream()
+                .map(JobView::of)
+                .toList();
     }
 
     @GET
@@ -48,7 +48,8 @@ public class JobResource {
     @POST
     @Path("/{job_id}/cancel")
     public Response cancel(@PathParam("job_id") String jobId, @QueryParam("machine_id") String machineId) {
-        return Response.accepted(cancels.cancel(jobId, SeedJob::find, machineId, Stage.SEED)).build();
+        return Response.accepted(cancels.cancel(jobId, SeedJob::find, machineId, Stage.SEED))
+                .build();
     }
 
     /** An id that is not a UUID names no job: 404 like any other unknown id. */

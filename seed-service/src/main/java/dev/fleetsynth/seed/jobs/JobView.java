@@ -4,11 +4,36 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A seed job as the REST API shows it. {@code seed_id} is there once the job succeeded. */
-public record JobView(UUID jobId, String machineId, String stage, String status, String errorCode, String errorMessage,
-        Instant createdAt, Instant startedAt, Instant finishedAt, String seedId, String pipeline, int profileVersion, int rows,
+public record JobView(
+        UUID jobId,
+        String machineId,
+        String stage,
+        String status,
+        String errorCode,
+        String errorMessage,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        String seedId,
+        String pipeline,
+        int profileVersion,
+        int rows,
         long randomSeed) {
     public static JobView of(SeedJob j) {
-        return new JobView(j.jobId, j.machineId, "seed", j.status, j.errorCode, j.errorMessage, j.createdAt, j.startedAt,
-                j.finishedAt, j.seedId, j.pipeline, j.profileVersion, j.rows, j.randomSeed);
+        return new JobView(
+                j.jobId,
+                j.machineId,
+                "seed",
+                j.status,
+                j.errorCode,
+                j.errorMessage,
+                j.createdAt,
+                j.startedAt,
+                j.finishedAt,
+                j.seedId,
+                j.pipeline,
+                j.profileVersion,
+                j.rows,
+                j.randomSeed);
     }
 }

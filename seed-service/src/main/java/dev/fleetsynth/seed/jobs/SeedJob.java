@@ -1,12 +1,10 @@
 package dev.fleetsynth.seed.jobs;
 
-import java.util.List;
-import java.util.UUID;
-
+import dev.fleetsynth.support.jobs.JobRecord;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-
-import dev.fleetsynth.support.jobs.JobRecord;
+import java.util.List;
+import java.util.UUID;
 
 /** A seed job: what was asked for (rows, random seed, profile version) and, once done, the seed it made. */
 @Entity
@@ -16,6 +14,7 @@ public class SeedJob extends JobRecord {
     public String triggerTopic;
     /** auto or manual: copied into seed.ready so the trainer knows whether to go on by itself. */
     public String pipeline;
+
     public int profileVersion;
     public int rows;
     public long randomSeed;

@@ -1,17 +1,15 @@
 package dev.fleetsynth.seed.machines;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import dev.fleetsynth.seed.jobs.SeedJob;
 import dev.fleetsynth.seed.seeds.Seed;
 import dev.fleetsynth.support.jobs.JobCancels;
 import dev.fleetsynth.support.machines.MachineData;
 import dev.fleetsynth.support.machines.MachineJobs;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A deleted machine's seed jobs, and its seeds with their holdouts and ingest reports. */
 @ApplicationScoped

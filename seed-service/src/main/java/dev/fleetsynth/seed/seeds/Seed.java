@@ -1,14 +1,12 @@
 package dev.fleetsynth.seed.seeds;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 /** A seed Parquet file in the artifact store. Its id is its job's id (one job, one seed). */
 @Entity
@@ -16,10 +14,12 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Seed extends PanacheEntityBase {
     @Id
     public String seedId;
+
     public String machineId;
     public UUID jobId;
     /** Relative to the artifact store's root. */
     public String path;
+
     public int rows;
     public int cycles;
     public int profileVersion;

@@ -1,12 +1,11 @@
 package dev.fleetsynth.seed.seeds;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
+import dev.fleetsynth.engine.source.SourceFiles;
+import dev.fleetsynth.engine.source.SourceSchema;
+import dev.fleetsynth.engine.source.SourceTable;
+import dev.fleetsynth.engine.store.ArtifactStore;
+import dev.fleetsynth.support.api.ApiException;
+import dev.fleetsynth.support.api.RequestValues;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,13 +13,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
-import dev.fleetsynth.engine.store.ArtifactStore;
-import dev.fleetsynth.engine.source.SourceFiles;
-import dev.fleetsynth.engine.source.SourceSchema;
-import dev.fleetsynth.engine.source.SourceTable;
-import dev.fleetsynth.support.api.ApiException;
-import dev.fleetsynth.support.api.RequestValues;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Seeds and their rows (the dashboard previews a seed as a chart before training). */
 @Path("/seeds")
@@ -36,16 +34,24 @@ public class SeedResource {
      * @param cycles how many cycles the seed has (cycles are numbered from 1)
      * @param total  rows matching (all rows, or those of {@code cycle}), of which this page is a slice
      */
-    public record RowsPage(String seedId, Integer cycle, int cycles, int total, int offset, int limit, List<String> columns,
-            List<Map<String, Object>> rows) {
-    }
+    public record RowsPage(
+            String seedId,
+            Integer cycle,
+            int cycles,
+            int total,
+            int offset,
+            int limit,
+            List<String> columns,
+            List<Map<String, Object>> rows) {}
 
     @Inject
     ArtifactStore store;
 
     @GET
     public List<SeedView> list(@QueryParam("machine_id") String machineId) {
-        return Seed.newestFirst(machineId == null || machineId.isBlank() ? null : machineId).stream().map(SeedView::of).toList();
+        return Seed.newestFirst(machineId == null || machineId.isBlank() ? null : machineId).stream()
+                .map(SeedView::of)
+                .toList();
     }
 
     @GET
@@ -56,12 +62,22 @@ public class SeedResource {
 
     @GET
     @Path("/{seed_id}/rows")
-    public RowsPage rows(@PathParam("seed_id") String seedId, @QueryParam("cycle") String cycleParam,
-            @QueryParam("offset") String offsetParam, @QueryParam("limit") String limitParam) {
-        Integer cycle = RequestValues.intParam("cycle", cycleParam, null, 1, Integer.MAX_VALUE,
+    public RowsPage rows(
+            @PathParam("seed_id") String seedId,
+            @QueryParam("cycle") String cycleParam,
+            @QueryParam("offset") String offsetParam,
+            @QueryParam("limit") String limitParam) {
+        Integer cycle = RequestValues.intParam(
+                "cycle",
+                cycleParam,
+                null,
+                1,
+                Integer.MAX_VALUE,
                 "a cycle number from 1 (see 'cycles' of GET /seeds/" + seedId + ")");
-        int offset = RequestValues.intParam("offset", offsetParam, 0, 0, Integer.MAX_VALUE, "a row offset of 0 or more");
-        int limit = RequestValues.intParam("limit", limitParam, DEFAULT_LIMIT, 1, MAX_LIMIT, "a page size from 1 to " + MAX_LIMIT);
+        int offset =
+                RequestValues.intParam("offset", offsetParam, 0, 0, Integer.MAX_VALUE, "a row offset of 0 or more");
+        int limit = RequestValues.intParam(
+                "limit", limitParam, DEFAULT_LIMIT, 1, MAX_LIMIT, "a page size from 1 to " + MAX_LIMIT);
         Seed seed = require(seedId);
         SourceTable table = read(seed);
         int[] unit = table.unitIndex();
@@ -91,9 +107,11 @@ public class SeedResource {
     public jakarta.ws.rs.core.Response report(@PathParam("seed_id") String seedId) throws IOException {
         Seed seed = require(seedId);
         if (seed.reportPath == null || !java.nio.file.Files.isRegularFile(store.resolve(seed.reportPath))) {
-            throw ApiException.notFound("ingest report of seed '" + seedId + "' (it was simulated, not brought in from data)");
+            throw ApiException.notFound(
+                    "ingest report of seed '" + seedId + "' (it was simulated, not brought in from data)");
         }
-        return jakarta.ws.rs.core.Response.ok(java.nio.file.Files.readAllBytes(store.resolve(seed.reportPath)), MediaType.APPLICATION_JSON)
+        return jakarta.ws.rs.core.Response.ok(
+                        java.nio.file.Files.readAllBytes(store.resolve(seed.reportPath)), MediaType.APPLICATION_JSON)
                 .build();
     }
 

@@ -53,16 +53,26 @@ public record IngestRequest(
 
     /** The engine's options; a profile (to map onto) read by the caller. */
     public IngestOptions options(MachineProfile profile, String machineId, long maxBytes) throws IOException {
-        IngestOptions.Missing policy = missing == null ? IngestOptions.Missing.FILL
+        IngestOptions.Missing policy = missing == null
+                ? IngestOptions.Missing.FILL
                 : switch (missing.toLowerCase(Locale.ROOT)) {
                     case "fill" -> IngestOptions.Missing.FILL;
                     case "drop" -> IngestOptions.Missing.DROP;
-                    default -> throw new IllegalArgumentException("missing must be fill or drop, got '" + missing + "'");
+                    default ->
+                        throw new IllegalArgumentException("missing must be fill or drop, got '" + missing + "'");
                 };
         ColumnMapping saved = mapping == null || mapping.isNull() ? null : ColumnMapping.fromJson(mapping.toString());
-        return IngestOptions.defaults().withColumns(columns).withSheet(sheet)
-                .withRoles(unit, order, rul, Boolean.TRUE.equals(rulFromEnd), failure).withRulCap(rulCap).withProfile(profile)
-                .withMapping(saved).withHoldout(holdoutUnits == null ? IngestOptions.DEFAULT_HOLDOUT : holdoutUnits, seed == null ? 42 : seed)
-                .withMissing(policy).withMachineId(machineId).withMaxBytes(maxBytes);
+        return IngestOptions.defaults()
+                .withColumns(columns)
+                .withSheet(sheet)
+                .withRoles(unit, order, rul, Boolean.TRUE.equals(rulFromEnd), failure)
+                .withRulCap(rulCap)
+                .withProfile(profile)
+                .withMapping(saved)
+                .withHoldout(
+                        holdoutUnits == null ? IngestOptions.DEFAULT_HOLDOUT : holdoutUnits, seed == null ? 42 : seed)
+                .withMissing(policy)
+                .withMachineId(machineId)
+                .withMaxBytes(maxBytes);
     }
 }

@@ -34,16 +34,15 @@ import java.util.List;
 public class UploadResource {
     @Inject
     Uploads uploads;
+
     @Inject
     ArtifactStore store;
 
     /** The size and name of a file to upload. */
-    public record NewUpload(String fileName, Long bytes) {
-    }
+    public record NewUpload(String fileName, Long bytes) {}
 
     /** What a preview shows, and the request to ingest with (a checked, complete copy of the caller's). */
-    public record Checked(String uploadId, String ingestRequest) {
-    }
+    public record Checked(String uploadId, String ingestRequest) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -51,7 +50,9 @@ public class UploadResource {
         if (request == null) {
             throw ApiException.badRequest("body", "the body is empty", "send {\"file_name\": ..., \"bytes\": ...}");
         }
-        return Response.status(201).entity(uploads.create(request.fileName(), request.bytes())).build();
+        return Response.status(201)
+                .entity(uploads.create(request.fileName(), request.bytes()))
+                .build();
     }
 
     @GET
@@ -63,7 +64,8 @@ public class UploadResource {
     @PUT
     @Path("/{upload_id}/chunks/{index}")
     @Consumes(MediaType.WILDCARD)
-    public Uploads.Status chunk(@PathParam("upload_id") String uploadId, @PathParam("index") String index, byte[] body) {
+    public Uploads.Status chunk(
+            @PathParam("upload_id") String uploadId, @PathParam("index") String index, byte[] body) {
         return uploads.put(uploadId, index, body);
     }
 
@@ -72,8 +74,10 @@ public class UploadResource {
     @Path("/{upload_id}/preview")
     @Consumes(MediaType.APPLICATION_JSON)
     public Ingest.Preview preview(@PathParam("upload_id") String uploadId, IngestRequest request) {
-        IngestRequest r = request == null ? new IngestRequest(uploadId, null, null, null, null, null, null, null, null, null, null, null, null,
-                null) : request;
+        IngestRequest r = request == null
+                ? new IngestRequest(
+                        uploadId, null, null, null, null, null, null, null, null, null, null, null, null, null)
+                : request;
         java.nio.file.Path data = uploads.data(uploadId);
         try {
             return Ingest.preview(data, options(r, uploadId));
@@ -90,7 +94,8 @@ public class UploadResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Checked check(@PathParam("upload_id") String uploadId, IngestRequest request) {
         if (request == null) {
-            throw ApiException.badRequest("body", "the body is empty", "send the ingest options, e.g. {} for all detected");
+            throw ApiException.badRequest(
+                    "body", "the body is empty", "send the ingest options, e.g. {} for all detected");
         }
         uploads.data(uploadId);
         try {
@@ -98,9 +103,21 @@ public class UploadResource {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        IngestRequest complete = new IngestRequest(uploadId, request.columns(), request.sheet(), request.unit(), request.order(), request.rul(),
-                request.rulFromEnd(), request.rulCap(), request.failure(), request.holdoutUnits(), request.missing(), request.seed(),
-                request.profilePath(), request.mapping());
+        IngestRequest complete = new IngestRequest(
+                uploadId,
+                request.columns(),
+                request.sheet(),
+                request.unit(),
+                request.order(),
+                request.rul(),
+                request.rulFromEnd(),
+                request.rulCap(),
+                request.failure(),
+                request.holdoutUnits(),
+                request.missing(),
+                request.seed(),
+                request.profilePath(),
+                request.mapping());
         return new Checked(uploadId, complete.toJson());
     }
 
@@ -110,9 +127,11 @@ public class UploadResource {
         try {
             return r.options(profile, machineId, uploads.maxBytes());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(field(e.getMessage()), e.getMessage(), "see the ingest options in the API description");
+            throw ApiException.badRequest(
+                    field(e.getMessage()), e.getMessage(), "see the ingest options in the API description");
         } catch (IOException e) {
-            throw ApiException.badRequest("mapping", e.getMessage(), "send the mapping as the preview suggested it, edited or not");
+            throw ApiException.badRequest(
+                    "mapping", e.getMessage(), "send the mapping as the preview suggested it, edited or not");
         }
     }
 
@@ -124,27 +143,35 @@ public class UploadResource {
         try {
             file = store.resolve(profilePath);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("profile_path", e.getMessage(), "leave it out; the gateway fills it in from machine_id");
+            throw ApiException.badRequest(
+                    "profile_path", e.getMessage(), "leave it out; the gateway fills it in from machine_id");
         }
         if (!Files.isRegularFile(file)) {
-            throw ApiException.badRequest("profile_path", "no profile at " + profilePath, "map onto an existing machine's profile");
+            throw ApiException.badRequest(
+                    "profile_path", "no profile at " + profilePath, "map onto an existing machine's profile");
         }
         ProfileRead read = new ProfileReader().read(file);
         if (read instanceof ProfileRead.Valid v) {
             return v.profile();
         }
-        throw ApiException.badRequest("profile_path", "the profile at " + profilePath + " is not valid", "fix the machine's profile first");
+        throw ApiException.badRequest(
+                "profile_path", "the profile at " + profilePath + " is not valid", "fix the machine's profile first");
     }
 
     private static String field(String message) {
         String m = message == null ? "" : message;
-        return m.startsWith("missing") ? "missing" : m.contains("held-out") ? "holdout_units" : m.contains("cap") ? "rul_cap" : "body";
+        return m.startsWith("missing")
+                ? "missing"
+                : m.contains("held-out") ? "holdout_units" : m.contains("cap") ? "rul_cap" : "body";
     }
 
     /** An ingest problem as a 422 whose details name the column (and row) and the fix. */
     static ApiException invalid(IngestException e) {
-        List<ApiError.Detail> details = e.problems().stream().map(p -> new ApiError.Detail(p.field(),
-                p.row() == null ? p.message() : "row " + p.row() + ": " + p.message(), p.fix())).toList();
-        return new ApiException(422, new ApiError("DATA_INVALID", "the data cannot be brought in: " + e.getMessage(), details));
+        List<ApiError.Detail> details = e.problems().stream()
+                .map(p -> new ApiError.Detail(
+                        p.field(), p.row() == null ? p.message() : "row " + p.row() + ": " + p.message(), p.fix()))
+                .toList();
+        return new ApiException(
+                422, new ApiError("DATA_INVALID", "the data cannot be brought in: " + e.getMessage(), details));
     }
 }

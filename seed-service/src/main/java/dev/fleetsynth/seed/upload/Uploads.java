@@ -35,17 +35,17 @@ public class Uploads {
     /** Chunks of more than the body limit could never arrive. */
     void checkSettings(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
         if (config.chunkBytes() < 1024 || config.chunkBytes() > 10 * 1024 * 1024) {
-            throw new IllegalStateException("fleetsynth.uploads.chunk-bytes must be 1 KiB..10 MiB, got " + config.chunkBytes());
+            throw new IllegalStateException(
+                    "fleetsynth.uploads.chunk-bytes must be 1 KiB..10 MiB, got " + config.chunkBytes());
         }
     }
 
     /** A new upload: its size is declared up front, so a file over the limit is refused before any byte is sent. */
-    public record Created(String uploadId, String fileName, long bytes, int chunkBytes, int chunks, long maxBytes) {
-    }
+    public record Created(String uploadId, String fileName, long bytes, int chunkBytes, int chunks, long maxBytes) {}
 
     /** Where an upload stands. */
-    public record Status(String uploadId, String fileName, long bytes, int chunks, List<Integer> received, boolean complete) {
-    }
+    public record Status(
+            String uploadId, String fileName, long bytes, int chunks, List<Integer> received, boolean complete) {}
 
     public long maxBytes() {
         return config.maxBytes();
@@ -56,12 +56,24 @@ public class Uploads {
             throw ApiException.badRequest("bytes", "bytes is missing", "give the file's size in bytes");
         }
         if (bytes < 1) {
-            throw ApiException.badRequest("bytes", "the file is empty", "upload a file with a header row and data rows");
+            throw ApiException.badRequest(
+                    "bytes", "the file is empty", "upload a file with a header row and data rows");
         }
         if (bytes > config.maxBytes()) {
-            throw new ApiException(413, new ApiError("FILE_TOO_LARGE", String.format(java.util.Locale.ROOT,
-                    "the file is %,d bytes, over the limit of %,d bytes (%.0f MiB)", bytes, config.maxBytes(), config.maxBytes() / 1048576.0),
-                    List.of(new ApiError.Detail("bytes", "over the limit", "split the file by unit or time and upload the parts one by one"))));
+            throw new ApiException(
+                    413,
+                    new ApiError(
+                            "FILE_TOO_LARGE",
+                            String.format(
+                                    java.util.Locale.ROOT,
+                                    "the file is %,d bytes, over the limit of %,d bytes (%.0f MiB)",
+                                    bytes,
+                                    config.maxBytes(),
+                                    config.maxBytes() / 1048576.0),
+                            List.of(new ApiError.Detail(
+                                    "bytes",
+                                    "over the limit",
+                                    "split the file by unit or time and upload the parts one by one"))));
         }
         String name = fileName == null || fileName.isBlank() ? "data" : fileName.strip();
         if (name.length() > 200) {
@@ -71,8 +83,10 @@ public class Uploads {
         int chunks = (int) ((bytes + config.chunkBytes() - 1) / config.chunkBytes());
         try {
             Files.createDirectories(chunkDir(id));
-            AtomicFiles.write(dir(id).resolve("upload.json"), IngestRequest.JSON.writeValueAsBytes(
-                    new Created(id, name, bytes, config.chunkBytes(), chunks, config.maxBytes())));
+            AtomicFiles.write(
+                    dir(id).resolve("upload.json"),
+                    IngestRequest.JSON.writeValueAsBytes(
+                            new Created(id, name, bytes, config.chunkBytes(), chunks, config.maxBytes())));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -85,7 +99,9 @@ public class Uploads {
         try {
             index = Integer.parseInt(indexText);
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("index", "the chunk index must be a whole number, not '" + indexText + "'",
+            throw ApiException.badRequest(
+                    "index",
+                    "the chunk index must be a whole number, not '" + indexText + "'",
                     "use 0.." + (u.chunks() - 1));
         }
         if (index < 0 || index >= u.chunks()) {
@@ -93,12 +109,16 @@ public class Uploads {
         }
         long expected = index == u.chunks() - 1 ? u.bytes() - (long) index * u.chunkBytes() : u.chunkBytes();
         if (body == null || body.length != expected) {
-            throw ApiException.badRequest("body", "chunk " + index + " holds " + (body == null ? 0 : body.length) + " bytes, expected "
-                    + expected, "send bytes " + (long) index * u.chunkBytes() + ".." + ((long) index * u.chunkBytes() + expected - 1)
-                    + " of the file as the body");
+            throw ApiException.badRequest(
+                    "body",
+                    "chunk " + index + " holds " + (body == null ? 0 : body.length) + " bytes, expected " + expected,
+                    "send bytes " + (long) index * u.chunkBytes() + ".."
+                            + ((long) index * u.chunkBytes() + expected - 1) + " of the file as the body");
         }
         if (Files.exists(dir(uploadId).resolve("data"))) {
-            throw ApiException.conflict("UPLOAD_COMPLETE", "upload '" + uploadId + "' is complete; start a new upload to send another file");
+            throw ApiException.conflict(
+                    "UPLOAD_COMPLETE",
+                    "upload '" + uploadId + "' is complete; start a new upload to send another file");
         }
         try {
             AtomicFiles.write(chunkDir(uploadId).resolve(index + ".part"), body);
@@ -135,14 +155,21 @@ public class Uploads {
                     missing.add(i);
                 }
             }
-            throw new ApiException(409, new ApiError("UPLOAD_INCOMPLETE", "upload '" + uploadId + "' lacks chunks " + missing
-                    + (u.chunks() - s.received().size() > missing.size() ? " and more" : ""), List.of(new ApiError.Detail("chunks",
-                    (u.chunks() - s.received().size()) + " of " + u.chunks() + " chunks missing", "PUT each missing chunk to /uploads/"
-                            + uploadId + "/chunks/{index}"))));
+            throw new ApiException(
+                    409,
+                    new ApiError(
+                            "UPLOAD_INCOMPLETE",
+                            "upload '" + uploadId + "' lacks chunks " + missing
+                                    + (u.chunks() - s.received().size() > missing.size() ? " and more" : ""),
+                            List.of(new ApiError.Detail(
+                                    "chunks",
+                                    (u.chunks() - s.received().size()) + " of " + u.chunks() + " chunks missing",
+                                    "PUT each missing chunk to /uploads/" + uploadId + "/chunks/{index}"))));
         }
         try {
             AtomicFiles.write(data, tmp -> {
-                try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                try (OutputStream out =
+                        Files.newOutputStream(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
                     for (int i = 0; i < u.chunks(); i++) {
                         Files.copy(chunkDir(uploadId).resolve(i + ".part"), out);
                     }
@@ -166,7 +193,10 @@ public class Uploads {
 
     private Created require(String uploadId) {
         if (uploadId == null || !ID.matcher(uploadId).matches()) {
-            throw ApiException.badRequest("upload_id", "'" + uploadId + "' is not an upload id", "use the upload_id that POST /uploads answered");
+            throw ApiException.badRequest(
+                    "upload_id",
+                    "'" + uploadId + "' is not an upload id",
+                    "use the upload_id that POST /uploads answered");
         }
         Path meta = dir(uploadId).resolve("upload.json");
         if (!Files.isRegularFile(meta)) {

@@ -1,8 +1,7 @@
 package dev.fleetsynth.support.api;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * The body of every error response: a stable code for programs, a message for people, and one
@@ -10,8 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 public record ApiError(String code, String message, List<Detail> details) {
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Detail(String field, String message, String fix) {
-    }
+    public record Detail(String field, String message, String fix) {}
 
     public ApiError {
         details = details == null ? List.of() : List.copyOf(details);

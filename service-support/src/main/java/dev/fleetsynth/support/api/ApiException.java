@@ -1,8 +1,7 @@
 package dev.fleetsynth.support.api;
 
-import java.util.List;
-
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /** A failure the caller can act on, answered with its HTTP status and an {@link ApiError} body. */
 public class ApiException extends RuntimeException {
@@ -28,7 +27,8 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException badRequest(String field, String message, String fix) {
-        return new ApiException(400, new ApiError("BAD_REQUEST", message, List.of(new ApiError.Detail(field, message, fix))));
+        return new ApiException(
+                400, new ApiError("BAD_REQUEST", message, List.of(new ApiError.Detail(field, message, fix))));
     }
 
     public static ApiException conflict(String code, String message) {

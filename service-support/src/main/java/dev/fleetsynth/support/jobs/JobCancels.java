@@ -1,16 +1,5 @@
 package dev.fleetsynth.support.jobs;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Function;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
 import dev.fleetsynth.events.FailureCode;
 import dev.fleetsynth.events.JobFailed;
 import dev.fleetsynth.events.Stage;
@@ -18,6 +7,14 @@ import dev.fleetsynth.support.api.ApiException;
 import dev.fleetsynth.support.kafka.EventPublisher;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * Cancel requests for a service's jobs, one row per job in {@code job_control}. A job's request
@@ -32,18 +29,19 @@ public class JobCancels {
     private static final Logger LOG = Logger.getLogger(JobCancels.class);
     /** How often a running job asks the database; a check costs a query, and jobs call it in loops. */
     static final Duration CHECK_EVERY = Duration.ofMillis(500);
+
     static final String CANCELLED_BEFORE_START = "cancelled before it started";
     static final String CANCELLED_WHILE_RUNNING = "cancelled while it ran; nothing it was writing was kept";
     static final String MACHINE_DELETED = "its machine was deleted while it ran; its result is not recorded";
 
     @Inject
     EventPublisher events;
+
     @Inject
     JobMetrics metrics;
 
     /** What a cancel request answers: the job, {@code cancelled} (at once) or {@code cancelling} (at its next check). */
-    public record Answer(UUID jobId, String machineId, String status, String message) {
-    }
+    public record Answer(UUID jobId, String machineId, String status, String message) {}
 
     /**
      * Cancels a job of this service.
@@ -58,7 +56,8 @@ public class JobCancels {
         try {
             jobId = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("job_id", "'" + id + "' is not a job id", "use the job_id (a UUID) of the request");
+            throw ApiException.badRequest(
+                    "job_id", "'" + id + "' is not a job id", "use the job_id (a UUID) of the request");
         }
         JobRecord row = rows.apply(jobId);
         if (row != null && row.jobStatus().finished()) {
@@ -66,10 +65,13 @@ public class JobCancels {
         }
         String machine = row != null ? row.machineId : machineId;
         if (machine == null || machine.isBlank()) {
-            throw ApiException.badRequest("machine_id", "job " + jobId + " has not started here yet, and no machine_id was given",
+            throw ApiException.badRequest(
+                    "machine_id",
+                    "job " + jobId + " has not started here yet, and no machine_id was given",
                     "pass ?machine_id= of the job's machine (the gateway does)");
         }
-        Instant claimedAt = QuarkusTransaction.requiringNew().call(() -> upsert(jobId, "cancel_requested_at", "claimed_at"));
+        Instant claimedAt =
+                QuarkusTransaction.requiringNew().call(() -> upsert(jobId, "cancel_requested_at", "claimed_at"));
         if (claimedAt == null) {
             // Nobody runs it, and whoever takes its request later will not: announce it now.
             events.publish(cancelled(machine, jobId, stage, CANCELLED_BEFORE_START));
@@ -104,9 +106,11 @@ public class JobCancels {
 
     /** Sets {@code column} to now unless it is set, and returns {@code other} as it is then. */
     private static Instant upsert(UUID jobId, String column, String other) {
-        List<?> rows = Panache.getEntityManager().createNativeQuery("INSERT INTO job_control (job_id, " + column + ") VALUES (?1, ?2) "
-                + "ON CONFLICT (job_id) DO UPDATE SET " + column + " = COALESCE(job_control." + column + ", EXCLUDED." + column + ") "
-                + "RETURNING " + other)
+        List<?> rows = Panache.getEntityManager()
+                .createNativeQuery("INSERT INTO job_control (job_id, " + column + ") VALUES (?1, ?2) "
+                        + "ON CONFLICT (job_id) DO UPDATE SET " + column + " = COALESCE(job_control." + column
+                        + ", EXCLUDED." + column + ") "
+                        + "RETURNING " + other)
                 .setParameter(1, jobId)
                 .setParameter(2, Instant.now())
                 .getResultList();
@@ -139,9 +143,13 @@ public class JobCancels {
             if (!cancelled && (force || now - lastCheck >= CHECK_EVERY.toNanos())) {
                 lastCheck = now;
                 try {
-                    cancelled = QuarkusTransaction.requiringNew().call(() -> !Panache.getEntityManager()
-                            .createNativeQuery("SELECT 1 FROM job_control WHERE job_id = ?1 AND cancel_requested_at IS NOT NULL")
-                            .setParameter(1, jobId).getResultList().isEmpty());
+                    cancelled = QuarkusTransaction.requiringNew()
+                            .call(() -> !Panache.getEntityManager()
+                                    .createNativeQuery(
+                                            "SELECT 1 FROM job_control WHERE job_id = ?1 AND cancel_requested_at IS NOT NULL")
+                                    .setParameter(1, jobId)
+                                    .getResultList()
+                                    .isEmpty());
                 } catch (RuntimeException e) {
                     LOG.warnf("could not look for a cancel request of job %s: %s", jobId, e.getMessage());
                 }

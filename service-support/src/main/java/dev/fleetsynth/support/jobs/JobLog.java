@@ -1,13 +1,11 @@
 package dev.fleetsynth.support.jobs;
 
 import java.util.UUID;
-
 import org.jboss.logging.MDC;
 
 /** Puts machine_id and job_id on every log line written while a job runs. */
 public final class JobLog implements AutoCloseable {
-    private JobLog() {
-    }
+    private JobLog() {}
 
     public static JobLog of(String machineId, UUID jobId) {
         MDC.put("machine_id", machineId);

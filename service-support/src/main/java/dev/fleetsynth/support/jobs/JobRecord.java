@@ -1,13 +1,11 @@
 package dev.fleetsynth.support.jobs;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Supplier;
-
-import jakarta.persistence.Id;
-import jakarta.persistence.MappedSuperclass;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * The columns every service's jobs table has. A job's id comes from the request event (or, for
@@ -21,9 +19,11 @@ public abstract class JobRecord extends PanacheEntityBase {
 
     @Id
     public UUID jobId;
+
     public String machineId;
     /** A {@link JobStatus} in lowercase. */
     public String status;
+
     public String errorCode;
     public String errorMessage;
     public Instant createdAt;
@@ -47,7 +47,9 @@ public abstract class JobRecord extends PanacheEntityBase {
     public void fail(JobStatus terminal, String code, String message, Instant now) {
         status = terminal.json();
         errorCode = code;
-        errorMessage = message == null || message.length() <= MESSAGE_LIMIT ? message : message.substring(0, MESSAGE_LIMIT - 3) + "...";
+        errorMessage = message == null || message.length() <= MESSAGE_LIMIT
+                ? message
+                : message.substring(0, MESSAGE_LIMIT - 3) + "...";
         finishedAt = now;
     }
 

@@ -1,27 +1,23 @@
 package dev.fleetsynth.support.jobs;
 
 import dev.fleetsynth.events.FailureCode;
-import java.time.Duration;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
-import io.smallrye.faulttolerance.api.Guard;
-
 import dev.fleetsynth.events.FleetEvent;
 import dev.fleetsynth.events.JobFailed;
 import dev.fleetsynth.events.Stage;
 import dev.fleetsynth.support.kafka.DeadLetters;
 import dev.fleetsynth.support.kafka.EventAttempt;
-import dev.fleetsynth.support.machines.DeletedMachine;
 import dev.fleetsynth.support.kafka.EventPublisher;
 import dev.fleetsynth.support.kafka.Outbox;
 import dev.fleetsynth.support.kafka.ProcessedEvents;
+import dev.fleetsynth.support.machines.DeletedMachine;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.faulttolerance.api.Guard;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Runs one job for one event, the same way in every service: drop a redelivered event or one made
@@ -55,19 +51,29 @@ public class JobRunner {
 
     @Inject
     ProcessedEvents processed;
+
     @Inject
     EventPublisher events;
+
     @Inject
     JobMetrics metrics;
+
     @Inject
     JobCancels cancels;
+
     @Inject
     DeadLetters deadLetters;
 
     static final int RETRIES = 2;
     private final Guard retries = Guard.create()
-            .withRetry().maxRetries(RETRIES).delay(2, ChronoUnit.SECONDS).jitter(0, ChronoUnit.MILLIS).maxDuration(24, ChronoUnit.HOURS)
-            .withExponentialBackoff().factor(2).done()
+            .withRetry()
+            .maxRetries(RETRIES)
+            .delay(2, ChronoUnit.SECONDS)
+            .jitter(0, ChronoUnit.MILLIS)
+            .maxDuration(24, ChronoUnit.HOURS)
+            .withExponentialBackoff()
+            .factor(2)
+            .done()
             .beforeRetry((Throwable e) -> LOG.warnf(e, "a job's step failed; trying the job again"))
             .done()
             .build();
@@ -81,16 +87,27 @@ public class JobRunner {
     public void run(FleetEvent trigger, UUID jobId, Stage stage, Steps steps) {
         try (JobLog log = JobLog.of(trigger.machineId(), jobId)) {
             try {
-                retries.call(() -> {
-                    runOnce(trigger, jobId, stage, steps);
-                    return null;
-                }, Object.class);
+                retries.call(
+                        () -> {
+                            runOnce(trigger, jobId, stage, steps);
+                            return null;
+                        },
+                        Object.class);
             } catch (Exception e) {
-                String reason = "the service could not handle this request " + (RETRIES + 1) + " times: " + rootMessage(e);
+                String reason =
+                        "the service could not handle this request " + (RETRIES + 1) + " times: " + rootMessage(e);
                 LOG.errorf(e, "%s %s: %s", trigger.topic(), trigger.eventId(), reason);
                 try {
                     deadLetters.send(trigger, FailureCode.INTERNAL, reason, RETRIES + 1);
-                    finishFailed(trigger, jobId, stage, steps, JobStatus.FAILED, FailureCode.INTERNAL, reason, System.nanoTime());
+                    finishFailed(
+                            trigger,
+                            jobId,
+                            stage,
+                            steps,
+                            JobStatus.FAILED,
+                            FailureCode.INTERNAL,
+                            reason,
+                            System.nanoTime());
                 } catch (RuntimeException again) {
                     LOG.errorf(again, "could not send job %s to the dead letters or record its failure either", jobId);
                 }
@@ -108,7 +125,8 @@ public class JobRunner {
     }
 
     private void runOnce(FleetEvent trigger, UUID jobId, Stage stage, Steps steps) {
-        if (QuarkusTransaction.requiringNew().call(() -> DeletedMachine.deletedSince(trigger.machineId(), trigger.occurredAt()))) {
+        if (QuarkusTransaction.requiringNew()
+                .call(() -> DeletedMachine.deletedSince(trigger.machineId(), trigger.occurredAt()))) {
             LOG.infof("%s %s was made before its machine was deleted; dropped", trigger.topic(), trigger.eventId());
             QuarkusTransaction.requiringNew().run(() -> processed.markProcessed(trigger));
             return;
@@ -118,25 +136,44 @@ public class JobRunner {
             LOG.infof("%s %s already handled; redelivery dropped", trigger.topic(), trigger.eventId());
             QuarkusTransaction.requiringNew().run(() -> processed.markProcessed(trigger));
             // it may be back because the service died after recording the outcome and before publishing it
-            QuarkusTransaction.requiringNew().call(() -> Outbox.unpublishedOutcomeOf(trigger))
+            QuarkusTransaction.requiringNew()
+                    .call(() -> Outbox.unpublishedOutcomeOf(trigger))
                     .ifPresent(outcome -> published(trigger, outcome));
             return;
         }
         if (QuarkusTransaction.requiringNew().call(() -> cancels.claimCancelled(jobId))) {
-            finishFailed(trigger, jobId, stage, steps, JobStatus.CANCELLED, FailureCode.CANCELLED, JobCancels.CANCELLED_BEFORE_START,
+            finishFailed(
+                    trigger,
+                    jobId,
+                    stage,
+                    steps,
+                    JobStatus.CANCELLED,
+                    FailureCode.CANCELLED,
+                    JobCancels.CANCELLED_BEFORE_START,
                     System.nanoTime());
             return;
         }
         // Counted and committed before the work: a job that takes its service down (out of memory,
         // a native crash) is redelivered after the restart and would take it down again, forever.
-        int attempt = QuarkusTransaction.requiringNew().call(() -> EventAttempt.next(trigger.eventId(), trigger.topic()));
+        int attempt =
+                QuarkusTransaction.requiringNew().call(() -> EventAttempt.next(trigger.eventId(), trigger.topic()));
         if (attempt > MAX_ATTEMPTS) {
-            String reason = "the service stopped " + (attempt - 1) + " times while running this job, so it is given up rather "
-                    + "than started again; its log says why (a stop of the whole stack during the job counts too: request it again)";
+            String reason =
+                    "the service stopped " + (attempt - 1) + " times while running this job, so it is given up rather "
+                            + "than started again; its log says why (a stop of the whole stack during the job counts too: request it again)";
             // Kept whole on the dead-letter topic, to be looked at and sent again once the cause is mended;
-            // before the failure is recorded, so that a stop in between sends it again (one id: consumers drop the repeat).
+            // before the failure is recorded, so that a stop in between sends it again (one id: consumers drop the
+            // repeat).
             deadLetters.send(trigger, FailureCode.WORKER_CRASHED, reason, attempt - 1);
-            finishFailed(trigger, jobId, stage, steps, JobStatus.FAILED, FailureCode.WORKER_CRASHED, reason, System.nanoTime());
+            finishFailed(
+                    trigger,
+                    jobId,
+                    stage,
+                    steps,
+                    JobStatus.FAILED,
+                    FailureCode.WORKER_CRASHED,
+                    reason,
+                    System.nanoTime());
             return;
         }
         metrics.started(stage);
@@ -145,13 +182,27 @@ public class JobRunner {
         try {
             result = steps.work();
         } catch (JobFailure f) {
-            finishFailed(trigger, jobId, stage, steps, f.cancelled() ? JobStatus.CANCELLED : JobStatus.FAILED, f.code(),
-                    f.getMessage(), t0);
+            finishFailed(
+                    trigger,
+                    jobId,
+                    stage,
+                    steps,
+                    f.cancelled() ? JobStatus.CANCELLED : JobStatus.FAILED,
+                    f.code(),
+                    f.getMessage(),
+                    t0);
             return;
         } catch (Exception | OutOfMemoryError e) {
             LOG.errorf(e, "%s job failed", stage.json());
-            finishFailed(trigger, jobId, stage, steps, JobStatus.FAILED, FailureCode.INTERNAL, String.valueOf(e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getMessage()), t0);
+            finishFailed(
+                    trigger,
+                    jobId,
+                    stage,
+                    steps,
+                    JobStatus.FAILED,
+                    FailureCode.INTERNAL,
+                    String.valueOf(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                    t0);
             return;
         }
         boolean machineGone = QuarkusTransaction.requiringNew().call(() -> {
@@ -165,7 +216,15 @@ public class JobRunner {
             return false;
         });
         if (machineGone) {
-            finishFailed(trigger, jobId, stage, steps, JobStatus.CANCELLED, FailureCode.CANCELLED, JobCancels.MACHINE_DELETED, t0);
+            finishFailed(
+                    trigger,
+                    jobId,
+                    stage,
+                    steps,
+                    JobStatus.CANCELLED,
+                    FailureCode.CANCELLED,
+                    JobCancels.MACHINE_DELETED,
+                    t0);
             return;
         }
         published(trigger, result);
@@ -173,9 +232,17 @@ public class JobRunner {
         LOG.infof("%s job succeeded in %.1f s", stage.json(), (System.nanoTime() - t0) / 1e9);
     }
 
-    private void finishFailed(FleetEvent trigger, UUID jobId, Stage stage, Steps steps, JobStatus terminal, FailureCode code,
-            String message, long t0) {
-        JobFailed failed = code == FailureCode.CANCELLED ? JobCancels.cancelled(trigger.machineId(), jobId, stage, message)
+    private void finishFailed(
+            FleetEvent trigger,
+            UUID jobId,
+            Stage stage,
+            Steps steps,
+            JobStatus terminal,
+            FailureCode code,
+            String message,
+            long t0) {
+        JobFailed failed = code == FailureCode.CANCELLED
+                ? JobCancels.cancelled(trigger.machineId(), jobId, stage, message)
                 : JobFailed.now(trigger.machineId(), jobId, stage, code, message);
         QuarkusTransaction.requiringNew().run(() -> {
             steps.failed(terminal, code.name(), message);

@@ -1,20 +1,19 @@
 package dev.fleetsynth.support.kafka;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.fleetsynth.events.DeadLetter;
 import dev.fleetsynth.events.EventCodec;
 import dev.fleetsynth.events.FailureCode;
 import dev.fleetsynth.events.FleetEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Sends an event that could not be handled, whole, to the dead-letter topic, naming this service. */
 @ApplicationScoped
 public class DeadLetters {
     @Inject
     EventPublisher events;
+
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 

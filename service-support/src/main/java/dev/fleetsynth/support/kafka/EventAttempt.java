@@ -1,13 +1,11 @@
 package dev.fleetsynth.support.kafka;
 
-import java.time.Instant;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.time.Instant;
+import java.util.UUID;
 
 /**
  * How many times this service has started the job of an event, counted before the work begins:
@@ -18,6 +16,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class EventAttempt extends PanacheEntityBase {
     @Id
     public UUID eventId;
+
     public String topic;
     public int attempts;
     public Instant lastAttemptAt;

@@ -1,11 +1,9 @@
 package dev.fleetsynth.support.kafka;
 
-import java.nio.charset.StandardCharsets;
-
-import org.apache.kafka.common.serialization.Deserializer;
-
 import dev.fleetsynth.events.EventCodec;
 import dev.fleetsynth.events.FleetEvent;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Reads an event as the record type of its topic. A record that is not a valid event fails here,

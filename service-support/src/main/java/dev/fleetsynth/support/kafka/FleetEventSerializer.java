@@ -1,11 +1,9 @@
 package dev.fleetsynth.support.kafka;
 
-import java.nio.charset.StandardCharsets;
-
-import org.apache.kafka.common.serialization.Serializer;
-
 import dev.fleetsynth.events.EventCodec;
 import dev.fleetsynth.events.FleetEvent;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.serialization.Serializer;
 
 /** Writes events as the JSON of the events contract. */
 public class FleetEventSerializer implements Serializer<FleetEvent> {

@@ -1,16 +1,14 @@
 package dev.fleetsynth.support.kafka;
 
-import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
-
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import dev.fleetsynth.events.EventCodec;
 import dev.fleetsynth.events.FleetEvent;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The outbox: the event that announces a job's outcome, written in the same transaction as the
@@ -29,6 +27,7 @@ public class Outbox extends PanacheEntityBase {
 
     @Id
     public UUID triggerEventId;
+
     public String topic;
     public String payload;
     public Instant recordedAt;

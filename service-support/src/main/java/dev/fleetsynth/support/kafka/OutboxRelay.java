@@ -1,18 +1,15 @@
 package dev.fleetsynth.support.kafka;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
 import dev.fleetsynth.events.EventCodec;
 import dev.fleetsynth.events.FleetEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes the outbox's events that stayed unpublished: those whose service stopped between the
@@ -43,15 +40,21 @@ public class OutboxRelay {
             events.publish(event);
             QuarkusTransaction.requiringNew().run(() -> Outbox.markPublished(event));
         } catch (RuntimeException e) {
-            LOG.warnf("%s %s not sent now (%s); the outbox relay sends it", event.topic(), event.eventId(), e.getMessage());
+            LOG.warnf(
+                    "%s %s not sent now (%s); the outbox relay sends it",
+                    event.topic(), event.eventId(), e.getMessage());
         }
     }
 
-    @Scheduled(every = "${fleetsynth.outbox.relay-every:5s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${fleetsynth.outbox.relay-every:5s}",
+            delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
         int sent = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<Outbox> rows = Outbox.getEntityManager().createNativeQuery("""
+            List<Outbox> rows = Outbox.getEntityManager()
+                    .createNativeQuery("""
                     SELECT * FROM outbox
                      WHERE published_at IS NULL AND recorded_at < :cutoff
                      ORDER BY recorded_at LIMIT :batch

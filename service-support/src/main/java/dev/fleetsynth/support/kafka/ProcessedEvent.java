@@ -1,13 +1,11 @@
 package dev.fleetsynth.support.kafka;
 
-import java.time.Instant;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.time.Instant;
+import java.util.UUID;
 
 /** An event this service has handled; a redelivered event finds its row and is dropped. */
 @Entity
@@ -15,6 +13,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class ProcessedEvent extends PanacheEntityBase {
     @Id
     public UUID eventId;
+
     public String topic;
     public Instant processedAt;
 }

@@ -1,11 +1,9 @@
 package dev.fleetsynth.support.kafka;
 
-import java.time.Instant;
-
+import dev.fleetsynth.events.FleetEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
-import dev.fleetsynth.events.FleetEvent;
+import java.time.Instant;
 
 /** The processed-events table: what makes every handler idempotent by event id. */
 @ApplicationScoped

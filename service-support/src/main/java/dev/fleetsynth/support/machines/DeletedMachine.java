@@ -1,12 +1,10 @@
 package dev.fleetsynth.support.machines;
 
-import java.time.Instant;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.time.Instant;
 
 /**
  * When a machine was last deleted. A request of the machine made before then may still wait in
@@ -18,6 +16,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class DeletedMachine extends PanacheEntityBase {
     @Id
     public String machineId;
+
     public Instant deletedAt;
 
     /** Whether the machine was deleted at or after {@code requestedAt}: a request made then is out of date. */

@@ -1,17 +1,5 @@
 package dev.fleetsynth.support.machines;
 
-import java.io.IOException;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-
 import dev.fleetsynth.engine.io.AtomicFiles;
 import dev.fleetsynth.engine.store.ArtifactStore;
 import dev.fleetsynth.events.FailureCode;
@@ -22,6 +10,15 @@ import dev.fleetsynth.support.kafka.ProcessedEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
  * Handles {@code machine.deleted} in every service that holds data of machines: stops the
@@ -37,8 +34,10 @@ public class MachineDeletions {
 
     @Inject
     Instance<MachineData> data;
+
     @Inject
     ProcessedEvents processed;
+
     @Inject
     Instance<ArtifactStore> store;
 
@@ -47,8 +46,12 @@ public class MachineDeletions {
 
     /** Tries of one deletion, two seconds apart (a database or Redis blip); every step is safe to run again. */
     private final Guard retries = Guard.create()
-            .withRetry().maxRetries(RETRIES).delay(2, ChronoUnit.SECONDS).done()
+            .withRetry()
+            .maxRetries(RETRIES)
+            .delay(2, ChronoUnit.SECONDS)
+            .done()
             .build();
+
     static final int RETRIES = 3;
 
     @Incoming("machine-deleted")
@@ -58,14 +61,19 @@ public class MachineDeletions {
             return;
         }
         try {
-            retries.call(() -> {
-                delete(deleted);
-                return null;
-            }, Object.class);
+            retries.call(
+                    () -> {
+                        delete(deleted);
+                        return null;
+                    },
+                    Object.class);
         } catch (Exception e) {
             // Not acknowledged as if done, and not retried for ever: kept whole where someone will see it.
             LOG.errorf(e, "could not delete machine %s after %d tries", deleted.machineId(), RETRIES + 1);
-            deadLetters.send(deleted, FailureCode.INTERNAL, "the deletion failed " + (RETRIES + 1) + " times: " + e.getMessage(),
+            deadLetters.send(
+                    deleted,
+                    FailureCode.INTERNAL,
+                    "the deletion failed " + (RETRIES + 1) + " times: " + e.getMessage(),
                     RETRIES + 1);
         }
     }

@@ -1,9 +1,8 @@
 package dev.fleetsynth.support.store;
 
+import dev.fleetsynth.engine.store.ArtifactStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-
-import dev.fleetsynth.engine.store.ArtifactStore;
 
 /** The artifact store at {@code fleetsynth.artifacts.root} (shared by all services). */
 public class ArtifactStoreProducer {

@@ -1,15 +1,12 @@
 package dev.fleetsynth.trainer.coordination;
 
-import java.util.UUID;
-import java.util.function.BooleanSupplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
 import dev.fleetsynth.trainer.job.TrainingConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.jboss.logging.Logger;
 
 /**
  * Cancel requests as Redis keys: the REST call may reach any replica, the job runs on one of
@@ -21,6 +18,7 @@ public class CancelFlags {
 
     @Inject
     RedisDataSource redis;
+
     @Inject
     TrainingConfig config;
 

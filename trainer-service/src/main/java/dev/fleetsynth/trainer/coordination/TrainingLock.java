@@ -1,24 +1,21 @@
 package dev.fleetsynth.trainer.coordination;
 
 import dev.fleetsynth.events.FailureCode;
+import dev.fleetsynth.support.jobs.JobFailure;
+import dev.fleetsynth.trainer.job.TrainingConfig;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.jboss.logging.Logger;
-
-import dev.fleetsynth.support.jobs.JobFailure;
-import dev.fleetsynth.trainer.job.TrainingConfig;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.value.SetArgs;
-import io.vertx.mutiny.redis.client.Response;
 
 /**
  * One training per machine at a time, across all replicas: a Redis key per machine, taken with
@@ -33,11 +30,13 @@ public class TrainingLock {
     // taken by another replica, whose lock we would then extend or remove.
     private static final String RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then "
             + "return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
-    private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then "
-            + "return redis.call('del', KEYS[1]) else return 0 end";
+    private static final String RELEASE =
+            "if redis.call('get', KEYS[1]) == ARGV[1] then " + "return redis.call('del', KEYS[1]) else return 0 end";
 
     /** Tells replicas (and two runs of one job after a rebalance) apart. */
-    private final String instance = System.getenv().getOrDefault("HOSTNAME", "trainer") + "-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String instance = System.getenv().getOrDefault("HOSTNAME", "trainer") + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
+
     private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "training-lock-renewal");
         t.setDaemon(true);
@@ -46,6 +45,7 @@ public class TrainingLock {
 
     @Inject
     RedisDataSource redis;
+
     @Inject
     TrainingConfig config;
 
@@ -76,10 +76,13 @@ public class TrainingLock {
                 return lease;
             }
             if (cancelled.getAsBoolean()) {
-                throw new JobFailure(FailureCode.CANCELLED, "cancelled while waiting for the machine's running training to end");
+                throw new JobFailure(
+                        FailureCode.CANCELLED, "cancelled while waiting for the machine's running training to end");
             }
             if (!logged) {
-                LOG.infof("machine %s is training (lock held by %s); job queued until it ends", machineId, holder(machineId));
+                LOG.infof(
+                        "machine %s is training (lock held by %s); job queued until it ends",
+                        machineId, holder(machineId));
                 logged = true;
             }
             Thread.sleep(config.lockPoll().toMillis());
@@ -88,7 +91,8 @@ public class TrainingLock {
 
     private Lease tryAcquire(String machineId, String owner) {
         long ttl = config.lockTtl().toMillis();
-        boolean taken = redis.value(String.class).setAndChanged(key(machineId), owner, new SetArgs().nx().px(ttl));
+        boolean taken = redis.value(String.class)
+                .setAndChanged(key(machineId), owner, new SetArgs().nx().px(ttl));
         if (!taken) {
             return null;
         }
@@ -143,8 +147,9 @@ public class TrainingLock {
             try {
                 redis.execute("EVAL", RELEASE, "1", key, owner);
             } catch (RuntimeException e) {
-                LOG.warnf("could not release the training lock %s (it expires by itself in %s): %s", key, config.lockTtl(),
-                        e.getMessage());
+                LOG.warnf(
+                        "could not release the training lock %s (it expires by itself in %s): %s",
+                        key, config.lockTtl(), e.getMessage());
             }
         }
     }

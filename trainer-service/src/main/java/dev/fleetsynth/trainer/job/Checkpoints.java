@@ -1,13 +1,11 @@
 package dev.fleetsynth.trainer.job;
 
+import dev.fleetsynth.engine.tvae.Checkpoint;
+import dev.fleetsynth.engine.tvae.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.jboss.logging.Logger;
-
-import dev.fleetsynth.engine.tvae.Checkpoint;
-import dev.fleetsynth.engine.tvae.TrainingListener;
 
 /**
  * The training job's listener with checkpoints: progress goes to the {@link ProgressReporter}, and

@@ -1,13 +1,13 @@
 package dev.fleetsynth.trainer.job;
 
 import dev.fleetsynth.events.FailureCode;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-
+import dev.fleetsynth.events.JobFailed;
+import dev.fleetsynth.events.Stage;
+import dev.fleetsynth.support.api.ApiException;
+import dev.fleetsynth.support.jobs.JobMetrics;
+import dev.fleetsynth.support.jobs.JobStatus;
+import dev.fleetsynth.support.kafka.EventPublisher;
+import dev.fleetsynth.trainer.coordination.CancelFlags;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,41 +18,47 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import dev.fleetsynth.events.JobFailed;
-import dev.fleetsynth.events.Stage;
-import dev.fleetsynth.support.api.ApiException;
-import dev.fleetsynth.support.jobs.JobMetrics;
-import dev.fleetsynth.support.jobs.JobStatus;
-import dev.fleetsynth.support.kafka.EventPublisher;
-import dev.fleetsynth.trainer.coordination.CancelFlags;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 
 @Path("/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public class JobResource {
     static final int MAX_LIMIT = 1000;
     /** The list's columns: everything but the loss curve, which can be thousands of numbers per job. */
-    static final String SUMMARY = "select new dev.fleetsynth.trainer.job.JobView(j.jobId, j.machineId, j.status, j.seedId, "
-            + "j.seedPath, j.epochs, j.batchSize, j.randomSeed, j.pipeline, j.epoch, j.loss, j.progress, j.elapsedMs, j.etaMs, "
-            + "j.modelId, j.errorCode, j.errorMessage, j.cancelRequestedAt, j.createdAt, j.startedAt, j.finishedAt) "
-            + "from TrainingJob j";
+    static final String SUMMARY =
+            "select new dev.fleetsynth.trainer.job.JobView(j.jobId, j.machineId, j.status, j.seedId, "
+                    + "j.seedPath, j.epochs, j.batchSize, j.randomSeed, j.pipeline, j.epoch, j.loss, j.progress, j.elapsedMs, j.etaMs, "
+                    + "j.modelId, j.errorCode, j.errorMessage, j.cancelRequestedAt, j.createdAt, j.startedAt, j.finishedAt) "
+                    + "from TrainingJob j";
 
     @Inject
     TrainingJobRows jobs;
+
     @Inject
     CancelFlags cancels;
+
     @Inject
     EventPublisher events;
+
     @Inject
     JobMetrics metrics;
 
     /** Jobs, newest first, without their loss curves. */
     @GET
-    public List<JobView> list(@QueryParam("machine_id") String machineId, @QueryParam("status") String status,
+    public List<JobView> list(
+            @QueryParam("machine_id") String machineId,
+            @QueryParam("status") String status,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiException.badRequest("limit", "limit must be 1.." + MAX_LIMIT + ", got " + limit, "ask for at most " + MAX_LIMIT
-                    + " jobs at a time");
+            throw ApiException.badRequest(
+                    "limit",
+                    "limit must be 1.." + MAX_LIMIT + ", got " + limit,
+                    "ask for at most " + MAX_LIMIT + " jobs at a time");
         }
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new java.util.HashMap<>();
@@ -101,10 +107,12 @@ public class JobResource {
         }
         TrainingJobRows.Cancel c = jobs.cancel(id);
         if (c.outcome() == null) {
-            throw ApiException.conflict("JOB_FINISHED", "job " + jobId + " has already finished (" + c.job().status + ")");
+            throw ApiException.conflict(
+                    "JOB_FINISHED", "job " + jobId + " has already finished (" + c.job().status + ")");
         }
         if (c.outcome() == TrainingJobRows.CancelOutcome.CANCELLED_NOW) {
-            events.publish(JobFailed.now(c.job().machineId, id, Stage.TRAINING, FailureCode.CANCELLED, c.job().errorMessage));
+            events.publish(
+                    JobFailed.now(c.job().machineId, id, Stage.TRAINING, FailureCode.CANCELLED, c.job().errorMessage));
             metrics.failed(Stage.TRAINING, FailureCode.CANCELLED.name(), Duration.ZERO);
         }
         return Response.accepted(JobView.of(c.job())).build();
@@ -114,7 +122,10 @@ public class JobResource {
         try {
             return UUID.fromString(jobId);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("job_id", "'" + jobId + "' is not a job id", "use the job_id (a UUID) of the request or of GET /jobs");
+            throw ApiException.badRequest(
+                    "job_id",
+                    "'" + jobId + "' is not a job id",
+                    "use the job_id (a UUID) of the request or of GET /jobs");
         }
     }
 
@@ -122,7 +133,9 @@ public class JobResource {
         try {
             return JobStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("status", "unknown status '" + status + "'",
+            throw ApiException.badRequest(
+                    "status",
+                    "unknown status '" + status + "'",
                     "use one of queued, running, succeeded, failed, cancelled");
         }
     }

@@ -1,14 +1,12 @@
 package dev.fleetsynth.trainer.job;
 
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.UUID;
-
-import org.jboss.logging.Logger;
-
 import dev.fleetsynth.engine.tvae.TrainingListener;
 import dev.fleetsynth.events.TrainingProgress;
 import dev.fleetsynth.support.kafka.EventPublisher;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Turns the engine's per-epoch callback into training.progress events and job-row updates: at the
@@ -32,7 +30,12 @@ final class ProgressReporter implements TrainingListener {
     private long lastReport;
     private int reports;
 
-    ProgressReporter(TrainingRequest request, TrainingConfig config, EventPublisher events, TrainingJobRows jobs, TrainerMetrics metrics) {
+    ProgressReporter(
+            TrainingRequest request,
+            TrainingConfig config,
+            EventPublisher events,
+            TrainingJobRows jobs,
+            TrainerMetrics metrics) {
         this.request = request;
         this.events = events;
         this.jobs = jobs;
@@ -84,14 +87,30 @@ final class ProgressReporter implements TrainingListener {
         double fraction = (double) epoch / request.epochs();
         // Progress is for people watching; a failure to report it must not end a training that is going well.
         try {
-            // No loss before the first epoch: the event (whose loss is a required number) says 0, the job row says null.
-            events.publish(new TrainingProgress(UUID.randomUUID(), Instant.now(), request.machineId(), request.jobId(), epoch,
-                    request.epochs(), Double.isFinite(loss) ? loss : 0, elapsedMs, etaMs));
+            // No loss before the first epoch: the event (whose loss is a required number) says 0, the job row says
+            // null.
+            events.publish(new TrainingProgress(
+                    UUID.randomUUID(),
+                    Instant.now(),
+                    request.machineId(),
+                    request.jobId(),
+                    epoch,
+                    request.epochs(),
+                    Double.isFinite(loss) ? loss : 0,
+                    elapsedMs,
+                    etaMs));
         } catch (RuntimeException e) {
             LOG.warnf("could not publish training.progress at epoch %d: %s", epoch, e.getMessage());
         }
         try {
-            jobs.progress(request.jobId(), epoch, Double.isFinite(loss) ? loss : null, fraction, elapsedMs, etaMs, lossCurve());
+            jobs.progress(
+                    request.jobId(),
+                    epoch,
+                    Double.isFinite(loss) ? loss : null,
+                    fraction,
+                    elapsedMs,
+                    etaMs,
+                    lossCurve());
         } catch (RuntimeException e) {
             LOG.warnf("could not record progress at epoch %d: %s", epoch, e.getMessage());
         }

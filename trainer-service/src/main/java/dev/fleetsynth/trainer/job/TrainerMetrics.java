@@ -1,14 +1,12 @@
 package dev.fleetsynth.trainer.job;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The trainer's own metrics, beside the job counters and durations of {@code JobMetrics}:
@@ -26,8 +24,11 @@ public class TrainerMetrics {
     @PostConstruct
     void register() {
         Gauge.builder("fleetsynth.trainings.running", running, AtomicInteger::get)
-                .description("trainings in progress on this replica").register(registry);
-        epochs = Counter.builder("fleetsynth.training.epochs").description("epochs trained").register(registry);
+                .description("trainings in progress on this replica")
+                .register(registry);
+        epochs = Counter.builder("fleetsynth.training.epochs")
+                .description("epochs trained")
+                .register(registry);
     }
 
     public void trainingStarted() {

@@ -1,10 +1,9 @@
 package dev.fleetsynth.trainer.job;
 
-import java.time.Duration;
-import java.util.OptionalInt;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.OptionalInt;
 
 /** The trainer's settings ({@code fleetsynth.training.*}). */
 @ConfigMapping(prefix = "fleetsynth.training")

@@ -1,11 +1,9 @@
 package dev.fleetsynth.trainer.job;
 
-import java.time.Instant;
-
+import dev.fleetsynth.support.jobs.JobRecord;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-
-import dev.fleetsynth.support.jobs.JobRecord;
+import java.time.Instant;
 
 /** A training job: the request, where the training stands (updated as progress is reported) and its model. */
 @Entity
@@ -23,12 +21,15 @@ public class TrainingJob extends JobRecord {
     public Double loss;
     /** Done fraction, 0..1. */
     public double progress;
+
     public Long elapsedMs;
     public Long etaMs;
     /** Mean loss of every epoch done so far. */
     public double[] lossCurve;
+
     public String modelId;
     /** The replica working on the job; null while the request still waits in Kafka. */
     public String claimedBy;
+
     public Instant cancelRequestedAt;
 }

@@ -1,17 +1,15 @@
 package dev.fleetsynth.trainer.job;
 
 import dev.fleetsynth.events.FailureCode;
-import java.time.Instant;
-import java.util.UUID;
-
+import dev.fleetsynth.support.jobs.JobStatus;
+import dev.fleetsynth.support.machines.DeletedMachine;
+import dev.fleetsynth.trainer.model.Model;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-
-import dev.fleetsynth.support.jobs.JobStatus;
-import dev.fleetsynth.support.machines.DeletedMachine;
-import dev.fleetsynth.trainer.model.Model;
+import java.time.Instant;
+import java.util.UUID;
 
 /** The jobs table's changes, each in the transaction it needs. */
 @ApplicationScoped
@@ -33,7 +31,8 @@ public class TrainingJobRows {
         if (DeletedMachine.deletedSince(r.machineId(), r.trigger().occurredAt())) {
             return; // asked for before its machine was deleted: never to run
         }
-        TrainingJob.getEntityManager().createNativeQuery("""
+        TrainingJob.getEntityManager()
+                .createNativeQuery("""
                 INSERT INTO jobs (job_id, machine_id, status, created_at, seed_id, seed_path, epochs, batch_size, random_seed,
                                   pipeline, epoch, progress)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, 0)
@@ -93,9 +92,17 @@ public class TrainingJobRows {
 
     /** One update statement: this runs while the training waits. */
     @Transactional(TxType.REQUIRES_NEW)
-    public void progress(UUID jobId, int epoch, Double loss, double progress, long elapsedMs, long etaMs, double[] lossCurve) {
-        TrainingJob.update("epoch = ?1, loss = ?2, progress = ?3, elapsedMs = ?4, etaMs = ?5, lossCurve = ?6 where jobId = ?7",
-                epoch, loss, progress, elapsedMs, etaMs, lossCurve, jobId);
+    public void progress(
+            UUID jobId, int epoch, Double loss, double progress, long elapsedMs, long etaMs, double[] lossCurve) {
+        TrainingJob.update(
+                "epoch = ?1, loss = ?2, progress = ?3, elapsedMs = ?4, etaMs = ?5, lossCurve = ?6 where jobId = ?7",
+                epoch,
+                loss,
+                progress,
+                elapsedMs,
+                etaMs,
+                lossCurve,
+                jobId);
     }
 
     /** In the job runner's transaction. */
@@ -151,6 +158,5 @@ public class TrainingJobRows {
     }
 
     /** The job after a cancel request and what the request did (null outcome: it had already finished). */
-    public record Cancel(TrainingJob job, CancelOutcome outcome) {
-    }
+    public record Cancel(TrainingJob job, CancelOutcome outcome) {}
 }

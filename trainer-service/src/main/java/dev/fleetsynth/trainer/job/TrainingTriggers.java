@@ -1,18 +1,15 @@
 package dev.fleetsynth.trainer.job;
 
-import java.nio.charset.StandardCharsets;
-
+import dev.fleetsynth.events.FleetEvent;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-
-import dev.fleetsynth.events.FleetEvent;
-import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
 
 /**
  * The events that start a training ({@code training.requested}, and {@code seed.ready} of a machine
@@ -26,8 +23,10 @@ public class TrainingTriggers {
 
     @Inject
     TrainingJobs jobs;
+
     @Inject
     TrainingJobRows rows;
+
     @Inject
     TrainingConfig config;
 
@@ -36,8 +35,9 @@ public class TrainingTriggers {
     public void train(ConsumerRecord<String, FleetEvent> record) {
         if (record.value() == null) {
             // Not a valid event: skipped (and committed) rather than stopping the partition behind it.
-            LOG.errorf("skipped %s-%d@%d (key %s): not a valid event: %s", record.topic(), record.partition(), record.offset(),
-                    record.key(), reason(record));
+            LOG.errorf(
+                    "skipped %s-%d@%d (key %s): not a valid event: %s",
+                    record.topic(), record.partition(), record.offset(), record.key(), reason(record));
             return;
         }
         train(record.value());
@@ -58,7 +58,9 @@ public class TrainingTriggers {
             TrainingRequest.of(record.value(), config).ifPresent(rows::recordQueued);
         } catch (RuntimeException e) {
             // Only a preview of the queue: the work consumer makes the row itself when it gets there.
-            LOG.warnf("could not record %s %s as a queued job: %s", record.topic(), record.value().eventId(), e.getMessage());
+            LOG.warnf(
+                    "could not record %s %s as a queued job: %s",
+                    record.topic(), record.value().eventId(), e.getMessage());
         }
     }
 

@@ -1,11 +1,5 @@
 package dev.fleetsynth.trainer.machines;
 
-import java.time.Instant;
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import dev.fleetsynth.engine.store.ArtifactStore;
 import dev.fleetsynth.support.machines.MachineData;
 import dev.fleetsynth.support.machines.MachineJobs;
@@ -14,6 +8,10 @@ import dev.fleetsynth.trainer.job.Checkpoints;
 import dev.fleetsynth.trainer.job.TrainingJob;
 import dev.fleetsynth.trainer.job.TrainingJobRows;
 import dev.fleetsynth.trainer.model.Model;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * A deleted machine's training jobs, and its models with their directories. Trainings stop the way
@@ -23,6 +21,7 @@ import dev.fleetsynth.trainer.model.Model;
 public class ModelData implements MachineData {
     @Inject
     CancelFlags flags;
+
     @Inject
     TrainingJobRows jobs;
 
@@ -36,8 +35,10 @@ public class ModelData implements MachineData {
 
     @Override
     public List<String> delete(String machineId, Instant deletedAt) {
-        List<String> files = new java.util.ArrayList<>(Model.<Model>list(MachineJobs.resultsOf(TrainingJob.class), machineId, deletedAt).stream()
-                .map(m -> m.path).toList());
+        List<String> files = new java.util.ArrayList<>(
+                Model.<Model>list(MachineJobs.resultsOf(TrainingJob.class), machineId, deletedAt).stream()
+                        .map(m -> m.path)
+                        .toList());
         // a stopped training's checkpoint, beside the model it would have become
         TrainingJob.<TrainingJob>list("machineId = ?1 and createdAt <= ?2", machineId, deletedAt)
                 .forEach(j -> files.add(Checkpoints.path(ArtifactStore.modelPath(machineId, j.jobId.toString()))));

@@ -1,13 +1,11 @@
 package dev.fleetsynth.trainer.model;
 
-import java.time.Instant;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.time.Instant;
+import java.util.UUID;
 
 /** A trained model in the artifact store (model.params + model.json under {@code path}). */
 @Entity
@@ -15,12 +13,14 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Model extends PanacheEntityBase {
     @Id
     public String modelId;
+
     public String machineId;
     public UUID jobId;
     public String seedId;
     public String path;
     /** Epochs trained. */
     public int epochs;
+
     public double finalLoss;
     public long durationMs;
     public Instant createdAt;

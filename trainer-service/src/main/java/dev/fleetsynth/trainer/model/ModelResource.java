@@ -1,7 +1,8 @@
 package dev.fleetsynth.trainer.model;
 
-import java.util.List;
-
+import dev.fleetsynth.support.api.ApiException;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,10 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
-import dev.fleetsynth.support.api.ApiException;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
+import java.util.List;
 
 @Path("/models")
 @Produces(MediaType.APPLICATION_JSON)
@@ -21,10 +19,13 @@ public class ModelResource {
 
     /** Models, newest first. */
     @GET
-    public List<ModelView> list(@QueryParam("machine_id") String machineId, @QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<ModelView> list(
+            @QueryParam("machine_id") String machineId, @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiException.badRequest("limit", "limit must be 1.." + MAX_LIMIT + ", got " + limit, "ask for at most " + MAX_LIMIT
-                    + " models at a time");
+            throw ApiException.badRequest(
+                    "limit",
+                    "limit must be 1.." + MAX_LIMIT + ", got " + limit,
+                    "ask for at most " + MAX_LIMIT + " models at a time");
         }
         Sort newestFirst = Sort.descending("createdAt").and("modelId");
         var query = machineId == null || machineId.isBlank()

@@ -4,11 +4,33 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A trained model as the API shows it; {@code path} is relative to the artifact store's root. */
-public record ModelView(String modelId, String machineId, UUID jobId, String seedId, String path, int epochs, Double finalLoss,
-        long durationMs, Instant createdAt, String kind, String source, Double realWeight) {
+public record ModelView(
+        String modelId,
+        String machineId,
+        UUID jobId,
+        String seedId,
+        String path,
+        int epochs,
+        Double finalLoss,
+        long durationMs,
+        Instant createdAt,
+        String kind,
+        String source,
+        Double realWeight) {
 
     static ModelView of(Model m) {
-        return new ModelView(m.modelId, m.machineId, m.jobId, m.seedId, m.path, m.epochs, Double.isFinite(m.finalLoss) ? m.finalLoss : null, m.durationMs, m.createdAt, m.kind,
-                m.source, m.realWeight);
+        return new ModelView(
+                m.modelId,
+                m.machineId,
+                m.jobId,
+                m.seedId,
+                m.path,
+                m.epochs,
+                Double.isFinite(m.finalLoss) ? m.finalLoss : null,
+                m.durationMs,
+                m.createdAt,
+                m.kind,
+                m.source,
+                m.realWeight);
     }
 }

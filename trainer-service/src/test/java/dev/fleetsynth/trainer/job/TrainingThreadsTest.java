@@ -3,7 +3,6 @@ package dev.fleetsynth.trainer.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.OptionalInt;
-
 import org.junit.jupiter.api.Test;
 
 class TrainingThreadsTest {

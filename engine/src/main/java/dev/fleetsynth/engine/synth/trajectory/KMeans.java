@@ -8,11 +8,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * (lives by their degradation signature, rows by operating condition).
  */
 final class KMeans {
-    private KMeans() {
-    }
+    private KMeans() {}
 
-    record Clustering(int[] labels, double[][] centres, double inertia) {
-    }
+    record Clustering(int[] labels, double[][] centres, double inertia) {}
 
     static Clustering fit(double[][] x, int k, int starts, UniformRandomProvider rng) {
         Clustering best = null;

@@ -12,8 +12,7 @@ import java.util.List;
  * order column, so the model learns true lifetimes.
  */
 final class Lives {
-    private Lives() {
-    }
+    private Lives() {}
 
     /**
      * @param from     first row

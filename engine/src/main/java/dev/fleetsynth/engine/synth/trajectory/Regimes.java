@@ -22,6 +22,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 record Regimes(int[] label, double[][] mean, double[][] std, double[] start, double[][] transitions) {
     /** How far from mid-life a regime's rows may sit on average (see {@link #wear}). */
     static final double MAX_LIFE_SKEW = 0.15;
+
     static final double MIN_SILHOUETTE = 0.6;
     static final int SAMPLE = 3000;
     static final int SILHOUETTE_SAMPLE = 1200;

@@ -45,19 +45,20 @@ final class TrajectoryFit {
      */
     static final double GAIN_RIDGE = 0.05;
 
-    private TrajectoryFit() {
-    }
+    private TrajectoryFit() {}
 
     static TrajectoryState fit(SourceTable train, long seed) {
         long t0 = System.nanoTime();
         SourceSchema schema = train.schema();
         if (!schema.runToFailure()) {
-            throw new IllegalArgumentException("the trajectory model needs run-to-failure data: units, an order column and RUL");
+            throw new IllegalArgumentException(
+                    "the trajectory model needs run-to-failure data: units, an order column and RUL");
         }
         List<Lives.Life> lives = Lives.of(train);
         List<Lives.Life> complete = lives.stream().filter(Lives.Life::complete).toList();
         if (complete.size() < 2) {
-            throw new IllegalArgumentException("the trajectory model needs at least 2 lives that end in a failure, got " + complete.size());
+            throw new IllegalArgumentException(
+                    "the trajectory model needs at least 2 lives that end in a failure, got " + complete.size());
         }
         int n = train.rows();
         List<String> continuous = new ArrayList<>();
@@ -240,7 +241,10 @@ final class TrajectoryFit {
         double[][] start = cholesky(covariance(starts.toArray(double[][]::new), p, 0));
         // A unit's offset goes with its lifetime (a unit that starts worn fails sooner): regressed on
         // log lifetime over the complete lives, the rest left as the offsets' spread.
-        double logMean = complete.stream().mapToDouble(l -> Math.log(l.length())).average().orElse(0);
+        double logMean = complete.stream()
+                .mapToDouble(l -> Math.log(l.length()))
+                .average()
+                .orElse(0);
         double[] beta = new double[p];
         double varLog = 0;
         for (int k = 0; k < lives.size(); k++) {
@@ -287,8 +291,13 @@ final class TrajectoryFit {
             }
             int mode = m;
             long inMode = Arrays.stream(lifeMode).filter(x -> x == mode).count();
-            modeList.add(new TrajectoryState.Mode(modes == 1 ? "all" : "mode_" + (m + 1), (double) lengths.size() / complete.size(),
-                    lengths.stream().mapToInt(Integer::intValue).toArray(), knots[m], trend[m], latents.toArray(double[][]::new)));
+            modeList.add(new TrajectoryState.Mode(
+                    modes == 1 ? "all" : "mode_" + (m + 1),
+                    (double) lengths.size() / complete.size(),
+                    lengths.stream().mapToInt(Integer::intValue).toArray(),
+                    knots[m],
+                    trend[m],
+                    latents.toArray(double[][]::new)));
             if (inMode == 0) {
                 throw new IllegalStateException("empty failure mode");
             }
@@ -300,9 +309,32 @@ final class TrajectoryFit {
         }
         double orderStart = orderStart(train, lives);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new TrajectoryState(TrajectoryModel.FORMAT_VERSION, schema, clock, rulStep, schema.order().step(), orderStart, continuous,
-                mean, std, lower, upper, modeList, phi, innovation, start, offset, beta, logMean, cats, maxTtf, spread,
-                regimes == null ? null : new TrajectoryState.RegimeSet(regimes.mean(), regimes.std(), regimes.start(), regimes.transitions()),
+        return new TrajectoryState(
+                TrajectoryModel.FORMAT_VERSION,
+                schema,
+                clock,
+                rulStep,
+                schema.order().step(),
+                orderStart,
+                continuous,
+                mean,
+                std,
+                lower,
+                upper,
+                modeList,
+                phi,
+                innovation,
+                start,
+                offset,
+                beta,
+                logMean,
+                cats,
+                maxTtf,
+                spread,
+                regimes == null
+                        ? null
+                        : new TrajectoryState.RegimeSet(
+                                regimes.mean(), regimes.std(), regimes.start(), regimes.transitions()),
                 new TrajectoryState.Fit(lives.size(), complete.size(), n, seconds, residualVariance, choice));
     }
 
@@ -310,7 +342,8 @@ final class TrajectoryFit {
      * Each life's mode. Complete lives are clustered by their signature; every other life joins the
      * largest mode. One mode unless the clusters are clear.
      */
-    private static int[] modes(List<Lives.Life> lives, List<Lives.Life> complete, double[][] z, int p, UniformRandomProvider rng) {
+    private static int[] modes(
+            List<Lives.Life> lives, List<Lives.Life> complete, double[][] z, int p, UniformRandomProvider rng) {
         int[] result = new int[lives.size()];
         if (p == 0 || complete.size() < 10) {
             return result;
@@ -363,7 +396,9 @@ final class TrajectoryFit {
         for (int i = 0; i < bestK; i++) {
             bySize[i] = i;
         }
-        Arrays.sort(bySize, (a, b) -> counts[b] != counts[a] ? Integer.compare(counts[b], counts[a]) : Integer.compare(a, b));
+        Arrays.sort(
+                bySize,
+                (a, b) -> counts[b] != counts[a] ? Integer.compare(counts[b], counts[a]) : Integer.compare(a, b));
         int[] rank = new int[bestK];
         for (int i = 0; i < bestK; i++) {
             rank[bySize[i]] = i;
@@ -379,8 +414,17 @@ final class TrajectoryFit {
      * Bins every mode's rows by the clock and takes the mean of each reading per bin; returns the
      * mean squared residual per reading (all modes), the measure the clock is chosen by.
      */
-    private static double trends(double[][] z, int p, int[] rowMode, int modes, double[] clock, boolean ttfClock, double step,
-                                 double maxTtf, double[][][] trendOut, double[][] knotsOut) {
+    private static double trends(
+            double[][] z,
+            int p,
+            int[] rowMode,
+            int modes,
+            double[] clock,
+            boolean ttfClock,
+            double step,
+            double maxTtf,
+            double[][][] trendOut,
+            double[][] knotsOut) {
         int n = z.length;
         int bins = TREND_BINS;
         double[][][] sums = new double[modes][bins][p];
@@ -388,7 +432,9 @@ final class TrajectoryFit {
         int[][] counts = new int[modes][bins];
         int[] bin = new int[n];
         for (int i = 0; i < n; i++) {
-            bin[i] = ttfClock ? TrajectoryModel.ttfBin(clock[i], step, maxTtf) : Math.min(bins - 1, (int) Math.floor(clock[i] * bins));
+            bin[i] = ttfClock
+                    ? TrajectoryModel.ttfBin(clock[i], step, maxTtf)
+                    : Math.min(bins - 1, (int) Math.floor(clock[i] * bins));
             int m = rowMode[i];
             counts[m][bin[i]]++;
             clockSum[m][bin[i]] += clock[i];
@@ -502,8 +548,11 @@ final class TrajectoryFit {
                 m[a][a] += ridge;
             }
             try {
-                return new CholeskyDecomposition(new Array2DRowRealMatrix(m), 1e-12, 1e-12).getL().getData();
-            } catch (NonPositiveDefiniteMatrixException | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
+                return new CholeskyDecomposition(new Array2DRowRealMatrix(m), 1e-12, 1e-12)
+                        .getL()
+                        .getData();
+            } catch (NonPositiveDefiniteMatrixException
+                    | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
                 ridge = ridge == 0 ? Math.max(1e-12, scale * 1e-9) : ridge * 10;
             }
         }
@@ -514,15 +563,17 @@ final class TrajectoryFit {
         return diag;
     }
 
-    private static TrajectoryState.Categorical categorical(SourceTable t, SourceSchema.Field f, int[] rowMode, int modes, double[] ttf,
-                                                           double step, double maxTtf) {
+    private static TrajectoryState.Categorical categorical(
+            SourceTable t, SourceSchema.Field f, int[] rowMode, int modes, double[] ttf, double step, double maxTtf) {
         Column c = t.column(f.name());
         int n = t.rows();
         String[] values = new String[n];
         for (int i = 0; i < n; i++) {
             if (c instanceof Column.Numeric num) {
                 double v = num.values()[i];
-                values[i] = Double.isNaN(v) ? null : f.kind() == ColumnKind.FLAG ? (v != 0 ? "1" : "0") : Double.toString(v);
+                values[i] = Double.isNaN(v)
+                        ? null
+                        : f.kind() == ColumnKind.FLAG ? (v != 0 ? "1" : "0") : Double.toString(v);
             } else {
                 values[i] = ((Column.Categorical) c).values()[i];
             }
@@ -558,7 +609,8 @@ final class TrajectoryFit {
             for (int b = 0; b < bins; b++) {
                 double rows = Arrays.stream(counts[m][b]).sum();
                 for (int l = 0; l < labels.size(); l++) {
-                    probabilities[m][b][l] = (counts[m][b][l] + CATEGORY_PRIOR_ROWS * overall[l]) / (rows + CATEGORY_PRIOR_ROWS);
+                    probabilities[m][b][l] =
+                            (counts[m][b][l] + CATEGORY_PRIOR_ROWS * overall[l]) / (rows + CATEGORY_PRIOR_ROWS);
                 }
             }
         }
@@ -571,7 +623,8 @@ final class TrajectoryFit {
         if (t.schema().order().kind() == SourceSchema.OrderKind.TIMESTAMP) {
             return Arrays.stream(order).filter(v -> !Double.isNaN(v)).min().orElse(0);
         }
-        double[] firsts = lives.stream().mapToDouble(l -> order[l.from()]).sorted().toArray();
+        double[] firsts =
+                lives.stream().mapToDouble(l -> order[l.from()]).sorted().toArray();
         return firsts[firsts.length / 2];
     }
 }

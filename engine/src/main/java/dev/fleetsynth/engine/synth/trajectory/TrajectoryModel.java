@@ -51,7 +51,9 @@ public final class TrajectoryModel implements Synthesizer {
     static final double LATENT_JITTER = 0.1;
     /** Bins of time to failure for categories; bin 0 is the failure row itself. */
     static final int TTF_BINS = 40;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final TrajectoryState s;
@@ -94,7 +96,14 @@ public final class TrajectoryModel implements Synthesizer {
         details.put("modes", modes);
         details.put("clock_choice", s.fit().clockChoice());
         details.put("regimes", s.regimes() == null ? 0 : s.regimes().start().length);
-        return new ModelSummary(FORMAT, s.schema().machineId(), s.schema().origin().json(), 0, List.of(), s.fit().seconds(), details);
+        return new ModelSummary(
+                FORMAT,
+                s.schema().machineId(),
+                s.schema().origin().json(),
+                0,
+                List.of(),
+                s.fit().seconds(),
+                details);
     }
 
     /**
@@ -154,8 +163,10 @@ public final class TrajectoryModel implements Synthesizer {
                 // a smoothed bootstrap: the training life the lifetime came from, jittered. A Gaussian over a seed's
                 // three or four units mixed their traits into units no failure makes (one sensor's steep wear without
                 // its partner's)
-                double[] base = mode.latents()[plan.source() >= 0 && plan.source() < mode.latents().length ? plan.source()
-                        : rng.nextInt(mode.latents().length)];
+                double[] base = mode.latents()[
+                        plan.source() >= 0 && plan.source() < mode.latents().length
+                                ? plan.source()
+                                : rng.nextInt(mode.latents().length)];
                 for (int j = 0; j < latent.length; j++) {
                     latent[j] = base[j] + LATENT_JITTER * latent[j];
                 }
@@ -203,7 +214,8 @@ public final class TrajectoryModel implements Synthesizer {
                 TrajectoryFit.interpolate(mode.knots(), mode.trend(), clock(t, life), trend);
                 for (int j = 0; j < p; j++) {
                     double within = trend[j] + o[j] + e[j] + (gains ? latent[p + j] * (trend[j] - first[j]) : 0);
-                    double zj = regimes == null ? within : regimes.mean()[regime][j] + regimes.std()[regime][j] * within;
+                    double zj =
+                            regimes == null ? within : regimes.mean()[regime][j] + regimes.std()[regime][j] * within;
                     double x = s.mean()[j] + s.std()[j] * zj;
                     cont[j][at] = Math.max(s.lower()[j], Math.min(s.upper()[j], x));
                 }
@@ -245,7 +257,8 @@ public final class TrajectoryModel implements Synthesizer {
         for (int m = 0; m < weights.length; m++) {
             weights[m] /= total;
         }
-        int keepSteps = c.lastSteps() == null ? Integer.MAX_VALUE : (int) Math.floor(c.lastSteps() / s.rulStep() + 1e-9) + 1;
+        int keepSteps =
+                c.lastSteps() == null ? Integer.MAX_VALUE : (int) Math.floor(c.lastSteps() / s.rulStep() + 1e-9) + 1;
         List<Plan> plans = new ArrayList<>();
         long rows = 0;
         while (rows < request.rows()) {
@@ -290,13 +303,17 @@ public final class TrajectoryModel implements Synthesizer {
      */
     private boolean fitWithinLives(List<Plan> plans, Plan last, int kept, SampleRequest.Conditions c) {
         int lo = (int) Math.ceil(Math.max(2, c.lifeMin() == null ? 2 : c.lifeMin() / s.rulStep() + 1) - 1e-9);
-        int hi = c.lifeMax() == null ? Integer.MAX_VALUE : (int) Math.floor(Math.max(lo, c.lifeMax() / s.rulStep() + 1) + 1e-9);
+        int hi = c.lifeMax() == null
+                ? Integer.MAX_VALUE
+                : (int) Math.floor(Math.max(lo, c.lifeMax() / s.rulStep() + 1) + 1e-9);
         if (kept >= lo && kept <= hi) {
             plans.add(last.resized(kept, kept));
             return true;
         }
-        long shrinkable = plans.stream().mapToLong(q -> Math.max(0, q.life() - lo)).sum();
-        long growable = plans.stream().mapToLong(q -> Math.max(0, (long) hi - q.life())).sum();
+        long shrinkable =
+                plans.stream().mapToLong(q -> Math.max(0, q.life() - lo)).sum();
+        long growable =
+                plans.stream().mapToLong(q -> Math.max(0, (long) hi - q.life())).sum();
         int delta;
         if (kept < lo && shrinkable >= lo - kept) {
             delta = -(lo - kept);
@@ -325,19 +342,25 @@ public final class TrajectoryModel implements Synthesizer {
      * A lifetime in rows and the training life it is drawn as (its index in the mode's lifetimes): one of
      * the mode's, in the range asked for, stretched by a little noise on the log scale.
      */
-    private int[] lifetime(TrajectoryState.Mode mode, SampleRequest.Conditions c, UniformRandomProvider rng, ContinuousSampler gauss) {
+    private int[] lifetime(
+            TrajectoryState.Mode mode, SampleRequest.Conditions c, UniformRandomProvider rng, ContinuousSampler gauss) {
         int[] lives = mode.lifetimes();
         double minRows = c.lifeMin() == null ? 2 : Math.max(2, c.lifeMin() / s.rulStep() + 1);
         double maxRows = c.lifeMax() == null ? Double.MAX_VALUE : Math.max(minRows, c.lifeMax() / s.rulStep() + 1);
-        int[] inRange = java.util.stream.IntStream.range(0, lives.length).filter(i -> lives[i] >= minRows && lives[i] <= maxRows).toArray();
-        int[] pool = inRange.length > 0 ? inRange : java.util.stream.IntStream.range(0, lives.length).toArray();
+        int[] inRange = java.util.stream.IntStream.range(0, lives.length)
+                .filter(i -> lives[i] >= minRows && lives[i] <= maxRows)
+                .toArray();
+        int[] pool = inRange.length > 0
+                ? inRange
+                : java.util.stream.IntStream.range(0, lives.length).toArray();
         int source = pool[rng.nextInt(pool.length)];
         double l = lives[source] * Math.exp(s.lifeSpread() * gauss.sample());
         return new int[] {(int) Math.round(Math.max(minRows, Math.min(maxRows, l))), source};
     }
 
     /** The rows as the source's schema lays them out, with origin {@code synthetic}. */
-    private SourceTable assemble(int n, double[][] cont, String[][] labels, double[] ttf, double[] unit, double[] order) {
+    private SourceTable assemble(
+            int n, double[][] cont, String[][] labels, double[] ttf, double[] unit, double[] order) {
         List<Column> columns = new ArrayList<>();
         SourceSchema schema = s.schema();
         for (SourceSchema.Field f : schema.fields()) {
@@ -472,13 +495,14 @@ public final class TrajectoryModel implements Synthesizer {
         root.put("created_at", createdAt.toString());
         root.set("versions", dev.fleetsynth.engine.synth.Synthesizers.versions());
         root.set("state", JSON.valueToTree(s));
-        AtomicFiles.write(dir.resolve(JSON_FILE), (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(
+                dir.resolve(JSON_FILE), (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     public static TrajectoryModel load(JsonNode root, Path dir) throws IOException {
         if (root.path("format_version").asInt() != FORMAT_VERSION) {
-            throw new IOException(dir + " holds a trajectory model of format version " + root.path("format_version").asText()
-                    + "; this Fleetsynth reads version " + FORMAT_VERSION);
+            throw new IOException(dir + " holds a trajectory model of format version "
+                    + root.path("format_version").asText() + "; this Fleetsynth reads version " + FORMAT_VERSION);
         }
         TrajectoryState state = JSON.treeToValue(root.get("state"), TrajectoryState.class);
         return new TrajectoryModel(state, Instant.parse(root.path("created_at").asText(Instant.EPOCH.toString())));

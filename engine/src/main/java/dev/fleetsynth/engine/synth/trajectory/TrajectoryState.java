@@ -57,8 +57,7 @@ record TrajectoryState(
      * Operating regimes (see {@link Regimes}), or none: per regime and reading its mean and spread
      * in standardised units, the share of lives starting in each, and the chance of each next regime.
      */
-    record RegimeSet(double[][] mean, double[][] std, double[] start, double[][] transitions) {
-    }
+    record RegimeSet(double[][] mean, double[][] std, double[] start, double[][] transitions) {}
 
     /**
      * A failure mode: lives that degrade alike, with their lifetimes and their trend.
@@ -67,18 +66,20 @@ record TrajectoryState(
      * @param knots     clock values the trend is tabulated at, ascending
      * @param trend     per knot, the mean standardised value of each continuous feature
      */
-    record Mode(String name, double weight, int[] lifetimes, double[] knots, double[][] trend, double[][] latents) {
-    }
+    record Mode(String name, double weight, int[] lifetimes, double[] knots, double[][] trend, double[][] latents) {}
 
     /**
      * A flag or category column: its labels' probabilities per failure mode and per bin of time to
      * failure ({@link TrajectoryModel#ttfBin}; bin 0 is the failure row itself).
      */
-    record Categorical(String name, boolean flag, List<String> labels, double[][][] probabilities) {
-    }
+    record Categorical(String name, boolean flag, List<String> labels, double[][][] probabilities) {}
 
     /** How the fit went. */
-    record Fit(int lives, @JsonProperty("complete_lives") int completeLives, int rows, double seconds,
-               @JsonProperty("residual_variance") double residualVariance, @JsonProperty("clock_choice") String clockChoice) {
-    }
+    record Fit(
+            int lives,
+            @JsonProperty("complete_lives") int completeLives,
+            int rows,
+            double seconds,
+            @JsonProperty("residual_variance") double residualVariance,
+            @JsonProperty("clock_choice") String clockChoice) {}
 }

@@ -36,6 +36,7 @@ import org.apache.commons.rng.simple.RandomSource;
 public final class BayesianGaussianMixture {
     /** The number of components CTGAN asks for. */
     public static final int DEFAULT_COMPONENTS = 10;
+
     static final double WEIGHT_CONCENTRATION_PRIOR = 1e-3;
     static final double MEAN_PRECISION_PRIOR = 1.0;
     static final double DEGREES_OF_FREEDOM_PRIOR = 1.0;
@@ -44,6 +45,7 @@ public final class BayesianGaussianMixture {
     static final int MAX_ITER = 100;
     /** scikit-learn adds this to every component's soft count so that an empty component divides safely. */
     private static final double EMPTY_COUNT = 10 * Math.ulp(1.0);
+
     private static final double LOG_2PI = Math.log(2 * Math.PI);
     private static final double LOG_2 = Math.log(2);
     /** {@code Math.exp} of anything below this is exactly 0, so it need not be evaluated. */
@@ -354,7 +356,10 @@ public final class BayesianGaussianMixture {
         JsonNode iterations = json.get("iterations");
         JsonNode converged = json.get("converged");
         JsonNode bound = json.get("lowerBound");
-        if (iterations == null || !iterations.canConvertToInt() || converged == null || !converged.isBoolean()
+        if (iterations == null
+                || !iterations.canConvertToInt()
+                || converged == null
+                || !converged.isBoolean()
                 || (bound != null && !bound.isNumber())) {
             throw new IllegalArgumentException("mixture: iterations or converged missing, or lowerBound not a number");
         }
@@ -373,7 +378,8 @@ public final class BayesianGaussianMixture {
     private static double[] get(JsonNode json, String field, int length) {
         double[] v = get(json, field);
         if (v.length != length) {
-            throw new IllegalArgumentException("mixture: " + field + " has " + v.length + " entries, expected " + length);
+            throw new IllegalArgumentException(
+                    "mixture: " + field + " has " + v.length + " entries, expected " + length);
         }
         return v;
     }

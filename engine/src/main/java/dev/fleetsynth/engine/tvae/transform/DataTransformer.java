@@ -49,17 +49,18 @@ public final class DataTransformer {
     static final double STD_MULTIPLIER = 4;
     /** RDT adds this to each kept mode's posterior before drawing, so no kept mode is ever impossible. */
     static final double MODE_SMOOTHING = 1e-6;
+
     private static final String FORMAT = "fleetsynth.tvae.DataTransformer";
     private static final int VERSION = 1;
 
     /** How the decoder's output for a span is activated, and so how the loss compares it. */
     public enum Activation {
-        TANH, SOFTMAX
+        TANH,
+        SOFTMAX
     }
 
     /** A run of output dimensions that belong together: a normalised value, or a one-hot group. */
-    public record Span(int start, int length, Activation activation) {
-    }
+    public record Span(int start, int length, Activation activation) {}
 
     /** What was learnt about one column. */
     public sealed interface Encoding permits NumericEncoding, CategoricalEncoding {
@@ -70,8 +71,7 @@ public final class DataTransformer {
     }
 
     /** One kept mode of a numeric column, with its weight in the whole mixture (kept modes need not sum to 1). */
-    public record Mode(double mean, double std, double weight) {
-    }
+    public record Mode(double mean, double std, double weight) {}
 
     /** A numeric column: its kept modes in the order of their one-hot positions. */
     public record NumericEncoding(String name, List<Mode> modes) implements Encoding {
@@ -104,8 +104,8 @@ public final class DataTransformer {
         int width();
     }
 
-    private record NumericCodec(String name, BayesianGaussianMixture mixture, int[] kept, double[] means,
-                                double[] stds) implements Codec {
+    private record NumericCodec(String name, BayesianGaussianMixture mixture, int[] kept, double[] means, double[] stds)
+            implements Codec {
         static NumericCodec of(String name, BayesianGaussianMixture mixture, int[] kept) {
             double[] allMeans = mixture.means();
             double[] allStds = mixture.stds();
@@ -201,7 +201,8 @@ public final class DataTransformer {
                 codecs[c] = fitCategorical((Column.Categorical) columns.get(c));
             }
         }
-        IntStream.range(0, codecs.length).parallel()
+        IntStream.range(0, codecs.length)
+                .parallel()
                 .filter(c -> codecs[c] == null)
                 .forEach(c -> codecs[c] = fitNumeric((Column.Numeric) columns.get(c), seeds[c]));
         return new DataTransformer(codecs);
@@ -210,7 +211,9 @@ public final class DataTransformer {
     private static NumericCodec fitNumeric(Column.Numeric column, long seed) {
         BayesianGaussianMixture mixture = BayesianGaussianMixture.fit(column.values(), MAX_MODES, seed);
         double[] weights = mixture.weights();
-        int[] kept = IntStream.range(0, weights.length).filter(j -> weights[j] > WEIGHT_THRESHOLD).toArray();
+        int[] kept = IntStream.range(0, weights.length)
+                .filter(j -> weights[j] > WEIGHT_THRESHOLD)
+                .toArray();
         return NumericCodec.of(column.name(), mixture, kept);
     }
 
@@ -249,14 +252,19 @@ public final class DataTransformer {
             if (codecs[c] instanceof NumericCodec n) {
                 checkFinite(n.name(), ((Column.Numeric) columns.get(c)).values());
             } else {
-                encodeCategorical((CategoricalCodec) codecs[c], ((Column.Categorical) columns.get(c)).values(), out,
-                        starts[c]);
+                encodeCategorical(
+                        (CategoricalCodec) codecs[c], ((Column.Categorical) columns.get(c)).values(), out, starts[c]);
             }
         }
-        IntStream.range(0, codecs.length).parallel()
+        IntStream.range(0, codecs.length)
+                .parallel()
                 .filter(c -> codecs[c] instanceof NumericCodec)
-                .forEach(c -> encodeNumeric((NumericCodec) codecs[c], ((Column.Numeric) columns.get(c)).values(), out,
-                        starts[c], seeds[c]));
+                .forEach(c -> encodeNumeric(
+                        (NumericCodec) codecs[c],
+                        ((Column.Numeric) columns.get(c)).values(),
+                        out,
+                        starts[c],
+                        seeds[c]));
         return out;
     }
 
@@ -329,8 +337,8 @@ public final class DataTransformer {
     public ColumnTable inverse(float[] data, int rows, double[] sigmas, long seed, Map<String, double[]> frequencies) {
         Objects.requireNonNull(data, "data");
         if (rows < 0 || (long) rows * width != data.length) {
-            throw new IllegalArgumentException("data has " + data.length + " values, expected " + rows + " rows x "
-                    + width);
+            throw new IllegalArgumentException(
+                    "data has " + data.length + " values, expected " + rows + " rows x " + width);
         }
         if (sigmas != null) {
             if (sigmas.length != width) {
@@ -352,7 +360,8 @@ public final class DataTransformer {
                 CategoricalCodec k = (CategoricalCodec) codecs[c];
                 double[] target = frequencies.get(k.name());
                 String[] values = target != null && target.length == k.width()
-                        ? drawCalibrated(k, data, rows, starts[c], target, seeds[c]) : new String[rows];
+                        ? drawCalibrated(k, data, rows, starts[c], target, seeds[c])
+                        : new String[rows];
                 if (target == null || target.length != k.width()) {
                     for (int i = 0; i < rows; i++) {
                         values[i] = k.categories()[argmax(data, i * width + starts[c], k.width())];
@@ -434,9 +443,8 @@ public final class DataTransformer {
     }
 
     private double[] decodeNumeric(NumericCodec codec, float[] data, int rows, int start, double sigma, long seed) {
-        ContinuousSampler gauss = sigma > 0
-                ? ZigguratSampler.NormalizedGaussian.of(RandomSource.XO_RO_SHI_RO_128_PP.create(seed))
-                : null;
+        ContinuousSampler gauss =
+                sigma > 0 ? ZigguratSampler.NormalizedGaussian.of(RandomSource.XO_RO_SHI_RO_128_PP.create(seed)) : null;
         double[] values = new double[rows];
         int modes = codec.kept().length;
         for (int i = 0; i < rows; i++) {
@@ -518,7 +526,9 @@ public final class DataTransformer {
      * @throws IllegalArgumentException if the document is not a saved transformer or is inconsistent
      */
     public static DataTransformer fromJson(JsonNode json) {
-        if (json == null || !json.isObject() || !FORMAT.equals(json.path("format").asText())) {
+        if (json == null
+                || !json.isObject()
+                || !FORMAT.equals(json.path("format").asText())) {
             throw new IllegalArgumentException("not a saved " + FORMAT);
         }
         if (json.path("version").asInt(-1) != VERSION) {
@@ -552,7 +562,9 @@ public final class DataTransformer {
                     int[] kept = new int[modes.size()];
                     for (int j = 0; j < kept.length; j++) {
                         JsonNode m = modes.get(j);
-                        if (!m.isInt() || m.intValue() < 0 || m.intValue() >= mixture.components()
+                        if (!m.isInt()
+                                || m.intValue() < 0
+                                || m.intValue() >= mixture.components()
                                 || (j > 0 && m.intValue() <= kept[j - 1])) {
                             throw new IllegalArgumentException("column " + name + ": bad mode index " + m);
                         }
@@ -585,19 +597,19 @@ public final class DataTransformer {
 
     private void checkLayout(List<Column> columns) {
         if (columns.size() != codecs.length) {
-            throw new IllegalArgumentException("table has " + columns.size() + " columns, the transformer was fitted on "
-                    + codecs.length);
+            throw new IllegalArgumentException(
+                    "table has " + columns.size() + " columns, the transformer was fitted on " + codecs.length);
         }
         for (int c = 0; c < codecs.length; c++) {
             Column column = columns.get(c);
             if (!column.name().equals(codecs[c].name())) {
-                throw new IllegalArgumentException("column " + c + " is " + column.name() + ", expected "
-                        + codecs[c].name());
+                throw new IllegalArgumentException(
+                        "column " + c + " is " + column.name() + ", expected " + codecs[c].name());
             }
             boolean numeric = codecs[c] instanceof NumericCodec;
             if (numeric != (column instanceof Column.Numeric)) {
-                throw new IllegalArgumentException("column " + column.name() + " was fitted as "
-                        + (numeric ? "numeric" : "categorical"));
+                throw new IllegalArgumentException(
+                        "column " + column.name() + " was fitted as " + (numeric ? "numeric" : "categorical"));
             }
         }
     }
@@ -605,8 +617,8 @@ public final class DataTransformer {
     private static void checkFinite(String name, double[] x) {
         for (int i = 0; i < x.length; i++) {
             if (!Double.isFinite(x[i])) {
-                throw new IllegalArgumentException("column " + name + ": value " + x[i] + " at row " + i
-                        + " is not finite");
+                throw new IllegalArgumentException(
+                        "column " + name + ": value " + x[i] + " at row " + i + " is not finite");
             }
         }
     }

@@ -18,8 +18,7 @@ final class KMeans1D {
     static final int MAX_ITER = 300;
     static final double RELATIVE_TOL = 1e-4;
 
-    private KMeans1D() {
-    }
+    private KMeans1D() {}
 
     /** Cluster index in {@code [0, k)} of each value; requires {@code 1 <= k <= x.length}. */
     static int[] labels(double[] x, int k, UniformRandomProvider rng) {

@@ -56,8 +56,10 @@ class BayesianGaussianMixtureTest {
         assertClose(g.weights(), doubles(c.get("weights")), 1e-7);
         assertClose(g.means(), doubles(c.get("means")), 1e-7);
         assertClose(g.covariances(), doubles(c.get("covariances")), 1e-7);
-        assertThat(g.lowerBound()).isCloseTo(c.get("lowerBound").asDouble(),
-                within(1e-9 * Math.max(1, Math.abs(c.get("lowerBound").asDouble()))));
+        assertThat(g.lowerBound())
+                .isCloseTo(
+                        c.get("lowerBound").asDouble(),
+                        within(1e-9 * Math.max(1, Math.abs(c.get("lowerBound").asDouble()))));
         double[] probes = doubles(c.get("probes"));
         double[] proba = g.predictProba(probes);
         for (int i = 0; i < probes.length; i++) {
@@ -177,7 +179,10 @@ class BayesianGaussianMixtureTest {
             s0 += (v - m0) * (v - m0);
         }
         s0 /= n - 1;
-        int narrow = kept(g.weights()).stream().filter(k -> g.means()[k] < 2.5).findFirst().orElseThrow();
+        int narrow = kept(g.weights()).stream()
+                .filter(k -> g.means()[k] < 2.5)
+                .findFirst()
+                .orElseThrow();
         double count = 150;
         double blockMean = mean(x, 0, 150);
         double blockVar = sample.stds()[0] * sample.stds()[0];
@@ -196,8 +201,8 @@ class BayesianGaussianMixtureTest {
     @Test
     void threeModesAreFound() {
         for (long seed = 1; seed <= 2; seed++) {
-            Sample sample = sample(seed, new double[] {0.4, 0.4, 0.2}, new double[] {0, 10, 25}, new double[] {1, 1, 2},
-                    10_000);
+            Sample sample = sample(
+                    seed, new double[] {0.4, 0.4, 0.2}, new double[] {0, 10, 25}, new double[] {1, 1, 2}, 10_000);
             assertRecovers(BayesianGaussianMixture.fit(sample.x(), 10, seed), sample);
         }
     }
@@ -251,7 +256,8 @@ class BayesianGaussianMixtureTest {
 
     @Test
     void sameSeedGivesTheSameFit() {
-        double[] x = sample(9, new double[] {0.5, 0.5}, new double[] {0, 6}, new double[] {1, 1}, 2000).x();
+        double[] x = sample(9, new double[] {0.5, 0.5}, new double[] {0, 6}, new double[] {1, 1}, 2000)
+                .x();
         BayesianGaussianMixture a = BayesianGaussianMixture.fit(x, 10, 42);
         BayesianGaussianMixture b = BayesianGaussianMixture.fit(x, 10, 42);
         assertThat(a.weights()).containsExactly(b.weights());
@@ -263,7 +269,8 @@ class BayesianGaussianMixtureTest {
 
     @Test
     void posteriorStaysAProperDistributionFarFromTheData() {
-        double[] x = sample(4, new double[] {0.5, 0.5}, new double[] {0, 6}, new double[] {0.1, 0.1}, 500).x();
+        double[] x = sample(4, new double[] {0.5, 0.5}, new double[] {0, 6}, new double[] {0.1, 0.1}, 500)
+                .x();
         BayesianGaussianMixture g = BayesianGaussianMixture.fit(x, 10, 4);
         for (double v : new double[] {-1e6, -1e3, 3, 1e3, 1e6}) {
             double[] p = g.predictProba(v);
@@ -276,20 +283,23 @@ class BayesianGaussianMixtureTest {
 
     @Test
     void predictProbaOfAnArrayIsRowMajorAndAgreesWithSingleValues() {
-        double[] x = sample(6, new double[] {0.5, 0.5}, new double[] {0, 6}, new double[] {1, 1}, 400).x();
+        double[] x = sample(6, new double[] {0.5, 0.5}, new double[] {0, 6}, new double[] {1, 1}, 400)
+                .x();
         BayesianGaussianMixture g = BayesianGaussianMixture.fit(x, 10, 6);
         double[] probes = {-2, 0, 3, 6, 8};
         double[] all = g.predictProba(probes);
         int k = g.components();
         assertThat(all).hasSize(probes.length * k);
         for (int i = 0; i < probes.length; i++) {
-            assertThat(java.util.Arrays.copyOfRange(all, i * k, (i + 1) * k)).containsExactly(g.predictProba(probes[i]));
+            assertThat(java.util.Arrays.copyOfRange(all, i * k, (i + 1) * k))
+                    .containsExactly(g.predictProba(probes[i]));
         }
     }
 
     @Test
     void jsonRoundTripGivesAnIdenticalMixture() {
-        double[] x = sample(8, new double[] {0.3, 0.7}, new double[] {-5, 10}, new double[] {1, 2}, 1000).x();
+        double[] x = sample(8, new double[] {0.3, 0.7}, new double[] {-5, 10}, new double[] {1, 2}, 1000)
+                .x();
         BayesianGaussianMixture g = BayesianGaussianMixture.fit(x, 10, 8);
         BayesianGaussianMixture back = BayesianGaussianMixture.fromJson(g.toJson());
         assertThat(back.weights()).containsExactly(g.weights());
@@ -302,7 +312,8 @@ class BayesianGaussianMixtureTest {
 
         var broken = g.toJson();
         broken.remove("covariances");
-        assertThatThrownBy(() -> BayesianGaussianMixture.fromJson(broken)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> BayesianGaussianMixture.fromJson(broken))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("covariances");
     }
 
@@ -311,7 +322,8 @@ class BayesianGaussianMixtureTest {
         assertThatThrownBy(() -> BayesianGaussianMixture.fit(new double[0], 10, 1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BayesianGaussianMixture.fit(new double[] {1, Double.NaN}, 10, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("row 1");
         assertThatThrownBy(() -> BayesianGaussianMixture.fit(new double[] {1, Double.POSITIVE_INFINITY}, 10, 1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BayesianGaussianMixture.fit(new double[] {1, 2}, 0, 1))
@@ -321,8 +333,7 @@ class BayesianGaussianMixtureTest {
     // ---- helpers -------------------------------------------------------------------------------
 
     /** Data drawn in blocks, one per mode, with each block's own weight, mean and (biased) spread. */
-    record Sample(double[] x, double[] weights, double[] means, double[] stds) {
-    }
+    record Sample(double[] x, double[] weights, double[] means, double[] stds) {}
 
     /**
      * Each kept component must sit on one mode (within two of its standard deviations), and the
@@ -347,7 +358,8 @@ class BayesianGaussianMixtureTest {
                     nearest = t;
                 }
             }
-            assertThat(Math.abs(mu[k] - means[nearest])).as("component %d at %s", k, mu[k])
+            assertThat(Math.abs(mu[k] - means[nearest]))
+                    .as("component %d at %s", k, mu[k])
                     .isLessThan(2 * stds[nearest]);
             total[nearest] += w[k];
             first[nearest] += w[k] * mu[k];

@@ -48,7 +48,8 @@ class DataTransformerTest {
     void spansFollowTheColumnsAndAddUpToTheWidth() {
         DataTransformer t = DataTransformer.fit(table(2000, 1), 7);
         List<DataTransformer.Encoding> encodings = t.encodings();
-        assertThat(encodings).extracting(DataTransformer.Encoding::name)
+        assertThat(encodings)
+                .extracting(DataTransformer.Encoding::name)
                 .containsExactly("grade", "temperature", "constant", "vibration");
         assertThat(encodings.get(0)).isInstanceOf(CategoricalEncoding.class);
         assertThat(((CategoricalEncoding) encodings.get(0)).categories()).containsExactly("H", "L", "M");
@@ -57,21 +58,24 @@ class DataTransformerTest {
         NumericEncoding vibration = (NumericEncoding) encodings.get(3);
         assertThat(temperature.modes()).hasSizeBetween(2, DataTransformer.MAX_MODES);
         assertThat(constant.modes()).hasSize(1);
-        assertThat(temperature.modes()).allSatisfy(m -> assertThat(m.weight()).isGreaterThan(DataTransformer.WEIGHT_THRESHOLD));
+        assertThat(temperature.modes())
+                .allSatisfy(m -> assertThat(m.weight()).isGreaterThan(DataTransformer.WEIGHT_THRESHOLD));
 
         int t1 = temperature.modes().size();
         int c1 = constant.modes().size();
         int v1 = vibration.modes().size();
-        assertThat(t.spans()).containsExactly(
-                new Span(0, 3, Activation.SOFTMAX),
-                new Span(3, 1, Activation.TANH),
-                new Span(4, t1, Activation.SOFTMAX),
-                new Span(4 + t1, 1, Activation.TANH),
-                new Span(5 + t1, c1, Activation.SOFTMAX),
-                new Span(5 + t1 + c1, 1, Activation.TANH),
-                new Span(6 + t1 + c1, v1, Activation.SOFTMAX));
+        assertThat(t.spans())
+                .containsExactly(
+                        new Span(0, 3, Activation.SOFTMAX),
+                        new Span(3, 1, Activation.TANH),
+                        new Span(4, t1, Activation.SOFTMAX),
+                        new Span(4 + t1, 1, Activation.TANH),
+                        new Span(5 + t1, c1, Activation.SOFTMAX),
+                        new Span(5 + t1 + c1, 1, Activation.TANH),
+                        new Span(6 + t1 + c1, v1, Activation.SOFTMAX));
         assertThat(t.outputWidth()).isEqualTo(6 + t1 + c1 + v1);
-        assertThat(encodings.stream().mapToInt(DataTransformer.Encoding::width).sum()).isEqualTo(t.outputWidth());
+        assertThat(encodings.stream().mapToInt(DataTransformer.Encoding::width).sum())
+                .isEqualTo(t.outputWidth());
     }
 
     @Test
@@ -121,7 +125,8 @@ class DataTransformerTest {
             for (int i = 0; i < original.length; i++) {
                 // Values beyond 0.99 of a mode's half-width (3.96 sigma) were clipped on the way in.
                 if (Math.abs(data[i * w + alphaAt]) < 0.99f) {
-                    assertThat(restored[i]).as("%s row %d", table.names().get(c), i)
+                    assertThat(restored[i])
+                            .as("%s row %d", table.names().get(c), i)
                             .isCloseTo(original[i], within(1e-6 * (1 + Math.abs(original[i]))));
                     checked++;
                 }
@@ -143,7 +148,8 @@ class DataTransformerTest {
             x[i] = i % 2 == 0 ? gauss.sample() : 4 + gauss.sample();
         }
         DataTransformer t = DataTransformer.fit(new ColumnTable(List.of(new Column.Numeric("x", x))), 12);
-        BayesianGaussianMixture mixture = BayesianGaussianMixture.fromJson(t.toJson().get("columns").get(0).get("mixture"));
+        BayesianGaussianMixture mixture = BayesianGaussianMixture.fromJson(
+                t.toJson().get("columns").get(0).get("mixture"));
         int[] kept = ints(t.toJson().get("columns").get(0).get("modes"));
         assertThat(kept.length).isGreaterThanOrEqualTo(2);
 
@@ -174,7 +180,8 @@ class DataTransformerTest {
             if (p > 0.1) {
                 split++;
             }
-            assertThat((double) counts[j] / n).as("mode %d", j)
+            assertThat((double) counts[j] / n)
+                    .as("mode %d", j)
                     .isCloseTo(p, within(5 * Math.sqrt(p * (1 - p) / n) + 1e-4));
         }
         assertThat(split).as("modes with a real share of the value").isGreaterThanOrEqualTo(2);
@@ -244,18 +251,25 @@ class DataTransformerTest {
         int w = t.outputWidth();
         List<DataTransformer.Mode> modes = ((NumericEncoding) t.encodings().get(0)).modes();
 
-        double[] plain = ((Column.Numeric) t.inverse(data, x.length, null, 26).columns().get(0)).values();
-        double[] zero = ((Column.Numeric) t.inverse(data, x.length, new double[w], 26).columns().get(0)).values();
+        double[] plain =
+                ((Column.Numeric) t.inverse(data, x.length, null, 26).columns().get(0)).values();
+        double[] zero = ((Column.Numeric)
+                        t.inverse(data, x.length, new double[w], 26).columns().get(0))
+                .values();
         assertThat(zero).containsExactly(plain);
 
         double sigma = 0.02;
-        double[] noisy = ((Column.Numeric) t.inverse(data, x.length, constantSigmas(w, sigma), 26).columns().get(0)).values();
+        double[] noisy = ((Column.Numeric) t.inverse(data, x.length, constantSigmas(w, sigma), 26)
+                        .columns()
+                        .get(0))
+                .values();
         double sum = 0;
         double sumSq = 0;
         int count = 0;
         for (int i = 0; i < x.length; i++) {
             int mode = argmax(data, i * w + 1, modes.size());
-            double z = (noisy[i] - plain[i]) / (DataTransformer.STD_MULTIPLIER * modes.get(mode).std());
+            double z = (noisy[i] - plain[i])
+                    / (DataTransformer.STD_MULTIPLIER * modes.get(mode).std());
             if (Math.abs(data[i * w]) < 0.9f) {
                 sum += z;
                 sumSq += z * z;
@@ -266,7 +280,10 @@ class DataTransformerTest {
         assertThat(mean).isCloseTo(0, within(4 * sigma / Math.sqrt(count)));
         assertThat(Math.sqrt(sumSq / count - mean * mean)).isCloseTo(sigma, within(0.1 * sigma));
 
-        double[] wild = ((Column.Numeric) t.inverse(data, x.length, constantSigmas(w, 50), 27).columns().get(0)).values();
+        double[] wild = ((Column.Numeric) t.inverse(data, x.length, constantSigmas(w, 50), 27)
+                        .columns()
+                        .get(0))
+                .values();
         for (int i = 0; i < x.length; i++) {
             DataTransformer.Mode m = modes.get(argmax(data, i * w + 1, modes.size()));
             assertThat(wild[i]).isBetween(m.mean() - 4 * m.std() - 1e-9, m.mean() + 4 * m.std() + 1e-9);
@@ -308,7 +325,8 @@ class DataTransformerTest {
         assertThat(((Column.Numeric) back.columns().get(0)).values().length).isEqualTo(5);
         assertThat(((Column.Categorical) back.columns().get(1)).values()).containsExactly("x", "y", "x", "x", "y");
 
-        DataTransformer one = DataTransformer.fit(new ColumnTable(List.of(new Column.Numeric("a", new double[] {4}))), 1);
+        DataTransformer one =
+                DataTransformer.fit(new ColumnTable(List.of(new Column.Numeric("a", new double[] {4}))), 1);
         assertThat(one.outputWidth()).isEqualTo(2);
         float[] encoded = one.transform(new ColumnTable(List.of(new Column.Numeric("a", new double[] {4}))), 1);
         assertThat(encoded[0]).isCloseTo(0f, within(1e-9f));
@@ -340,38 +358,51 @@ class DataTransformerTest {
         DataTransformer t = DataTransformer.fit(table, 39);
 
         ColumnTable unknown = replace(table, 0, new Column.Categorical("grade", fill(300, "M", 17, "XL")));
-        assertThatThrownBy(() -> t.transform(unknown, 1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("grade").hasMessageContaining("'XL'").hasMessageContaining("row 17");
+        assertThatThrownBy(() -> t.transform(unknown, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("grade")
+                .hasMessageContaining("'XL'")
+                .hasMessageContaining("row 17");
         ColumnTable nullCategory = replace(table, 0, new Column.Categorical("grade", fill(300, "M", 3, null)));
-        assertThatThrownBy(() -> t.transform(nullCategory, 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> t.transform(nullCategory, 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("grade");
 
         double[] withNaN = new double[300];
         withNaN[5] = Double.NaN;
         ColumnTable nan = replace(table, 1, new Column.Numeric("temperature", withNaN));
-        assertThatThrownBy(() -> t.transform(nan, 1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("temperature").hasMessageContaining("row 5");
-        assertThatThrownBy(() -> DataTransformer.fit(nan, 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> t.transform(nan, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("temperature")
+                .hasMessageContaining("row 5");
+        assertThatThrownBy(() -> DataTransformer.fit(nan, 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("temperature");
-        assertThatThrownBy(() -> DataTransformer.fit(replace(table, 0, new Column.Categorical("grade", fill(300, "M", 0, null))), 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("grade");
+        assertThatThrownBy(() -> DataTransformer.fit(
+                        replace(table, 0, new Column.Categorical("grade", fill(300, "M", 0, null))), 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("grade");
 
         ColumnTable renamed = replace(table, 3, new Column.Numeric("speed", new double[300]));
-        assertThatThrownBy(() -> t.transform(renamed, 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> t.transform(renamed, 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("speed");
         ColumnTable wrongKind = replace(table, 3, new Column.Categorical("vibration", fill(300, "a", 0, "a")));
-        assertThatThrownBy(() -> t.transform(wrongKind, 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> t.transform(wrongKind, 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("vibration");
         assertThatThrownBy(() -> t.transform(new ColumnTable(table.columns().subList(0, 2)), 1))
                 .isInstanceOf(IllegalArgumentException.class);
 
         assertThatThrownBy(() -> DataTransformer.fit(new ColumnTable(List.of()), 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DataTransformer.fit(new ColumnTable(List.of(new Column.Numeric("a", new double[0]))), 1))
+        assertThatThrownBy(() ->
+                        DataTransformer.fit(new ColumnTable(List.of(new Column.Numeric("a", new double[0]))), 1))
                 .isInstanceOf(IllegalArgumentException.class);
 
         int w = t.outputWidth();
-        assertThatThrownBy(() -> t.inverse(new float[w * 2 + 1], 2, null, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> t.inverse(new float[w * 2 + 1], 2, null, 1))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> t.inverse(new float[w * 2], 2, new double[w - 1], 1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> t.inverse(new float[w * 2], 2, constantSigmas(w, -1), 1))
@@ -389,22 +420,27 @@ class DataTransformerTest {
 
         ObjectNode badKind = t.toJson();
         ((ObjectNode) badKind.get("columns").get(0)).put("kind", "date");
-        assertThatThrownBy(() -> DataTransformer.fromJson(badKind)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("grade").hasMessageContaining("date");
+        assertThatThrownBy(() -> DataTransformer.fromJson(badKind))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("grade")
+                .hasMessageContaining("date");
 
         ObjectNode badMode = t.toJson();
         ((ObjectNode) badMode.get("columns").get(1)).putArray("modes").add(99);
-        assertThatThrownBy(() -> DataTransformer.fromJson(badMode)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> DataTransformer.fromJson(badMode))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("temperature");
 
         ObjectNode noMixture = t.toJson();
         ((ObjectNode) noMixture.get("columns").get(1)).remove("mixture");
-        assertThatThrownBy(() -> DataTransformer.fromJson(noMixture)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> DataTransformer.fromJson(noMixture))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("temperature");
 
         ObjectNode newer = t.toJson();
         newer.put("version", 2);
-        assertThatThrownBy(() -> DataTransformer.fromJson(newer)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> DataTransformer.fromJson(newer))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("version");
     }
 
