@@ -92,6 +92,10 @@ export interface WizardState {
   generationTaskId?: string;
   datasetId?: string;
   rows: number;
+  /** Seed data then trains and generates by itself (the API's auto pipeline), the wizard following along. */
+  auto: boolean;
+  /** Whose next task the wizard moves on to when it succeeds: the seed's training, then the training's generation. */
+  following?: 'seed' | 'training';
   set: (patch: Partial<WizardState>) => void;
   reset: () => void;
 }
@@ -104,6 +108,7 @@ const wizardDefaults = {
   model: 'trajectory' as const,
   epochs: 100,
   rows: 10000,
+  auto: false,
 };
 
 export const WIZARD_STEPS = ['Input method', 'Profile', 'Validate & fix', 'Create', 'Seed data', 'Train', 'Generate & validate'];
@@ -126,6 +131,7 @@ export const useWizard = create<WizardState>()(
           trainTaskId: undefined,
           generationTaskId: undefined,
           datasetId: undefined,
+          following: undefined,
         }),
     }),
     {

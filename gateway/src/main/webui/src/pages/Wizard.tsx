@@ -2,7 +2,7 @@
 // seed data with a preview, training with a live loss chart, generation with the quality report.
 // Its state lives in localStorage, so a reload or another page resumes where the user left it.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { parse as parseYaml } from 'yaml';
 import { ApiError, enc, get, postFile, postJson, type Machine, type Profile, type SeedRows, type Task, type Validation } from '../api';
 import { axisStyle, Chart } from '../components/Chart';
@@ -98,23 +98,15 @@ function parseLocally(text: string, name: string): Profile | undefined {
 function StepUpload() {
   const w = useWizard();
   const [over, setOver] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const input = useRef<HTMLInputElement>(null);
-  const take = async (file: File | undefined) => {
-    if (!file) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+  const upload = useMutation({
+    mutationFn: async (file: File) => {
       const v = await postFile<Validation>('/profiles/validate', file);
-      const local = v.profile ?? parseLocally(await file.text(), file.name);
-      w.set({ fileName: file.name, format: v.format, profile: local, problems: v.problems, validated: v.valid, step: 2 });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return { file, v, profile: v.profile ?? parseLocally(await file.text(), file.name) };
+    },
+    onSuccess: ({ file, v, profile }) => w.set({ fileName: file.name, format: v.format, profile, problems: v.problems, validated: v.valid, step: 2 }),
+  });
+  const take = (file: File | undefined) => file && upload.mutate(file);
   return (
     <Card title="Upload a profile">
       <div
@@ -142,14 +134,14 @@ function StepUpload() {
           accept=".json,.yaml,.yml,.xlsx,application/json,application/yaml"
           onChange={(e) => take(e.target.files?.[0])}
         />
-        {busy && (
+        {upload.isPending && (
           <p>
             <Spinner label="Checking the profile" />
           </p>
         )}
         {w.fileName && <p className="muted">Last file: {w.fileName}</p>}
       </div>
-      <ErrorBox error={error} title="The upload failed" />
+      <ErrorBox error={upload.error} title="The upload failed" />
       <p className="muted">
         Need a starting point? Download a template: <a href="/api/gan/templates/pump?format=yaml">pump (YAML)</a> ·{' '}
         <a href="/api/gan/templates/pump?format=xlsx">pump (Excel)</a>
@@ -161,8 +153,7 @@ function StepUpload() {
 function StepTemplate() {
   const w = useWizard();
   const { data, error, isLoading } = useQuery({ queryKey: ['templates'], queryFn: () => get<unknown>('/templates') });
-  const [busy, setBusy] = useState<string>();
-  const [loadError, setLoadError] = useState<unknown>();
+
   const names: string[] = useMemo(() => {
     const d = data as unknown;
     if (Array.isArray(d)) return d.map((x) => (typeof x === 'string' ? x : (x as { name: string }).name));
@@ -170,26 +161,19 @@ function StepTemplate() {
       return (d as { templates: (string | { name: string })[] }).templates.map((x) => (typeof x === 'string' ? x : x.name));
     return [];
   }, [data]);
-  const pick = async (name: string) => {
-    setBusy(name);
-    try {
-      const p = await get<Profile>(`/templates/${enc(name)}?format=json`);
-      w.set({ profile: p, method: 'template', fileName: undefined, problems: [], validated: false });
-    } catch (e) {
-      setLoadError(e);
-    } finally {
-      setBusy(undefined);
-    }
-  };
+  const pick = useMutation({
+    mutationFn: (name: string) => get<Profile>(`/templates/${enc(name)}?format=json`),
+    onSuccess: (p) => w.set({ profile: p, method: 'template', fileName: undefined, problems: [], validated: false }),
+  });
   return (
     <>
       <Card title="Start from a template">
-        <ErrorBox error={error ?? loadError} title="Could not load templates" />
+        <ErrorBox error={error ?? pick.error} title="Could not load templates" />
         {isLoading && <Spinner />}
         <div className="actions" style={{ marginTop: 0 }}>
           {names.map((n) => (
-            <button key={n} className="secondary small" disabled={!!busy} onClick={() => pick(n)}>
-              {busy === n ? '…' : n}
+            <button key={n} className="secondary small" disabled={pick.isPending} onClick={() => pick.mutate(n)}>
+              {pick.isPending && pick.variables === n ? '…' : n}
             </button>
           ))}
         </div>
@@ -215,21 +199,12 @@ function FormStep() {
 
 function StepValidate() {
   const w = useWizard();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const validate = async (profile: Profile | undefined) => {
-    if (!profile) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const v = await postJson<Validation>('/profiles/validate', profile);
-      w.set({ problems: v.problems, validated: v.valid, profile: v.valid && v.profile ? v.profile : profile });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const check = useMutation({
+    mutationFn: (profile: Profile) => postJson<Validation>('/profiles/validate', profile),
+    onSuccess: (v, profile) => w.set({ problems: v.problems, validated: v.valid, profile: v.valid && v.profile ? v.profile : profile }),
+  });
+  const validate = (profile: Profile | undefined) => profile && check.mutate(profile);
+  const busy = check.isPending;
   const apply = (field: string, value: unknown) => {
     const next = setPath(w.profile ?? blankProfile(), field, value);
     w.set({ profile: next, validated: false });
@@ -246,7 +221,7 @@ function StepValidate() {
         }
       >
         {w.fileName && <p className="muted">File: {w.fileName}</p>}
-        <ErrorBox error={error} title="Validation failed" />
+        <ErrorBox error={check.error} title="Validation failed" />
         {w.validated && w.problems.length === 0 && (
           <p role="status" className="tone-excellent badge">
             The profile is valid{w.format ? ` (${w.format})` : ''}
@@ -276,25 +251,19 @@ function StepValidate() {
 function StepCreate() {
   const w = useWizard();
   const qc = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const p = w.profile;
-  const create = async () => {
-    if (!p) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const m = await postJson<Machine>('/machines', p);
+  const create = useMutation({
+    mutationFn: (profile: Profile) => postJson<Machine>('/machines', profile),
+    onSuccess: (m) => {
       qc.invalidateQueries({ queryKey: ['machines'] });
       useUi.getState().toast('success', `Machine ${m.machine_id} created`);
       w.set({ machineId: m.machine_id, step: 4 });
-    } catch (e) {
+    },
+    onError: (e) => {
       if (e instanceof ApiError && e.code === 'INVALID_PROFILE') w.set({ problems: e.details, validated: false, step: 2 });
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const error = create.error;
   return (
     <Card title="Create the machine">
       {p && (
@@ -321,8 +290,8 @@ function StepCreate() {
         <button className="secondary" onClick={() => w.set({ step: 2 })}>
           Back
         </button>
-        <button data-primary="" disabled={busy || !p} onClick={create}>
-          {busy ? 'Creating…' : 'Create machine'}
+        <button data-primary="" disabled={create.isPending || !p} onClick={() => p && create.mutate(p)}>
+          {create.isPending ? 'Creating…' : 'Create machine'}
         </button>
       </div>
     </Card>
@@ -399,22 +368,9 @@ function SeedPreview({ machineId, seedId }: { machineId: string; seedId: string 
   );
 }
 
-function useStartTask() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const start = async (path: string, body: unknown, onTask: (t: Task) => void) => {
-    askForNotifications();
-    setBusy(true);
-    setError(undefined);
-    try {
-      onTask(await postJson<Task>(path, body));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, start };
+/** Starts a seed, training or generation; the step keeps the task's id and follows its progress. */
+function useStartTask(path: string, onTask: (t: Task) => void) {
+  return useMutation({ mutationFn: (body: unknown) => postJson<Task>(path, body), onMutate: askForNotifications, onSuccess: onTask });
 }
 
 /** The range the API takes for a number field, under it; marked when the value is outside. */
@@ -433,10 +389,18 @@ function RangeHint({ value, range }: { value: number; range?: Range }) {
 function StepSeed() {
   const w = useWizard();
   const limits = useApiLimits();
-  const { busy, error, start } = useStartTask();
+  const seed = useStartTask(`/machines/${enc(w.machineId!)}/seed`, (task) =>
+    w.set({ seedTaskId: task.task_id, seedId: undefined, following: w.auto ? 'seed' : undefined }),
+  );
   const progress = useTaskProgress(w.seedTaskId);
   const t = progress.task;
   if (t?.status === 'succeeded' && t.result_id && w.seedId !== t.result_id) w.set({ seedId: t.result_id });
+  // the auto pipeline went on to a training: follow it to the next step
+  const nextTraining = w.following === 'seed' && t?.status === 'succeeded' && t.result_id ? t.next_task_id : undefined;
+  useEffect(() => {
+    if (nextTraining)
+      w.set({ seedId: t?.result_id, trainTaskId: nextTraining, generationTaskId: undefined, datasetId: undefined, following: 'training', step: 5 });
+  }, [nextTraining]); // eslint-disable-line react-hooks/exhaustive-deps
   const running = !!t && !t.finished;
   return (
     <Card title={`Seed data for ${w.machineId}`}>
@@ -457,13 +421,17 @@ function StepSeed() {
         <button
           data-primary={w.seedTaskId ? undefined : ''}
           style={{ marginBottom: 12 }}
-          disabled={busy || running || (!!limits && !within(w.seedRows, limits.seedRows))}
-          onClick={() => start(`/machines/${enc(w.machineId!)}/seed`, { rows: w.seedRows }, (task) => w.set({ seedTaskId: task.task_id, seedId: undefined }))}
+          disabled={seed.isPending || running || (!!limits && !within(w.seedRows, limits.seedRows))}
+          onClick={() => seed.mutate(w.auto ? { rows: w.seedRows, pipeline: 'auto' } : { rows: w.seedRows })}
         >
           {w.seedTaskId ? 'Generate again' : 'Generate seed data'}
         </button>
       </div>
-      <ErrorBox error={error} title="Could not start" />
+      <label className="check">
+        <input type="checkbox" checked={w.auto} onChange={(e) => w.set({ auto: e.target.checked })} /> then train the default model and generate 50,000 rows by
+        itself (the wizard follows along)
+      </label>
+      <ErrorBox error={seed.error} title="Could not start" />
       {w.seedTaskId && <TaskStatusLine state={progress} />}
       {w.seedId && w.machineId && <SeedPreview machineId={w.machineId} seedId={w.seedId} />}
       <div className="actions">
@@ -478,12 +446,19 @@ function StepSeed() {
 function StepTrain() {
   const w = useWizard();
   const limits = useApiLimits();
-  const { busy, error, start } = useStartTask();
+  const train = useStartTask(`/machines/${enc(w.machineId!)}/train`, (task) =>
+    w.set({ trainTaskId: task.task_id, generationTaskId: undefined, datasetId: undefined, following: undefined }),
+  );
   const progress = useTaskProgress(w.trainTaskId);
   const t = progress.task;
+  const nextGeneration = w.following === 'training' && t?.status === 'succeeded' ? t.next_task_id : undefined;
+  useEffect(() => {
+    if (nextGeneration) w.set({ generationTaskId: nextGeneration, datasetId: undefined, following: undefined, step: 6 });
+  }, [nextGeneration]); // eslint-disable-line react-hooks/exhaustive-deps
   const running = !!t && !t.finished;
   return (
     <Card title={`Train a model for ${w.machineId}`}>
+      {w.following === 'training' && <p className="muted">Started by the seed data: the machine's default model, then a dataset of 50,000 rows.</p>}
       <div className="inline">
         <div className="field" style={{ maxWidth: 320 }}>
           <label htmlFor="model">Model</label>
@@ -513,19 +488,13 @@ function StepTrain() {
         <button
           data-primary={w.trainTaskId ? undefined : ''}
           style={{ marginBottom: 12 }}
-          disabled={busy || running || (w.model === 'tvae' && !!limits && !within(w.epochs, limits.epochs))}
-          onClick={() =>
-            start(
-              `/machines/${enc(w.machineId!)}/train`,
-              w.model === 'tvae' ? { model: 'tvae', epochs: w.epochs, seed_id: w.seedId } : { model: 'trajectory', seed_id: w.seedId },
-              (task) => w.set({ trainTaskId: task.task_id, generationTaskId: undefined, datasetId: undefined }),
-            )
-          }
+          disabled={train.isPending || running || (w.model === 'tvae' && !!limits && !within(w.epochs, limits.epochs))}
+          onClick={() => train.mutate(w.model === 'tvae' ? { model: 'tvae', epochs: w.epochs, seed_id: w.seedId } : { model: 'trajectory', seed_id: w.seedId })}
         >
           {w.trainTaskId ? 'Train again' : 'Start training'}
         </button>
       </div>
-      <ErrorBox error={error} title="Could not start the training" />
+      <ErrorBox error={train.error} title="Could not start the training" />
       {w.trainTaskId && <TrainingProgress taskId={w.trainTaskId} epochs={w.model === 'tvae' ? w.epochs : undefined} />}
       <div className="actions">
         <button data-primary="" disabled={t?.status !== 'succeeded'} onClick={() => w.set({ step: 6 })}>
@@ -539,7 +508,7 @@ function StepTrain() {
 function StepGenerate() {
   const w = useWizard();
   const limits = useApiLimits();
-  const { busy, error, start } = useStartTask();
+  const generate = useStartTask(`/machines/${enc(w.machineId!)}/generate`, (task) => w.set({ generationTaskId: task.task_id, datasetId: undefined }));
   const progress = useTaskProgress(w.generationTaskId);
   const t = progress.task;
   if (t?.status === 'succeeded' && t.result_id && w.datasetId !== t.result_id) w.set({ datasetId: t.result_id });
@@ -564,15 +533,13 @@ function StepGenerate() {
         <button
           data-primary={w.generationTaskId ? undefined : ''}
           style={{ marginBottom: 12 }}
-          disabled={busy || running || (!!limits && !within(w.rows, limits.generateRows))}
-          onClick={() =>
-            start(`/machines/${enc(w.machineId!)}/generate`, { rows: w.rows }, (task) => w.set({ generationTaskId: task.task_id, datasetId: undefined }))
-          }
+          disabled={generate.isPending || running || (!!limits && !within(w.rows, limits.generateRows))}
+          onClick={() => generate.mutate({ rows: w.rows })}
         >
           {w.generationTaskId ? 'Generate again' : 'Generate dataset'}
         </button>
       </div>
-      <ErrorBox error={error} title="Could not start the generation" />
+      <ErrorBox error={generate.error} title="Could not start the generation" />
       {w.generationTaskId && <TaskStatusLine state={progress} />}
       {w.datasetId && w.machineId && (
         <>
@@ -613,6 +580,10 @@ export function Wizard() {
         )}
       </div>
       <Stepper />
+      <p className="muted keys">
+        Keys: <kbd>Ctrl</kbd>+<kbd>Enter</kbd> presses the step&apos;s main button; <kbd>←</kbd> and <kbd>→</kbd> (outside a field) move between the steps
+        reached.
+      </p>
       {w.step === 0 && <StepMethod />}
       {w.step === 1 && (w.method === 'upload' ? <StepUpload /> : w.method === 'template' ? <StepTemplate /> : <FormStep />)}
       {w.step === 2 && <StepValidate />}
