@@ -99,5 +99,9 @@ describe('the verdict', () => {
     expect(m.label.formatter({ value: 0.85 })).toBe('0.85');
     const [, good, excellent] = m.data.map((d) => d.label.offset[1]);
     expect(excellent - good).toBeLessThan(-10);
+    // vertical lines: each label on a row of its own, whatever the chart's width
+    const rows = thresholdMarks('xAxis').data.map((d) => d.label.offset[1]);
+    expect(new Set(rows).size).toBe(3);
+    expect(Math.min(...rows.slice(1).map((r, i) => Math.abs(r - rows[i])))).toBeGreaterThanOrEqual(12);
   });
 });

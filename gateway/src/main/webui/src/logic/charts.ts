@@ -47,10 +47,11 @@ export function thresholdMarks(axis: 'xAxis' | 'yAxis', color = '#CBD5E1') {
           [0, 7],
           [0, -7],
         ]
-      : [
+      : // on a value axis across a narrow chart 0.1 is narrower than a label: one row each
+        [
           [0, 0],
-          [-14, 0],
-          [14, 0],
+          [0, -13],
+          [0, -26],
         ];
   return {
     symbol: 'none',

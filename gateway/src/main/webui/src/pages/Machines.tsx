@@ -1,13 +1,28 @@
 // The machines as a table: search, filter by category and state, sort, quick actions, and the
 // profile's version history with diff and restore.
-import { useMemo, useRef, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { API, del, enc, get, getText, postJson, putText, type Diff, type Machine, type VersionView } from '../api';
+import { Fragment, useMemo, useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { API, ApiError, del, enc, get, getText, postJson, putText, type Diff, type Machine, type Profile, type VersionView } from '../api';
+import { ProfileForm } from '../components/ProfileForm';
 import { MachineData } from '../components/MachineData';
 import { Card, ErrorBox, QualityBadge, Spinner, StepDot, TableHead } from '../components/ui';
 import { stateGroup, workflowSteps } from '../logic/charts';
 import { categories, useMachines } from '../queries';
 import { useUi } from '../store';
+
+/** An id that may wrap after its underscores (a copied id stays the same: no characters are added). */
+function breakable(id: string) {
+  return id.split('_').map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && (
+        <>
+          _<wbr />
+        </>
+      )}
+      {part}
+    </Fragment>
+  ));
+}
 
 type SortKey = 'machine_id' | 'machine_type' | 'sensor_count' | 'state' | 'quality' | 'version';
 
@@ -35,36 +50,53 @@ export function sortMachines(ms: Machine[], key: SortKey, asc: boolean): Machine
 }
 
 /**
- * The current profile as YAML, editable: saving validates it on the server and adds a version (a
- * mistake comes back naming the field and the fix, and nothing is saved). Ctrl+S saves.
+ * The current profile, editable as a form or as YAML: saving validates it on the server and adds a
+ * version (a mistake comes back naming the field and the fix, marked in the form, and nothing is
+ * saved). Ctrl+S saves. Switching between form and YAML waits until the changes are saved or discarded.
  */
 function ProfileEditor({ machine }: { machine: Machine }) {
   const qc = useQueryClient();
   const id = machine.machine_id;
-  const yaml = useQuery({ queryKey: ['machine', id, 'yaml', machine.version], queryFn: () => getText(`/machines/${enc(id)}/profile?format=yaml`) });
+  const [mode, setMode] = useState<'form' | 'yaml'>('form');
+  const yaml = useQuery({
+    queryKey: ['machine', id, 'yaml', machine.version],
+    queryFn: () => getText(`/machines/${enc(id)}/profile?format=yaml`),
+    enabled: mode === 'yaml',
+  });
+  const json = useQuery({
+    queryKey: ['machine', id, 'json', machine.version],
+    queryFn: () => get<Profile>(`/machines/${enc(id)}/profile?format=json`),
+    enabled: mode === 'form',
+  });
   const [text, setText] = useState<string>();
+  const [draft, setDraft] = useState<Profile>();
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
   const value = text ?? yaml.data ?? '';
-  const dirty = text != null && text !== yaml.data;
-  const save = async () => {
-    if (!dirty || saving) return;
-    setSaving(true);
-    setError(undefined);
-    try {
-      await putText(`/machines/${enc(id)}/profile${comment.trim() ? `?comment=${encodeURIComponent(comment.trim())}` : ''}`, value, 'application/yaml');
+  const dirty = mode === 'yaml' ? text != null && text !== yaml.data : draft != null;
+  const save = useMutation({
+    mutationFn: () =>
+      putText(
+        `/machines/${enc(id)}/profile${comment.trim() ? `?comment=${encodeURIComponent(comment.trim())}` : ''}`,
+        mode === 'yaml' ? value : JSON.stringify(draft),
+        mode === 'yaml' ? 'application/yaml' : 'application/json',
+      ),
+    onSuccess: () => {
       useUi.getState().toast('success', `Saved: a new version of ${id}`);
       setText(undefined);
+      setDraft(undefined);
       setComment('');
       qc.invalidateQueries({ queryKey: ['machine', id] });
       qc.invalidateQueries({ queryKey: ['machines'] });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    },
+  });
+  const submit = () => dirty && !save.isPending && save.mutate();
+  const discard = () => {
+    setText(undefined);
+    setDraft(undefined);
+    save.reset();
   };
+  const problems = save.error instanceof ApiError && save.error.code === 'INVALID_PROFILE' ? save.error.details : [];
+  const loading = mode === 'yaml' ? yaml : json;
   return (
     <Card
       title={`Profile of ${id} (v${machine.version})`}
@@ -74,10 +106,35 @@ function ProfileEditor({ machine }: { machine: Machine }) {
         </a>
       }
     >
-      <ErrorBox error={yaml.error ?? error} title={error ? 'The profile was not saved' : undefined} />
-      {yaml.isLoading && <Spinner />}
-      {yaml.data != null && (
-        <>
+      <div className="inline" role="group" aria-label="Edit as">
+        {(['form', 'yaml'] as const).map((m) => (
+          <button
+            key={m}
+            className={mode === m ? 'small' : 'secondary small'}
+            aria-pressed={mode === m}
+            disabled={dirty && mode !== m}
+            title={dirty && mode !== m ? 'Save or discard the changes first' : undefined}
+            onClick={() => {
+              setMode(m);
+              save.reset();
+            }}
+          >
+            {m === 'form' ? 'Form' : 'YAML'}
+          </button>
+        ))}
+      </div>
+      <ErrorBox error={loading.error ?? save.error} title={save.error ? 'The profile was not saved' : undefined} />
+      {loading.isLoading && <Spinner />}
+      <div
+        onKeyDown={(e) => {
+          if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+            e.preventDefault();
+            submit();
+          }
+        }}
+      >
+        {mode === 'form' && json.data && <ProfileForm profile={draft ?? json.data} problems={problems} onChange={setDraft} />}
+        {mode === 'yaml' && yaml.data != null && (
           <div className="field">
             <label htmlFor="profile-yaml">Profile (YAML)</label>
             <textarea
@@ -87,31 +144,29 @@ function ProfileEditor({ machine }: { machine: Machine }) {
               rows={Math.min(24, Math.max(8, value.split('\n').length + 1))}
               value={value}
               onChange={(e) => setText(e.target.value)}
-              onKeyDown={(e) => {
-                if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-                  e.preventDefault();
-                  save();
-                }
-              }}
             />
           </div>
-          <div className="inline" style={{ alignItems: 'flex-end' }}>
-            <div className="field" style={{ flex: '1 1 220px', margin: 0 }}>
-              <label htmlFor="profile-comment">What changed (kept with the version)</label>
-              <input id="profile-comment" value={comment} onChange={(e) => setComment(e.target.value)} />
-            </div>
-            <button disabled={!dirty || saving} onClick={save}>
-              {saving ? 'Saving…' : 'Save as a new version'}
-            </button>
-            {dirty && (
-              <button className="ghost" onClick={() => setText(undefined)}>
-                Discard changes
+        )}
+        {loading.data != null && (
+          <>
+            <div className="inline" style={{ alignItems: 'flex-end' }}>
+              <div className="field" style={{ flex: '1 1 220px', margin: 0 }}>
+                <label htmlFor="profile-comment">What changed (kept with the version)</label>
+                <input id="profile-comment" value={comment} onChange={(e) => setComment(e.target.value)} />
+              </div>
+              <button disabled={!dirty || save.isPending} onClick={submit}>
+                {save.isPending ? 'Saving…' : 'Save as a new version'}
               </button>
-            )}
-          </div>
-          <p className="muted">Ctrl+S saves. The server checks the profile first; a problem names its field and the fix, and nothing is saved.</p>
-        </>
-      )}
+              {dirty && (
+                <button className="ghost" onClick={discard}>
+                  Discard changes
+                </button>
+              )}
+            </div>
+            <p className="muted">Ctrl+S saves. The server checks the profile first; a problem names its field and the fix, and nothing is saved.</p>
+          </>
+        )}
+      </div>
     </Card>
   );
 }
@@ -314,8 +369,8 @@ export function Machines() {
                     return (
                       <tr key={m.machine_id}>
                         <td>
-                          <button className="ghost small" onClick={() => setSelected(m.machine_id)} aria-label={`Open ${m.machine_id}`}>
-                            {m.machine_id}
+                          <button className="ghost small machine-id" onClick={() => setSelected(m.machine_id)} aria-label={`Open ${m.machine_id}`}>
+                            {breakable(m.machine_id)}
                           </button>
                         </td>
                         <td data-label="Category">{m.machine_type}</td>

@@ -27,7 +27,7 @@ export function QualityReportView({ machineId, datasetId }: { machineId: string;
     if (!r?.column_scores) return undefined;
     const cols = (r.column_scores as Report[]).filter((c) => typeof c.score === 'number');
     return {
-      grid: { left: 130, right: 20, top: 24, bottom: 30 },
+      grid: { left: 130, right: 20, top: 50, bottom: 30 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'value', min: 0, max: 1, ...axisStyle },
       yAxis: { type: 'category', data: cols.map((c) => c.column), ...axisStyle },
@@ -56,20 +56,24 @@ export function QualityReportView({ machineId, datasetId }: { machineId: string;
           Quality <QualityBadge score={r.overall} grade={r.grade} /> {r.passed ? '· passed' : '· failed'}
         </h3>
         {Array.isArray(r.checks) && r.checks.length > 0 && (
-          <table className="table" aria-label="Quality checks">
-            <TableHead columns={['Check', 'Result', 'Measured']} />
-            <tbody>
-              {(r.checks as Report[]).map((c) => (
-                <tr key={c.name}>
-                  <td>{String(c.name).replace(/_/g, ' ')}</td>
-                  <td>
-                    <span className={`badge tone-${c.passed ? 'excellent' : 'poor'}`}>{c.passed ? 'pass' : 'fail'}</span>
-                  </td>
-                  <td>{c.detail}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="table-wrap">
+            <table className="table cards" aria-label="Quality checks">
+              <TableHead columns={['Check', 'Result', 'Measured']} />
+              <tbody>
+                {(r.checks as Report[]).map((c) => (
+                  <tr key={c.name}>
+                    <td data-label="Check">{String(c.name).replace(/_/g, ' ')}</td>
+                    <td data-label="Result">
+                      <span className={`badge tone-${c.passed ? 'excellent' : 'poor'}`}>{c.passed ? 'pass' : 'fail'}</span>
+                    </td>
+                    <td className="wrap" data-label="Measured">
+                      {c.detail}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         {Array.isArray(r.advice) && r.advice.length > 0 && (
           <ul aria-label="What to try">
