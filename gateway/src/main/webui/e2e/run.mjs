@@ -594,7 +594,7 @@ await scenario('from an upload to a dataset in under 10 clicks', async () => {
     document.addEventListener('pointerdown', (e) => e.isTrusted && window.__clicks++, true);
   });
   await page.getByRole('button', { name: /Upload a profile/ }).click();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByText('Choose a file').click()]);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByText('Choose files').click()]);
   await chooser.setFiles(file);
   await page.getByRole('button', { name: 'Next: create the machine' }).click();
   await page.getByRole('button', { name: 'Create machine' }).click();
@@ -608,6 +608,33 @@ await scenario('from an upload to a dataset in under 10 clicks', async () => {
   log('  ' + figures.at(-1));
   await shot('06-wizard-by-itself.png');
   expect(clicks < 10, `${clicks} clicks from an upload to a dataset`);
+});
+
+// Several profile files at once: each checked by the API (a file that is not a profile is refused
+// before it is sent), then the valid ones created in one go.
+await scenario('several profiles at once: checked, then the valid ones created', async () => {
+  const good = join(shots, 'pump-multi.yaml');
+  const notProfile = join(shots, 'setup.exe');
+  writeFileSync(good, readFileSync(new URL('pump.yaml', fixtures), 'utf8').replace('pump_ui_e2e_001', 'pump_ui_multi_001'));
+  writeFileSync(notProfile, 'MZ not a profile');
+  await go('wizard');
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.getByRole('button', { name: /Upload a profile/ }).click();
+  await page.setInputFiles('#profile-file', [good, new URL('bad-pump.yaml', fixtures).pathname, notProfile]);
+  const table = page.getByRole('table', { name: 'Profiles to create' });
+  await table.getByText('valid', { exact: true }).waitFor();
+  const rows = await table.locator('tbody tr').allInnerTexts();
+  expect(rows.length === 3, `3 files listed: ${rows.join(' | ')}`);
+  expect(/problem/.test(rows[1]), `the bad profile shows its problems: ${rows[1]}`);
+  expect(/setup\.exe is not a profile/.test(rows[2]), `the .exe is refused: ${rows[2]}`);
+  await shot('07-several-profiles.png');
+  await axe('wizard (several profiles)');
+  await page.getByRole('button', { name: 'Create 1 machine' }).click();
+  await table.getByText('created pump_ui_multi_001').waitFor();
+  await go('machines');
+  await page.fill('#m-search', 'pump_ui_multi');
+  await page.getByRole('button', { name: 'Open pump_ui_multi_001' }).waitFor();
+  await page.fill('#m-search', '');
 });
 
 // Every page at a phone's width and a desktop's: nothing scrolls the page sideways (wide tables

@@ -99,22 +99,28 @@ export function Training() {
         {data && jobs.length === 0 && <p className="empty">No training jobs here yet.</p>}
         {jobs.length > 0 && (
           <div className="table-wrap">
-            <table>
+            <table className="cards" aria-label="Training jobs">
               <TableHead columns={['Machine', 'Status', 'Epoch', 'Loss', 'Progress', 'Time', 'Started', 'Curve']} />
               <tbody>
                 {jobs.map((j) => (
                   <tr key={j.job_id} aria-selected={sel?.job_id === j.job_id}>
                     <td>{j.machine_id}</td>
-                    <td>
+                    <td data-label="Status">
                       <StatusBadge status={j.status} />
                     </td>
-                    <td className="num">{j.status === 'succeeded' && j.epoch === 0 ? '—' : `${j.epoch} / ${j.epochs}`}</td>
-                    <td className="num">{formatLoss(j.loss)}</td>
-                    <td style={{ minWidth: 110 }}>
+                    <td className="num" data-label="Epoch">
+                      {j.status === 'succeeded' && j.epoch === 0 ? '—' : `${j.epoch} / ${j.epochs}`}
+                    </td>
+                    <td className="num" data-label="Loss">
+                      {formatLoss(j.loss)}
+                    </td>
+                    <td style={{ minWidth: 110 }} data-label="Progress">
                       <Progress value={j.progress} label={`progress of ${j.machine_id}`} />
                     </td>
-                    <td className="num">{formatDuration(j.elapsed_ms)}</td>
-                    <td>{new Date(j.created_at).toLocaleString()}</td>
+                    <td className="num" data-label="Time">
+                      {formatDuration(j.elapsed_ms)}
+                    </td>
+                    <td data-label="Started">{new Date(j.created_at).toLocaleString()}</td>
                     <td>
                       <button className="secondary small" onClick={() => setSelected(j.job_id)}>
                         Show<span className="sr-only"> loss curve of {j.machine_id}</span>

@@ -13,6 +13,8 @@ import { Card, ErrorBox, Spinner, Steps } from '../components/ui';
 import { askForNotifications, useTaskProgress } from '../live';
 import { within, type Range } from '../logic/limits';
 import { useApiLimits } from '../queries';
+import { notAProfile, PROFILE_ACCEPT } from '../logic/profiles';
+import { SeveralProfiles } from '../components/SeveralProfiles';
 import { thin, tracesAgainstRul } from '../logic/charts';
 import { setPath } from '../logic/validation';
 import { WIZARD_STEPS, navigate, useUi, useWizard } from '../store';
@@ -99,14 +101,28 @@ function StepUpload() {
   const w = useWizard();
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const [several, setSeveral] = useState<File[]>();
   const upload = useMutation({
     mutationFn: async (file: File) => {
+      const refused = notAProfile(file.name);
+      if (refused) throw new Error(refused);
       const v = await postFile<Validation>('/profiles/validate', file);
       return { file, v, profile: v.profile ?? parseLocally(await file.text(), file.name) };
     },
     onSuccess: ({ file, v, profile }) => w.set({ fileName: file.name, format: v.format, profile, problems: v.problems, validated: v.valid, step: 2 }),
   });
-  const take = (file: File | undefined) => file && upload.mutate(file);
+  // one file goes through the steps; several are checked together and created in one go
+  const take = (list: FileList | null | undefined) => {
+    const files = Array.from(list ?? []);
+    if (files.length > 1) setSeveral(files);
+    else if (files.length === 1) upload.mutate(files[0]);
+  };
+  if (several)
+    return (
+      <Card title="Upload profiles">
+        <SeveralProfiles files={several} onClose={() => setSeveral(undefined)} />
+      </Card>
+    );
   return (
     <Card title="Upload a profile">
       <div
@@ -119,20 +135,26 @@ function StepUpload() {
         onDrop={(e) => {
           e.preventDefault();
           setOver(false);
-          take(e.dataTransfer.files[0]);
+          take(e.dataTransfer.files);
         }}
       >
-        <p>Drop a .json, .yaml or .xlsx profile here, or</p>
+        <p className="drop-hint" aria-live="polite">
+          {over ? <strong>Release to check the profiles</strong> : 'Drop one or more .json, .yaml or .xlsx profiles here, or'}
+        </p>
         <label htmlFor="profile-file" className="button secondary" style={{ display: 'inline-flex' }}>
-          Choose a file
+          Choose files
         </label>
         <input
           id="profile-file"
           ref={input}
           className="sr-only"
           type="file"
-          accept=".json,.yaml,.yml,.xlsx,application/json,application/yaml"
-          onChange={(e) => take(e.target.files?.[0])}
+          multiple
+          accept={PROFILE_ACCEPT}
+          onChange={(e) => {
+            take(e.target.files);
+            e.target.value = '';
+          }}
         />
         {upload.isPending && (
           <p>

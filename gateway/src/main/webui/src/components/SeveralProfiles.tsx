@@ -1,0 +1,115 @@
+// Several profile files at once: each is checked by the API (nothing is created yet), then the valid
+// ones become machines with one click, optionally each going on to a dataset by itself.
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { errorText, postFile, postJson, type Machine, type Profile, type Validation } from '../api';
+import { notAProfile } from '../logic/profiles';
+import { useUi } from '../store';
+import { ErrorBox, Spinner, TableHead } from './ui';
+
+interface Checked {
+  name: string;
+  /** why it was not sent (not a profile file) */
+  refused?: string;
+  validation?: Validation;
+  error?: unknown;
+}
+
+async function checkOne(file: File): Promise<Checked> {
+  const refused = notAProfile(file.name);
+  if (refused) return { name: file.name, refused };
+  try {
+    return { name: file.name, validation: await postFile<Validation>('/profiles/validate', file) };
+  } catch (e) {
+    return { name: file.name, error: e };
+  }
+}
+
+const creatable = (c: Checked): c is Checked & { validation: Validation & { profile: Profile } } => !!c.validation?.valid && !!c.validation.profile;
+
+function verdict(c: Checked, created?: Record<string, string | Error>) {
+  const made = created?.[c.name];
+  if (made instanceof Error) return <span role="alert">not created: {made.message}</span>;
+  if (made) return <span className="badge tone-excellent">created {made}</span>;
+  if (c.refused) return <span>{c.refused}</span>;
+  if (c.error) return <span role="alert">could not be checked: {errorText(c.error)}</span>;
+  const v = c.validation!;
+  if (v.valid) return <span className="badge tone-excellent">valid</span>;
+  const [first] = v.problems;
+  return (
+    <span>
+      {v.problems.length} problem{v.problems.length === 1 ? '' : 's'}
+      {first && (
+        <>
+          : <code>{first.field}</code> {first.message}
+        </>
+      )}
+    </span>
+  );
+}
+
+export function SeveralProfiles({ files, onClose }: { files: File[]; onClose: () => void }) {
+  const qc = useQueryClient();
+  const [auto, setAuto] = useState(false);
+  const checked = useQuery({
+    queryKey: ['several-profiles', files.map((f) => `${f.name}:${f.size}:${f.lastModified}`)],
+    queryFn: () => Promise.all(files.map(checkOne)),
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+  const valid = (checked.data ?? []).filter(creatable);
+  const create = useMutation({
+    mutationFn: async () => {
+      const out: Record<string, string | Error> = {};
+      for (const c of valid) {
+        try {
+          out[c.name] = (await postJson<Machine>(`/machines${auto ? '?pipeline=auto' : ''}`, c.validation.profile)).machine_id;
+        } catch (e) {
+          out[c.name] = new Error(errorText(e));
+        }
+      }
+      return out;
+    },
+    onSuccess: (out) => {
+      qc.invalidateQueries({ queryKey: ['machines'] });
+      const made = Object.values(out).filter((v) => typeof v === 'string').length;
+      useUi.getState().toast(made > 0 ? 'success' : 'error', `${made} of ${valid.length} machines created`);
+    },
+  });
+  return (
+    <div aria-label="Several profiles">
+      <h3>{files.length} profiles, checked before anything is created</h3>
+      {checked.isLoading && <Spinner label="Checking the profiles" />}
+      <ErrorBox error={checked.error} title="Could not check the profiles" />
+      {checked.data && (
+        <div className="table-wrap">
+          <table className="table cards" aria-label="Profiles to create">
+            <TableHead columns={['File', 'Machine', 'Check']} />
+            <tbody>
+              {checked.data.map((c) => (
+                <tr key={c.name}>
+                  <td>{c.name}</td>
+                  <td data-label="Machine">{c.validation?.profile?.machine_id ?? '—'}</td>
+                  <td className="wrap" data-label="Check">
+                    {verdict(c, create.data)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <label className="check" style={{ marginTop: 12 }}>
+        <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} /> then seed, train and generate a dataset for each by itself
+      </label>
+      <div className="actions">
+        <button className="secondary" onClick={onClose}>
+          Choose other files
+        </button>
+        <button data-primary="" disabled={valid.length === 0 || create.isPending || !!create.data} onClick={() => create.mutate()}>
+          {create.isPending ? 'Creating…' : `Create ${valid.length} machine${valid.length === 1 ? '' : 's'}`}
+        </button>
+      </div>
+    </div>
+  );
+}
