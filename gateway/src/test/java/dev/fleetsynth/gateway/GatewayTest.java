@@ -518,6 +518,9 @@ class GatewayTest {
                 .extract()
                 .asString();
         io.restassured.path.json.JsonPath api = new io.restassured.path.json.JsonPath(doc);
+        // property names as the JSON has them
+        assertThat(dev.fleetsynth.testkit.OpenApiNames.notSnakeCase(api.getMap("components.schemas")))
+                .isEmpty();
         assertThat(limit(api, "seed", "rows", "minimum")).isEqualTo(dev.fleetsynth.engine.seed.SeedOptions.MIN_ROWS);
         assertThat(limit(api, "seed", "rows", "maximum")).isEqualTo(dev.fleetsynth.engine.seed.SeedOptions.MAX_ROWS);
         assertThat(limit(api, "train", "epochs", "maximum"))

@@ -293,4 +293,15 @@ class ProfileServiceTest {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }
+
+    @Test
+    void theOpenApiDocumentNamesPropertiesAsTheJsonDoes() {
+        java.util.Map<String, ?> schemas = given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body("components.schemas.MachineView.properties.machine_id", org.hamcrest.Matchers.notNullValue())
+                .extract()
+                .path("components.schemas");
+        assertThat(dev.fleetsynth.testkit.OpenApiNames.notSnakeCase(schemas)).isEmpty();
+    }
 }

@@ -498,4 +498,15 @@ class SeedServiceTest {
                 .body(containsString("fleetsynth_jobs_started_total{stage=\"seed\"}"))
                 .body(containsString("fleetsynth_jobs_succeeded_total{stage=\"seed\"}"));
     }
+
+    @Test
+    void theOpenApiDocumentNamesPropertiesAsTheJsonDoes() {
+        java.util.Map<String, ?> schemas = given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body("components.schemas.SeedView.properties.seed_id", org.hamcrest.Matchers.notNullValue())
+                .extract()
+                .path("components.schemas");
+        assertThat(dev.fleetsynth.testkit.OpenApiNames.notSnakeCase(schemas)).isEmpty();
+    }
 }

@@ -684,4 +684,15 @@ class TrainerServiceTest {
                 .body(containsString("fleetsynth_trainings_running"))
                 .body(containsString("fleetsynth_training_epochs_total"));
     }
+
+    @Test
+    void theOpenApiDocumentNamesPropertiesAsTheJsonDoes() {
+        java.util.Map<String, ?> schemas = given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body("components.schemas.ModelView.properties.model_id", org.hamcrest.Matchers.notNullValue())
+                .extract()
+                .path("components.schemas");
+        assertThat(dev.fleetsynth.testkit.OpenApiNames.notSnakeCase(schemas)).isEmpty();
+    }
 }
