@@ -68,7 +68,7 @@ function StepMethod() {
       <div className="choices">
         <button className="choice" onClick={() => choose('upload')}>
           <strong>Upload a profile</strong>
-          <span>A JSON, YAML or Excel (.xlsx) file: drag and drop or browse.</span>
+          <span>One or more JSON, YAML or Excel (.xlsx) files: drag and drop or browse.</span>
         </button>
         <button className="choice" onClick={() => choose('form')}>
           <strong>Fill in a form</strong>
