@@ -191,5 +191,6 @@ export function useTaskProgress(taskId: string | undefined, lossCurve?: () => Pr
       setTimeout(() => unwatch(taskId), 1500);
     };
   }, [taskId, watch, unwatch]);
-  return state;
+  // until the effect above has reset it, the state is the previous task's: never show that as this one's
+  return state.task && state.task.task_id !== taskId ? initialProgress : state;
 }

@@ -4,10 +4,13 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorText, postFile, postJson, type Machine, type Profile, type Validation } from '../api';
 import { notAProfile } from '../logic/profiles';
+import { askForNotifications } from '../live';
 import { useUi } from '../store';
 import { ErrorBox, Spinner, TableHead } from './ui';
 
 interface Checked {
+  /** the file's place in the list (two files may share a name) */
+  index: number;
   name: string;
   /** why it was not sent (not a profile file) */
   refused?: string;
@@ -15,20 +18,20 @@ interface Checked {
   error?: unknown;
 }
 
-async function checkOne(file: File): Promise<Checked> {
+async function checkOne(file: File, index: number): Promise<Checked> {
   const refused = notAProfile(file.name);
-  if (refused) return { name: file.name, refused };
+  if (refused) return { index, name: file.name, refused };
   try {
-    return { name: file.name, validation: await postFile<Validation>('/profiles/validate', file) };
+    return { index, name: file.name, validation: await postFile<Validation>('/profiles/validate', file) };
   } catch (e) {
-    return { name: file.name, error: e };
+    return { index, name: file.name, error: e };
   }
 }
 
 const creatable = (c: Checked): c is Checked & { validation: Validation & { profile: Profile } } => !!c.validation?.valid && !!c.validation.profile;
 
-function verdict(c: Checked, created?: Record<string, string | Error>) {
-  const made = created?.[c.name];
+function verdict(c: Checked, created?: Record<number, string | Error>) {
+  const made = created?.[c.index];
   if (made instanceof Error) return <span role="alert">not created: {made.message}</span>;
   if (made) return <span className="badge tone-excellent">created {made}</span>;
   if (c.refused) return <span>{c.refused}</span>;
@@ -53,23 +56,24 @@ export function SeveralProfiles({ files, onClose }: { files: File[]; onClose: ()
   const [auto, setAuto] = useState(false);
   const checked = useQuery({
     queryKey: ['several-profiles', files.map((f) => `${f.name}:${f.size}:${f.lastModified}`)],
-    queryFn: () => Promise.all(files.map(checkOne)),
+    queryFn: () => Promise.all(files.map((f, i) => checkOne(f, i))),
     staleTime: Infinity,
     gcTime: 0,
   });
   const valid = (checked.data ?? []).filter(creatable);
   const create = useMutation({
     mutationFn: async () => {
-      const out: Record<string, string | Error> = {};
+      const out: Record<number, string | Error> = {};
       for (const c of valid) {
         try {
-          out[c.name] = (await postJson<Machine>(`/machines${auto ? '?pipeline=auto' : ''}`, c.validation.profile)).machine_id;
+          out[c.index] = (await postJson<Machine>(`/machines${auto ? '?pipeline=auto' : ''}`, c.validation.profile)).machine_id;
         } catch (e) {
-          out[c.name] = new Error(errorText(e));
+          out[c.index] = new Error(errorText(e));
         }
       }
       return out;
     },
+    onMutate: () => auto && askForNotifications(),
     onSuccess: (out) => {
       qc.invalidateQueries({ queryKey: ['machines'] });
       const made = Object.values(out).filter((v) => typeof v === 'string').length;
@@ -77,8 +81,8 @@ export function SeveralProfiles({ files, onClose }: { files: File[]; onClose: ()
     },
   });
   return (
-    <div aria-label="Several profiles">
-      <h3>{files.length} profiles, checked before anything is created</h3>
+    <section aria-labelledby="several-title">
+      <h3 id="several-title">{files.length} profiles, checked before anything is created</h3>
       {checked.isLoading && <Spinner label="Checking the profiles" />}
       <ErrorBox error={checked.error} title="Could not check the profiles" />
       {checked.data && (
@@ -87,7 +91,7 @@ export function SeveralProfiles({ files, onClose }: { files: File[]; onClose: ()
             <TableHead columns={['File', 'Machine', 'Check']} />
             <tbody>
               {checked.data.map((c) => (
-                <tr key={c.name}>
+                <tr key={c.index}>
                   <td>{c.name}</td>
                   <td data-label="Machine">{c.validation?.profile?.machine_id ?? '—'}</td>
                   <td className="wrap" data-label="Check">
@@ -103,13 +107,13 @@ export function SeveralProfiles({ files, onClose }: { files: File[]; onClose: ()
         <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} /> then seed, train and generate a dataset for each by itself
       </label>
       <div className="actions">
-        <button className="secondary" onClick={onClose}>
+        <button className="secondary" disabled={create.isPending} onClick={onClose}>
           Choose other files
         </button>
         <button data-primary="" disabled={valid.length === 0 || create.isPending || !!create.data} onClick={() => create.mutate()}>
           {create.isPending ? 'Creating…' : `Create ${valid.length} machine${valid.length === 1 ? '' : 's'}`}
         </button>
       </div>
-    </div>
+    </section>
   );
 }

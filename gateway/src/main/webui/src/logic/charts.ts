@@ -35,8 +35,8 @@ export function passes(score: number | null | undefined, grade?: string | null):
 /**
  * The three thresholds as an ECharts markLine on {@code axis}, labelled with two decimals (0.85,
  * not "0.8"), the close labels of good and excellent pushed apart so that they do not overlap.
- * The grid needs room for them: 44 px on the right for lines across (yAxis), 24 px on top for lines
- * up (xAxis).
+ * The grid needs room for them: 44 px on the right for lines across (yAxis), 50 px on top for lines
+ * up (xAxis), whose labels stand one above another.
  */
 export function thresholdMarks(axis: 'xAxis' | 'yAxis', color = '#CBD5E1') {
   const values = [THRESHOLDS.minimum, THRESHOLDS.good, THRESHOLDS.excellent];

@@ -133,12 +133,18 @@ function ProfileEditor({ machine }: { machine: Machine }) {
           }
         }}
       >
-        {mode === 'form' && json.data && <ProfileForm profile={draft ?? json.data} problems={problems} onChange={setDraft} />}
+        {mode === 'form' && json.data && (
+          // read-only while saving: what is typed meanwhile would be cleared by the save
+          <fieldset className="plain" disabled={save.isPending}>
+            <ProfileForm profile={draft ?? json.data} problems={problems} onChange={setDraft} />
+          </fieldset>
+        )}
         {mode === 'yaml' && yaml.data != null && (
           <div className="field">
             <label htmlFor="profile-yaml">Profile (YAML)</label>
             <textarea
               id="profile-yaml"
+              readOnly={save.isPending}
               className="code"
               spellCheck={false}
               rows={Math.min(24, Math.max(8, value.split('\n').length + 1))}

@@ -223,7 +223,11 @@ function StepValidate() {
   const w = useWizard();
   const check = useMutation({
     mutationFn: (profile: Profile) => postJson<Validation>('/profiles/validate', profile),
-    onSuccess: (v, profile) => w.set({ problems: v.problems, validated: v.valid, profile: v.valid && v.profile ? v.profile : profile }),
+    onSuccess: (v, profile) => {
+      // an answer for a profile edited since is not this one's
+      if (useWizard.getState().profile !== profile) return;
+      w.set({ problems: v.problems, validated: v.valid, profile: v.valid && v.profile ? v.profile : profile });
+    },
   });
   const validate = (profile: Profile | undefined) => profile && check.mutate(profile);
   const busy = check.isPending;
@@ -270,6 +274,17 @@ function StepValidate() {
   );
 }
 
+/** A machine just created or chosen: to its seed step, with nothing of the machine before it. */
+const NEW_MACHINE = {
+  seedTaskId: undefined,
+  seedId: undefined,
+  trainTaskId: undefined,
+  generationTaskId: undefined,
+  datasetId: undefined,
+  following: undefined,
+  step: 4,
+};
+
 function StepCreate() {
   const w = useWizard();
   const qc = useQueryClient();
@@ -279,7 +294,7 @@ function StepCreate() {
     onSuccess: (m) => {
       qc.invalidateQueries({ queryKey: ['machines'] });
       useUi.getState().toast('success', `Machine ${m.machine_id} created`);
-      w.set({ machineId: m.machine_id, step: 4 });
+      w.set({ machineId: m.machine_id, ...NEW_MACHINE });
     },
     onError: (e) => {
       if (e instanceof ApiError && e.code === 'INVALID_PROFILE') w.set({ problems: e.details, validated: false, step: 2 });
@@ -304,7 +319,7 @@ function StepCreate() {
       )}
       <ErrorBox error={error} title="Could not create the machine" />
       {error instanceof ApiError && error.code === 'MACHINE_EXISTS' && p && (
-        <button className="secondary" onClick={() => w.set({ machineId: p.machine_id, step: 4 })}>
+        <button className="secondary" onClick={() => w.set({ machineId: p.machine_id, ...NEW_MACHINE })}>
           Continue with the existing {p.machine_id}
         </button>
       )}
@@ -391,7 +406,7 @@ function SeedPreview({ machineId, seedId }: { machineId: string; seedId: string 
 }
 
 /** Starts a seed, training or generation; the step keeps the task's id and follows its progress. */
-function useStartTask(path: string, onTask: (t: Task) => void) {
+function useStartTask(path: string, onTask: (t: Task, body: unknown) => void) {
   return useMutation({ mutationFn: (body: unknown) => postJson<Task>(path, body), onMutate: askForNotifications, onSuccess: onTask });
 }
 
@@ -411,8 +426,8 @@ function RangeHint({ value, range }: { value: number; range?: Range }) {
 function StepSeed() {
   const w = useWizard();
   const limits = useApiLimits();
-  const seed = useStartTask(`/machines/${enc(w.machineId!)}/seed`, (task) =>
-    w.set({ seedTaskId: task.task_id, seedId: undefined, following: w.auto ? 'seed' : undefined }),
+  const seed = useStartTask(`/machines/${enc(w.machineId!)}/seed`, (task, body) =>
+    w.set({ seedTaskId: task.task_id, seedId: undefined, following: (body as { pipeline?: string }).pipeline === 'auto' ? 'seed' : undefined }),
   );
   const progress = useTaskProgress(w.seedTaskId);
   const t = progress.task;
@@ -440,6 +455,10 @@ function StepSeed() {
           />
           <RangeHint value={w.seedRows} range={limits?.seedRows} />
         </div>
+        <label className="check" style={{ marginBottom: 12 }}>
+          <input type="checkbox" checked={w.auto} onChange={(e) => w.set({ auto: e.target.checked })} /> then train the default model and generate 50,000 rows
+          by itself (the wizard follows along)
+        </label>
         <button
           data-primary={w.seedTaskId ? undefined : ''}
           style={{ marginBottom: 12 }}
@@ -449,10 +468,7 @@ function StepSeed() {
           {w.seedTaskId ? 'Generate again' : 'Generate seed data'}
         </button>
       </div>
-      <label className="check">
-        <input type="checkbox" checked={w.auto} onChange={(e) => w.set({ auto: e.target.checked })} /> then train the default model and generate 50,000 rows by
-        itself (the wizard follows along)
-      </label>
+
       <ErrorBox error={seed.error} title="Could not start" />
       {w.seedTaskId && <TaskStatusLine state={progress} />}
       {w.seedId && w.machineId && <SeedPreview machineId={w.machineId} seedId={w.seedId} />}
@@ -474,9 +490,11 @@ function StepTrain() {
   const progress = useTaskProgress(w.trainTaskId);
   const t = progress.task;
   const nextGeneration = w.following === 'training' && t?.status === 'succeeded' ? t.next_task_id : undefined;
+  const followedFailed = w.following === 'training' && !!t?.finished && t.status !== 'succeeded';
   useEffect(() => {
     if (nextGeneration) w.set({ generationTaskId: nextGeneration, datasetId: undefined, following: undefined, step: 6 });
-  }, [nextGeneration]); // eslint-disable-line react-hooks/exhaustive-deps
+    else if (followedFailed) w.set({ following: undefined });
+  }, [nextGeneration, followedFailed]); // eslint-disable-line react-hooks/exhaustive-deps
   const running = !!t && !t.finished;
   return (
     <Card title={`Train a model for ${w.machineId}`}>
@@ -602,6 +620,9 @@ export function Wizard() {
         )}
       </div>
       <Stepper />
+      <p className="sr-only" aria-live="polite">
+        Step {w.step + 1} of {WIZARD_STEPS.length}: {WIZARD_STEPS[w.step]}
+      </p>
       <p className="muted keys">
         Keys: <kbd>Ctrl</kbd>+<kbd>Enter</kbd> presses the step&apos;s main button; <kbd>←</kbd> and <kbd>→</kbd> (outside a field) move between the steps
         reached.
