@@ -1,5 +1,6 @@
 package dev.fleetsynth.testkit;
 
+import io.restassured.RestAssured;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,26 @@ public final class OpenApiNames {
     private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9_]*");
 
     private OpenApiNames() {}
+
+    /**
+     * What is wrong with the running service's OpenAPI document (its {@code /q/openapi}): a property that is not
+     * snake_case, or the sample {@code schema.property} (one the JSON has) missing. Empty when it is right.
+     */
+    public static List<String> misnamed(String schema, String property) {
+        Map<String, ?> schemas = RestAssured.given()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("components.schemas");
+        List<String> wrong = notSnakeCase(schemas);
+        if (!(schemas.get(schema) instanceof Map<?, ?> m
+                && m.get("properties") instanceof Map<?, ?> properties
+                && properties.containsKey(property))) {
+            wrong.add(schema + "." + property + " is missing");
+        }
+        return wrong;
+    }
 
     /**
      * "Schema.property" for each property of the given {@code components.schemas} whose name is not
