@@ -606,6 +606,20 @@ function StepGenerate() {
 
 export function Wizard() {
   const w = useWizard();
+  // The button that moved the wizard on leaves with its step (and an auto run moves it with no button
+  // at all): the focus goes to the new step's title rather than back to the page.
+  const firstStep = useRef(true);
+  useEffect(() => {
+    if (firstStep.current) {
+      firstStep.current = false;
+      return;
+    }
+    const title = document.querySelector<HTMLElement>('main section.card h2');
+    if (title) {
+      title.tabIndex = -1;
+      title.focus();
+    }
+  }, [w.step]);
   return (
     <>
       <div className="card-head">
