@@ -111,6 +111,16 @@ const wizardDefaults = {
   auto: false,
 };
 
+/** The wizard's tasks and results of one machine, none yet: a new machine or a reset starts from these. */
+export const NO_TASKS = {
+  seedTaskId: undefined,
+  seedId: undefined,
+  trainTaskId: undefined,
+  generationTaskId: undefined,
+  datasetId: undefined,
+  following: undefined,
+};
+
 export const WIZARD_STEPS = ['Input method', 'Profile', 'Validate & fix', 'Create', 'Seed data', 'Train', 'Generate & validate'];
 
 export const useWizard = create<WizardState>()(
@@ -126,12 +136,7 @@ export const useWizard = create<WizardState>()(
           format: undefined,
           profile: undefined,
           machineId: undefined,
-          seedTaskId: undefined,
-          seedId: undefined,
-          trainTaskId: undefined,
-          generationTaskId: undefined,
-          datasetId: undefined,
-          following: undefined,
+          ...NO_TASKS,
         }),
     }),
     {

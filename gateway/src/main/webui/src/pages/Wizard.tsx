@@ -17,7 +17,7 @@ import { notAProfile, PROFILE_ACCEPT } from '../logic/profiles';
 import { SeveralProfiles } from '../components/SeveralProfiles';
 import { thin, tracesAgainstRul } from '../logic/charts';
 import { setPath } from '../logic/validation';
-import { WIZARD_STEPS, navigate, useUi, useWizard } from '../store';
+import { NO_TASKS, WIZARD_STEPS, navigate, useUi, useWizard } from '../store';
 import { QualityReportView } from './Validation';
 
 const PALETTE = ['#3B82F6', '#06B6D4', '#8B5CF6', '#10B981', '#F59E0B', '#EC4899', '#F97316', '#A3E635'];
@@ -275,15 +275,7 @@ function StepValidate() {
 }
 
 /** A machine just created or chosen: to its seed step, with nothing of the machine before it. */
-const NEW_MACHINE = {
-  seedTaskId: undefined,
-  seedId: undefined,
-  trainTaskId: undefined,
-  generationTaskId: undefined,
-  datasetId: undefined,
-  following: undefined,
-  step: 4,
-};
+const NEW_MACHINE = { ...NO_TASKS, step: 4 };
 
 function StepCreate() {
   const w = useWizard();
