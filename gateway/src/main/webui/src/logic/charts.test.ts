@@ -15,6 +15,9 @@ describe('chart data shaping', () => {
 
   it('turns a correlation matrix into heatmap cells, leaving out undefined ones', () => {
     const cells = heatmapCells({
+      dataset_id: 'ds_1',
+      split: 'train',
+      source: 'synthetic',
       rows: 10,
       columns: ['a', 'b'],
       values: [

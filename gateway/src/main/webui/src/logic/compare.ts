@@ -27,11 +27,9 @@ export function bestOf(values: (number | string | null | undefined)[], lowerIsBe
   return nums.flatMap((v, i) => (v === target ? [i] : []));
 }
 
-/** Whether RUL can be learnt at all: a regressor trained on the real rows beats predicting the mean. */
+/** Whether RUL can be learnt at all (the API's answer: a regressor trained on the real rows beats predicting the mean). */
 export function learnable(u: Utility | null | undefined): boolean | undefined {
-  if (!u) return undefined;
-  if (typeof u.learnable === 'boolean') return u.learnable;
-  return finite(u.rmse_real_trained) && finite(u.rmse_mean_baseline) ? u.rmse_real_trained < u.rmse_mean_baseline : undefined;
+  return u ? u.learnable : undefined;
 }
 
 function row(

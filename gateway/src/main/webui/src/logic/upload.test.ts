@@ -6,19 +6,19 @@ import { formatBytes, planChunks, retryable, uploadInChunks, type UploadCalls, t
 
 /** A seed service in memory: keeps the chunks it got and checks their sizes as the real one does. */
 function fakeServer(chunkBytes: number, fail: Record<number, ApiError[]> = {}) {
-  const uploads = new Map<string, { bytes: number; chunks: number; parts: Map<number, Uint8Array> }>();
+  const uploads = new Map<string, { name: string; bytes: number; chunks: number; parts: Map<number, Uint8Array> }>();
   const puts: number[] = [];
   let seq = 0;
   const status = (id: string): UploadStatus => {
     const u = uploads.get(id)!;
     const received = [...u.parts.keys()].sort((a, b) => a - b);
-    return { upload_id: id, bytes: u.bytes, chunks: u.chunks, received, complete: received.length === u.chunks };
+    return { upload_id: id, file_name: u.name, bytes: u.bytes, chunks: u.chunks, received, complete: received.length === u.chunks };
   };
   const calls: UploadCalls = {
     async create(name, bytes) {
       const id = `u${++seq}`;
       const chunks = Math.ceil(bytes / chunkBytes);
-      uploads.set(id, { bytes, chunks, parts: new Map() });
+      uploads.set(id, { name, bytes, chunks, parts: new Map() });
       return { upload_id: id, file_name: name, bytes, chunk_bytes: chunkBytes, chunks, max_bytes: 1e9 };
     },
     async status(id) {

@@ -153,7 +153,7 @@ function Heatmap({ c }: { c: Correlations }) {
 }
 
 function CycleTraces({ machineId, dataset, split }: { machineId: string; dataset: Dataset; split: string }) {
-  const seedId = /seed\/([^/]+)\.parquet$/.exec((dataset as unknown as { seed_path?: string }).seed_path ?? '')?.[1];
+  const seedId = /seed\/([^/]+)\.parquet$/.exec(dataset.seed_path ?? '')?.[1];
   const seed = useQuery({
     queryKey: ['seed-rows', seedId, 1],
     queryFn: () => get<SeedRows>(`/machines/${enc(machineId)}/seeds/${enc(seedId!)}/rows?cycle=1&limit=5000`),

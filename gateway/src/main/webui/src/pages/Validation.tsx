@@ -2,7 +2,7 @@
 // checks, utility), and retraining for the machines that fail.
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { enc, get, postJson, type Machine } from '../api';
+import { enc, get, postJson, type Machine, type QualityReport } from '../api';
 import { axisStyle, Chart } from '../components/Chart';
 import { Card, ErrorBox, QualityBadge, Spinner, TableHead } from '../components/ui';
 import { passes, thresholdMarks, verdictBand } from '../logic/charts';
@@ -10,7 +10,8 @@ import { useMachines } from '../queries';
 import { useUi } from '../store';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-type Report = Record<string, any>;
+/** A quality metric's result: the report has one more property per metric (QualityMetric.ALL), untyped in the API. */
+type Metric = Record<string, any>;
 
 const num = (v: unknown, d = 3) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '—');
 
@@ -21,11 +22,11 @@ export function QualityReportView({ machineId, datasetId }: { machineId: string;
     isLoading,
   } = useQuery({
     queryKey: ['quality', datasetId],
-    queryFn: () => get<Report>(`/machines/${enc(machineId)}/datasets/${enc(datasetId)}/quality`),
+    queryFn: () => get<QualityReport>(`/machines/${enc(machineId)}/datasets/${enc(datasetId)}/quality`),
   });
   const option = useMemo(() => {
     if (!r?.column_scores) return undefined;
-    const cols = (r.column_scores as Report[]).filter((c) => typeof c.score === 'number');
+    const cols = r.column_scores.filter((c) => typeof c.score === 'number');
     return {
       grid: { left: 130, right: 20, top: 50, bottom: 30 },
       tooltip: { trigger: 'axis' },
@@ -47,22 +48,27 @@ export function QualityReportView({ machineId, datasetId }: { machineId: string;
   if (isLoading) return <Spinner label="Loading the quality report" />;
   if (error) return <ErrorBox error={error} title="Could not load the quality report" />;
   if (!r) return null;
-  const temporal = r.temporal as Report | null;
-  const utility = r.utility as Report | null;
+  const metric = (name: string) => r[name] as Metric | null | undefined;
+  const temporal = metric('temporal');
+  const utility = metric('utility');
+  const windowUtility = metric('window_utility');
+  const discriminative = metric('discriminative');
+  const lifetimes = metric('lifetimes');
   return (
     <div className="grid grid-2" aria-label="Quality report" style={{ marginTop: 12 }}>
       <div>
         <h3>
           Quality <QualityBadge score={r.overall} grade={r.grade} /> {r.passed ? '· passed' : '· failed'}
         </h3>
+        {/* a report written by an older version may lack what a newer one always has: kept defensive */}
         {Array.isArray(r.checks) && r.checks.length > 0 && (
           <div className="table-wrap">
             <table className="table cards" aria-label="Quality checks">
               <TableHead columns={['Check', 'Result', 'Measured']} />
               <tbody>
-                {(r.checks as Report[]).map((c) => (
+                {r.checks.map((c) => (
                   <tr key={c.name}>
-                    <td data-label="Check">{String(c.name).replace(/_/g, ' ')}</td>
+                    <td data-label="Check">{c.name.replace(/_/g, ' ')}</td>
                     <td data-label="Result">
                       <span className={`badge tone-${c.passed ? 'excellent' : 'poor'}`}>{c.passed ? 'pass' : 'fail'}</span>
                     </td>
@@ -75,9 +81,9 @@ export function QualityReportView({ machineId, datasetId }: { machineId: string;
             </table>
           </div>
         )}
-        {Array.isArray(r.advice) && r.advice.length > 0 && (
+        {r.advice && r.advice.length > 0 && (
           <ul aria-label="What to try">
-            {(r.advice as string[]).map((a) => (
+            {r.advice.map((a) => (
               <li key={a}>{a}</li>
             ))}
           </ul>
@@ -106,29 +112,29 @@ export function QualityReportView({ machineId, datasetId }: { machineId: string;
                 <FragmentKV
                   key={k}
                   k={`· ${k.replace(/_/g, ' ')}`}
-                  v={(v as Report).passed != null ? ((v as Report).passed ? 'passed' : 'failed') : JSON.stringify(v)}
+                  v={(v as Metric).passed != null ? ((v as Metric).passed ? 'passed' : 'failed') : JSON.stringify(v)}
                 />
               ))}
           {temporal?.correlation_signs && (
             <FragmentKV
               k="· correlation signs kept"
-              v={`${(temporal.correlation_signs as Report[]).filter((s) => s.kept).length} of ${(temporal.correlation_signs as Report[]).length} sensors`}
+              v={`${(temporal.correlation_signs as Metric[]).filter((s) => s.kept).length} of ${(temporal.correlation_signs as Metric[]).length} sensors`}
             />
           )}
           <dt>Score grade</dt>
           <dd>{r.score_grade ?? r.grade}</dd>
           <dt>Utility on windows</dt>
           <dd>
-            {r.window_utility
-              ? `RMSE trained on seed ${num(r.window_utility.rmse_real_trained, 1)}, on synthetic ${num(r.window_utility.rmse_synthetic_trained, 1)} (ratio ${num(r.window_utility.ratio, 2)}), last ${r.window_utility.window} readings per window`
+            {windowUtility
+              ? `RMSE trained on seed ${num(windowUtility.rmse_real_trained, 1)}, on synthetic ${num(windowUtility.rmse_synthetic_trained, 1)} (ratio ${num(windowUtility.ratio, 2)}), last ${windowUtility.window} readings per window`
               : 'not computed'}
           </dd>
           <dt>Discriminative score</dt>
-          <dd>{r.discriminative ? `${num(r.discriminative.score)} (0 is indistinguishable)` : 'not computed'}</dd>
+          <dd>{discriminative ? `${num(discriminative.score)} (0 is indistinguishable)` : 'not computed'}</dd>
           <dt>Lifetimes</dt>
           <dd>
-            {r.lifetimes
-              ? `KS ${num(r.lifetimes.ks, 2)}; mean ${num(r.lifetimes.synthetic_mean, 0)} synthetic, ${num(r.lifetimes.real_mean, 0)} real readings`
+            {lifetimes
+              ? `KS ${num(lifetimes.ks, 2)}; mean ${num(lifetimes.synthetic_mean, 0)} synthetic, ${num(lifetimes.real_mean, 0)} real readings`
               : 'not computed'}
           </dd>
           <dt>Utility (RUL model)</dt>

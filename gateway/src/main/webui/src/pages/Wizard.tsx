@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { parse as parseYaml } from 'yaml';
-import { ApiError, enc, get, postFile, postJson, type Machine, type Profile, type SeedRows, type Task, type Validation } from '../api';
+import { ApiError, enc, get, postFile, postJson, type Machine, type Profile, type SeedRows, type Task, type Template, type Validation } from '../api';
 import { axisStyle, Chart } from '../components/Chart';
 import { blankProfile, ProfileForm } from '../components/ProfileForm';
 import { ProblemList } from '../components/Problems';
@@ -174,15 +174,8 @@ function StepUpload() {
 
 function StepTemplate() {
   const w = useWizard();
-  const { data, error, isLoading } = useQuery({ queryKey: ['templates'], queryFn: () => get<unknown>('/templates') });
-
-  const names: string[] = useMemo(() => {
-    const d = data as unknown;
-    if (Array.isArray(d)) return d.map((x) => (typeof x === 'string' ? x : (x as { name: string }).name));
-    if (d && typeof d === 'object' && Array.isArray((d as { templates?: unknown[] }).templates))
-      return (d as { templates: (string | { name: string })[] }).templates.map((x) => (typeof x === 'string' ? x : x.name));
-    return [];
-  }, [data]);
+  const { data, error, isLoading } = useQuery({ queryKey: ['templates'], queryFn: () => get<Template[]>('/templates') });
+  const templates = data ?? [];
   const pick = useMutation({
     mutationFn: (name: string) => get<Profile>(`/templates/${enc(name)}?format=json`),
     onSuccess: (p) => w.set({ profile: p, method: 'template', fileName: undefined, problems: [], validated: false }),
@@ -193,8 +186,8 @@ function StepTemplate() {
         <ErrorBox error={error ?? pick.error} title="Could not load templates" />
         {isLoading && <Spinner />}
         <div className="actions" style={{ marginTop: 0 }}>
-          {names.map((n) => (
-            <button key={n} className="secondary small" disabled={pick.isPending} onClick={() => pick.mutate(n)}>
+          {templates.map(({ name: n, description }) => (
+            <button key={n} className="secondary small" title={description} disabled={pick.isPending} onClick={() => pick.mutate(n)}>
               {pick.isPending && pick.variables === n ? '…' : n}
             </button>
           ))}

@@ -82,6 +82,34 @@ class GatewayTest {
                 codec.toJson(event));
     }
 
+    /**
+     * Writes the document to target/openapi.json and checks (or, with -Dfleetsynth.openapi.write=true, writes)
+     * the dashboard's generated API types against it: the output of the webui's scripts/api-types.mjs.
+     */
+    private static String dashboardTypes(String doc) {
+        try {
+            java.nio.file.Path file =
+                    java.nio.file.Path.of("target", "openapi.json").toAbsolutePath();
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, doc);
+            ProcessBuilder pb = new ProcessBuilder(
+                            "node",
+                            "scripts/api-types.mjs",
+                            Boolean.getBoolean(dev.fleetsynth.testkit.OpenApiContract.WRITE) ? "--write" : "--check",
+                            file.toString())
+                    .directory(java.nio.file.Path.of("src/main/webui").toFile())
+                    .redirectErrorStream(true);
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return p.waitFor() == 0 ? out : "failed: " + out;
+        } catch (java.io.IOException e) {
+            return "failed: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
     private static JsonNode awaitTask(UUID taskId, String status) throws Exception {
         String[] last = {null};
         try {
@@ -518,6 +546,16 @@ class GatewayTest {
                 .extract()
                 .asString();
         io.restassured.path.json.JsonPath api = new io.restassured.path.json.JsonPath(doc);
+        // every body the gateway relays has its schema (OpenApiBodies), and the dashboard's types are generated from it
+        assertThat(
+                        api.getString(
+                                "paths.'/api/gan/machines/{id}/seeds'.get.responses.'200'.content.'application/json'.schema.items.$ref"))
+                .isEqualTo("#/components/schemas/seed.SeedView");
+        assertThat(api.getList("components.schemas.'trainer.JobView'.required", String.class))
+                .contains("job_id", "status", "epochs", "progress");
+        assertThat(dashboardTypes(doc))
+                .as("src/api.gen.ts against this document")
+                .startsWith("src/api.gen.ts");
         // property names as the JSON has them
         assertThat(dev.fleetsynth.testkit.OpenApiNames.notSnakeCase(api.getMap("components.schemas")))
                 .isEmpty();

@@ -690,6 +690,14 @@ class GeneratorServiceTest {
     }
 
     @Test
+    void theGatewaysCopyOfTheSchemasIsThisDocuments() {
+        assertThat(dev.fleetsynth.testkit.OpenApiContract.differences("generator"))
+                .as("the gateway's copy of this service's schemas (write it with -D"
+                        + dev.fleetsynth.testkit.OpenApiContract.WRITE + "=true)")
+                .isEmpty();
+    }
+
+    @Test
     void theOpenApiDocumentNamesPropertiesAsTheJsonDoes() {
         assertThat(dev.fleetsynth.testkit.OpenApiNames.misnamed("DatasetView", "dataset_id"))
                 .isEmpty();

@@ -295,6 +295,14 @@ class ProfileServiceTest {
     }
 
     @Test
+    void theGatewaysCopyOfTheSchemasIsThisDocuments() {
+        assertThat(dev.fleetsynth.testkit.OpenApiContract.differences("profile"))
+                .as("the gateway's copy of this service's schemas (write it with -D"
+                        + dev.fleetsynth.testkit.OpenApiContract.WRITE + "=true)")
+                .isEmpty();
+    }
+
+    @Test
     void theOpenApiDocumentNamesPropertiesAsTheJsonDoes() {
         assertThat(dev.fleetsynth.testkit.OpenApiNames.misnamed("MachineView", "machine_id"))
                 .isEmpty();

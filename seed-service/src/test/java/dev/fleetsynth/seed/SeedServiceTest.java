@@ -500,6 +500,14 @@ class SeedServiceTest {
     }
 
     @Test
+    void theGatewaysCopyOfTheSchemasIsThisDocuments() {
+        assertThat(dev.fleetsynth.testkit.OpenApiContract.differences("seed"))
+                .as("the gateway's copy of this service's schemas (write it with -D"
+                        + dev.fleetsynth.testkit.OpenApiContract.WRITE + "=true)")
+                .isEmpty();
+    }
+
+    @Test
     void theOpenApiDocumentNamesPropertiesAsTheJsonDoes() {
         assertThat(dev.fleetsynth.testkit.OpenApiNames.misnamed("SeedView", "seed_id"))
                 .isEmpty();

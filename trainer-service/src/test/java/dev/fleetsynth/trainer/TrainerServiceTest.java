@@ -686,6 +686,14 @@ class TrainerServiceTest {
     }
 
     @Test
+    void theGatewaysCopyOfTheSchemasIsThisDocuments() {
+        assertThat(dev.fleetsynth.testkit.OpenApiContract.differences("trainer"))
+                .as("the gateway's copy of this service's schemas (write it with -D"
+                        + dev.fleetsynth.testkit.OpenApiContract.WRITE + "=true)")
+                .isEmpty();
+    }
+
+    @Test
     void theOpenApiDocumentNamesPropertiesAsTheJsonDoes() {
         assertThat(dev.fleetsynth.testkit.OpenApiNames.misnamed("ModelView", "model_id"))
                 .isEmpty();

@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param profile the machine profile the columns were mapped onto, if any
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"shape", "columns", "rul_from"})
 public record ColumnMapping(
         List<String> shape,
         List<Entry> columns,
@@ -67,6 +68,8 @@ public record ColumnMapping(
      * @param reason why this role or target, in plain words
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            requiredProperties = {"source", "target", "role", "kind"})
     public record Entry(String source, String target, Role role, ColumnKind kind, Double score, String reason) {
         public Entry {
             Objects.requireNonNull(source, "source");

@@ -23,6 +23,8 @@ import dev.fleetsynth.engine.source.ColumnKind;
  * @param unit         the physical unit the name gives, if any
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@org.eclipse.microprofile.openapi.annotations.media.Schema(
+        requiredProperties = {"name", "kind", "count", "missing", "distinct"})
 public record ColumnProfile(
         String name,
         String type,

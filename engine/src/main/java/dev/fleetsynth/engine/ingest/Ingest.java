@@ -47,6 +47,8 @@ public final class Ingest {
     public record Result(IngestReport report, Path seed, Path holdout) {}
 
     /** What a file would become, before anything is written: profiles and the suggested mapping. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            requiredProperties = {"format", "header", "rows", "columns", "mapping", "sample"})
     public record Preview(
             String format,
             String sheet,
@@ -56,6 +58,8 @@ public final class Ingest {
             ColumnMapping mapping,
             IngestReport.Historian historian,
             List<Map<String, Object>> sample,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(ref = "Profile")
             com.fasterxml.jackson.databind.JsonNode profile) {}
 
     /** Reads and profiles the file and suggests a mapping; writes nothing. */

@@ -16,6 +16,19 @@ import java.util.Map;
  * on the data, and ({@code mapping}) the mapping to reuse for the next file of the same shape.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@org.eclipse.microprofile.openapi.annotations.media.Schema(
+        requiredProperties = {
+            "file",
+            "format",
+            "header",
+            "rows_read",
+            "rows_written",
+            "rows_held_out",
+            "units",
+            "units_held_out",
+            "cleaning",
+            "notes"
+        })
 public record IngestReport(
         String file,
         String format,
@@ -32,12 +45,17 @@ public record IngestReport(
         Rul rul,
         ColumnMapping mapping,
         SourceSchema schema,
+
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(ref = "Profile")
         JsonNode profile,
+
         List<String> notes) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** A long export (timestamp, tag, value) pivoted to one column per tag. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            requiredProperties = {"timestamp", "tag", "value", "tags"})
     public record Historian(String timestamp, String tag, String value, String asset, int tags) {}
 
     /**
@@ -50,6 +68,16 @@ public record IngestReport(
      * @param outliers         per column, values flagged by the robust z-score (kept)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            requiredProperties = {
+                "missing",
+                "filled",
+                "rows_dropped",
+                "duplicates",
+                "repeated_order",
+                "dropped",
+                "outliers"
+            })
     public record Cleaning(
             String missing,
             Map<String, Long> filled,
@@ -61,6 +89,7 @@ public record IngestReport(
 
     /** A column not learnt: an identifier, a constant (written back as {@code constant}) or all missing. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"column", "reason"})
     public record Dropped(String column, String reason, String constant) {}
 
     /**
@@ -73,6 +102,8 @@ public record IngestReport(
      * @param lives         run-to-failure histories (a unit has several when it failed several times)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            requiredProperties = {"from", "censored_rows", "censored_units", "lives"})
     public record Rul(
             String from,
             String column,

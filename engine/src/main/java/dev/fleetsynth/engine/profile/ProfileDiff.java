@@ -19,6 +19,7 @@ public final class ProfileDiff {
         CHANGED
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"path", "kind"})
     public record Change(String path, Kind kind, JsonNode before, JsonNode after) {}
 
     private ProfileDiff() {}

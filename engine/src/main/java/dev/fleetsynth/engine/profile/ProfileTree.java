@@ -20,7 +20,7 @@ import java.util.Set;
  * missing (NaN, null), so that validation can go on and report everything else too.
  */
 public final class ProfileTree {
-    static final List<String> TOP_FIELDS = List.of(
+    public static final List<String> TOP_FIELDS = List.of(
             "machine_id",
             "machine_type",
             "manufacturer",
@@ -29,10 +29,10 @@ public final class ProfileTree {
             "failure_modes",
             "operational_parameters",
             "rul");
-    static final List<String> SENSOR_FIELDS =
+    public static final List<String> SENSOR_FIELDS =
             List.of("name", "unit", "type", "base", "range", "noise", "response", "description");
-    static final List<String> FAILURE_MODE_FIELDS = List.of("name", "sensors", "weight", "description");
-    static final List<String> RUL_FIELDS = List.of("max_rul", "cycles", "degradation_pattern", "rul_noise");
+    public static final List<String> FAILURE_MODE_FIELDS = List.of("name", "sensors", "weight", "description");
+    public static final List<String> RUL_FIELDS = List.of("max_rul", "cycles", "degradation_pattern", "rul_noise");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -20,14 +20,22 @@ import org.apache.commons.math3.ml.distance.EarthMoversDistance;
  * on the real rows and the trivial baseline. The recommendation follows the utility where RUL can be
  * learnt at all, the overall score otherwise, and says why.
  */
+@org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"candidates", "recommended", "reason"})
 public record Comparison(List<Candidate> candidates, String recommended, String reason) {
     static final int KL_BINS = 20;
 
     /** One reading's distances from the real data (0 is identical). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"column"})
     public record Distance(
             String column,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
             Double ks,
-            @JsonProperty("wasserstein_std") Double wassersteinStd,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonProperty("wasserstein_std")
+            Double wassersteinStd,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
             Double kl) {
         static Distance of(String column, double ks, double wasserstein, double kl) {
             return new Distance(column, finite(ks), finite(wasserstein), finite(kl));
@@ -35,15 +43,29 @@ public record Comparison(List<Candidate> candidates, String recommended, String 
     }
 
     /** One dataset's scores. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            requiredProperties = {"name", "overall", "grade", "columns"})
     public record Candidate(
             String name,
             double overall,
             String grade,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
             Utility utility,
+
             List<Distance> columns,
-            @JsonProperty("correlation_mean_difference") Double correlationMeanDifference,
-            @JsonProperty("correlation_max_difference") Double correlationMaxDifference,
-            @JsonProperty("worst_column") String worstColumn,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
+            @JsonProperty("correlation_mean_difference")
+            Double correlationMeanDifference,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
+            @JsonProperty("correlation_max_difference")
+            Double correlationMaxDifference,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonProperty("worst_column")
+            String worstColumn,
+
             List<String> notes) {}
 
     /** A dataset to compare: all its rows, and the train split a user would train on. */

@@ -13,7 +13,19 @@ import java.util.Locale;
  * @param detail what was measured, in words, with both numbers
  * @param advice what to try when it fails; empty when it passes
  */
-public record QualityCheck(String name, boolean passed, double value, double limit, String detail, String advice) {
+@org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"name", "passed", "detail"})
+public record QualityCheck(
+        String name,
+        boolean passed,
+
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
+        double value,
+
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
+        double limit,
+
+        String detail,
+        String advice) {
 
     /** A check that passes when {@code value <= limit}. */
     static QualityCheck atMost(String name, double value, double limit, String what, String advice) {

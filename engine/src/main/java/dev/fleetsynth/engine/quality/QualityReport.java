@@ -73,6 +73,27 @@ import java.util.Objects;
     "diagnostics",
     "notes"
 })
+@org.eclipse.microprofile.openapi.annotations.media.Schema(
+        description = "The scores, and one more property per quality metric (QualityMetric.ALL)",
+        additionalProperties = org.eclipse.microprofile.openapi.annotations.media.Schema.True.class,
+        requiredProperties = {
+            "overall",
+            "overall_all_pairs",
+            "column_shapes",
+            "column_pair_trends",
+            "column_pair_trends_all_pairs",
+            "grade",
+            "score_grade",
+            "thresholds",
+            "seed",
+            "real_rows",
+            "synthetic_rows",
+            "column_scores",
+            "pair_scores",
+            "diagnostics",
+            "checks",
+            "notes"
+        })
 public record QualityReport(
         double overall,
         double overallAllPairs,

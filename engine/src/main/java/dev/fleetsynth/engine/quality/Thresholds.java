@@ -9,6 +9,7 @@ package dev.fleetsynth.engine.quality;
  * @param good      where "good" starts
  * @param excellent where "excellent" starts
  */
+@org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"minimum", "good", "excellent"})
 public record Thresholds(double minimum, double good, double excellent) {
     public static final Thresholds DEFAULT = new Thresholds(0.75, 0.85, 0.90);
 

@@ -21,6 +21,20 @@ package dev.fleetsynth.engine.quality;
  * @param rmseMeanBaseline     RMSE of predicting the real training rows' mean RUL on the test rows: a regressor
  *                             that does not beat it has learnt nothing, and then neither RMSE says much
  */
+@org.eclipse.microprofile.openapi.annotations.media.Schema(
+        requiredProperties = {
+            "regressor",
+            "split",
+            "unseen_test",
+            "train_rows_real",
+            "train_rows_synthetic",
+            "test_rows",
+            "rmse_real_trained",
+            "rmse_synthetic_trained",
+            "ratio",
+            "rmse_mean_baseline",
+            "learnable"
+        })
 public record Utility(
         String regressor,
         String split,

@@ -290,12 +290,42 @@ public class MachineApi {
     }
 
     @GET
-    @Path("/{id}/datasets/{dataset}/{view: quality|rows|stats|histograms|correlations}")
-    @Operation(
-            summary = "Explorer views of a dataset: quality report, rows (?split=&offset=&limit=), stats (?split=), "
-                    + "histograms (?split=&bins=&source=synthetic|seed), correlations (?split=)")
-    public Response explore(
-            @PathParam("id") String id, @PathParam("dataset") String dataset, @PathParam("view") String view) {
+    @Path("/{id}/datasets/{dataset}/quality")
+    @Operation(summary = "The dataset's quality report, as the generator wrote it")
+    public Response quality(@PathParam("id") String id, @PathParam("dataset") String dataset) {
+        return explore(id, dataset, "quality");
+    }
+
+    @GET
+    @Path("/{id}/datasets/{dataset}/rows")
+    @Operation(summary = "A page of a split's rows (?split=train|val|test&offset=&limit=)")
+    public Response rows(@PathParam("id") String id, @PathParam("dataset") String dataset) {
+        return explore(id, dataset, "rows");
+    }
+
+    @GET
+    @Path("/{id}/datasets/{dataset}/stats")
+    @Operation(summary = "Each column's statistics (?split=&source=synthetic|seed)")
+    public Response stats(@PathParam("id") String id, @PathParam("dataset") String dataset) {
+        return explore(id, dataset, "stats");
+    }
+
+    @GET
+    @Path("/{id}/datasets/{dataset}/histograms")
+    @Operation(summary = "Each value column's histogram (?split=&bins=&source=synthetic|seed)")
+    public Response histograms(@PathParam("id") String id, @PathParam("dataset") String dataset) {
+        return explore(id, dataset, "histograms");
+    }
+
+    @GET
+    @Path("/{id}/datasets/{dataset}/correlations")
+    @Operation(summary = "Pearson's r of every pair of value columns (?split=&source=synthetic|seed)")
+    public Response correlations(@PathParam("id") String id, @PathParam("dataset") String dataset) {
+        return explore(id, dataset, "correlations");
+    }
+
+    /** The explorer's views, each relayed as the generator answers it (one path each, so each has its schema). */
+    private Response explore(String id, String dataset, String view) {
         return upstream.read(
                 Service.GENERATOR,
                 () -> generator.view(

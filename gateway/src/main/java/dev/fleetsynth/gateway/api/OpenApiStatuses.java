@@ -65,6 +65,7 @@ public class OpenApiStatuses implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
+        OpenApiBodies.describe(openAPI);
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (!path.startsWith("/api/gan") || path.startsWith("/api/gan/auth")) {
                 return;

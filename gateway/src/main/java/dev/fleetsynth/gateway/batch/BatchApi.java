@@ -54,6 +54,7 @@ public class BatchApi {
      * step, and status, progress, quality and error are its own, so a batch of seeds that continue
      * to datasets is finished when the datasets are.
      */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"machine_id", "status"})
     public record Item(
             String machineId,
             UUID taskId,
@@ -65,6 +66,8 @@ public class BatchApi {
             ApiError error,
             String stage) {}
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            requiredProperties = {"batch_id", "operation", "created_at", "total", "counts", "items"})
     public record BatchView(
             UUID batchId,
             String operation,

@@ -11,6 +11,7 @@ import java.util.Map;
  * running, and the latest quality score.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"machine_id", "running", "state"})
 public record MachineStatus(
         String machineId,
         Integer profileVersion,

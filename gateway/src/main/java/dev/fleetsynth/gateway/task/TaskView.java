@@ -6,6 +6,8 @@ import java.util.UUID;
 
 /** A task as the API and the WebSockets show it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@org.eclipse.microprofile.openapi.annotations.media.Schema(
+        requiredProperties = {"task_id", "machine_id", "stage", "status", "progress", "finished"})
 public record TaskView(
         UUID taskId,
         String machineId,
@@ -27,6 +29,7 @@ public record TaskView(
         Instant updatedAt,
         boolean finished) {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"code", "message"})
     public record Error(String code, String message) {}
 
     /** A number as the API shows it: a non-finite one (a closed-form model's loss) left out. */

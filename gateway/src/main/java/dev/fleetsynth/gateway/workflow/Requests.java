@@ -69,7 +69,10 @@ public final class Requests {
             Double holdoutUnits,
             String missing,
             Long seed,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(ref = "seed.ColumnMapping")
             com.fasterxml.jackson.databind.JsonNode mapping,
+
             Boolean mapToProfile,
             String pipeline) {}
 

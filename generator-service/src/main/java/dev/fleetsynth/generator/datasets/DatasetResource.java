@@ -45,6 +45,8 @@ public class DatasetResource {
     static final String PARQUET = "application/vnd.apache.parquet";
 
     /** One page of a split: {@code rows} are arrays in the order of {@code columns}; timestamps are ISO-8601 UTC. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            requiredProperties = {"dataset_id", "split", "total", "offset", "limit", "columns", "rows"})
     public record RowsPage(
             String datasetId,
             String split,
@@ -125,6 +127,15 @@ public class DatasetResource {
     /** The quality report exactly as the engine wrote it. */
     @GET
     @jakarta.ws.rs.Path("/{dataset_id}/quality")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
+            description = "the quality report as the engine wrote it",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = dev.fleetsynth.engine.quality.QualityReport.class)))
     public Response quality(@PathParam("dataset_id") String datasetId) throws IOException {
         Dataset d = require(datasetId);
         return Response.ok(
@@ -161,6 +172,15 @@ public class DatasetResource {
 
     @GET
     @jakarta.ws.rs.Path("/{dataset_id}/stats")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
+            description = "each column's statistics",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = Explorer.Stats.class)))
     public Response stats(
             @PathParam("dataset_id") String datasetId,
             @QueryParam("split") String splitParam,
@@ -175,6 +195,15 @@ public class DatasetResource {
 
     @GET
     @jakarta.ws.rs.Path("/{dataset_id}/histograms")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
+            description = "each value column's histogram",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = Explorer.Histograms.class)))
     public Response histograms(
             @PathParam("dataset_id") String datasetId,
             @QueryParam("split") String splitParam,
@@ -195,6 +224,15 @@ public class DatasetResource {
 
     @GET
     @jakarta.ws.rs.Path("/{dataset_id}/correlations")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
+            description = "Pearson's r of every pair of value columns",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = Explorer.Correlations.class)))
     public Response correlations(
             @PathParam("dataset_id") String datasetId,
             @QueryParam("split") String splitParam,

@@ -7,6 +7,20 @@ import java.util.UUID;
  * A dataset as the REST API shows it; paths are relative to the artifact store's root. Scores that
  * could not be computed (and {@code utility_ratio} when no utility was measured) are left out.
  */
+@org.eclipse.microprofile.openapi.annotations.media.Schema(
+        requiredProperties = {
+            "dataset_id",
+            "machine_id",
+            "model_id",
+            "path",
+            "train_rows",
+            "val_rows",
+            "test_rows",
+            "rows",
+            "passed",
+            "random_seed",
+            "created_at"
+        })
 public record DatasetView(
         String datasetId,
         String machineId,

@@ -4,6 +4,18 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A generation job as the REST API shows it. {@code dataset_id} is there once the job succeeded. */
+@org.eclipse.microprofile.openapi.annotations.media.Schema(
+        requiredProperties = {
+            "job_id",
+            "machine_id",
+            "stage",
+            "status",
+            "created_at",
+            "train_rows",
+            "val_rows",
+            "test_rows",
+            "random_seed"
+        })
 public record JobView(
         UUID jobId,
         String machineId,

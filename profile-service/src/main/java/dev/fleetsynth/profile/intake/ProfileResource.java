@@ -19,7 +19,14 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/profiles/validate")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProfileResource {
-    public record Validation(boolean valid, String format, List<ApiError.Detail> problems, JsonNode profile) {}
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"valid", "problems"})
+    public record Validation(
+            boolean valid,
+            String format,
+            List<ApiError.Detail> problems,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(ref = "Profile")
+            JsonNode profile) {}
 
     @Inject
     ProfileIntake intake;

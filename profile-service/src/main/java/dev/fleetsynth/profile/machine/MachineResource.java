@@ -21,6 +21,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -42,6 +45,13 @@ public class MachineResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @APIResponse(
+            responseCode = "201",
+            description = "the machine",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MachineView.class)))
     public Response createFromUpload(@RestForm("file") FileUpload file, @RestForm("pipeline") String pipeline) {
         Uploads.Upload upload = Uploads.read(file);
         MachineProfile profile = intake.requireValid(upload.content(), upload.fileName(), upload.contentType());
@@ -50,6 +60,13 @@ public class MachineResource {
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml", XLSX})
+    @APIResponse(
+            responseCode = "201",
+            description = "the machine",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MachineView.class)))
     public Response createFromBody(
             byte[] body, @HeaderParam("Content-Type") String contentType, @QueryParam("pipeline") String pipeline) {
         MachineProfile profile = intake.requireValid(body, null, contentType);
@@ -72,6 +89,10 @@ public class MachineResource {
     @GET
     @Path("/{id}/profile")
     @Produces({MediaType.APPLICATION_JSON, "application/yaml", XLSX})
+    @APIResponse(
+            responseCode = "200",
+            description = "the current profile (JSON; YAML and Excel as files)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Profile")))
     public Response profile(@PathParam("id") String id, @QueryParam("format") @DefaultValue("json") String format) {
         ProfileFormat f = ProfileFormat.fromName(format)
                 .orElseThrow(() ->

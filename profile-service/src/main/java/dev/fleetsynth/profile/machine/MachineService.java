@@ -36,8 +36,18 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class MachineService {
-    public record VersionView(int version, String comment, String profilePath, Instant createdAt, JsonNode profile) {}
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"version", "created_at"})
+    public record VersionView(
+            int version,
+            String comment,
+            String profilePath,
+            Instant createdAt,
 
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(ref = "Profile")
+            JsonNode profile) {}
+
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            requiredProperties = {"machine_id", "from", "to", "changes"})
     public record Diff(String machineId, int from, int to, List<ProfileDiff.Change> changes) {}
 
     @Inject

@@ -3,9 +3,11 @@ package dev.fleetsynth.profile.machine;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A machine as the API shows it; {@code profile} only where one machine is asked for. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(requiredProperties = {"machine_id", "machine_type", "sensor_count", "version"})
 public record MachineView(
         String machineId,
         String machineType,
@@ -17,7 +19,7 @@ public record MachineView(
         String source,
         Instant createdAt,
         Instant updatedAt,
-        JsonNode profile) {
+        @Schema(ref = "Profile") JsonNode profile) {
 
     static MachineView of(Machine m, JsonNode profile) {
         return new MachineView(

@@ -16,6 +16,8 @@ import java.util.List;
 
 @Path("/templates")
 public class TemplateResource {
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            requiredProperties = {"name", "description", "machine_type", "sensor_count"})
     public record TemplateView(String name, String description, String machineType, int sensorCount) {}
 
     private final ProfileWriter writer = new ProfileWriter();
@@ -40,6 +42,13 @@ public class TemplateResource {
         "application/yaml",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     })
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
+            description = "the template's profile (JSON; YAML and Excel as files)",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(ref = "Profile")))
     public Response get(@PathParam("name") String name, @QueryParam("format") @DefaultValue("json") String format) {
         Templates.Template t = Templates.byName(name)
                 .orElseThrow(() -> ApiException.notFound(

@@ -4,6 +4,17 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A seed job as the REST API shows it. {@code seed_id} is there once the job succeeded. */
+@org.eclipse.microprofile.openapi.annotations.media.Schema(
+        requiredProperties = {
+            "job_id",
+            "machine_id",
+            "stage",
+            "status",
+            "created_at",
+            "profile_version",
+            "rows",
+            "random_seed"
+        })
 public record JobView(
         UUID jobId,
         String machineId,

@@ -34,6 +34,8 @@ public class SeedResource {
      * @param cycles how many cycles the seed has (cycles are numbered from 1)
      * @param total  rows matching (all rows, or those of {@code cycle}), of which this page is a slice
      */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            requiredProperties = {"seed_id", "cycles", "total", "offset", "limit", "columns", "rows"})
     public record RowsPage(
             String seedId,
             Integer cycle,
@@ -104,6 +106,15 @@ public class SeedResource {
     /** What ingestion found and did, for a seed from a user's data (ingest.json). */
     @GET
     @Path("/{seed_id}/report")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
+            description = "the ingest report",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = dev.fleetsynth.engine.ingest.IngestReport.class)))
     public jakarta.ws.rs.core.Response report(@PathParam("seed_id") String seedId) throws IOException {
         Seed seed = require(seedId);
         if (seed.reportPath == null || !java.nio.file.Files.isRegularFile(store.resolve(seed.reportPath))) {

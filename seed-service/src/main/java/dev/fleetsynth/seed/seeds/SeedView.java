@@ -4,6 +4,17 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A seed as the REST API shows it; {@code path} is relative to the artifact store's root. */
+@org.eclipse.microprofile.openapi.annotations.media.Schema(
+        requiredProperties = {
+            "seed_id",
+            "machine_id",
+            "path",
+            "rows",
+            "cycles",
+            "profile_version",
+            "random_seed",
+            "created_at"
+        })
 public record SeedView(
         String seedId,
         String machineId,

@@ -42,10 +42,20 @@ public class UploadResource {
     public record NewUpload(String fileName, Long bytes) {}
 
     /** What a preview shows, and the request to ingest with (a checked, complete copy of the caller's). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"upload_id", "ingest_request"})
     public record Checked(String uploadId, String ingestRequest) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
+            description = "the upload, to send in chunks",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = Uploads.Created.class)))
     public Response create(NewUpload request) {
         if (request == null) {
             throw ApiException.badRequest("body", "the body is empty", "send {\"file_name\": ..., \"bytes\": ...}");

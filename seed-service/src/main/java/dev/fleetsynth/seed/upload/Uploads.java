@@ -41,9 +41,13 @@ public class Uploads {
     }
 
     /** A new upload: its size is declared up front, so a file over the limit is refused before any byte is sent. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            requiredProperties = {"upload_id", "file_name", "bytes", "chunk_bytes", "chunks", "max_bytes"})
     public record Created(String uploadId, String fileName, long bytes, int chunkBytes, int chunks, long maxBytes) {}
 
     /** Where an upload stands. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            requiredProperties = {"upload_id", "file_name", "bytes", "chunks", "received", "complete"})
     public record Status(
             String uploadId, String fileName, long bytes, int chunks, List<Integer> received, boolean complete) {}
 

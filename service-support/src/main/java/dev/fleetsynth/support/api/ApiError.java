@@ -9,6 +9,7 @@ import java.util.List;
  */
 public record ApiError(String code, String message, List<Detail> details) {
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"field", "message"})
     public record Detail(String field, String message, String fix) {}
 
     public ApiError {

@@ -7,6 +7,19 @@ import java.util.UUID;
  * A training job as the API shows it. {@code loss_curve} only where one job is asked for; fields
  * without a value (no error, no model yet) are left out.
  */
+@org.eclipse.microprofile.openapi.annotations.media.Schema(
+        requiredProperties = {
+            "job_id",
+            "machine_id",
+            "status",
+            "epochs",
+            "batch_size",
+            "random_seed",
+            "epoch",
+            "progress",
+            "cancel_requested",
+            "created_at"
+        })
 public record JobView(
         UUID jobId,
         String machineId,

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A trained model as the API shows it; {@code path} is relative to the artifact store's root. */
+@org.eclipse.microprofile.openapi.annotations.media.Schema(
+        requiredProperties = {"model_id", "machine_id", "seed_id", "path", "epochs", "duration_ms", "created_at"})
 public record ModelView(
         String modelId,
         String machineId,
