@@ -2,8 +2,8 @@
 // ones become machines with one click, optionally each going on to a dataset by itself.
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { errorText, postFile, postJson, type Machine, type Profile, type Validation } from '../api';
-import { notAProfile } from '../logic/profiles';
+import { errorText, postJson, type Machine, type Profile, type Validation } from '../api';
+import { checkProfile, NotAProfile } from '../logic/profiles';
 import { askForNotifications } from '../live';
 import { useUi } from '../store';
 import { ErrorBox, Spinner, TableHead } from './ui';
@@ -19,12 +19,10 @@ interface Checked {
 }
 
 async function checkOne(file: File, index: number): Promise<Checked> {
-  const refused = notAProfile(file.name);
-  if (refused) return { index, name: file.name, refused };
   try {
-    return { index, name: file.name, validation: await postFile<Validation>('/profiles/validate', file) };
+    return { index, name: file.name, validation: await checkProfile(file) };
   } catch (e) {
-    return { index, name: file.name, error: e };
+    return e instanceof NotAProfile ? { index, name: file.name, refused: e.message } : { index, name: file.name, error: e };
   }
 }
 

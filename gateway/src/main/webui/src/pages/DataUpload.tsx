@@ -3,7 +3,7 @@
 // and the training strategy, then ingest it as the machine's seed and follow the training and the
 // generation live, ending at the dataset and its comparison. Kept in localStorage like the wizard.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ApiError,
   enc,
@@ -89,23 +89,15 @@ function Stepper() {
 /** Reads (or re-reads, with other options) the upload and keeps its preview and suggested mapping. */
 function usePreview() {
   const f = useUploadFlow();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const run = async (options: IngestOptions, mapOnto?: string) => {
-    if (!f.uploadId) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const p = await postJson<Preview>(`/uploads/${enc(f.uploadId)}/preview`, previewBody(options, mapOnto));
-      useUploadFlow.getState().set({ preview: p, mapping: p.mapping, options, mapOnto });
-      return p;
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+  const preview = useMutation({
+    mutationFn: ({ uploadId, options, mapOnto }: { uploadId: string; options: IngestOptions; mapOnto?: string }) =>
+      postJson<Preview>(`/uploads/${enc(uploadId)}/preview`, previewBody(options, mapOnto)),
+    onSuccess: (p, { options, mapOnto }) => useUploadFlow.getState().set({ preview: p, mapping: p.mapping, options, mapOnto }),
+  });
+  const run = (options: IngestOptions, mapOnto?: string) => {
+    if (f.uploadId) preview.mutate({ uploadId: f.uploadId, options, mapOnto });
   };
-  return { busy, error, run };
+  return { busy: preview.isPending, error: preview.error, run };
 }
 
 // ---- 1 upload -------------------------------------------------------------------------------
@@ -114,37 +106,37 @@ function StepUpload() {
   const f = useUploadFlow();
   const [over, setOver] = useState(false);
   const [progress, setProgress] = useState<UploadProgress>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const abort = useRef<AbortController>();
   useEffect(() => () => abort.current?.abort(), []);
-  const take = async (file: File | undefined) => {
-    if (!file || busy) return;
-    const resume =
-      f.uploadId && !f.uploaded && f.chunkBytes && f.fileName === file.name && f.fileSize === file.size
-        ? { uploadId: f.uploadId, chunkBytes: f.chunkBytes }
-        : undefined;
-    useUploadFlow.getState().reset();
-    useUploadFlow.getState().set({ fileName: file.name, fileSize: file.size });
-    setBusy(true);
-    setError(undefined);
-    setProgress({ sent: 0, total: file.size, done: 0, chunks: 0 });
-    abort.current = new AbortController();
-    try {
-      const r = await uploadInChunks(file, calls, {
+  const upload = useMutation({
+    mutationFn: ({ file, resume }: { file: File; resume?: { uploadId: string; chunkBytes: number } }) => {
+      useUploadFlow.getState().reset();
+      useUploadFlow.getState().set({ fileName: file.name, fileSize: file.size });
+      setProgress({ sent: 0, total: file.size, done: 0, chunks: 0 });
+      abort.current = new AbortController();
+      return uploadInChunks(file, calls, {
         resume,
         signal: abort.current.signal,
         onStart: (c) => useUploadFlow.getState().set({ uploadId: c.upload_id, chunkBytes: c.chunk_bytes }),
         onProgress: setProgress,
       });
-      useUploadFlow.getState().set({ uploadId: r.upload_id, uploaded: true, step: 1 });
-    } catch (e) {
+    },
+    onSuccess: (r) => useUploadFlow.getState().set({ uploadId: r.upload_id, uploaded: true, step: 1 }),
+    onError: (e) => {
       // a refused upload (too large, bad request) cannot be resumed
       if (e instanceof ApiError && e.status >= 400 && e.status < 500) useUploadFlow.getState().set({ uploadId: undefined });
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const busy = upload.isPending;
+  const error = upload.error;
+  const take = (file: File | undefined) => {
+    if (!file || busy) return;
+    // the same file again after a broken upload sends only the chunks that did not arrive
+    const resume =
+      f.uploadId && !f.uploaded && f.chunkBytes && f.fileName === file.name && f.fileSize === file.size
+        ? { uploadId: f.uploadId, chunkBytes: f.chunkBytes }
+        : undefined;
+    upload.mutate({ file, resume });
   };
   return (
     <Card title="Upload your run-to-failure data">
@@ -927,8 +919,8 @@ function IngestReportView({ machineId, seedId }: { machineId: string; seedId: st
 function StepIngest() {
   const f = useUploadFlow();
   const qc = useQueryClient();
-  const [busy, setBusy] = useState<string>();
-  const [error, setError] = useState<unknown>();
+  /** what the start is doing, for its button and spinner */
+  const [phase, setPhase] = useState<string>();
   const [trainError, setTrainError] = useState<unknown>();
   const openExplorer = useUi((s) => s.openExplorer);
   const datasets = useDatasets(f.machineId);
@@ -973,17 +965,16 @@ function StepIngest() {
     }
   };
 
-  const start = async () => {
-    setError(undefined);
-    try {
+  const ingest = useMutation({
+    mutationFn: async () => {
       // a machine this flow created already (a start that failed after it) is not created again
       if (f.target === 'new' && f.machineId !== machineId) {
-        setBusy('Creating the machine');
+        setPhase('Creating the machine');
         await postJson<Machine>('/machines', profileFor(p.profile!, machineId));
         f.set({ machineId });
         qc.invalidateQueries({ queryKey: ['machines'] });
       }
-      setBusy('Starting the ingest');
+      setPhase('Starting the ingest');
       const body = buildIngestRequest({
         uploadId: f.uploadId!,
         options: f.options,
@@ -995,14 +986,15 @@ function StepIngest() {
         mapToProfile: f.target === 'existing' && !!f.mapOnto && f.mapOnto === machineId,
         pipeline: ownTraining ? 'manual' : 'auto',
       });
-      const t = await postJson<Task>(`/machines/${enc(machineId)}/ingest`, body);
-      f.set({ machineId, ingestTaskId: t.task_id, seedId: undefined, trainTaskId: undefined, generationTaskId: undefined, datasetId: undefined });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(undefined);
-    }
-  };
+      return postJson<Task>(`/machines/${enc(machineId)}/ingest`, body);
+    },
+    onSuccess: (t) =>
+      f.set({ machineId, ingestTaskId: t.task_id, seedId: undefined, trainTaskId: undefined, generationTaskId: undefined, datasetId: undefined }),
+    onSettled: () => setPhase(undefined),
+  });
+  const busy = ingest.isPending ? (phase ?? 'Starting') : undefined;
+  const error = ingest.error;
+  const start = () => ingest.mutate();
 
   const links: ChainLink[] = [];
   if (f.ingestTaskId) links.push({ taskId: f.ingestTaskId, stage: 'seed', title: `Bring ${f.fileName} in as ${f.machineId}’s seed` });

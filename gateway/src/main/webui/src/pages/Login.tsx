@@ -1,30 +1,27 @@
 // The login page: the gateway answers with an HttpOnly session cookie, which also carries the
 // dashboard's WebSockets and downloads (a browser sets no headers on either).
 import { useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { call, type Me } from '../api';
 import { ErrorBox } from '../components/ui';
 
 export function Login({ onLogin }: { onLogin: (me: Me) => void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const submit = async (e: FormEvent) => {
+  const login = useMutation({
+    mutationFn: () =>
+      call<Me>('/auth/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: username.trim(), password }),
+      }),
+    onSuccess: onLogin,
+  });
+  // still busy once logged in: the page is about to be replaced by the dashboard
+  const busy = login.isPending || login.isSuccess;
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      onLogin(
-        await call<Me>('/auth/login', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ username: username.trim(), password }),
-        }),
-      );
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
+    login.mutate();
   };
   return (
     <main id="main" className="login">
@@ -52,7 +49,7 @@ export function Login({ onLogin }: { onLogin: (me: Me) => void }) {
             onChange={(e) => setPassword(e.target.value)}
           />
         </div>
-        <ErrorBox error={error} title="Not logged in" />
+        <ErrorBox error={login.error} title="Not logged in" />
         <button type="submit" disabled={busy || !username || !password}>
           {busy ? 'Logging in…' : 'Log in'}
         </button>

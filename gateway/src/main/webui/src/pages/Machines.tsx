@@ -266,7 +266,6 @@ export function Machines() {
   const [cat, setCat] = useState('');
   const [state, setState] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'machine_id', asc: true });
-  const [actionError, setActionError] = useState<unknown>();
   const [selected, setSelected] = useState<string>();
   const [toDelete, setToDelete] = useState<string>();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -280,32 +279,31 @@ export function Machines() {
     );
     return sortMachines(filtered, sort.key, sort.asc);
   }, [data, q, cat, state, sort]);
-  const act = async (m: Machine, op: 'seed' | 'train' | 'generate') => {
-    setActionError(undefined);
-    try {
-      const body = op === 'seed' ? { rows: 10000 } : op === 'train' ? {} : {};
-      await postJson(`/machines/${enc(m.machine_id)}/${op}`, body);
-      toast('info', `${op} started for ${m.machine_id}`);
-    } catch (e) {
-      setActionError(e);
-    }
-  };
+  // a quick action and a deletion: while one is on its way its buttons are disabled (no second start)
+  const action = useMutation({
+    mutationFn: ({ m, op }: { m: Machine; op: 'seed' | 'train' | 'generate' }) =>
+      postJson(`/machines/${enc(m.machine_id)}/${op}`, op === 'seed' ? { rows: 10000 } : {}),
+    onMutate: (): void => remove.reset(),
+    onSuccess: (_, { m, op }) => toast('info', `${op} started for ${m.machine_id}`),
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => del(`/machines/${enc(id)}`),
+    onMutate: (): void => action.reset(),
+    onSuccess: (_, id) => {
+      toast('success', `${id} deleted`);
+      qc.setQueryData<Machine[]>(['machines'], (old) => old?.filter((m) => m.machine_id !== id));
+      if (selected === id) setSelected(undefined);
+    },
+  });
+  const act = (m: Machine, op: 'seed' | 'train' | 'generate') => action.mutate({ m, op });
+  const pending = (id: string) => (action.isPending && action.variables?.m.machine_id === id) || (remove.isPending && remove.variables === id);
   const confirmDelete = (id: string) => {
     setToDelete(id);
     dialog.current?.showModal();
   };
-  const doDelete = async () => {
-    const id = toDelete;
+  const doDelete = () => {
     dialog.current?.close();
-    if (!id) return;
-    try {
-      await del(`/machines/${enc(id)}`);
-      toast('success', `${id} deleted`);
-      qc.setQueryData<Machine[]>(['machines'], (old) => old?.filter((m) => m.machine_id !== id));
-      if (selected === id) setSelected(undefined);
-    } catch (e) {
-      setActionError(e);
-    }
+    if (toDelete) remove.mutate(toDelete);
   };
   const header = (key: SortKey, label: string) => (
     <th scope="col" aria-sort={sort.key === key ? (sort.asc ? 'ascending' : 'descending') : 'none'}>
@@ -349,7 +347,7 @@ export function Machines() {
             </select>
           </div>
         </div>
-        <ErrorBox error={error ?? actionError} />
+        <ErrorBox error={error ?? action.error ?? remove.error} />
         {isLoading && <Spinner />}
         {data && (
           <>
@@ -394,16 +392,24 @@ export function Machines() {
                         </td>
                         <td>
                           <div className="card-actions">
-                            <button className="secondary small" disabled={m.status?.running} onClick={() => act(m, 'seed')}>
+                            <button className="secondary small" disabled={m.status?.running || pending(m.machine_id)} onClick={() => act(m, 'seed')}>
                               Seed<span className="sr-only"> {m.machine_id}</span>
                             </button>
-                            <button className="secondary small" disabled={m.status?.running || s.seed !== 'done'} onClick={() => act(m, 'train')}>
+                            <button
+                              className="secondary small"
+                              disabled={m.status?.running || s.seed !== 'done' || pending(m.machine_id)}
+                              onClick={() => act(m, 'train')}
+                            >
                               Train<span className="sr-only"> {m.machine_id}</span>
                             </button>
-                            <button className="secondary small" disabled={m.status?.running || s.model !== 'done'} onClick={() => act(m, 'generate')}>
+                            <button
+                              className="secondary small"
+                              disabled={m.status?.running || s.model !== 'done' || pending(m.machine_id)}
+                              onClick={() => act(m, 'generate')}
+                            >
                               Generate<span className="sr-only"> {m.machine_id}</span>
                             </button>
-                            <button className="ghost small" onClick={() => confirmDelete(m.machine_id)}>
+                            <button className="ghost small" disabled={pending(m.machine_id)} onClick={() => confirmDelete(m.machine_id)}>
                               Delete<span className="sr-only"> {m.machine_id}</span>
                             </button>
                           </div>

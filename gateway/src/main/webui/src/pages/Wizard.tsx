@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { parse as parseYaml } from 'yaml';
-import { ApiError, enc, get, postFile, postJson, type Machine, type Profile, type SeedRows, type Task, type Template, type Validation } from '../api';
+import { ApiError, enc, get, postJson, type Machine, type Profile, type SeedRows, type Task, type Template, type Validation } from '../api';
 import { axisStyle, Chart } from '../components/Chart';
 import { blankProfile, ProfileForm } from '../components/ProfileForm';
 import { ProblemList } from '../components/Problems';
@@ -13,7 +13,7 @@ import { Card, ErrorBox, Spinner, Steps } from '../components/ui';
 import { askForNotifications, useTaskProgress } from '../live';
 import { within, type Range } from '../logic/limits';
 import { useApiLimits } from '../queries';
-import { notAProfile, PROFILE_ACCEPT } from '../logic/profiles';
+import { checkProfile, PROFILE_ACCEPT } from '../logic/profiles';
 import { SeveralProfiles } from '../components/SeveralProfiles';
 import { thin, tracesAgainstRul } from '../logic/charts';
 import { setPath } from '../logic/validation';
@@ -104,9 +104,7 @@ function StepUpload() {
   const [several, setSeveral] = useState<File[]>();
   const upload = useMutation({
     mutationFn: async (file: File) => {
-      const refused = notAProfile(file.name);
-      if (refused) throw new Error(refused);
-      const v = await postFile<Validation>('/profiles/validate', file);
+      const v = await checkProfile(file);
       return { file, v, profile: v.profile ?? parseLocally(await file.text(), file.name) };
     },
     onSuccess: ({ file, v, profile }) => w.set({ fileName: file.name, format: v.format, profile, problems: v.problems, validated: v.valid, step: 2 }),
