@@ -9,7 +9,9 @@ const doc = {
     '/api/gan/machines/{id}/generate': {
       post: {
         requestBody: {
-          content: { 'application/json': { schema: { type: 'object', properties: { rows: { type: 'integer', minimum: 3, maximum: 10000000 } } } } },
+          content: {
+            'application/json': { schema: { type: 'object', properties: { rows: { type: 'integer', minimum: 3, maximum: 10000000, default: 50000 } } } },
+          },
         },
       },
     },
@@ -23,11 +25,11 @@ const doc = {
 };
 
 describe('limits from the API description', () => {
-  it('reads each form field range through the schema reference or inline', () => {
+  it('reads each form field range (and default) through the schema reference or inline', () => {
     expect(limitsFrom(doc)).toEqual({
       seedRows: { min: 1000, max: 100000 },
       epochs: { min: 1, max: 5000 },
-      generateRows: { min: 3, max: 10000000 },
+      generateRows: { min: 3, max: 10000000, default: 50000 },
     });
   });
 

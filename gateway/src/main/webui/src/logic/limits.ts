@@ -4,6 +4,8 @@
 export interface Range {
   min?: number;
   max?: number;
+  /** what the API takes when the field is left out */
+  default?: number;
 }
 
 export interface Limits {
@@ -32,7 +34,7 @@ export function rangeOf(doc: unknown, call: string, field: string): Range {
   }
   const property = at(schema, 'properties', field);
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-  return { min: num(at(property, 'minimum')), max: num(at(property, 'maximum')) };
+  return { min: num(at(property, 'minimum')), max: num(at(property, 'maximum')), default: num(at(property, 'default')) };
 }
 
 export function limitsFrom(doc: unknown): Limits {

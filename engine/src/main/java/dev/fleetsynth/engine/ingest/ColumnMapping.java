@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * How the columns of a user's file become the columns of a source: each column's target name, role
@@ -30,7 +31,7 @@ import java.util.Optional;
  * @param profile the machine profile the columns were mapped onto, if any
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"shape", "columns", "rul_from"})
+@Schema(requiredProperties = {"shape", "columns", "rul_from"})
 public record ColumnMapping(
         List<String> shape,
         List<Entry> columns,
@@ -68,8 +69,7 @@ public record ColumnMapping(
      * @param reason why this role or target, in plain words
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-            requiredProperties = {"source", "target", "role", "kind"})
+    @Schema(requiredProperties = {"source", "target", "role", "kind"})
     public record Entry(String source, String target, Role role, ColumnKind kind, Double score, String reason) {
         public Entry {
             Objects.requireNonNull(source, "source");

@@ -3,6 +3,7 @@ package dev.fleetsynth.engine.ingest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.fleetsynth.engine.source.ColumnKind;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What profiling found in one column of the user's file. Numbers are {@code null} where they do not
@@ -23,8 +24,7 @@ import dev.fleetsynth.engine.source.ColumnKind;
  * @param unit         the physical unit the name gives, if any
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@org.eclipse.microprofile.openapi.annotations.media.Schema(
-        requiredProperties = {"name", "kind", "count", "missing", "distinct"})
+@Schema(requiredProperties = {"name", "kind", "count", "missing", "distinct"})
 public record ColumnProfile(
         String name,
         String type,

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Brings a user's run-to-failure data in: reads the file (any format {@link FileFormat} knows),
@@ -47,8 +48,7 @@ public final class Ingest {
     public record Result(IngestReport report, Path seed, Path holdout) {}
 
     /** What a file would become, before anything is written: profiles and the suggested mapping. */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-            requiredProperties = {"format", "header", "rows", "columns", "mapping", "sample"})
+    @Schema(requiredProperties = {"format", "header", "rows", "columns", "mapping", "sample"})
     public record Preview(
             String format,
             String sheet,
@@ -59,8 +59,7 @@ public final class Ingest {
             IngestReport.Historian historian,
             List<Map<String, Object>> sample,
 
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(ref = "Profile")
-            com.fasterxml.jackson.databind.JsonNode profile) {}
+            @Schema(ref = "Profile") com.fasterxml.jackson.databind.JsonNode profile) {}
 
     /** Reads and profiles the file and suggests a mapping; writes nothing. */
     public static Preview preview(Path file, IngestOptions o) throws IngestException, IOException {

@@ -10,13 +10,14 @@ import dev.fleetsynth.engine.source.SourceSchema;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What ingestion read, found, changed and wrote: the readable account a user checks before training
  * on the data, and ({@code mapping}) the mapping to reuse for the next file of the same shape.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@org.eclipse.microprofile.openapi.annotations.media.Schema(
+@Schema(
         requiredProperties = {
             "file",
             "format",
@@ -46,16 +47,14 @@ public record IngestReport(
         ColumnMapping mapping,
         SourceSchema schema,
 
-        @org.eclipse.microprofile.openapi.annotations.media.Schema(ref = "Profile")
-        JsonNode profile,
+        @Schema(ref = "Profile") JsonNode profile,
 
         List<String> notes) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** A long export (timestamp, tag, value) pivoted to one column per tag. */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-            requiredProperties = {"timestamp", "tag", "value", "tags"})
+    @Schema(requiredProperties = {"timestamp", "tag", "value", "tags"})
     public record Historian(String timestamp, String tag, String value, String asset, int tags) {}
 
     /**
@@ -68,7 +67,7 @@ public record IngestReport(
      * @param outliers         per column, values flagged by the robust z-score (kept)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+    @Schema(
             requiredProperties = {
                 "missing",
                 "filled",
@@ -89,7 +88,7 @@ public record IngestReport(
 
     /** A column not learnt: an identifier, a constant (written back as {@code constant}) or all missing. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"column", "reason"})
+    @Schema(requiredProperties = {"column", "reason"})
     public record Dropped(String column, String reason, String constant) {}
 
     /**
@@ -102,8 +101,7 @@ public record IngestReport(
      * @param lives         run-to-failure histories (a unit has several when it failed several times)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-            requiredProperties = {"from", "censored_rows", "censored_units", "lives"})
+    @Schema(requiredProperties = {"from", "censored_rows", "censored_units", "lives"})
     public record Rul(
             String from,
             String column,

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The field-by-field difference between two profile versions, in the profile's own paths
@@ -19,7 +20,7 @@ public final class ProfileDiff {
         CHANGED
     }
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"path", "kind"})
+    @Schema(requiredProperties = {"path", "kind"})
     public record Change(String path, Kind kind, JsonNode before, JsonNode after) {}
 
     private ProfileDiff() {}

@@ -1,5 +1,7 @@
 package dev.fleetsynth.engine.quality;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * One column's Column Shapes score.
  *
@@ -7,10 +9,9 @@ package dev.fleetsynth.engine.quality;
  * @param score  0..1, {@code NaN} when a side has no values (the column is then left out of the mean; null in
  *               the report's JSON, which has no NaN)
  */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"column", "metric", "score"})
+@Schema(requiredProperties = {"column", "metric", "score"})
 public record ColumnScore(
         String column,
         String metric,
 
-        @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
-        double score) {}
+        @Schema(nullable = true) double score) {}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.math3.ml.distance.EarthMoversDistance;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Several synthetic datasets side by side against the same real data: an original model's and a
@@ -20,50 +21,44 @@ import org.apache.commons.math3.ml.distance.EarthMoversDistance;
  * on the real rows and the trivial baseline. The recommendation follows the utility where RUL can be
  * learnt at all, the overall score otherwise, and says why.
  */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"candidates", "recommended", "reason"})
+@Schema(requiredProperties = {"candidates", "recommended", "reason"})
 public record Comparison(List<Candidate> candidates, String recommended, String reason) {
     static final int KL_BINS = 20;
 
     /** One reading's distances from the real data (0 is identical). */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"column"})
+    @Schema(requiredProperties = {"column"})
     public record Distance(
             String column,
 
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
-            Double ks,
+            @Schema(nullable = true) Double ks,
 
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonProperty("wasserstein_std")
+            @Schema(nullable = true) @JsonProperty("wasserstein_std")
             Double wassersteinStd,
 
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
-            Double kl) {
+            @Schema(nullable = true) Double kl) {
         static Distance of(String column, double ks, double wasserstein, double kl) {
             return new Distance(column, finite(ks), finite(wasserstein), finite(kl));
         }
     }
 
     /** One dataset's scores. */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-            requiredProperties = {"name", "overall", "grade", "columns"})
+    @Schema(requiredProperties = {"name", "overall", "grade", "columns"})
     public record Candidate(
             String name,
             double overall,
             String grade,
 
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
-            Utility utility,
+            @Schema(nullable = true) Utility utility,
 
             List<Distance> columns,
 
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
-            @JsonProperty("correlation_mean_difference")
+            @Schema(nullable = true) @JsonProperty("correlation_mean_difference")
             Double correlationMeanDifference,
 
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
-            @JsonProperty("correlation_max_difference")
+            @Schema(nullable = true) @JsonProperty("correlation_max_difference")
             Double correlationMaxDifference,
 
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonProperty("worst_column")
+            @Schema(nullable = true) @JsonProperty("worst_column")
             String worstColumn,
 
             List<String> notes) {}

@@ -1,6 +1,7 @@
 package dev.fleetsynth.engine.quality;
 
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One condition a dataset must meet to pass, besides its overall score: the verdict is failed when
@@ -13,16 +14,14 @@ import java.util.Locale;
  * @param detail what was measured, in words, with both numbers
  * @param advice what to try when it fails; empty when it passes
  */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"name", "passed", "detail"})
+@Schema(requiredProperties = {"name", "passed", "detail"})
 public record QualityCheck(
         String name,
         boolean passed,
 
-        @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
-        double value,
+        @Schema(nullable = true) double value,
 
-        @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
-        double limit,
+        @Schema(nullable = true) double limit,
 
         String detail,
         String advice) {

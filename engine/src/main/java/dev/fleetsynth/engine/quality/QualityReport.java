@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * How close synthetic data is to the real data it imitates. The scores reproduce SDMetrics'
@@ -73,9 +74,9 @@ import java.util.Objects;
     "diagnostics",
     "notes"
 })
-@org.eclipse.microprofile.openapi.annotations.media.Schema(
+@Schema(
         description = "The scores, and one more property per quality metric (QualityMetric.ALL)",
-        additionalProperties = org.eclipse.microprofile.openapi.annotations.media.Schema.True.class,
+        additionalProperties = Schema.True.class,
         requiredProperties = {
             "overall",
             "overall_all_pairs",

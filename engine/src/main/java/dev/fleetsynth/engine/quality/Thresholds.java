@@ -1,5 +1,7 @@
 package dev.fleetsynth.engine.quality;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Where the grades start. The defaults follow common practice for SDMetrics scores: below 0.75
  * synthetic data is usually not fit to stand in for the real data, from 0.90 it is hard to tell
@@ -9,7 +11,7 @@ package dev.fleetsynth.engine.quality;
  * @param good      where "good" starts
  * @param excellent where "excellent" starts
  */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"minimum", "good", "excellent"})
+@Schema(requiredProperties = {"minimum", "good", "excellent"})
 public record Thresholds(double minimum, double good, double excellent) {
     public static final Thresholds DEFAULT = new Thresholds(0.75, 0.85, 0.90);
 

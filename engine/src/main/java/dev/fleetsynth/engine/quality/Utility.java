@@ -1,5 +1,7 @@
 package dev.fleetsynth.engine.quality;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Machine-learning utility: whether a RUL model trained on synthetic rows predicts the real
  * machine about as well as one trained on real rows. Both are scored on the same real rows, never
@@ -21,7 +23,7 @@ package dev.fleetsynth.engine.quality;
  * @param rmseMeanBaseline     RMSE of predicting the real training rows' mean RUL on the test rows: a regressor
  *                             that does not beat it has learnt nothing, and then neither RMSE says much
  */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(
+@Schema(
         requiredProperties = {
             "regressor",
             "split",

@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -54,7 +55,7 @@ public class BatchApi {
      * step, and status, progress, quality and error are its own, so a batch of seeds that continue
      * to datasets is finished when the datasets are.
      */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"machine_id", "status"})
+    @Schema(requiredProperties = {"machine_id", "status"})
     public record Item(
             String machineId,
             UUID taskId,
@@ -66,8 +67,7 @@ public class BatchApi {
             ApiError error,
             String stage) {}
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-            requiredProperties = {"batch_id", "operation", "created_at", "total", "counts", "items"})
+    @Schema(requiredProperties = {"batch_id", "operation", "created_at", "total", "counts", "items"})
     public record BatchView(
             UUID batchId,
             String operation,

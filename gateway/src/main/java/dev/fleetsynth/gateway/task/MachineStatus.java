@@ -5,13 +5,14 @@ import dev.fleetsynth.events.Stage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The workflow state of one machine: each step's latest task (or not_started), whether anything is
  * running, and the latest quality score.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"machine_id", "running", "state"})
+@Schema(requiredProperties = {"machine_id", "running", "state"})
 public record MachineStatus(
         String machineId,
         Integer profileVersion,

@@ -3,11 +3,11 @@ package dev.fleetsynth.gateway.task;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A task as the API and the WebSockets show it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@org.eclipse.microprofile.openapi.annotations.media.Schema(
-        requiredProperties = {"task_id", "machine_id", "stage", "status", "progress", "finished"})
+@Schema(requiredProperties = {"task_id", "machine_id", "stage", "status", "progress", "finished"})
 public record TaskView(
         UUID taskId,
         String machineId,
@@ -29,7 +29,7 @@ public record TaskView(
         Instant updatedAt,
         boolean finished) {
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"code", "message"})
+    @Schema(requiredProperties = {"code", "message"})
     public record Error(String code, String message) {}
 
     /** A number as the API shows it: a non-finite one (a closed-form model's loss) left out. */

@@ -15,7 +15,10 @@ public final class Requests {
 
     /** POST /machines/{id}/seed: rows 1,000..100,000 (default 10,000), random seed (default 42). */
     public record Seed(
-            @Schema(minimum = "" + SeedOptions.MIN_ROWS, maximum = "" + SeedOptions.MAX_ROWS, defaultValue = "10000")
+            @Schema(
+                    minimum = "" + SeedOptions.MIN_ROWS,
+                    maximum = "" + SeedOptions.MAX_ROWS,
+                    defaultValue = "" + SeedOptions.DEFAULT_ROWS)
             Integer rows,
 
             Long seed,
@@ -70,8 +73,7 @@ public final class Requests {
             String missing,
             Long seed,
 
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(ref = "seed.ColumnMapping")
-            com.fasterxml.jackson.databind.JsonNode mapping,
+            @Schema(ref = "seed.ColumnMapping") com.fasterxml.jackson.databind.JsonNode mapping,
 
             Boolean mapToProfile,
             String pipeline) {}
@@ -81,7 +83,7 @@ public final class Requests {
      * rows; the model (default the latest); random seed.
      */
     public record Generate(
-            @Schema(minimum = "3", maximum = "" + SplitSizes.MAX_ROWS, defaultValue = "50000")
+            @Schema(minimum = "3", maximum = "" + SplitSizes.MAX_ROWS, defaultValue = "" + Workflow.DEFAULT_ROWS)
             Integer rows,
 
             Integer trainRows,

@@ -25,6 +25,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Datasets and the data explorer: metadata, the quality report, paged rows, statistics, histograms,
@@ -45,8 +48,7 @@ public class DatasetResource {
     static final String PARQUET = "application/vnd.apache.parquet";
 
     /** One page of a split: {@code rows} are arrays in the order of {@code columns}; timestamps are ISO-8601 UTC. */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-            requiredProperties = {"dataset_id", "split", "total", "offset", "limit", "columns", "rows"})
+    @Schema(requiredProperties = {"dataset_id", "split", "total", "offset", "limit", "columns", "rows"})
     public record RowsPage(
             String datasetId,
             String split,
@@ -127,15 +129,13 @@ public class DatasetResource {
     /** The quality report exactly as the engine wrote it. */
     @GET
     @jakarta.ws.rs.Path("/{dataset_id}/quality")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "200",
             description = "the quality report as the engine wrote it",
             content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    @Content(
                             mediaType = jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = dev.fleetsynth.engine.quality.QualityReport.class)))
+                            schema = @Schema(implementation = dev.fleetsynth.engine.quality.QualityReport.class)))
     public Response quality(@PathParam("dataset_id") String datasetId) throws IOException {
         Dataset d = require(datasetId);
         return Response.ok(
@@ -172,15 +172,13 @@ public class DatasetResource {
 
     @GET
     @jakarta.ws.rs.Path("/{dataset_id}/stats")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "200",
             description = "each column's statistics",
             content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    @Content(
                             mediaType = jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = Explorer.Stats.class)))
+                            schema = @Schema(implementation = Explorer.Stats.class)))
     public Response stats(
             @PathParam("dataset_id") String datasetId,
             @QueryParam("split") String splitParam,
@@ -195,15 +193,13 @@ public class DatasetResource {
 
     @GET
     @jakarta.ws.rs.Path("/{dataset_id}/histograms")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "200",
             description = "each value column's histogram",
             content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    @Content(
                             mediaType = jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = Explorer.Histograms.class)))
+                            schema = @Schema(implementation = Explorer.Histograms.class)))
     public Response histograms(
             @PathParam("dataset_id") String datasetId,
             @QueryParam("split") String splitParam,
@@ -224,15 +220,13 @@ public class DatasetResource {
 
     @GET
     @jakarta.ws.rs.Path("/{dataset_id}/correlations")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "200",
             description = "Pearson's r of every pair of value columns",
             content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    @Content(
                             mediaType = jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = Explorer.Correlations.class)))
+                            schema = @Schema(implementation = Explorer.Correlations.class)))
     public Response correlations(
             @PathParam("dataset_id") String datasetId,
             @QueryParam("split") String splitParam,

@@ -2,12 +2,13 @@ package dev.fleetsynth.generator.datasets;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A dataset as the REST API shows it; paths are relative to the artifact store's root. Scores that
  * could not be computed (and {@code utility_ratio} when no utility was measured) are left out.
  */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(
+@Schema(
         requiredProperties = {
             "dataset_id",
             "machine_id",

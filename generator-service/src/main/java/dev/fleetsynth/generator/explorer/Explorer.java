@@ -14,6 +14,7 @@ import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.descriptive.moment.Mean;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What the data explorer shows of a table: per-column statistics, histograms and the correlation
@@ -22,7 +23,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 public final class Explorer {
     private Explorer() {}
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"value", "count"})
+    @Schema(requiredProperties = {"value", "count"})
     public record ValueCount(String value, long count) {}
 
     /**
@@ -32,7 +33,7 @@ public final class Explorer {
      * fill count, distinct and the most frequent values. Timestamps fill count, first and last
      * (ISO-8601, UTC).
      */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"name", "kind", "count"})
+    @Schema(requiredProperties = {"name", "kind", "count"})
     public record ColumnStats(
             String name,
             String kind,
@@ -49,22 +50,19 @@ public final class Explorer {
             String first,
             String last) {}
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-            requiredProperties = {"dataset_id", "split", "source", "rows", "columns"})
+    @Schema(requiredProperties = {"dataset_id", "split", "source", "rows", "columns"})
     public record Stats(String datasetId, String split, String source, int rows, List<ColumnStats> columns) {}
 
     /** {@code edges} has one more entry than {@code counts}; bin i holds edges[i] <= v < edges[i+1], the last bin also its upper edge. */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"name", "edges", "counts"})
+    @Schema(requiredProperties = {"name", "edges", "counts"})
     public record ColumnHistogram(String name, double[] edges, long[] counts) {}
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-            requiredProperties = {"dataset_id", "split", "source", "bins", "rows", "columns"})
+    @Schema(requiredProperties = {"dataset_id", "split", "source", "bins", "rows", "columns"})
     public record Histograms(
             String datasetId, String split, String source, int bins, int rows, List<ColumnHistogram> columns) {}
 
     /** Pearson's r for every pair of value columns; null where a column is constant. */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-            requiredProperties = {"dataset_id", "split", "source", "rows", "columns", "values"})
+    @Schema(requiredProperties = {"dataset_id", "split", "source", "rows", "columns", "values"})
     public record Correlations(
             String datasetId, String split, String source, int rows, List<String> columns, List<List<Double>> values) {}
 

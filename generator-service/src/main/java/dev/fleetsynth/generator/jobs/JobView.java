@@ -2,9 +2,10 @@ package dev.fleetsynth.generator.jobs;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A generation job as the REST API shows it. {@code dataset_id} is there once the job succeeded. */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(
+@Schema(
         requiredProperties = {
             "job_id",
             "machine_id",

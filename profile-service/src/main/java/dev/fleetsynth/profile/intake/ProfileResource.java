@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -19,14 +20,13 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/profiles/validate")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProfileResource {
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"valid", "problems"})
+    @Schema(requiredProperties = {"valid", "problems"})
     public record Validation(
             boolean valid,
             String format,
             List<ApiError.Detail> problems,
 
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(ref = "Profile")
-            JsonNode profile) {}
+            @Schema(ref = "Profile") JsonNode profile) {}
 
     @Inject
     ProfileIntake intake;

@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Machines and their profile versions. Each version's profile is written to the artifact store
@@ -36,18 +37,16 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class MachineService {
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"version", "created_at"})
+    @Schema(requiredProperties = {"version", "created_at"})
     public record VersionView(
             int version,
             String comment,
             String profilePath,
             Instant createdAt,
 
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(ref = "Profile")
-            JsonNode profile) {}
+            @Schema(ref = "Profile") JsonNode profile) {}
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-            requiredProperties = {"machine_id", "from", "to", "changes"})
+    @Schema(requiredProperties = {"machine_id", "from", "to", "changes"})
     public record Diff(String machineId, int from, int to, List<ProfileDiff.Change> changes) {}
 
     @Inject

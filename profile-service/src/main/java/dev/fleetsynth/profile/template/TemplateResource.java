@@ -13,11 +13,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/templates")
 public class TemplateResource {
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-            requiredProperties = {"name", "description", "machine_type", "sensor_count"})
+    @Schema(requiredProperties = {"name", "description", "machine_type", "sensor_count"})
     public record TemplateView(String name, String description, String machineType, int sensorCount) {}
 
     private final ProfileWriter writer = new ProfileWriter();
@@ -42,13 +44,10 @@ public class TemplateResource {
         "application/yaml",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     })
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "200",
             description = "the template's profile (JSON; YAML and Excel as files)",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(ref = "Profile")))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Profile")))
     public Response get(@PathParam("name") String name, @QueryParam("format") @DefaultValue("json") String format) {
         Templates.Template t = Templates.byName(name)
                 .orElseThrow(() -> ApiException.notFound(

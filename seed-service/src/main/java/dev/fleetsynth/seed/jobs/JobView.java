@@ -2,9 +2,10 @@ package dev.fleetsynth.seed.jobs;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A seed job as the REST API shows it. {@code seed_id} is there once the job succeeded. */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(
+@Schema(
         requiredProperties = {
             "job_id",
             "machine_id",

@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Seeds and their rows (the dashboard previews a seed as a chart before training). */
 @Path("/seeds")
@@ -34,8 +37,7 @@ public class SeedResource {
      * @param cycles how many cycles the seed has (cycles are numbered from 1)
      * @param total  rows matching (all rows, or those of {@code cycle}), of which this page is a slice
      */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-            requiredProperties = {"seed_id", "cycles", "total", "offset", "limit", "columns", "rows"})
+    @Schema(requiredProperties = {"seed_id", "cycles", "total", "offset", "limit", "columns", "rows"})
     public record RowsPage(
             String seedId,
             Integer cycle,
@@ -106,15 +108,13 @@ public class SeedResource {
     /** What ingestion found and did, for a seed from a user's data (ingest.json). */
     @GET
     @Path("/{seed_id}/report")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "200",
             description = "the ingest report",
             content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    @Content(
                             mediaType = jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = dev.fleetsynth.engine.ingest.IngestReport.class)))
+                            schema = @Schema(implementation = dev.fleetsynth.engine.ingest.IngestReport.class)))
     public jakarta.ws.rs.core.Response report(@PathParam("seed_id") String seedId) throws IOException {
         Seed seed = require(seedId);
         if (seed.reportPath == null || !java.nio.file.Files.isRegularFile(store.resolve(seed.reportPath))) {

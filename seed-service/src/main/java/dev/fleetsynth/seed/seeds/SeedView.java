@@ -2,9 +2,10 @@ package dev.fleetsynth.seed.seeds;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A seed as the REST API shows it; {@code path} is relative to the artifact store's root. */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(
+@Schema(
         requiredProperties = {
             "seed_id",
             "machine_id",

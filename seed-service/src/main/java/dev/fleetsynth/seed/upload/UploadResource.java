@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Users' data files: uploaded in chunks, previewed (formats read, columns profiled, roles and the
@@ -42,20 +45,18 @@ public class UploadResource {
     public record NewUpload(String fileName, Long bytes) {}
 
     /** What a preview shows, and the request to ingest with (a checked, complete copy of the caller's). */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"upload_id", "ingest_request"})
+    @Schema(requiredProperties = {"upload_id", "ingest_request"})
     public record Checked(String uploadId, String ingestRequest) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "201",
             description = "the upload, to send in chunks",
             content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    @Content(
                             mediaType = jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = Uploads.Created.class)))
+                            schema = @Schema(implementation = Uploads.Created.class)))
     public Response create(NewUpload request) {
         if (request == null) {
             throw ApiException.badRequest("body", "the body is empty", "send {\"file_name\": ..., \"bytes\": ...}");

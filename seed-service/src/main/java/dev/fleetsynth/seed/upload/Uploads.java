@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Uploads of users' data files, in chunks, into the artifact store ({@code uploads/{id}/}): a file
@@ -41,13 +42,11 @@ public class Uploads {
     }
 
     /** A new upload: its size is declared up front, so a file over the limit is refused before any byte is sent. */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-            requiredProperties = {"upload_id", "file_name", "bytes", "chunk_bytes", "chunks", "max_bytes"})
+    @Schema(requiredProperties = {"upload_id", "file_name", "bytes", "chunk_bytes", "chunks", "max_bytes"})
     public record Created(String uploadId, String fileName, long bytes, int chunkBytes, int chunks, long maxBytes) {}
 
     /** Where an upload stands. */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-            requiredProperties = {"upload_id", "file_name", "bytes", "chunks", "received", "complete"})
+    @Schema(requiredProperties = {"upload_id", "file_name", "bytes", "chunks", "received", "complete"})
     public record Status(
             String uploadId, String fileName, long bytes, int chunks, List<Integer> received, boolean complete) {}
 

@@ -2,6 +2,7 @@ package dev.fleetsynth.support.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The body of every error response: a stable code for programs, a message for people, and one
@@ -9,7 +10,7 @@ import java.util.List;
  */
 public record ApiError(String code, String message, List<Detail> details) {
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(requiredProperties = {"field", "message"})
+    @Schema(requiredProperties = {"field", "message"})
     public record Detail(String field, String message, String fix) {}
 
     public ApiError {

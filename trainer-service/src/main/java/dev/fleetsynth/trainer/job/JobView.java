@@ -2,12 +2,13 @@ package dev.fleetsynth.trainer.job;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A training job as the API shows it. {@code loss_curve} only where one job is asked for; fields
  * without a value (no error, no model yet) are left out.
  */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(
+@Schema(
         requiredProperties = {
             "job_id",
             "machine_id",

@@ -2,10 +2,10 @@ package dev.fleetsynth.trainer.model;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A trained model as the API shows it; {@code path} is relative to the artifact store's root. */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(
-        requiredProperties = {"model_id", "machine_id", "seed_id", "path", "epochs", "duration_ms", "created_at"})
+@Schema(requiredProperties = {"model_id", "machine_id", "seed_id", "path", "epochs", "duration_ms", "created_at"})
 public record ModelView(
         String modelId,
         String machineId,
