@@ -17,9 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
@@ -219,8 +221,53 @@ class PlatformIT {
      * restarts anything by hand: the stack's supervisor starts them again, Kafka redelivers what
      * they had not finished, and every machine gets its dataset, exactly one.
      */
+    /**
+     * The answers the dashboard reads, of a simulated machine and of one from a user's data, against the
+     * gateway's OpenAPI document, from which the dashboard's types are generated: every property the document
+     * says is always there is there, and every value has the document's type.
+     */
     @Test
     @Order(5)
+    void everyAnswerTheDashboardReadsIsWhatTheOpenApiDocumentSays() throws Exception {
+        List<String> problems = new ArrayList<>();
+        BiConsumer<String, String> check = (documented, real) -> {
+            try {
+                problems.addAll(conformance("GET", documented, getJson(real)));
+            } catch (Exception e) {
+                problems.add(real + ": " + e.getMessage());
+            }
+        };
+        String m = "/api/gan/machines/{id}";
+        for (String machine : List.of(MACHINE, "fd003_units_1_4")) {
+            String at = "/machines/" + machine;
+            String seed = getJson(at + "/seeds").get(0).get("seed_id").asText();
+            String dataset = getJson(at + "/datasets").get(0).get("dataset_id").asText();
+            check.accept(m, at);
+            for (String view : List.of("status", "tasks", "profile", "versions", "seeds", "models", "datasets")) {
+                check.accept(m + "/" + view, at + "/" + view);
+            }
+            check.accept(m + "/versions/{version}", at + "/versions/1");
+            check.accept(m + "/seeds/{seed}/rows", at + "/seeds/" + seed + "/rows?cycle=1&limit=20");
+            check.accept(m + "/datasets/{dataset}", at + "/datasets/" + dataset);
+            for (String view : List.of("quality", "rows", "stats", "histograms", "correlations")) {
+                check.accept(m + "/datasets/{dataset}/" + view, at + "/datasets/" + dataset + "/" + view);
+            }
+        }
+        check.accept("/api/gan/machines", "/machines");
+        check.accept("/api/gan/templates", "/templates");
+        check.accept("/api/gan/templates/{name}", "/templates/pump");
+        check.accept("/api/gan/tasks", "/tasks");
+        check.accept("/api/gan/training/jobs", "/training/jobs");
+        String job = getJson("/training/jobs").get(0).get("job_id").asText();
+        check.accept("/api/gan/training/jobs/{id}", "/training/jobs/" + job);
+        check.accept(
+                "/api/gan/tasks/{id}",
+                "/tasks/" + getJson("/tasks").get(0).get("task_id").asText());
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    @Order(6)
     void killedWorkersComeBackByThemselvesAndEveryDatasetArrivesOnce() throws Exception {
         List<String> machines = List.of(
                 "motor_weg_w22_001",
@@ -298,7 +345,7 @@ class PlatformIT {
      * are the same before and after.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void aThousandHostileWritesAreRefusedNamingTheFieldAndWriteNothing() throws Exception {
         String before = snapshot();
         List<HostileRequests.Probe> probes = HostileRequests.generate(1000, MACHINE, 42);
@@ -440,6 +487,9 @@ class PlatformIT {
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         }
         JsonNode preview = post("/uploads/" + uploadId + "/preview", "{}", 200);
+        assertThat(conformance("POST", "/api/gan/uploads", upload)).isEmpty();
+        assertThat(conformance("POST", "/api/gan/uploads/{upload_id}/preview", preview))
+                .isEmpty();
         assertThat(preview.get("format").asText()).isEqualTo("whitespace");
         assertThat(preview.get("columns")).hasSize(26);
         String machine = preview.get("profile").get("machine_id").asText();
@@ -462,6 +512,8 @@ class PlatformIT {
         JsonNode report = getJson(
                 "/machines/" + machine + "/seeds/" + seed.get("result_id").asText() + "/report");
         assertThat(report.get("rul").get("from").asText()).isEqualTo("end");
+        assertThat(conformance("GET", "/api/gan/machines/{id}/seeds/{seed}/report", report))
+                .isEmpty();
 
         // pipeline auto: the trainer trains the default (trajectory) model on the seed, then a dataset follows
         await(
@@ -490,6 +542,8 @@ class PlatformIT {
 
         JsonNode comparison = getJson("/machines/" + machine + "/compare?datasets=" + datasetId);
         assertThat(comparison.get("recommended").asText()).isEqualTo(datasetId);
+        assertThat(conformance("GET", "/api/gan/machines/{id}/compare", comparison))
+                .isEmpty();
         assertThat(comparison
                         .get("candidates")
                         .get(0)
@@ -507,7 +561,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aGenerationIsCancelledAndADeletedMachineLeavesNothingBehind() throws Exception {
         // a generation of seconds, cancelled at once through the gateway: queued or running, it ends cancelled
         String generation = post("/machines/" + MACHINE + "/generate", "{\"rows\": 2000000}", 202)
@@ -555,7 +609,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aBrokerRestartInTheMiddleOfATrainingDoesNotLoseIt() throws Exception {
         String machine = "pump_ksb_etanorm_001"; // seeded by the batch test
         String training = post(
@@ -656,6 +710,20 @@ class PlatformIT {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(request(URI.create(api + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The gateway's OpenAPI document, read once. */
+    private static JsonNode openApi;
+
+    private List<String> conformance(String method, String documentedPath, JsonNode body) throws Exception {
+        if (openApi == null) {
+            HttpResponse<String> r = http.send(
+                    request(URI.create(stack.gatewayUrl() + "/q/openapi?format=json"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            openApi = json.readTree(r.body());
+        }
+        return dev.fleetsynth.testkit.OpenApiConformance.problems(openApi, method, documentedPath, body);
     }
 
     private JsonNode getJson(String path) throws Exception {

@@ -1,0 +1,142 @@
+package dev.fleetsynth.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Whether a real answer is what the OpenAPI document says it is: every required property present (and not null
+ * unless the schema allows null), each value of its schema's type and enumeration, through $ref, allOf, arrays
+ * and additional properties. The dashboard's generated types trust the document; this checks the document
+ * against the bodies the services really send, so a {@code requiredProperties} that claims too much fails.
+ */
+public final class OpenApiConformance {
+    private static final String REF = "#/components/schemas/";
+    /** Enough of an array to find a wrong element, without walking 5,000 rows of a page. */
+    private static final int ITEMS = 50;
+
+    private OpenApiConformance() {}
+
+    /** The problems of {@code body} as the 2xx answer of {@code METHOD path} (the path as the document has it). */
+    public static List<String> problems(JsonNode document, String method, String path, JsonNode body) {
+        JsonNode op = document.path("paths").path(path).path(method.toLowerCase(java.util.Locale.ROOT));
+        if (op.isMissingNode()) {
+            return List.of(method + " " + path + " is not in the document");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = op.path("responses").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> r = it.next();
+            JsonNode schema =
+                    r.getValue().path("content").path("application/json").path("schema");
+            if (r.getKey().startsWith("2") && !schema.isMissingNode()) {
+                List<String> out = new ArrayList<>();
+                check(document, schema, body, method + " " + path, out);
+                return out;
+            }
+        }
+        return List.of(method + " " + path + " has no JSON schema for its answer");
+    }
+
+    private static void check(JsonNode document, JsonNode schema, JsonNode value, String at, List<String> out) {
+        if (schema.has("$ref")) {
+            String ref = schema.get("$ref").asText();
+            JsonNode target = document.path("components").path("schemas").path(ref.substring(REF.length()));
+            if (target.isMissingNode()) {
+                out.add(at + ": the document has no " + ref);
+                return;
+            }
+            check(document, target, value, at, out);
+            return;
+        }
+        for (JsonNode part : schema.path("allOf")) {
+            check(document, part, value, at, out);
+        }
+        Set<String> types = new HashSet<>();
+        JsonNode type = schema.path("type");
+        if (type.isTextual()) {
+            types.add(type.asText());
+        }
+        type.forEach(t -> types.add(t.asText()));
+        if (!types.isEmpty()
+                && !types.contains(typeOf(value))
+                && !(typeOf(value).equals("integer") && types.contains("number"))) {
+            out.add(at + ": " + typeOf(value) + " where the document says " + types);
+            return;
+        }
+        if (schema.has("enum") && value.isTextual()) {
+            boolean listed = false;
+            for (JsonNode e : schema.get("enum")) {
+                listed |= e.asText().equals(value.asText());
+            }
+            if (!listed) {
+                out.add(at + ": '" + value.asText() + "' is not one of " + schema.get("enum"));
+            }
+        }
+        if (value.isArray() && schema.has("items")) {
+            for (int i = 0; i < Math.min(value.size(), ITEMS); i++) {
+                // a null in a list is let be: an annotation cannot mark a list's items nullable (a correlation
+                // matrix has nulls; api.ts types that one field by hand)
+                if (!value.get(i).isNull()) {
+                    check(document, schema.get("items"), value.get(i), at + "[" + i + "]", out);
+                }
+            }
+        }
+        if (value.isObject()) {
+            for (JsonNode name : schema.path("required")) {
+                JsonNode v = value.get(name.asText());
+                if (v == null) {
+                    out.add(at + "." + name.asText() + " is required but absent");
+                } else if (v.isNull()
+                        && !allowsNull(document, schema.path("properties").path(name.asText()))) {
+                    out.add(at + "." + name.asText() + " is required but null");
+                }
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                JsonNode property = schema.path("properties").path(f.getKey());
+                if (f.getValue().isNull()) {
+                    continue; // an optional property sent as null is as good as absent (the types say optional)
+                }
+                if (!property.isMissingNode()) {
+                    check(document, property, f.getValue(), at + "." + f.getKey(), out);
+                } else if (schema.path("additionalProperties").isObject()) {
+                    check(document, schema.get("additionalProperties"), f.getValue(), at + "." + f.getKey(), out);
+                }
+            }
+        }
+    }
+
+    private static boolean allowsNull(JsonNode document, JsonNode schema) {
+        if (schema.has("$ref")) {
+            return allowsNull(
+                    document,
+                    document.path("components")
+                            .path("schemas")
+                            .path(schema.get("$ref").asText().substring(REF.length())));
+        }
+        JsonNode type = schema.path("type");
+        if (type.isMissingNode()) {
+            return true; // any JSON value
+        }
+        for (JsonNode t : type) {
+            if (t.asText().equals("null")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String typeOf(JsonNode value) {
+        return switch (value.getNodeType()) {
+            case ARRAY -> "array";
+            case OBJECT, POJO -> "object";
+            case STRING, BINARY -> "string";
+            case BOOLEAN -> "boolean";
+            case NULL, MISSING -> "null";
+            case NUMBER -> value.isIntegralNumber() ? "integer" : "number";
+        };
+    }
+}
