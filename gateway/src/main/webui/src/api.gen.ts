@@ -114,7 +114,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['Me'];
           };
         };
         /** @description Bad Request */
@@ -636,13 +636,13 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description OK */
+        /** @description every service ready (503 with the same body when one is not) */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['Health'];
           };
         };
         /** @description a bad value, id or body: details name the field and the fix */
@@ -793,7 +793,9 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': components['schemas']['KeyView'];
+          };
         };
         /** @description no name or a bad role */
         400: {
@@ -4978,7 +4980,9 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': components['schemas']['UserView'];
+          };
         };
         /** @description a bad user name, password or role */
         400: {
@@ -5574,6 +5578,15 @@ export interface components {
       /** Format: int64 */
       count: number;
       value: string;
+    };
+    Health: {
+      circuits: {
+        [key: string]: string;
+      };
+      services: {
+        [key: string]: string;
+      };
+      status: string;
     };
     Ingest: {
       columns?: string[];

@@ -70,6 +70,8 @@ export type BatchItem = Schemas['Item'];
 export type Batch = Schemas['BatchView'];
 /** Who is logged in (the session cookie is HttpOnly: the page never holds the token itself). */
 export type Me = Schemas['Me'];
+/** The gateway's and every service's readiness, and each service's circuit breaker. */
+export type Health = Schemas['Health'];
 
 export const API = '/api/gan';
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { API, type Machine } from '../api';
+import { API, type Health, type Machine } from '../api';
 import { ErrorBox, QualityBadge, Spinner, StepDot } from '../components/ui';
 import { qualityBand, runningTasks, stateGroup, workflowSteps } from '../logic/charts';
 import { percent } from '../logic/progress';
@@ -49,7 +49,7 @@ function ServiceHealth() {
     queryKey: ['health'],
     queryFn: async () => {
       const r = await fetch(API + '/health');
-      return (await r.json()) as { status: string; services: Record<string, string> };
+      return (await r.json()) as Health; // 200 or 503, with the same body
     },
     refetchInterval: 15_000,
     staleTime: 0,

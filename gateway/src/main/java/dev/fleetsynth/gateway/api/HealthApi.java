@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/gan/health")
@@ -18,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "health")
 public class HealthApi {
     /** @param circuits each service's circuit breaker in the gateway: closed, open (not asked for a few seconds) or half_open */
+    @Schema(requiredProperties = {"status", "services", "circuits"})
     public record Health(String status, Map<String, String> services, Map<String, String> circuits) {}
 
     @Inject
@@ -25,6 +29,10 @@ public class HealthApi {
 
     @GET
     @Operation(summary = "Whether the gateway and every service are ready (503 when one is not)")
+    @APIResponse(
+            responseCode = "200",
+            description = "every service ready (503 with the same body when one is not)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Health.class)))
     public Response health() {
         Map<String, String> services = new LinkedHashMap<>();
         Map<String, String> circuits = new LinkedHashMap<>();

@@ -59,7 +59,10 @@ final class OpenApiBodies {
             Map.entry("GET " + DATASET + "/stats", "generator.Stats"),
             Map.entry("GET " + DATASET + "/histograms", "generator.Histograms"),
             Map.entry("GET " + DATASET + "/correlations", "generator.Correlations"),
-            Map.entry("POST /api/gan/batch/{operation}", "BatchView"));
+            Map.entry("POST /api/gan/batch/{operation}", "BatchView"),
+            Map.entry("POST /api/gan/auth/login", "Me"),
+            Map.entry("POST /api/gan/users", "UserView"),
+            Map.entry("POST /api/gan/keys", "KeyView"));
 
     private OpenApiBodies() {}
 
