@@ -636,7 +636,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description every service ready (503 with the same body when one is not) */
+        /** @description every service ready */
         200: {
           headers: {
             [name: string]: unknown;
@@ -681,13 +681,13 @@ export interface paths {
             'application/json': components['schemas']['ApiError'];
           };
         };
-        /** @description a service does not answer (Retry-After) */
+        /** @description a service is not ready: which one, and each circuit breaker */
         503: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['ApiError'];
+            'application/json': components['schemas']['Health'];
           };
         };
       };
@@ -5493,19 +5493,19 @@ export interface components {
       advice?: string[];
       checks: components['schemas']['generator.QualityCheck'][];
       /** Format: double */
-      column_pair_trends: number;
+      column_pair_trends: number | null;
       /** Format: double */
-      column_pair_trends_all_pairs: number;
+      column_pair_trends_all_pairs: number | null;
       column_scores: components['schemas']['generator.ColumnScore'][];
       /** Format: double */
-      column_shapes: number;
+      column_shapes: number | null;
       diagnostics: components['schemas']['generator.Diagnostics'];
       grade: components['schemas']['generator.Grade'];
       notes: string[];
       /** Format: double */
-      overall: number;
+      overall: number | null;
       /** Format: double */
-      overall_all_pairs: number;
+      overall_all_pairs: number | null;
       pair_scores: components['schemas']['generator.PairScore'][];
       passed?: boolean;
       /** Format: int32 */

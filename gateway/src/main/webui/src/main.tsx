@@ -13,6 +13,9 @@ const queryClient = new QueryClient({
       refetchOnWindowFocus: false,
       retry: (count, e) => count < 2 && !(e instanceof ApiError && e.status >= 400 && e.status < 500),
     },
+    // a write is sent even when the browser thinks it is offline, and fails at once with the API's
+    // "the gateway did not answer" instead of waiting paused behind a spinner
+    mutations: { networkMode: 'always' },
   },
 });
 

@@ -2,7 +2,7 @@
 // machine with a seed from real data, a training that continues its TVAE on the data (refine) or
 // learns the data with the simulated seed (merge), followed live, then a dataset to compare.
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { enc, get, postJson, type Model, type Task } from '../api';
 import { compareHash } from '../logic/compare';
 import { trainBody, type Strategy } from '../logic/ingest';
@@ -27,8 +27,6 @@ export function MachineData({ machineId }: { machineId: string }) {
   const [base, setBase] = useState('');
   const [epochs, setEpochs] = useState(100);
   const [generate, setGenerate] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const [run, setRun] = useState(() => started.get(machineId));
   const update = (patch: Partial<NonNullable<typeof run>>) =>
     setRun((r) => {
@@ -42,11 +40,9 @@ export function MachineData({ machineId }: { machineId: string }) {
       : strategy === 'merge' && simulated.length === 0
         ? 'it has no simulated seed to merge with: generate one first'
         : undefined;
-  const start = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const t = await postJson<Task>(
+  const training = useMutation({
+    mutationFn: () =>
+      postJson<Task>(
         `/machines/${enc(machineId)}/train`,
         trainBody({
           seedId: real[0]?.seed_id,
@@ -56,16 +52,16 @@ export function MachineData({ machineId }: { machineId: string }) {
           epochs,
           pipeline: generate ? 'auto' : 'manual',
         }),
-      );
+      ),
+    onSuccess: (t) => {
       const r = { train: t.task_id, strategy };
       started.set(machineId, r);
       setRun(r);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const busy = training.isPending;
+  const error = training.error;
+  const start = () => training.mutate();
   const onTask = (t: Task) => {
     if (!run) return;
     if (t.task_id === run.train && t.next_task_id && run.generation !== t.next_task_id) update({ generation: t.next_task_id });

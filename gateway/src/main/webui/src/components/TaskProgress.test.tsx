@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render as renderBare, screen, waitFor } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import type { Task } from '../api';
 import { TaskStatusLine } from './TaskProgress';
+
+/** The cancel is a react-query mutation: each test renders with a client of its own. */
+function render(ui: ReactNode) {
+  const client = new QueryClient();
+  return renderBare(ui, { wrapper: ({ children }) => <QueryClientProvider client={client}>{children}</QueryClientProvider> });
+}
 
 afterEach(() => {
   cleanup();

@@ -1,5 +1,6 @@
 // A running task: progress bar, epoch / loss / ETA for trainings, a live loss chart, and cancel for every stage.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { enc, errorText, get, postJson, type Task, type TrainingJob } from '../api';
 import { useTaskProgress } from '../live';
 import { finiteNumber, formatDuration, formatLoss, percent, type ProgressState } from '../logic/progress';
@@ -51,26 +52,15 @@ export function TaskStatusLine({ state }: { state: ProgressState }) {
 
 /** Cancels a seed, training or generation that has not finished; the task's next update says it stopped. */
 function CancelButton({ task }: { task: Task }) {
-  const [error, setError] = useState<unknown>();
-  const [cancelling, setCancelling] = useState(false);
+  const cancel = useMutation({ mutationFn: () => postJson(`/tasks/${enc(task.task_id)}/cancel`) });
+  // still cancelling once asked: the task's next update says it stopped
+  const cancelling = cancel.isPending || cancel.isSuccess;
   return (
     <>
-      <button
-        className="danger small"
-        disabled={cancelling}
-        onClick={async () => {
-          setCancelling(true);
-          try {
-            await postJson(`/tasks/${enc(task.task_id)}/cancel`);
-          } catch (e) {
-            setError(e);
-            setCancelling(false);
-          }
-        }}
-      >
+      <button className="danger small" disabled={cancelling} onClick={() => cancel.mutate()}>
         {cancelling ? 'Cancelling…' : `Cancel ${task.stage}`}
       </button>
-      {error ? <ErrorBox error={error} title="Could not cancel" /> : null}
+      {cancel.error ? <ErrorBox error={cancel.error} title="Could not cancel" /> : null}
     </>
   );
 }

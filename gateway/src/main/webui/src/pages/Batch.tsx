@@ -1,7 +1,7 @@
 // Batch operations: pick machines (all, a category, the failed ones or by hand), run one step for
 // all of them, and follow every machine's progress and result live.
 import { useEffect, useMemo, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { enc, get, postJson, type Batch, type BatchItem } from '../api';
 import { Card, ErrorBox, Progress, QualityBadge, Spinner, StatusBadge, TableHead } from '../components/ui';
 import { onTaskUpdate } from '../live';
@@ -49,8 +49,6 @@ export function BatchPage() {
   const [op, setOp] = useState<Op>('seed');
   const [params, setParams] = useState({ seedRows: 2000, epochs: 100, rows: 10000, auto: false });
   const [batchId, setBatchId] = useState<string | undefined>(() => localStorage.getItem('fleetsynth.batch') ?? undefined);
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<unknown>();
   const [filter, setFilter] = useState<'all' | 'pass' | 'fail' | 'pending'>('all');
   const cat = category || cats[0] || '';
   const batch = useQuery({
@@ -111,20 +109,16 @@ export function BatchPage() {
       }
     });
   }, [batchId, qc]);
-  const run = async () => {
-    setRunning(true);
-    setError(undefined);
-    try {
-      const b = await postJson<Batch>(`/batch/${op}`, batchRequest(mode, cat, picked, op, params));
+  const start = useMutation({
+    mutationFn: () => postJson<Batch>(`/batch/${op}`, batchRequest(mode, cat, picked, op, params)),
+    onSuccess: (b) => {
       qc.setQueryData(['batch', b.batch_id], b);
       setBatchId(b.batch_id);
       localStorage.setItem('fleetsynth.batch', b.batch_id);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setRunning(false);
-    }
-  };
+    },
+  });
+  const running = start.isPending;
+  const run = () => start.mutate();
   const items = useMemo(() => (batch.data?.items ?? []).filter((i) => filter === 'all' || itemVerdict(i) === filter), [batch.data, filter]);
   const counts = useMemo(() => {
     const c = { pass: 0, fail: 0, pending: 0 };
@@ -217,7 +211,7 @@ export function BatchPage() {
             ))}
           </div>
         )}
-        <ErrorBox error={error ?? machines.error} title="The batch could not start" />
+        <ErrorBox error={start.error ?? machines.error} title="The batch could not start" />
         <div className="actions">
           <button disabled={running || !canRun} onClick={run}>
             {running ? 'Starting…' : `Run ${op}${mode === 'pick' ? ` for ${picked.length} machines` : ''}`}

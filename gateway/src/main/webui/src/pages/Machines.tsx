@@ -1,7 +1,7 @@
 // The machines as a table: search, filter by category and state, sort, quick actions, and the
 // profile's version history with diff and restore.
 import { Fragment, useMemo, useRef, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useMutationState, useQuery, useQueryClient } from '@tanstack/react-query';
 import { API, ApiError, del, enc, get, getText, postJson, putText, type Diff, type Machine, type Profile, type VersionView } from '../api';
 import { ProfileForm } from '../components/ProfileForm';
 import { MachineData } from '../components/MachineData';
@@ -9,6 +9,9 @@ import { Card, ErrorBox, QualityBadge, Spinner, StepDot, TableHead } from '../co
 import { stateGroup, workflowSteps } from '../logic/charts';
 import { categories, useMachines } from '../queries';
 import { useUi } from '../store';
+
+/** The Machines page's quick actions and deletions, to find which rows have one on its way. */
+const ROW_ACTION = ['machine-row-action'];
 
 /** An id that may wrap after its underscores (a copied id stays the same: no characters are added). */
 function breakable(id: string) {
@@ -187,21 +190,17 @@ function Versions({ machine }: { machine: Machine }) {
     queryFn: () => get<Diff>(`/machines/${enc(id)}/diff?from=${from}&to=${machine.version}`),
     enabled: from != null && from !== machine.version,
   });
-  const [error, setError] = useState<unknown>();
-  const restore = async (v: number) => {
-    setError(undefined);
-    try {
-      await postJson(`/machines/${enc(id)}/versions/${v}/restore`);
+  const restore = useMutation({
+    mutationFn: (v: number) => postJson(`/machines/${enc(id)}/versions/${v}/restore`),
+    onSuccess: (_, v) => {
       useUi.getState().toast('success', `Version ${v} of ${id} restored as the newest version`);
       qc.invalidateQueries({ queryKey: ['machine', id] });
       qc.invalidateQueries({ queryKey: ['machines'] });
-    } catch (e) {
-      setError(e);
-    }
-  };
+    },
+  });
   return (
     <Card title={`Profile versions of ${id}`}>
-      <ErrorBox error={versions.error ?? error} />
+      <ErrorBox error={versions.error ?? restore.error} />
       {versions.isLoading && <Spinner />}
       {versions.data && (
         <div className="table-wrap">
@@ -222,7 +221,7 @@ function Versions({ machine }: { machine: Machine }) {
                         <button className="secondary small" onClick={() => setFrom(v.version)}>
                           Diff with current<span className="sr-only"> for v{v.version}</span>
                         </button>
-                        <button className="secondary small" onClick={() => restore(v.version)}>
+                        <button className="secondary small" disabled={restore.isPending} onClick={() => restore.mutate(v.version)}>
                           Restore<span className="sr-only"> v{v.version}</span>
                         </button>
                       </div>
@@ -279,24 +278,37 @@ export function Machines() {
     );
     return sortMachines(filtered, sort.key, sort.asc);
   }, [data, q, cat, state, sort]);
-  // a quick action and a deletion: while one is on its way its buttons are disabled (no second start)
+  // Quick actions and deletions, several rows' at once: a row's buttons are disabled while one of its own is on
+  // its way (no second start), and the last failure is shown.
+  const [actionError, setActionError] = useState<unknown>();
   const action = useMutation({
+    mutationKey: ROW_ACTION,
     mutationFn: ({ m, op }: { m: Machine; op: 'seed' | 'train' | 'generate' }) =>
       postJson(`/machines/${enc(m.machine_id)}/${op}`, op === 'seed' ? { rows: 10000 } : {}),
-    onMutate: (): void => remove.reset(),
+    onMutate: () => setActionError(undefined),
+    onError: setActionError,
     onSuccess: (_, { m, op }) => toast('info', `${op} started for ${m.machine_id}`),
   });
   const remove = useMutation({
+    mutationKey: ROW_ACTION,
     mutationFn: (id: string) => del(`/machines/${enc(id)}`),
-    onMutate: (): void => action.reset(),
+    onMutate: () => setActionError(undefined),
+    onError: setActionError,
     onSuccess: (_, id) => {
       toast('success', `${id} deleted`);
       qc.setQueryData<Machine[]>(['machines'], (old) => old?.filter((m) => m.machine_id !== id));
       if (selected === id) setSelected(undefined);
     },
   });
+  const busy = useMutationState({
+    filters: { mutationKey: ROW_ACTION, status: 'pending' },
+    select: (mu) => {
+      const v = mu.state.variables as string | { m: Machine };
+      return typeof v === 'string' ? v : v.m.machine_id;
+    },
+  });
   const act = (m: Machine, op: 'seed' | 'train' | 'generate') => action.mutate({ m, op });
-  const pending = (id: string) => (action.isPending && action.variables?.m.machine_id === id) || (remove.isPending && remove.variables === id);
+  const pending = (id: string) => busy.includes(id);
   const confirmDelete = (id: string) => {
     setToDelete(id);
     dialog.current?.showModal();
@@ -347,7 +359,7 @@ export function Machines() {
             </select>
           </div>
         </div>
-        <ErrorBox error={error ?? action.error ?? remove.error} />
+        <ErrorBox error={error ?? actionError} />
         {isLoading && <Spinner />}
         {data && (
           <>

@@ -1,7 +1,7 @@
 // Quality per machine against the thresholds, the dataset's quality report (scores, temporal
 // checks, utility), and retraining for the machines that fail.
 import { useMemo, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { enc, get, postJson, type Machine, type QualityReport } from '../api';
 import { axisStyle, Chart } from '../components/Chart';
 import { Card, ErrorBox, QualityBadge, Spinner, TableHead } from '../components/ui';
@@ -170,8 +170,6 @@ function FragmentKV({ k, v }: { k: string; v: string }) {
 export function ValidationPage() {
   const { data, error, isLoading } = useMachines();
   const [selected, setSelected] = useState<string>();
-  const [busy, setBusy] = useState<string>();
-  const [actionError, setActionError] = useState<unknown>();
   const toast = useUi((s) => s.toast);
   const rows = useMemo(
     () => (data ?? []).filter((m) => m.status?.generation).sort((a, b) => (a.status.quality_overall ?? -1) - (b.status.quality_overall ?? -1)),
@@ -197,18 +195,13 @@ export function ValidationPage() {
     }),
     [rows],
   );
-  const retrain = async (m: Machine) => {
-    setBusy(m.machine_id);
-    setActionError(undefined);
-    try {
-      await postJson(`/machines/${enc(m.machine_id)}/train`, { pipeline: 'auto' });
-      toast('info', `Retraining ${m.machine_id}; a new dataset follows by itself`);
-    } catch (e) {
-      setActionError(e);
-    } finally {
-      setBusy(undefined);
-    }
-  };
+  const retraining = useMutation({
+    mutationFn: (m: Machine) => postJson(`/machines/${enc(m.machine_id)}/train`, { pipeline: 'auto' }),
+    onSuccess: (_, m) => toast('info', `Retraining ${m.machine_id}; a new dataset follows by itself`),
+  });
+  const retrain = (m: Machine) => retraining.mutate(m);
+  const busy = retraining.isPending ? retraining.variables?.machine_id : undefined;
+  const actionError = retraining.error;
   const sel = rows.find((m) => m.machine_id === selected);
   return (
     <>

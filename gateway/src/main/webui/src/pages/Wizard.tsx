@@ -20,8 +20,8 @@ import { setPath } from '../logic/validation';
 import { NO_TASKS, WIZARD_STEPS, navigate, useUi, useWizard } from '../store';
 import { QualityReportView } from './Validation';
 
-/** A generation's default size as the API documents it ("50,000 rows"), while loading just "a dataset". */
-const rowsOf = (r?: Range) => (r?.default ? `${r.default.toLocaleString('en-US')} rows` : 'a dataset');
+/** A generation's default size as the API documents it (" of 50,000 rows"), nothing while it loads. */
+const ofRows = (r?: Range) => (r?.default ? ` of ${r.default.toLocaleString('en-US')} rows` : '');
 
 const PALETTE = ['#3B82F6', '#06B6D4', '#8B5CF6', '#10B981', '#F59E0B', '#EC4899', '#F97316', '#A3E635'];
 
@@ -442,8 +442,8 @@ function StepSeed() {
           <RangeHint value={w.seedRows} range={limits?.seedRows} />
         </div>
         <label className="check" style={{ marginBottom: 12 }}>
-          <input type="checkbox" checked={w.auto} onChange={(e) => w.set({ auto: e.target.checked })} /> then train the default model and generate{' '}
-          {rowsOf(limits?.generateRows)} by itself (the wizard follows along)
+          <input type="checkbox" checked={w.auto} onChange={(e) => w.set({ auto: e.target.checked })} /> then train the default model and generate a dataset
+          {ofRows(limits?.generateRows)} by itself (the wizard follows along)
         </label>
         <button
           data-primary={w.seedTaskId ? undefined : ''}
@@ -485,7 +485,7 @@ function StepTrain() {
   return (
     <Card title={`Train a model for ${w.machineId}`}>
       {w.following === 'training' && (
-        <p className="muted">Started by the seed data: the machine's default model, then a dataset of {rowsOf(limits?.generateRows)}.</p>
+        <p className="muted">Started by the seed data: the machine's default model, then a dataset{ofRows(limits?.generateRows)}.</p>
       )}
       <div className="inline">
         <div className="field" style={{ maxWidth: 320 }}>

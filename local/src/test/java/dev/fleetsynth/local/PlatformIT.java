@@ -216,12 +216,6 @@ class PlatformIT {
     }
 
     /**
-     * The fault test: a batch of six machines trains and generates while the trainer is killed
-     * (SIGKILL, as a crash) during a training and the generator during a generation. Nobody
-     * restarts anything by hand: the stack's supervisor starts them again, Kafka redelivers what
-     * they had not finished, and every machine gets its dataset, exactly one.
-     */
-    /**
      * The answers the dashboard reads, of a simulated machine and of one from a user's data, against the
      * gateway's OpenAPI document, from which the dashboard's types are generated: every property the document
      * says is always there is there, and every value has the document's type.
@@ -266,6 +260,12 @@ class PlatformIT {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * The fault test: a batch of six machines trains and generates while the trainer is killed
+     * (SIGKILL, as a crash) during a training and the generator during a generation. Nobody
+     * restarts anything by hand: the stack's supervisor starts them again, Kafka redelivers what
+     * they had not finished, and every machine gets its dataset, exactly one.
+     */
     @Test
     @Order(6)
     void killedWorkersComeBackByThemselvesAndEveryDatasetArrivesOnce() throws Exception {

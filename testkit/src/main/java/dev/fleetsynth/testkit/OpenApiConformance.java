@@ -54,6 +54,24 @@ public final class OpenApiConformance {
         for (JsonNode part : schema.path("allOf")) {
             check(document, part, value, at, out);
         }
+        // anyOf / oneOf (a nullable reference is anyOf [the reference, null]): one branch must fit
+        for (String alternatives : List.of("anyOf", "oneOf")) {
+            if (schema.has(alternatives)) {
+                List<String> first = null;
+                for (JsonNode branch : schema.get(alternatives)) {
+                    List<String> problems = new ArrayList<>();
+                    check(document, branch, value, at, problems);
+                    if (problems.isEmpty()) {
+                        first = List.of();
+                        break;
+                    }
+                    first = first == null ? problems : first;
+                }
+                if (first != null) {
+                    out.addAll(first);
+                }
+            }
+        }
         Set<String> types = new HashSet<>();
         JsonNode type = schema.path("type");
         if (type.isTextual()) {
@@ -117,9 +135,19 @@ public final class OpenApiConformance {
                             .path("schemas")
                             .path(schema.get("$ref").asText().substring(REF.length())));
         }
+        for (String alternatives : List.of("anyOf", "oneOf")) {
+            for (JsonNode branch : schema.path(alternatives)) {
+                if (allowsNull(document, branch)) {
+                    return true;
+                }
+            }
+        }
         JsonNode type = schema.path("type");
         if (type.isMissingNode()) {
-            return true; // any JSON value
+            return !schema.has("anyOf") && !schema.has("oneOf") && !schema.has("allOf"); // else any JSON value
+        }
+        if (type.isTextual()) {
+            return type.asText().equals("null");
         }
         for (JsonNode t : type) {
             if (t.asText().equals("null")) {

@@ -54,6 +54,15 @@ public final class OpenApiContract {
         return differences(service, live, gatewayCopy(), Boolean.getBoolean(WRITE));
     }
 
+    /** Fails, naming each schema and the command that writes the copy, when the gateway's copy is not this service's. */
+    public static void assertCopyMatches(String service) {
+        List<String> differ = differences(service);
+        if (!differ.isEmpty()) {
+            throw new AssertionError("the gateway's copy of " + service + "'s schemas (" + gatewayCopy() + ") differs: "
+                    + differ + "; write it with -D" + WRITE + "=true (docs/platform.md)");
+        }
+    }
+
     static List<String> differences(String service, String liveDocument, Path copy, boolean write) {
         try {
             Map<String, JsonNode> expected = prefixed(service, JSON.readTree(liveDocument));

@@ -18,7 +18,8 @@ class OpenApiConformanceTest {
                 "status": {"type": "string", "enum": ["queued", "done"]},
                 "loss": {"type": ["number", "null"]},
                 "epochs": {"type": "integer"},
-                "error": {"$ref": "#/components/schemas/Error"}}},
+                "error": {"$ref": "#/components/schemas/Error"},
+                "cause": {"anyOf": [{"$ref": "#/components/schemas/Error"}, {"type": "null"}]}}},
               "Error": {"type": "object", "required": ["code"], "properties": {"code": {"type": "string"}}}}}}
             """;
 
@@ -43,6 +44,11 @@ class OpenApiConformanceTest {
                         "GET /jobs[0].error.code is required but absent");
         assertThat(problems("[{\"id\": null, \"status\": \"done\", \"loss\": 0}]"))
                 .containsExactly("GET /jobs[0].id is required but null");
+        // a nullable reference (anyOf): null or the schema, nothing else
+        assertThat(problems("[{\"id\": \"j\", \"status\": \"done\", \"loss\": 0, \"cause\": {\"code\": \"X\"}}]"))
+                .isEmpty();
+        assertThat(problems("[{\"id\": \"j\", \"status\": \"done\", \"loss\": 0, \"cause\": {}}]"))
+                .containsExactly("GET /jobs[0].cause.code is required but absent");
         assertThat(problems("{}")).containsExactly("GET /jobs: object where the document says [array]");
         assertThat(OpenApiConformance.problems(JSON.readTree(DOCUMENT), "GET", "/nothing", JSON.readTree("{}")))
                 .containsExactly("GET /nothing is not in the document");

@@ -96,11 +96,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
             "notes"
         })
 public record QualityReport(
-        double overall,
-        double overallAllPairs,
-        double columnShapes,
-        double columnPairTrends,
-        double columnPairTrendsAllPairs,
+        // null in the written report where not a number (no column could be scored): JSON has no NaN
+        @Schema(nullable = true) double overall,
+        @Schema(nullable = true) double overallAllPairs,
+        @Schema(nullable = true) double columnShapes,
+        @Schema(nullable = true) double columnPairTrends,
+        @Schema(nullable = true) double columnPairTrendsAllPairs,
         Grade grade,
         Grade scoreGrade,
         Thresholds thresholds,

@@ -31,7 +31,11 @@ public class HealthApi {
     @Operation(summary = "Whether the gateway and every service are ready (503 when one is not)")
     @APIResponse(
             responseCode = "200",
-            description = "every service ready (503 with the same body when one is not)",
+            description = "every service ready",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Health.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "a service is not ready: which one, and each circuit breaker",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Health.class)))
     public Response health() {
         Map<String, String> services = new LinkedHashMap<>();

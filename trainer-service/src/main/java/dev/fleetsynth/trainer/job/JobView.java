@@ -45,6 +45,12 @@ public record JobView(
         Instant finishedAt,
         double[] lossCurve) {
 
+    public JobView {
+        // A model fitted in closed form has no loss: left out rather than sent as the string "NaN", which the
+        // list of trainings did (found by PlatformIT's check of the answers against the OpenAPI document).
+        loss = loss == null || Double.isFinite(loss) ? loss : null;
+    }
+
     /** The list query's row (no loss curve), in the order of {@link JobResource#SUMMARY}. */
     public JobView(
             UUID jobId,
@@ -105,7 +111,7 @@ public record JobView(
                 j.randomSeed,
                 j.pipeline,
                 j.epoch,
-                j.loss == null || !Double.isFinite(j.loss) ? null : j.loss,
+                j.loss,
                 j.progress,
                 j.elapsedMs,
                 j.etaMs,
