@@ -295,13 +295,7 @@ class ProfileServiceTest {
     }
 
     @Test
-    void theGatewaysCopyOfTheSchemasIsThisDocuments() {
-        dev.fleetsynth.testkit.OpenApiContract.assertCopyMatches("profile");
-    }
-
-    @Test
-    void theOpenApiDocumentNamesPropertiesAsTheJsonDoes() {
-        assertThat(dev.fleetsynth.testkit.OpenApiNames.misnamed("MachineView", "machine_id"))
-                .isEmpty();
+    void theOpenApiDocumentNamesPropertiesAsTheJsonDoesAndTheGatewayCopiesIt() {
+        dev.fleetsynth.testkit.OpenApiContract.assertServiceDocument("profile", "MachineView", "machine_id");
     }
 }

@@ -500,13 +500,7 @@ class SeedServiceTest {
     }
 
     @Test
-    void theGatewaysCopyOfTheSchemasIsThisDocuments() {
-        dev.fleetsynth.testkit.OpenApiContract.assertCopyMatches("seed");
-    }
-
-    @Test
-    void theOpenApiDocumentNamesPropertiesAsTheJsonDoes() {
-        assertThat(dev.fleetsynth.testkit.OpenApiNames.misnamed("SeedView", "seed_id"))
-                .isEmpty();
+    void theOpenApiDocumentNamesPropertiesAsTheJsonDoesAndTheGatewayCopiesIt() {
+        dev.fleetsynth.testkit.OpenApiContract.assertServiceDocument("seed", "SeedView", "seed_id");
     }
 }

@@ -42,10 +42,9 @@ public final class OpenApiConformance {
 
     private static void check(JsonNode document, JsonNode schema, JsonNode value, String at, List<String> out) {
         if (schema.has("$ref")) {
-            String ref = schema.get("$ref").asText();
-            JsonNode target = document.path("components").path("schemas").path(ref.substring(REF.length()));
+            JsonNode target = resolve(document, schema);
             if (target.isMissingNode()) {
-                out.add(at + ": the document has no " + ref);
+                out.add(at + ": the document has no " + schema.get("$ref").asText());
                 return;
             }
             check(document, target, value, at, out);
@@ -129,11 +128,7 @@ public final class OpenApiConformance {
 
     private static boolean allowsNull(JsonNode document, JsonNode schema) {
         if (schema.has("$ref")) {
-            return allowsNull(
-                    document,
-                    document.path("components")
-                            .path("schemas")
-                            .path(schema.get("$ref").asText().substring(REF.length())));
+            return allowsNull(document, resolve(document, schema));
         }
         for (String alternatives : List.of("anyOf", "oneOf")) {
             for (JsonNode branch : schema.path(alternatives)) {
@@ -155,6 +150,13 @@ public final class OpenApiConformance {
             }
         }
         return false;
+    }
+
+    /** The schema a {@code $ref} names (a missing node when the document has none). */
+    private static JsonNode resolve(JsonNode document, JsonNode reference) {
+        return document.path("components")
+                .path("schemas")
+                .path(reference.get("$ref").asText().substring(REF.length()));
     }
 
     private static String typeOf(JsonNode value) {

@@ -1,5 +1,6 @@
 package dev.fleetsynth.testkit;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The gateway's copy of a service's response schemas, checked against the running service.
@@ -41,25 +43,32 @@ public final class OpenApiContract {
     }
 
     /**
-     * The schemas in which the gateway's copy differs from the running service's {@code /q/openapi} (empty when
-     * it is right). With {@code -Dfleetsynth.openapi.write=true} it writes the copy and answers empty.
+     * A service's test of its own OpenAPI document ({@code /q/openapi}, read once): its properties are named as
+     * the JSON names them (snake_case, and the sample {@code schema.property} present), and the gateway's copy of
+     * its schemas is this document's. With {@code -Dfleetsynth.openapi.write=true} the copy is written instead.
      */
-    public static List<String> differences(String service) {
+    public static void assertServiceDocument(String service, String sampleSchema, String sampleProperty) {
         String live = RestAssured.given()
                 .get("/q/openapi?format=json")
                 .then()
                 .statusCode(200)
                 .extract()
                 .asString();
-        return differences(service, live, gatewayCopy(), Boolean.getBoolean(WRITE));
-    }
-
-    /** Fails, naming each schema and the command that writes the copy, when the gateway's copy is not this service's. */
-    public static void assertCopyMatches(String service) {
-        List<String> differ = differences(service);
+        List<String> problems = new ArrayList<>();
+        try {
+            Map<String, Object> schemas =
+                    JSON.convertValue(JSON.readTree(live).path("components").path("schemas"), new TypeReference<>() {});
+            OpenApiNames.misnamed(schemas, sampleSchema, sampleProperty).forEach(p -> problems.add("misnamed: " + p));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> differ = differences(service, live, gatewayCopy(), Boolean.getBoolean(WRITE));
         if (!differ.isEmpty()) {
-            throw new AssertionError("the gateway's copy of " + service + "'s schemas (" + gatewayCopy() + ") differs: "
-                    + differ + "; write it with -D" + WRITE + "=true (docs/platform.md)");
+            problems.add("the gateway's copy of " + service + "'s schemas (" + gatewayCopy() + ") differs: " + differ
+                    + "; write it with -D" + WRITE + "=true (docs/platform.md)");
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError(String.join("\n", problems));
         }
     }
 
@@ -78,7 +87,9 @@ public final class OpenApiContract {
                 }
             });
             List<String> differ = new ArrayList<>();
-            for (String name : union(expected, actual)) {
+            TreeSet<String> names = new TreeSet<>(expected.keySet());
+            names.addAll(actual.keySet());
+            for (String name : names) {
                 if (!expected.containsKey(name)) {
                     differ.add(name + " is in the copy only");
                 } else if (!expected.get(name).equals(actual.get(name))) {
@@ -124,12 +135,5 @@ public final class OpenApiContract {
             }
         }
         node.forEach(child -> rename(child, service));
-    }
-
-    private static List<String> union(Map<String, ?> a, Map<String, ?> b) {
-        TreeMap<String, Boolean> names = new TreeMap<>();
-        a.keySet().forEach(k -> names.put(k, true));
-        b.keySet().forEach(k -> names.put(k, true));
-        return new ArrayList<>(names.keySet());
     }
 }

@@ -1,6 +1,5 @@
 package dev.fleetsynth.testkit;
 
-import io.restassured.RestAssured;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +12,10 @@ public final class OpenApiNames {
     private OpenApiNames() {}
 
     /**
-     * What is wrong with the running service's OpenAPI document (its {@code /q/openapi}): a property that is not
-     * snake_case, or the sample {@code schema.property} (one the JSON has) missing. Empty when it is right.
+     * What is wrong with a service's OpenAPI schemas ({@code components.schemas}): a property that is not
+     * snake_case, or the sample {@code schema.property} (one the JSON has) missing. Empty when they are right.
      */
-    public static List<String> misnamed(String schema, String property) {
-        Map<String, ?> schemas = RestAssured.given()
-                .get("/q/openapi?format=json")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("components.schemas");
+    public static List<String> misnamed(Map<String, ?> schemas, String schema, String property) {
         List<String> wrong = notSnakeCase(schemas);
         if (!(schemas.get(schema) instanceof Map<?, ?> m
                 && m.get("properties") instanceof Map<?, ?> properties

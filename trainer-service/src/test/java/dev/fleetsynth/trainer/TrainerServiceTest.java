@@ -686,13 +686,7 @@ class TrainerServiceTest {
     }
 
     @Test
-    void theGatewaysCopyOfTheSchemasIsThisDocuments() {
-        dev.fleetsynth.testkit.OpenApiContract.assertCopyMatches("trainer");
-    }
-
-    @Test
-    void theOpenApiDocumentNamesPropertiesAsTheJsonDoes() {
-        assertThat(dev.fleetsynth.testkit.OpenApiNames.misnamed("ModelView", "model_id"))
-                .isEmpty();
+    void theOpenApiDocumentNamesPropertiesAsTheJsonDoesAndTheGatewayCopiesIt() {
+        dev.fleetsynth.testkit.OpenApiContract.assertServiceDocument("trainer", "ModelView", "model_id");
     }
 }
